@@ -1,0 +1,49 @@
+//! One pass over a document: prose model, actor model, then every rule.
+//!
+//! An [`Analyzer`] belongs to one document and keeps the per-block cache that
+//! makes re-analysis after an edit proportional to the blocks that changed.
+
+use crate::actors::{self, Actors};
+use crate::checks::{self, Context, Finding, RuleFailure};
+use crate::config::Settings;
+use crate::document::Language;
+use crate::prose::{self, BlockCache, Prose};
+
+#[derive(Debug)]
+pub struct Analysis {
+    pub prose: Prose,
+    pub actors: Actors,
+    pub findings: Vec<Finding>,
+    /// Rules that panicked on this document.
+    pub failures: Vec<RuleFailure>,
+}
+
+#[derive(Debug, Default)]
+pub struct Analyzer {
+    blocks: BlockCache,
+}
+
+impl Analyzer {
+    pub fn analyze(&mut self, text: &str, language: Language, settings: &Settings) -> Analysis {
+        let prose = prose::parse(text, language, &mut self.blocks);
+        let actors = actors::recognise(&prose, settings);
+        let ctx = Context {
+            text,
+            prose: &prose,
+            actors: &actors,
+            settings,
+        };
+        let (findings, failures) = checks::run(&ctx);
+        Analysis {
+            prose,
+            actors,
+            findings,
+            failures,
+        }
+    }
+}
+
+/// Analyses a text once, with no cache to keep.
+pub fn analyze(text: &str, language: Language, settings: &Settings) -> Analysis {
+    Analyzer::default().analyze(text, language, settings)
+}

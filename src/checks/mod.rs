@@ -1,0 +1,305 @@
+//! The rule framework: what a finding is, how rules are registered and run.
+//!
+//! A rule has a stable kebab-case code, a default severity and a doc (what it
+//! flags, why, an example), kept in `docs/rules/<code>.md` and shown by
+//! `copydesk explain`. Rules read the prose model and the actor model through a
+//! [`Context`] and return [`Finding`]s with byte spans. Nothing here knows LSP.
+//!
+//! Each rule runs isolated: a panic inside one is caught, reported as a
+//! [`RuleFailure`], and the other rules' findings are kept.
+
+pub mod attribution;
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
+
+use crate::actors::Actors;
+use crate::config::{Level, Settings};
+use crate::prose::Prose;
+use crate::span::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Hint,
+    Information,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Hint => "hint",
+            Severity::Information => "information",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// What a rule is, for users: its code, default severity and documentation.
+#[derive(Debug)]
+pub struct RuleInfo {
+    pub code: &'static str,
+    pub default_severity: Severity,
+    /// One line, for rule lists.
+    pub summary: &'static str,
+    /// Markdown: what it flags, why, and an example of bad and good copy.
+    pub doc: &'static str,
+}
+
+/// Where a finding's related information points.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RelatedLocation {
+    /// A span of the same document.
+    Here(Span),
+    /// A line (zero-based) of another file, such as a newsroom's people file.
+    File { path: PathBuf, line: u32 },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Related {
+    pub location: RelatedLocation,
+    pub message: String,
+}
+
+/// One replacement of a byte span of the document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: String,
+}
+
+/// A quick fix: edits the user reviews and accepts as one change.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    pub title: String,
+    pub edits: Vec<Edit>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub span: Span,
+    pub message: String,
+    pub related: Vec<Related>,
+    pub fixes: Vec<Fix>,
+}
+
+impl Finding {
+    /// A finding at the rule's default severity, with no related information or fixes.
+    pub fn new(rule: &RuleInfo, span: Span, message: impl Into<String>) -> Finding {
+        Finding {
+            code: rule.code,
+            severity: rule.default_severity,
+            span,
+            message: message.into(),
+            related: Vec::new(),
+            fixes: Vec::new(),
+        }
+    }
+
+    pub fn with_related(mut self, location: RelatedLocation, message: impl Into<String>) -> Self {
+        self.related.push(Related {
+            location,
+            message: message.into(),
+        });
+        self
+    }
+
+    pub fn with_fix(mut self, title: impl Into<String>, edits: Vec<Edit>) -> Self {
+        self.fixes.push(Fix {
+            title: title.into(),
+            edits,
+        });
+        self
+    }
+
+    pub fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+}
+
+/// Everything a rule may read.
+pub struct Context<'a> {
+    /// The document text.
+    pub text: &'a str,
+    pub prose: &'a Prose,
+    pub actors: &'a Actors,
+    pub settings: &'a Settings,
+}
+
+pub trait Rule: Send + Sync {
+    fn info(&self) -> &'static RuleInfo;
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>);
+}
+
+/// A rule that panicked; its findings are dropped, the others' kept.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuleFailure {
+    pub code: &'static str,
+    pub message: String,
+}
+
+/// Every rule, in the order their findings are reported.
+static RULES: &[&dyn Rule] = &[&attribution::VagueAttribution];
+
+pub fn rules() -> impl Iterator<Item = &'static RuleInfo> {
+    RULES.iter().map(|r| r.info())
+}
+
+pub fn rule_info(code: &str) -> Option<&'static RuleInfo> {
+    rules().find(|info| info.code == code)
+}
+
+/// Where a rule's documentation is published.
+pub fn doc_url(code: &str) -> String {
+    format!(
+        "{}/blob/main/docs/rules/{code}.md",
+        env!("CARGO_PKG_REPOSITORY")
+    )
+}
+
+/// Runs every enabled rule, each isolated from the others' panics.
+pub fn run(ctx: &Context<'_>) -> (Vec<Finding>, Vec<RuleFailure>) {
+    run_rules(RULES, ctx)
+}
+
+fn run_rules(rules: &[&dyn Rule], ctx: &Context<'_>) -> (Vec<Finding>, Vec<RuleFailure>) {
+    let mut findings = Vec::new();
+    let mut failures = Vec::new();
+    for rule in rules {
+        let info = rule.info();
+        let level = ctx.settings.level(info.code);
+        if level == Some(Level::Off) {
+            continue;
+        }
+        let mut found = Vec::new();
+        match catch_unwind(AssertUnwindSafe(|| rule.check(ctx, &mut found))) {
+            Ok(()) => {
+                if let Some(Level::On(severity)) = level {
+                    for f in &mut found {
+                        f.severity = severity;
+                    }
+                }
+                findings.extend(found);
+            }
+            Err(payload) => failures.push(RuleFailure {
+                code: info.code,
+                message: panic_message(payload.as_ref()),
+            }),
+        }
+    }
+    findings.sort_by_key(|f| (f.span.start, f.span.end));
+    (findings, failures)
+}
+
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    static PANICKY: RuleInfo = RuleInfo {
+        code: "panicky",
+        default_severity: Severity::Warning,
+        summary: "always panics",
+        doc: "",
+    };
+
+    struct Panicky;
+
+    impl Rule for Panicky {
+        fn info(&self) -> &'static RuleInfo {
+            &PANICKY
+        }
+        fn check(&self, _: &Context<'_>, out: &mut Vec<Finding>) {
+            out.push(Finding::new(&PANICKY, Span::new(0, 1), "lost"));
+            panic!("rule bug");
+        }
+    }
+
+    #[test]
+    fn a_panicking_rule_is_isolated_and_the_others_still_report() {
+        let text = "Port plan\n\nCritics say the plan will fail.";
+        let prose = crate::prose::parse(
+            text,
+            crate::document::Language::PlainText,
+            &mut Default::default(),
+        );
+        let settings = Settings::default();
+        let actors = Actors::default();
+        let ctx = Context {
+            text,
+            prose: &prose,
+            actors: &actors,
+            settings: &settings,
+        };
+        let (findings, failures) = run_rules(&[&Panicky, &attribution::VagueAttribution], &ctx);
+        assert_eq!(
+            failures,
+            vec![RuleFailure {
+                code: "panicky",
+                message: "rule bug".into()
+            }]
+        );
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].code, "vague-attribution");
+    }
+
+    #[test]
+    fn configured_levels_switch_rules_off_and_change_severity() {
+        let text = "Port plan\n\nCritics say the plan will fail.";
+        let prose = crate::prose::parse(
+            text,
+            crate::document::Language::PlainText,
+            &mut Default::default(),
+        );
+        let actors = Actors::default();
+        let mut settings = Settings::default();
+        settings
+            .rules
+            .insert("vague-attribution".into(), Level::On(Severity::Error));
+        let ctx = Context {
+            text,
+            prose: &prose,
+            actors: &actors,
+            settings: &settings,
+        };
+        assert_eq!(run(&ctx).0[0].severity, Severity::Error);
+        let mut off = settings.clone();
+        off.rules.insert("vague-attribution".into(), Level::Off);
+        let ctx = Context {
+            settings: &off,
+            ..ctx
+        };
+        assert!(run(&ctx).0.is_empty());
+    }
+
+    #[test]
+    fn codes_are_unique_kebab_case_and_documented() {
+        let mut seen = HashSet::new();
+        for info in rules() {
+            assert!(seen.insert(info.code), "duplicate code {}", info.code);
+            assert!(
+                info.code
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{} is not kebab-case",
+                info.code
+            );
+            for section in ["## What it flags", "## Why", "## Example"] {
+                assert!(info.doc.contains(section), "{} lacks {section}", info.code);
+            }
+        }
+    }
+}

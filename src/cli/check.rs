@@ -1,0 +1,257 @@
+//! `copydesk check`: the server's analysis on files, for CI and pre-commit hooks.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use serde_json::json;
+
+use super::{Format, EXIT_ERROR, EXIT_FOUND};
+use crate::analysis;
+use crate::checks::{Finding, RelatedLocation, Severity};
+use crate::config::Settings;
+use crate::document::Language;
+
+/// Longest source line shown whole; longer ones are cut to a window around the span.
+const MAX_SHOWN: usize = 110;
+const CONTEXT: usize = 40;
+
+pub fn run(paths: &[PathBuf], format: Format) -> ExitCode {
+    let mut errors = false;
+    let mut found = false;
+    let settings = Settings::default();
+    let mut out = std::io::stdout().lock();
+    for path in collect(paths, &mut errors) {
+        let text = match read(&path) {
+            Ok(text) => text,
+            Err(message) => {
+                eprintln!("error: {}: {message}", path.display());
+                errors = true;
+                continue;
+            }
+        };
+        let language = Language::from_path(&path.to_string_lossy()).unwrap_or(Language::PlainText);
+        let analysis =
+            match std::panic::catch_unwind(|| analysis::analyze(&text, language, &settings)) {
+                Ok(analysis) => analysis,
+                Err(payload) => {
+                    eprintln!(
+                        "error: {}: analysis failed: {}",
+                        path.display(),
+                        crate::checks::panic_message(payload.as_ref())
+                    );
+                    errors = true;
+                    continue;
+                }
+            };
+        for failure in &analysis.failures {
+            eprintln!(
+                "error: {}: rule {} failed and was skipped: {}",
+                path.display(),
+                failure.code,
+                failure.message
+            );
+        }
+        let lines = LineIndex::new(&text);
+        for finding in &analysis.findings {
+            found |= finding.severity >= Severity::Warning;
+            let rendered = match format {
+                Format::Human => human(&path, &text, &lines, finding),
+                Format::Json => json_line(&path, &text, &lines, finding),
+            };
+            if writeln!(out, "{rendered}").is_err() {
+                return ExitCode::from(EXIT_ERROR);
+            }
+        }
+    }
+    if errors {
+        ExitCode::from(EXIT_ERROR)
+    } else if found {
+        ExitCode::from(EXIT_FOUND)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The files to check: named files as they are, folders searched for prose files.
+fn collect(paths: &[PathBuf], errors: &mut bool) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            walk(path, &mut files, errors);
+        } else if path.exists() {
+            files.push(path.clone());
+        } else {
+            eprintln!("error: {}: no such file or folder", path.display());
+            *errors = true;
+        }
+    }
+    files
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut bool) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) => {
+            eprintln!("error: {}: {err}", dir.display());
+            *errors = true;
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.starts_with('.') || name == "target" || name == "node_modules" {
+            continue;
+        }
+        if path.is_dir() {
+            walk(&path, files, errors);
+        } else if Language::from_path(name).is_some() {
+            files.push(path);
+        }
+    }
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "not valid UTF-8 (at byte {}); save it as UTF-8 and check again",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+/// Line starts of a text, for 1-based lines and character columns.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// Zero-based line, and the byte offset of its start.
+    fn line_of(&self, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        (line, self.starts[line])
+    }
+
+    fn line_text<'t>(&self, text: &'t str, line: usize) -> &'t str {
+        let start = self.starts[line];
+        let end = self.starts.get(line + 1).copied().unwrap_or(text.len());
+        text[start..end].trim_end_matches(['\n', '\r'])
+    }
+
+    /// 1-based line and 1-based column in characters.
+    fn position(&self, text: &str, offset: usize) -> (usize, usize) {
+        let (line, start) = self.line_of(offset);
+        (line + 1, text[start..offset].chars().count() + 1)
+    }
+}
+
+fn human(path: &Path, text: &str, lines: &LineIndex, f: &Finding) -> String {
+    let (line_no, col) = lines.position(text, f.span.start);
+    let (line, line_start) = lines.line_of(f.span.start);
+    let source = lines.line_text(text, line);
+    let gutter = line_no.to_string().len();
+    let mut out = String::new();
+    let _ = writeln!(out, "{}[{}]: {}", f.severity.name(), f.code, f.message);
+    let _ = writeln!(out, "{:gutter$}--> {}:{line_no}:{col}", "", path.display());
+    let _ = writeln!(out, "{:gutter$} |", "");
+    let span_start = f.span.start - line_start;
+    let span_end = (f.span.end - line_start).min(source.len()).max(span_start);
+    let (shown, marker_at, marker_len) = window(source, span_start, span_end);
+    let _ = writeln!(out, "{line_no} | {shown}");
+    let _ = writeln!(
+        out,
+        "{:gutter$} | {}{}",
+        "",
+        " ".repeat(marker_at),
+        "^".repeat(marker_len.max(1))
+    );
+    for related in &f.related {
+        let place = match &related.location {
+            RelatedLocation::Here(span) => {
+                let (l, c) = lines.position(text, span.start);
+                format!("{}:{l}:{c}", path.display())
+            }
+            RelatedLocation::File { path, line } => format!("{}:{}", path.display(), line + 1),
+        };
+        let _ = writeln!(out, "{:gutter$} = note: {} ({place})", "", related.message);
+    }
+    for fix in &f.fixes {
+        let _ = writeln!(out, "{:gutter$} = help: {}", "", fix.title);
+    }
+    out
+}
+
+/// The part of a line to show, and where the marker goes in it (in characters).
+fn window(line: &str, start: usize, end: usize) -> (String, usize, usize) {
+    let chars_before = line[..start].chars().count();
+    let span_chars = line[start..end].chars().count();
+    let total = line.chars().count();
+    if total <= MAX_SHOWN {
+        return (line.to_string(), chars_before, span_chars);
+    }
+    let from = chars_before.saturating_sub(CONTEXT);
+    let to = (chars_before + span_chars + CONTEXT).min(total);
+    let mut shown: String = line.chars().skip(from).take(to - from).collect();
+    let mut marker_at = chars_before - from;
+    if from > 0 {
+        shown.insert(0, '…');
+        marker_at += 1;
+    }
+    if to < total {
+        shown.push('…');
+    }
+    (shown, marker_at, span_chars.min(to - chars_before))
+}
+
+fn json_line(path: &Path, text: &str, lines: &LineIndex, f: &Finding) -> String {
+    let (line, column) = lines.position(text, f.span.start);
+    let (end_line, end_column) = lines.position(text, f.span.end);
+    json!({
+        "path": path.display().to_string(),
+        "line": line,
+        "column": column,
+        "end_line": end_line,
+        "end_column": end_column,
+        "start_byte": f.span.start,
+        "end_byte": f.span.end,
+        "code": f.code,
+        "severity": f.severity.name(),
+        "message": f.message,
+    })
+    .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_are_cut_around_the_span() {
+        let line = format!("{}Critics say{}", "a".repeat(100), "b".repeat(100));
+        let (shown, at, len) = window(&line, 100, 111);
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        assert_eq!(
+            shown.chars().skip(at).take(len).collect::<String>(),
+            "Critics say"
+        );
+    }
+
+    #[test]
+    fn positions_are_one_based_characters() {
+        let text = "😀 one\r\nKritik sagt";
+        let lines = LineIndex::new(text);
+        assert_eq!(lines.position(text, text.find("one").unwrap()), (1, 3));
+        assert_eq!(lines.position(text, text.find("sagt").unwrap()), (2, 8));
+        assert_eq!(lines.line_text(text, 0), "😀 one");
+    }
+}

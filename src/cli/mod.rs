@@ -1,0 +1,105 @@
+//! The command line: `copydesk [lsp]`, `copydesk check`, `copydesk explain`.
+
+mod check;
+mod explain;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Exit status when something at warning level or above was found.
+pub const EXIT_FOUND: u8 = 1;
+/// Exit status for a usage or I/O error.
+pub const EXIT_ERROR: u8 = 2;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "copydesk",
+    version,
+    about = "A copy editor for news copy: unsourced claims and inconsistent references to people.",
+    long_about = "A copy editor for news copy: unsourced claims and inconsistent references to people.\n\nWith no command, serves the Language Server Protocol on stdin/stdout."
+)]
+struct Cli {
+    /// Serve LSP on stdin/stdout (the default; accepted because editors pass it).
+    #[arg(long, global = true)]
+    stdio: bool,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Serve the Language Server Protocol on stdin/stdout.
+    Lsp,
+    /// Check files and folders (*.md, *.markdown, *.txt) and print diagnostics.
+    Check {
+        /// Files or folders to check.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+    /// Show a rule's documentation, or list the rules.
+    Explain {
+        /// A rule code, such as vague-attribution.
+        code: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return if err.use_stderr() {
+                ExitCode::from(EXIT_ERROR)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match cli.command {
+        None | Some(Command::Lsp) => serve(),
+        Some(Command::Check { paths, format }) => {
+            init_logging("warn");
+            check::run(&paths, format)
+        }
+        Some(Command::Explain { code }) => explain::run(code.as_deref()),
+    }
+}
+
+fn init_logging(default: &str) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("COPYDESK_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(false)
+        .try_init();
+}
+
+fn serve() -> ExitCode {
+    init_logging("info");
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(err) => {
+            eprintln!("copydesk: cannot start the async runtime: {err}");
+            return ExitCode::from(EXIT_ERROR);
+        }
+    };
+    if runtime.block_on(crate::lsp::serve_stdio()) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}

@@ -1,0 +1,14 @@
+//! copydesk: a copy editor for news copy, as a language server and a CLI.
+//!
+//! See ARCHITECTURE.md for the map of the code.
+
+pub mod actors;
+pub mod analysis;
+pub mod checks;
+pub mod cli;
+pub mod config;
+pub mod document;
+pub mod lsp;
+pub mod prose;
+pub mod span;
+pub mod wordlist;

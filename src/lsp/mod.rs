@@ -1,0 +1,95 @@
+//! The LSP adapter: the only module that knows LSP types. It keeps the open
+//! documents, runs the analysis core on them and turns findings into diagnostics.
+
+mod convert;
+mod server;
+mod store;
+
+pub use server::Backend;
+
+use std::sync::Arc;
+use std::task::{Context, Poll};
+
+use serde_json::Value;
+use tokio::io::{AsyncRead, AsyncWrite};
+use tokio::sync::Notify;
+use tower::Service;
+use tower_lsp::jsonrpc::{Request, Response};
+use tower_lsp::{ClientSocket, ExitedError, LspService, Server};
+
+fn service() -> (Lenient, ClientSocket) {
+    let (service, socket) = LspService::new(Backend::new);
+    (
+        Lenient {
+            inner: service,
+            exited: Arc::default(),
+        },
+        socket,
+    )
+}
+
+/// Serves LSP on stdin/stdout until the client exits. Returns whether the
+/// client shut the server down before exiting (the exit code is 0 then, 1 otherwise).
+pub async fn serve_stdio() -> bool {
+    serve(tokio::io::stdin(), tokio::io::stdout()).await
+}
+
+/// Serves LSP over any byte streams until the client sends `exit` or closes its
+/// end. Returns whether `shutdown` came first.
+pub async fn serve<I, O>(input: I, output: O) -> bool
+where
+    I: AsyncRead + Unpin,
+    O: AsyncWrite,
+{
+    let (service, socket) = service();
+    let backend = service.backend().clone();
+    let exited = Arc::clone(&service.exited);
+    tokio::select! {
+        () = Server::new(input, output, socket).serve(service) => {}
+        () = exited.notified() => {}
+    }
+    backend.shut_down_cleanly()
+}
+
+/// tower-lsp's service, made to accept `"params": null` where a method takes
+/// none (`shutdown` and `exit` are often sent that way, and JSON-RPC allows it),
+/// and to stop serving on `exit` rather than at the next message.
+struct Lenient {
+    inner: LspService<Backend>,
+    exited: Arc<Notify>,
+}
+
+impl Lenient {
+    fn backend(&self) -> &Backend {
+        self.inner.inner()
+    }
+}
+
+impl Service<Request> for Lenient {
+    type Response = Option<Response>;
+    type Error = ExitedError;
+    type Future = <LspService<Backend> as Service<Request>>::Future;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: Request) -> Self::Future {
+        let request = if request.params() == Some(&Value::Null) {
+            let (method, id, _) = request.into_parts();
+            let builder = Request::build(method);
+            match id {
+                Some(id) => builder.id(id).finish(),
+                None => builder.finish(),
+            }
+        } else {
+            request
+        };
+        let exit = request.method() == "exit";
+        let response = self.inner.call(request);
+        if exit {
+            self.exited.notify_one();
+        }
+        response
+    }
+}

@@ -1,0 +1,398 @@
+//! The language server: LSP requests and notifications onto the store and the analysis.
+//!
+//! tower-lsp runs handlers concurrently (tower-lsp #284), but starts them in
+//! arrival order. So every handler that changes a document does so before its
+//! first `.await`, and diagnostics are published only while the store still
+//! holds the version they were computed from.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use futures::FutureExt;
+use tower_lsp::jsonrpc::Result;
+use tower_lsp::lsp_types::*;
+use tower_lsp::{Client, LanguageServer};
+
+use super::convert;
+use super::store::{Snapshot, Store};
+use crate::config::{editor, CheckOn};
+use crate::document::{Document, Encoding, Language};
+
+#[derive(Clone)]
+pub struct Backend {
+    client: Client,
+    store: Arc<Mutex<Store>>,
+    shut_down: Arc<AtomicBool>,
+}
+
+/// Why a document is being checked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Trigger {
+    Open,
+    Save,
+    Change,
+}
+
+impl Backend {
+    pub fn new(client: Client) -> Self {
+        Backend {
+            client,
+            store: Arc::default(),
+            shut_down: Arc::default(),
+        }
+    }
+
+    /// Whether the client sent `shutdown` before the connection ended.
+    pub fn shut_down_cleanly(&self) -> bool {
+        self.shut_down.load(Ordering::SeqCst)
+    }
+
+    fn store(&self) -> MutexGuard<'_, Store> {
+        // A panic while the lock was held leaves the store as the panicking
+        // handler left it; every mutation is a single step, so it is still whole.
+        self.store
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    async fn log(&self, level: MessageType, message: String) {
+        match level {
+            MessageType::ERROR => tracing::error!("{message}"),
+            MessageType::WARNING => tracing::warn!("{message}"),
+            _ => tracing::info!("{message}"),
+        }
+        self.client.log_message(level, message).await;
+    }
+
+    /// The analysis of the document's current version, made now if need be.
+    pub(crate) async fn analysed(&self, uri: &Url) -> Option<Snapshot> {
+        let job = {
+            let mut store = self.store();
+            if let Some(snapshot) = store.fresh(uri) {
+                return Some(snapshot);
+            }
+            store.job(uri)?
+        };
+        let run = tokio::task::spawn_blocking(move || {
+            let mut analyzer = job.analyzer;
+            let analysis = analyzer.analyze(&job.text, job.language, &job.settings);
+            (analyzer, job.rope, job.version, analysis)
+        })
+        .await;
+        match run {
+            Ok((analyzer, rope, version, analysis)) => {
+                let failures = analysis.failures.clone();
+                let snapshot = self.store().finish(uri, analyzer, rope, version, analysis);
+                for failure in failures {
+                    self.log(
+                        MessageType::ERROR,
+                        format!(
+                            "rule {} failed on {uri} and was skipped: {}",
+                            failure.code, failure.message
+                        ),
+                    )
+                    .await;
+                }
+                Some(snapshot)
+            }
+            Err(err) => {
+                let reason = match err.try_into_panic() {
+                    Ok(payload) => crate::checks::panic_message(payload.as_ref()),
+                    Err(err) => err.to_string(),
+                };
+                self.log(
+                    MessageType::ERROR,
+                    format!("analysis of {uri} failed: {reason}"),
+                )
+                .await;
+                None
+            }
+        }
+    }
+
+    /// Analyses a document and publishes its diagnostics, unless it changed meanwhile.
+    async fn check(&self, uri: Url, trigger: Trigger) {
+        let Some(snapshot) = self.analysed(&uri).await else {
+            return;
+        };
+        let store = self.store();
+        if !store.is_current(&uri, snapshot.version) {
+            tracing::debug!(
+                "{uri}: version {} is outdated, not published",
+                snapshot.version
+            );
+            return;
+        }
+        let diagnostics = snapshot
+            .analysis
+            .findings
+            .iter()
+            .map(|f| convert::diagnostic(f, &uri, &snapshot.rope, snapshot.encoding))
+            .collect();
+        tracing::debug!(
+            "{uri}: publishing version {} after {trigger:?}",
+            snapshot.version
+        );
+        // The client's channel gives every sender a free slot, so this send
+        // completes on its first poll: inside the lock, no newer version can
+        // arrive between the check above and the publication.
+        let sent = self
+            .client
+            .publish_diagnostics(uri.clone(), diagnostics, Some(snapshot.version))
+            .now_or_never();
+        drop(store);
+        if sent.is_none() {
+            tracing::error!("{uri}: diagnostics could not be sent at once and were dropped");
+        }
+    }
+
+    fn spawn_check(&self, uri: Url, trigger: Trigger) {
+        let this = self.clone();
+        tokio::spawn(async move { this.check(uri, trigger).await });
+    }
+}
+
+#[tower_lsp::async_trait]
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let utf8 = params
+            .capabilities
+            .general
+            .as_ref()
+            .and_then(|g| g.position_encodings.as_ref())
+            .is_some_and(|encodings| encodings.contains(&PositionEncodingKind::UTF8));
+        let encoding = if utf8 {
+            Encoding::Utf8
+        } else {
+            Encoding::Utf16
+        };
+        let problems = {
+            let mut store = self.store();
+            store.encoding = encoding;
+            params
+                .initialization_options
+                .as_ref()
+                .map(|options| editor::apply(&mut store.settings, options))
+                .unwrap_or_default()
+        };
+        for problem in problems {
+            self.log(MessageType::WARNING, format!("settings: {problem}"))
+                .await;
+        }
+        Ok(InitializeResult {
+            capabilities: ServerCapabilities {
+                position_encoding: Some(convert::encoding_kind(encoding)),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(
+                    TextDocumentSyncOptions {
+                        open_close: Some(true),
+                        change: Some(TextDocumentSyncKind::INCREMENTAL),
+                        save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions {
+                            include_text: Some(false),
+                        })),
+                        ..TextDocumentSyncOptions::default()
+                    },
+                )),
+                code_action_provider: Some(CodeActionProviderCapability::Options(
+                    CodeActionOptions {
+                        code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+                        ..CodeActionOptions::default()
+                    },
+                )),
+                ..ServerCapabilities::default()
+            },
+            server_info: Some(ServerInfo {
+                name: "copydesk".to_string(),
+                version: Some(env!("CARGO_PKG_VERSION").to_string()),
+            }),
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        tracing::info!("copydesk {} ready", env!("CARGO_PKG_VERSION"));
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        self.shut_down.store(true, Ordering::SeqCst);
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let item = params.text_document;
+        let Some(language) = Language::detect(&item.language_id, item.uri.path()) else {
+            self.store().ignored.insert(item.uri);
+            return;
+        };
+        let doc = Document::new(&item.text, item.version, language);
+        self.store().open(item.uri.clone(), doc);
+        self.spawn_check(item.uri, Trigger::Open);
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        // Everything up to the first `.await` runs in arrival order: apply the edits here.
+        let (outcome, clamped) = {
+            let mut store = self.store();
+            let encoding = store.encoding;
+            let check_on = store.settings.check_on;
+            let debounce = store.settings.debounce_ms;
+            let ignored = store.ignored.contains(&uri);
+            match store.docs.get_mut(&uri) {
+                None if ignored => return,
+                None => (None, false),
+                Some(entry) => {
+                    let mut clamped = false;
+                    for change in params.content_changes {
+                        match change.range {
+                            Some(range) => {
+                                let applied = entry.doc.replace(
+                                    convert::line_col(range.start),
+                                    convert::line_col(range.end),
+                                    &change.text,
+                                    encoding,
+                                );
+                                clamped |= applied.clamped;
+                            }
+                            None => entry.doc.replace_all(&change.text),
+                        }
+                    }
+                    entry.doc.set_version(params.text_document.version);
+                    entry.changes += 1;
+                    let schedule =
+                        (check_on == CheckOn::Change).then_some((entry.changes, debounce));
+                    (Some(schedule), clamped)
+                }
+            }
+        };
+        match outcome {
+            None => {
+                self.log(
+                    MessageType::WARNING,
+                    format!("didChange for {uri}, which is not open; ignored"),
+                )
+                .await
+            }
+            Some(Some((changes, debounce))) => {
+                let this = self.clone();
+                tokio::spawn(async move {
+                    tokio::time::sleep(Duration::from_millis(debounce)).await;
+                    let latest = this.store().docs.get(&uri).map(|e| e.changes);
+                    if latest == Some(changes) {
+                        this.check(uri, Trigger::Change).await;
+                    }
+                });
+            }
+            Some(None) => {}
+        }
+        if clamped {
+            self.log(
+                MessageType::WARNING,
+                "didChange named a position outside the document; it was clamped to the document's end".to_string(),
+            )
+            .await;
+        }
+    }
+
+    async fn did_save(&self, params: DidSaveTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let known = {
+            let mut store = self.store();
+            let ignored = store.ignored.contains(&uri);
+            match (store.docs.get_mut(&uri), params.text) {
+                (Some(entry), Some(text)) => {
+                    entry.doc.replace_all(&text);
+                    Some(true)
+                }
+                (Some(_), None) => Some(true),
+                (None, _) if ignored => None,
+                (None, _) => Some(false),
+            }
+        };
+        match known {
+            Some(true) => self.spawn_check(uri, Trigger::Save),
+            Some(false) => {
+                self.log(
+                    MessageType::WARNING,
+                    format!("didSave for {uri}, which is not open; ignored"),
+                )
+                .await
+            }
+            None => {}
+        }
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let was_open = {
+            let mut store = self.store();
+            store.ignored.remove(&uri);
+            store.docs.remove(&uri).is_some()
+        };
+        if was_open {
+            self.client.publish_diagnostics(uri, Vec::new(), None).await;
+        }
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let uri = params.text_document.uri;
+        let (rope, encoding) = {
+            let store = self.store();
+            match store.docs.get(&uri) {
+                Some(entry) => (entry.doc.rope().clone(), store.encoding),
+                None => return Ok(None),
+            }
+        };
+        let mut actions = Vec::new();
+        for diagnostic in &params.context.diagnostics {
+            if diagnostic.source.as_deref() != Some(convert::SOURCE) {
+                continue;
+            }
+            let Some(data) = &diagnostic.data else {
+                continue;
+            };
+            for (i, fix) in convert::stored_fixes(data, &rope, encoding)
+                .into_iter()
+                .enumerate()
+            {
+                actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                    title: fix.title,
+                    kind: Some(CodeActionKind::QUICKFIX),
+                    diagnostics: Some(vec![diagnostic.clone()]),
+                    edit: Some(WorkspaceEdit {
+                        changes: Some([(uri.clone(), fix.edits)].into_iter().collect()),
+                        ..WorkspaceEdit::default()
+                    }),
+                    is_preferred: Some(i == 0),
+                    ..CodeAction::default()
+                }));
+            }
+        }
+        Ok(Some(actions))
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        let section = params
+            .settings
+            .get("copydesk")
+            .cloned()
+            .unwrap_or(params.settings);
+        if section.is_null() {
+            return;
+        }
+        let (problems, uris) = {
+            let mut store = self.store();
+            let problems = editor::apply(&mut store.settings, &section);
+            for entry in store.docs.values_mut() {
+                entry.analysis = None;
+            }
+            (problems, store.docs.keys().cloned().collect::<Vec<_>>())
+        };
+        for problem in problems {
+            self.log(MessageType::WARNING, format!("settings: {problem}"))
+                .await;
+        }
+        for uri in uris {
+            self.spawn_check(uri, Trigger::Save);
+        }
+    }
+}

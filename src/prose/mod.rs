@@ -1,0 +1,301 @@
+//! The prose model every rule reads: blocks (paragraphs, headings, list items,
+//! table cells), sentences, quotations and word tokens, all as byte spans into
+//! the document.
+//!
+//! Markdown is reduced to a *prose text* first: a copy of the document, byte for
+//! byte the same length, with everything that is not prose (code, URLs, HTML,
+//! front matter, markup) blanked to spaces. Rules match on that text, so their
+//! offsets are document offsets with no mapping.
+//!
+//! Sentences, quotations and tokens depend only on the text of their block, so
+//! they are cached per block ([`BlockCache`]); an edit re-splits only the blocks
+//! it touched.
+
+mod markdown;
+mod plaintext;
+mod quotes;
+mod sentences;
+mod tokens;
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::document::Language;
+use crate::span::Span;
+
+pub use tokens::{Token, TokenKind};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BlockKind {
+    /// A headline, section head, or a one-line block with no closing punctuation.
+    Heading,
+    Paragraph,
+    ListItem,
+    TableCell,
+}
+
+/// A unit of prose: sentences never cross a block boundary.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub span: Span,
+    /// Indices into [`Prose::sentences`].
+    pub sentences: Range<usize>,
+    /// Indices into [`Prose::quotations`].
+    pub quotations: Range<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    pub block: usize,
+    /// Indices into [`Prose::tokens`].
+    pub tokens: Range<usize>,
+}
+
+/// A direct quotation: from its opening mark to its closing mark, or to the end
+/// of its block when the news convention leaves a running quotation open.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quotation {
+    pub span: Span,
+    /// The quoted words, without the marks.
+    pub inner: Span,
+    pub block: usize,
+    /// False when the block ends before the closing mark.
+    pub closed: bool,
+    /// Opens a block that carries on the previous block's unclosed quotation.
+    pub continues: bool,
+    /// Sits inside another quotation (single quotes within double, or the reverse).
+    pub nested: bool,
+}
+
+/// The prose of one document.
+#[derive(Clone, Debug, Default)]
+pub struct Prose {
+    /// The document text with non-prose blanked; same length as the document.
+    pub text: String,
+    pub blocks: Vec<Block>,
+    pub sentences: Vec<Sentence>,
+    pub quotations: Vec<Quotation>,
+    pub tokens: Vec<Token>,
+}
+
+impl Prose {
+    /// The text of a span of the prose text.
+    pub fn slice(&self, span: Span) -> &str {
+        span.of(&self.text)
+    }
+
+    /// The index of the sentence containing `offset`.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end <= offset);
+        (i < self.sentences.len() && self.sentences[i].span.start <= offset).then_some(i)
+    }
+
+    /// The index of the block containing `offset`.
+    pub fn block_at(&self, offset: usize) -> Option<usize> {
+        let i = self.blocks.partition_point(|b| b.span.end <= offset);
+        (i < self.blocks.len() && self.blocks[i].span.start <= offset).then_some(i)
+    }
+
+    /// The index of the token containing `offset`.
+    pub fn token_at(&self, offset: usize) -> Option<usize> {
+        let i = self.tokens.partition_point(|t| t.span.end <= offset);
+        (i < self.tokens.len() && self.tokens[i].span.start <= offset).then_some(i)
+    }
+
+    pub fn sentence_tokens(&self, sentence: usize) -> &[Token] {
+        self.sentences
+            .get(sentence)
+            .map_or(&[], |s| &self.tokens[s.tokens.clone()])
+    }
+
+    /// The top-level quotation (not nested) whose span contains `offset`.
+    pub fn quotation_at(&self, offset: usize) -> Option<&Quotation> {
+        let i = self.quotations.partition_point(|q| q.span.end <= offset);
+        self.quotations[i..]
+            .iter()
+            .take_while(|q| q.span.start <= offset)
+            .find(|q| !q.nested && q.span.contains(offset))
+    }
+
+    pub fn in_quotation(&self, offset: usize) -> bool {
+        self.quotation_at(offset).is_some()
+    }
+}
+
+/// A block before splitting: its kind and span, from the Markdown or plain-text reader.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct RawBlock {
+    pub kind: BlockKind,
+    pub span: Span,
+}
+
+/// What the per-block passes find, in offsets relative to the block start.
+#[derive(Debug)]
+struct BlockProse {
+    sentences: Vec<Span>,
+    quotations: Vec<quotes::LocalQuote>,
+    tokens: Vec<Token>,
+    /// For each sentence, the range of its tokens in `tokens`.
+    sentence_tokens: Vec<Range<usize>>,
+}
+
+impl BlockProse {
+    fn analyse(text: &str) -> BlockProse {
+        let sentences = sentences::split(text);
+        let quotations = quotes::find(text);
+        let mut tokens = tokens::tokenize(text);
+        let mut sentence_tokens = Vec::with_capacity(sentences.len());
+        let mut next = 0;
+        for sentence in &sentences {
+            while next < tokens.len() && tokens[next].span.start < sentence.start {
+                next += 1;
+            }
+            let first = next;
+            while next < tokens.len() && tokens[next].span.end <= sentence.end {
+                next += 1;
+            }
+            if let Some(t) = tokens[first..next]
+                .iter_mut()
+                .find(|t| t.kind != TokenKind::Punct)
+            {
+                t.sentence_start = true;
+            }
+            sentence_tokens.push(first..next);
+        }
+        for q in quotations.iter().filter(|q| !q.nested) {
+            let start = tokens.partition_point(|t| t.span.start < q.inner.start);
+            for t in tokens[start..]
+                .iter_mut()
+                .take_while(|t| t.span.end <= q.inner.end)
+            {
+                t.in_quote = true;
+            }
+        }
+        BlockProse {
+            sentences,
+            quotations,
+            tokens,
+            sentence_tokens,
+        }
+    }
+}
+
+/// Per-block results of the last analysis, keyed by a hash of the block text.
+/// Only the blocks of the latest analysis are kept.
+#[derive(Debug, Default)]
+pub struct BlockCache {
+    entries: HashMap<u64, Arc<BlockProse>>,
+}
+
+impl BlockCache {
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+fn block_key(text: &str) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
+/// Builds the prose model of a document, reusing cached blocks.
+pub fn parse(text: &str, language: Language, cache: &mut BlockCache) -> Prose {
+    let (prose_text, raw_blocks) = match language {
+        Language::Markdown => markdown::read(text),
+        Language::PlainText => plaintext::read(text),
+    };
+    let mut prose = Prose {
+        text: prose_text,
+        ..Prose::default()
+    };
+    let mut fresh = HashMap::with_capacity(raw_blocks.len());
+    let mut previous_open = false;
+    for raw in raw_blocks {
+        let block_text = raw.span.of(&prose.text);
+        let key = block_key(block_text);
+        let local = fresh
+            .get(&key)
+            .or_else(|| cache.entries.get(&key))
+            .cloned()
+            .unwrap_or_else(|| Arc::new(BlockProse::analyse(block_text)));
+        fresh.insert(key, Arc::clone(&local));
+        previous_open = push_block(&mut prose, raw, &local, previous_open);
+    }
+    cache.entries = fresh;
+    prose
+}
+
+/// Appends one block's local results, shifted to document offsets. Returns
+/// whether the block ends inside an unclosed quotation.
+fn push_block(prose: &mut Prose, raw: RawBlock, local: &BlockProse, previous_open: bool) -> bool {
+    let base = raw.span.start;
+    let block = prose.blocks.len();
+    let first_sentence = prose.sentences.len();
+    let first_quote = prose.quotations.len();
+    let first_token = prose.tokens.len();
+    prose
+        .tokens
+        .extend(local.tokens.iter().map(|t| t.shifted(base)));
+    for (span, range) in local.sentences.iter().zip(&local.sentence_tokens) {
+        prose.sentences.push(Sentence {
+            span: span.shifted(base),
+            block,
+            tokens: range.start + first_token..range.end + first_token,
+        });
+    }
+    let opens_with_mark = local
+        .quotations
+        .first()
+        .is_some_and(|q| q.span.start == leading_space(raw.span.of(&prose.text)));
+    for (i, q) in local.quotations.iter().enumerate() {
+        prose.quotations.push(Quotation {
+            span: q.span.shifted(base),
+            inner: q.inner.shifted(base),
+            block,
+            closed: q.closed,
+            continues: i == 0 && previous_open && opens_with_mark,
+            nested: q.nested,
+        });
+    }
+    prose.blocks.push(Block {
+        kind: raw.kind,
+        span: raw.span,
+        sentences: first_sentence..prose.sentences.len(),
+        quotations: first_quote..prose.quotations.len(),
+    });
+    local
+        .quotations
+        .iter()
+        .rev()
+        .find(|q| !q.nested)
+        .is_some_and(|q| !q.closed)
+}
+
+fn leading_space(text: &str) -> usize {
+    text.len() - text.trim_start().len()
+}
+
+/// True for a block that reads as a headline: one line, no closing punctuation.
+pub(crate) fn looks_like_heading(text: &str) -> bool {
+    let text = text.trim();
+    if text.is_empty() || text.contains('\n') {
+        return false;
+    }
+    let last = text.chars().last().unwrap_or('.');
+    !matches!(
+        last,
+        '.' | '!' | '?' | ':' | ';' | ',' | '"' | '”' | '’' | '\'' | '…' | ')'
+    )
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,162 @@
+//! Direct quotations within one block: straight and curly marks, double or
+//! single, nested, and left open at the block's end by the news convention for
+//! quotations that run on into the next paragraph.
+//!
+//! An apostrophe is told from a single quote by its neighbours: a mark with a
+//! letter on both sides ("don’t", "Wang Yi’s") is an apostrophe.
+
+use crate::span::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct LocalQuote {
+    pub span: Span,
+    pub inner: Span,
+    pub closed: bool,
+    pub nested: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mark {
+    Double,
+    Single,
+}
+
+/// An opened, not yet closed quotation.
+struct Open {
+    mark: Mark,
+    at: usize,
+    len: usize,
+}
+
+pub(super) fn find(text: &str) -> Vec<LocalQuote> {
+    let mut found = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let len = c.len_utf8();
+        let top = stack.last().map(|o| o.mark);
+        let action = match c {
+            '“' => Some((Mark::Double, true)),
+            '”' => Some((Mark::Double, false)),
+            '"' => Some((
+                Mark::Double,
+                !(top == Some(Mark::Double) || closes(prev, next)),
+            )),
+            '‘' if !is_word_char(prev) => Some((Mark::Single, true)),
+            '’' | '\'' if is_word_char(prev) && is_word_char(next) => None,
+            '’' | '\'' if top == Some(Mark::Single) && !is_word_char(next) => {
+                Some((Mark::Single, false))
+            }
+            '‘' | '\'' if !is_word_char(prev) && is_word_char(next) => Some((Mark::Single, true)),
+            _ => None,
+        };
+        match action {
+            Some((mark, true)) => stack.push(Open { mark, at: i, len }),
+            Some((mark, false)) => {
+                if let Some(depth) = stack.iter().rposition(|o| o.mark == mark) {
+                    // Marks opened inside this one and never closed were apostrophes.
+                    stack.truncate(depth + 1);
+                    if let Some(open) = stack.pop() {
+                        found.push(LocalQuote {
+                            span: Span::new(open.at, i + len),
+                            inner: Span::new(open.at + open.len, i),
+                            closed: true,
+                            nested: depth > 0,
+                        });
+                    }
+                }
+            }
+            None => {}
+        }
+        prev = Some(c);
+    }
+    // A double quotation left open runs to the end of the block; open single
+    // marks at the end were apostrophes ("the '90s").
+    if let Some(depth) = stack.iter().position(|o| o.mark == Mark::Double) {
+        let open = &stack[depth];
+        let end = text.trim_end().len().max(open.at + open.len);
+        found.push(LocalQuote {
+            span: Span::new(open.at, end),
+            inner: Span::new(open.at + open.len, end),
+            closed: false,
+            nested: depth > 0,
+        });
+    }
+    found.sort_by_key(|q| (q.span.start, q.span.end));
+    found
+}
+
+fn is_word_char(c: Option<char>) -> bool {
+    c.is_some_and(char::is_alphanumeric)
+}
+
+/// Whether a straight double mark between `prev` and `next` reads as closing.
+fn closes(prev: Option<char>, next: Option<char>) -> bool {
+    let after_word = prev.is_some_and(|p| !p.is_whitespace() && !matches!(p, '(' | '[' | '—'));
+    let before_word = next.is_some_and(char::is_alphanumeric);
+    after_word && !before_word
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes(text: &str) -> Vec<(&str, bool, bool)> {
+        find(text)
+            .into_iter()
+            .map(|q| (q.inner.of(text), q.closed, q.nested))
+            .collect()
+    }
+
+    #[test]
+    fn straight_and_curly_double_quotes() {
+        assert_eq!(
+            quotes(r#"He called it "a breakthrough" and “a start.”"#),
+            vec![("a breakthrough", true, false), ("a start.", true, false)]
+        );
+    }
+
+    #[test]
+    fn nested_single_quotes_and_apostrophes() {
+        assert_eq!(
+            quotes("“Wang Yi’s words were ‘a warning,’ and we don’t forget,” he said."),
+            vec![
+                (
+                    "Wang Yi’s words were ‘a warning,’ and we don’t forget,",
+                    true,
+                    false
+                ),
+                ("a warning,", true, true)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_running_quotation_stays_open_at_the_block_end() {
+        assert_eq!(
+            quotes("\"We will continue to talk. "),
+            vec![("We will continue to talk.", false, false)]
+        );
+    }
+
+    #[test]
+    fn british_single_outer_quotes() {
+        assert_eq!(
+            quotes("‘It is “unacceptable”,’ she said of the girls' team in the '90s."),
+            vec![
+                ("It is “unacceptable”,", true, false),
+                ("unacceptable", true, true)
+            ]
+        );
+    }
+
+    #[test]
+    fn headline_scare_quotes_in_straight_singles() {
+        assert_eq!(
+            quotes("Team honored for 'courageous achievement' at contest"),
+            vec![("courageous achievement", true, false)]
+        );
+    }
+}

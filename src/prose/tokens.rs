@@ -1,0 +1,186 @@
+//! Word tokens that rules match on without re-scanning the text.
+//!
+//! A word runs over letters, digits and combining marks, and over `-`, `'`,
+//! `’`, `.` and `&` when a letter or digit follows ("Al-Sisi", "O’Brien",
+//! "AT&T", "3.5"). A dotted abbreviation keeps its final period ("U.S.").
+//! A possessive ending ("Wang Yi’s") stays in the token but not in its `word`.
+
+use crate::span::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+    /// One punctuation character.
+    Punct,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    /// The span without a possessive ending; equal to `span` otherwise.
+    pub word: Span,
+    pub kind: TokenKind,
+    /// Starts with an upper-case letter.
+    pub capitalised: bool,
+    /// The first word or number of its sentence.
+    pub sentence_start: bool,
+    /// Inside a direct quotation.
+    pub in_quote: bool,
+}
+
+impl Token {
+    pub fn possessive(&self) -> bool {
+        self.word != self.span
+    }
+
+    pub(super) fn shifted(&self, by: usize) -> Token {
+        Token {
+            span: self.span.shifted(by),
+            word: self.word.shifted(by),
+            ..*self
+        }
+    }
+}
+
+/// Contractions whose "'s" is not a possessive.
+const CONTRACTIONS: [&str; 9] = [
+    "it", "he", "she", "that", "there", "what", "who", "let", "here",
+];
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_mark(c)
+}
+
+/// Combining marks (U+0300..U+036F and the other common blocks) continue a word.
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '\'' | '’' | '.' | '&' | ',' | '\u{2011}')
+}
+
+pub(super) fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            let span = Span::new(start, start + c.len_utf8());
+            tokens.push(Token {
+                span,
+                word: span,
+                kind: TokenKind::Punct,
+                capitalised: false,
+                sentence_start: false,
+                in_quote: false,
+            });
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        let mut has_letter = c.is_alphabetic();
+        let mut has_dot = false;
+        loop {
+            let rest = &text[end..];
+            let mut it = rest.chars();
+            let Some(n) = it.next() else { break };
+            if is_word_char(n) {
+                has_letter |= n.is_alphabetic();
+                end += n.len_utf8();
+                chars.next();
+                continue;
+            }
+            let after = it.next();
+            // A comma joins digits only ("10,000"); other joiners join any word characters.
+            let joins = is_joiner(n)
+                && after.is_some_and(is_word_char)
+                && (n != ',' || (!has_letter && after.is_some_and(|a| a.is_ascii_digit())));
+            if !joins {
+                break;
+            }
+            has_dot |= n == '.';
+            end += n.len_utf8();
+            chars.next();
+        }
+        // "U.S." keeps its final period; "Mr." does not.
+        if has_dot && has_letter && text[end..].starts_with('.') {
+            end += 1;
+            chars.next();
+        }
+        let span = Span::new(start, end);
+        let token_text = &text[start..end];
+        let word = possessive_stem(token_text).map_or(span, |len| Span::new(start, start + len));
+        tokens.push(Token {
+            span,
+            word,
+            kind: if has_letter {
+                TokenKind::Word
+            } else {
+                TokenKind::Number
+            },
+            capitalised: c.is_uppercase(),
+            sentence_start: false,
+            in_quote: false,
+        });
+    }
+    tokens
+}
+
+/// The length of a possessive's stem: "Lavrov's" -> 6.
+fn possessive_stem(token: &str) -> Option<usize> {
+    let stem = token
+        .strip_suffix("'s")
+        .or_else(|| token.strip_suffix("’s"))?;
+    (!stem.is_empty() && !CONTRACTIONS.contains(&stem.to_lowercase().as_str()))
+        .then_some(stem.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text)
+            .iter()
+            .filter(|t| t.kind != TokenKind::Punct)
+            .map(|t| t.word.of(text))
+            .collect()
+    }
+
+    #[test]
+    fn names_possessives_and_abbreviations() {
+        assert_eq!(
+            words("U.S. envoy Wang Yi’s talks with Al-Sisi, O'Brien and AT&T."),
+            vec![
+                "U.S.", "envoy", "Wang", "Yi", "talks", "with", "Al-Sisi", "O'Brien", "and", "AT&T"
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_and_contractions() {
+        let text = "It's 10,000 people, 3.5 percent, and Mr. Xi's plan.";
+        assert_eq!(
+            words(text),
+            vec!["It's", "10,000", "people", "3.5", "percent", "and", "Mr", "Xi", "plan"]
+        );
+        let kinds: Vec<TokenKind> = tokenize(text).iter().map(|t| t.kind).collect();
+        assert_eq!(kinds[1], TokenKind::Number);
+    }
+
+    #[test]
+    fn combining_marks_and_cjk_stay_inside_words() {
+        let text = "Ange\u{301}le met 王毅.";
+        assert_eq!(words(text), vec!["Ange\u{301}le", "met", "王毅"]);
+    }
+
+    #[test]
+    fn capitalisation_and_possessive_flags() {
+        let tokens = tokenize("Lavrov's aide");
+        assert!(tokens[0].capitalised && tokens[0].possessive());
+        assert!(!tokens[1].capitalised && !tokens[1].possessive());
+    }
+}
