@@ -1,5 +1,7 @@
-//! The command line: `copydesk [lsp]`, `copydesk check`, `copydesk explain`.
+//! The command line: `copydesk [lsp]`, `copydesk check`, `copydesk explain`,
+//! `copydesk actors`.
 
+mod actors;
 mod check;
 mod explain;
 
@@ -40,6 +42,14 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// List the people and organisations of files, with roles and references.
+    Actors {
+        /// Files to read.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
     /// Show a rule's documentation, or list the rules.
     Explain {
         /// A rule code, such as vague-attribution.
@@ -72,6 +82,10 @@ pub fn main() -> ExitCode {
             check::run(&paths, format)
         }
         Some(Command::Explain { code }) => explain::run(code.as_deref()),
+        Some(Command::Actors { paths, format }) => {
+            init_logging("warn");
+            actors::run(&paths, format)
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! documents, runs the analysis core on them and turns findings into diagnostics.
 
 mod convert;
+mod navigation;
 mod server;
 mod store;
 
