@@ -1,102 +1,14 @@
 //! The built binary as an editor starts it: LSP over its stdin and stdout.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
-use std::sync::mpsc;
-use std::time::Duration;
+mod common;
 
+use std::path::Path;
+
+use common::stdio::{wait, StdioServer};
 use serde_json::{json, Value};
 
-struct Process {
-    child: Child,
-    stdin: ChildStdin,
-    messages: mpsc::Receiver<Value>,
-}
-
-fn start(args: &[&str]) -> Process {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("the binary starts");
-    let stdin = child.stdin.take().unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let (tx, messages) = mpsc::channel();
-    std::thread::spawn(move || read_messages(stdout, tx));
-    Process {
-        child,
-        stdin,
-        messages,
-    }
-}
-
-/// Reads framed messages; any stray output on stdout fails the framing check.
-fn read_messages(stdout: ChildStdout, tx: mpsc::Sender<Value>) {
-    let mut reader = BufReader::new(stdout);
-    loop {
-        let mut header = String::new();
-        if reader.read_line(&mut header).unwrap_or(0) == 0 {
-            return;
-        }
-        let length: usize = header
-            .trim()
-            .strip_prefix("Content-Length: ")
-            .unwrap_or_else(|| panic!("stdout carries only LSP frames, got {header:?}"))
-            .parse()
-            .unwrap();
-        let mut blank = String::new();
-        reader.read_line(&mut blank).unwrap();
-        let mut body = vec![0; length];
-        reader.read_exact(&mut body).unwrap();
-        if tx.send(serde_json::from_slice(&body).unwrap()).is_err() {
-            return;
-        }
-    }
-}
-
-impl Process {
-    fn send(&mut self, message: Value) {
-        let body = message.to_string();
-        write!(self.stdin, "Content-Length: {}\r\n\r\n{}", body.len(), body).unwrap();
-        self.stdin.flush().unwrap();
-    }
-
-    fn receive(&self, wanted: impl Fn(&Value) -> bool) -> Value {
-        loop {
-            let message = self
-                .messages
-                .recv_timeout(Duration::from_secs(10))
-                .expect("the server answers");
-            if wanted(&message) {
-                return message;
-            }
-        }
-    }
-
-    fn initialize(&mut self) -> Value {
-        self.send(json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}));
-        let response = self.receive(|m| m["id"] == 1);
-        self.send(json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}));
-        response
-    }
-
-    fn exit_code(self) -> Option<i32> {
-        wait(self.child)
-    }
-}
-
-/// The exit code, if the process ends within five seconds.
-fn wait(mut child: Child) -> Option<i32> {
-    for _ in 0..100 {
-        if let Some(status) = child.try_wait().unwrap() {
-            return status.code();
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    let _ = child.kill();
-    None
+fn start(args: &[&str]) -> StdioServer {
+    StdioServer::start(Path::new(env!("CARGO_BIN_EXE_copydesk")), args)
 }
 
 #[test]
@@ -145,7 +57,7 @@ fn every_way_of_starting_the_server_speaks_lsp() {
 fn closing_stdin_ends_the_server() {
     let mut server = start(&[]);
     server.initialize();
-    let Process { child, stdin, .. } = server;
+    let StdioServer { child, stdin, .. } = server;
     drop(stdin);
     assert_eq!(wait(child), Some(1));
 }
