@@ -105,7 +105,11 @@ fn serve() -> ExitCode {
             return ExitCode::from(EXIT_ERROR);
         }
     };
-    if runtime.block_on(crate::lsp::serve_stdio()) {
+    let clean = runtime.block_on(crate::lsp::serve_stdio());
+    // Stdin is read on a blocking thread that only ends when the client closes
+    // its end; do not wait for it after `exit`.
+    runtime.shutdown_background();
+    if clean {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE

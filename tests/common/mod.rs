@@ -2,6 +2,8 @@
 //! JSON-RPC over a duplex stream.
 #![allow(dead_code)]
 
+pub mod stdio;
+
 use std::collections::VecDeque;
 use std::time::Duration;
 
