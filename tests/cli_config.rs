@@ -12,7 +12,7 @@ struct Desk {
 
 impl Desk {
     fn new(name: &str) -> Desk {
-        let root = std::env::temp_dir().join(format!("copydesk-cli-{}-{name}", std::process::id()));
+        let root = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-config-{name}"));
         let _ = std::fs::remove_dir_all(&root);
         std::fs::create_dir_all(&root).expect("temp folder");
         Desk { root }

@@ -12,15 +12,14 @@ use serde_json::{json, Value};
 
 const STORY: &str = "Port deal\n\nCritics say the deal will fail.\n";
 
-/// A folder of its own under the system's temp folder, removed afterwards.
+/// A folder of its own under the target directory, removed afterwards.
 struct Desk {
     root: PathBuf,
 }
 
 impl Desk {
     fn new(name: &str) -> Desk {
-        let root =
-            std::env::temp_dir().join(format!("copydesk-config-{}-{name}", std::process::id()));
+        let root = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("config-{name}"));
         let _ = std::fs::remove_dir_all(&root);
         std::fs::create_dir_all(&root).expect("temp folder");
         Desk { root }
@@ -264,19 +263,36 @@ async fn editor_settings_are_pulled_once_and_again_only_when_they_change() {
 #[tokio::test]
 async fn pushed_editor_settings_apply_when_the_client_cannot_be_asked() {
     let desk = Desk::new("pushed");
-    let mut client = TestClient::start().await;
+    let (mut client, _) =
+        TestClient::start_with(json!({}), json!({"rules": {"vague-attribution": "hint"}})).await;
     let u = desk.uri("story.md");
     assert_eq!(
         severities(&client.open_and_wait(&u, "markdown", STORY).await),
-        vec![2]
+        vec![4]
     );
+    let push = |settings: Value| json!({ "settings": settings });
+    // An empty push (what some clients send when they hold no settings) keeps
+    // the initializationOptions.
+    client
+        .notify("workspace/didChangeConfiguration", push(json!({})))
+        .await;
+    let quiet = client.drain(Duration::from_millis(300)).await;
+    assert!(messages_of(&quiet, "textDocument/publishDiagnostics").is_empty());
+    // Our section, wrapped or not.
     client
         .notify(
             "workspace/didChangeConfiguration",
-            json!({"settings": {"copydesk": {"rules": {"vague-attribution": "error"}}}}),
+            push(json!({"copydesk": {"rules": {"vague-attribution": "error"}}})),
         )
         .await;
     assert_eq!(severities(&client.diagnostics(&u).await), vec![1]);
+    client
+        .notify(
+            "workspace/didChangeConfiguration",
+            push(json!({"rules": {"vague-attribution": "information"}})),
+        )
+        .await;
+    assert_eq!(severities(&client.diagnostics(&u).await), vec![3]);
     assert_eq!(client.server_request_count("workspace/configuration"), 0);
     client.shutdown().await;
 }

@@ -386,6 +386,9 @@ impl Backend {
         };
         let pushed = match pushed.get(SECTION) {
             Some(section) => section.clone(),
+            // Some clients push our settings unwrapped; others push `{}` when
+            // they hold none, which must not wipe `initializationOptions`.
+            None if pushed.as_object().is_some_and(|o| o.is_empty()) => Value::Null,
             None => pushed,
         };
         let value = if pulled.is_null() { pushed } else { pulled };
