@@ -130,3 +130,15 @@ fn a_config_file_with_problems_prints_line_and_column_and_exits_2() {
         stderr(&output)
     );
 }
+
+#[test]
+fn suppression_comments_on_a_fixture_article() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let output = check(&fixtures, &["--format", "json", "suppressed-story.md"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let findings: Vec<serde_json::Value> = stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON lines"))
+        .collect();
+    insta::assert_json_snapshot!(findings);
+}
