@@ -34,7 +34,7 @@ impl Analyzer {
             settings,
         };
         let (mut findings, failures) = checks::run(&ctx);
-        checks::suppression::apply(text, language, settings, &mut findings);
+        checks::suppression::apply(text, &prose, settings, &mut findings);
         Analysis {
             prose,
             actors,

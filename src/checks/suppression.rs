@@ -10,8 +10,6 @@
 //! In Markdown only real HTML comments count (not ones inside code); in plain
 //! text a comment must sit on a line of its own.
 
-use pulldown_cmark::{Event, Options, Parser, Tag};
-
 use super::{Edit, Finding, Fix, RuleInfo, Severity};
 use crate::config::suggest::closest;
 use crate::config::{Level, Settings};
@@ -54,11 +52,11 @@ impl Directive<'_> {
 
 /// Flags unknown codes in suppression comments, then drops the findings the
 /// comments suppress. Costs a substring search on texts with no comment.
-pub fn apply(text: &str, language: Language, settings: &Settings, findings: &mut Vec<Finding>) {
+pub fn apply(text: &str, prose: &Prose, settings: &Settings, findings: &mut Vec<Finding>) {
     if !text.contains(PREFIX) {
         return;
     }
-    let directives = directives(text, language);
+    let directives = directives(text, prose);
     if directives.is_empty() {
         return;
     }
@@ -145,9 +143,9 @@ fn next_line(text: &str, end: usize) -> Option<Span> {
 }
 
 /// The suppression comments of a document, in order.
-fn directives(text: &str, language: Language) -> Vec<Directive<'_>> {
+fn directives<'t>(text: &'t str, prose: &Prose) -> Vec<Directive<'t>> {
     let mut out = Vec::new();
-    for region in comment_regions(text, language) {
+    for &region in &prose.comment_regions {
         let mut from = region.start;
         while let Some(open) = text[from..region.end].find("<!--") {
             let body_start = from + open + 4;
@@ -162,40 +160,6 @@ fn directives(text: &str, language: Language) -> Vec<Directive<'_>> {
         }
     }
     out
-}
-
-/// Where HTML comments can be: in Markdown, the HTML the parser found (not
-/// code); in plain text, lines that hold nothing but comments.
-fn comment_regions(text: &str, language: Language) -> Vec<Span> {
-    match language {
-        Language::Markdown => {
-            let options = Options::ENABLE_TABLES
-                | Options::ENABLE_FOOTNOTES
-                | Options::ENABLE_STRIKETHROUGH
-                | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-                | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
-                | Options::ENABLE_MATH;
-            Parser::new_ext(text, options)
-                .into_offset_iter()
-                .filter(|(event, _)| {
-                    matches!(event, Event::Start(Tag::HtmlBlock) | Event::InlineHtml(_))
-                })
-                .map(|(_, range)| Span::new(range.start, range.end))
-                .collect()
-        }
-        Language::PlainText => {
-            let mut offset = 0;
-            let mut regions = Vec::new();
-            for line in text.split_inclusive('\n') {
-                let trimmed = line.trim();
-                if trimmed.starts_with("<!--") && trimmed.ends_with("-->") {
-                    regions.push(Span::new(offset, offset + line.len()));
-                }
-                offset += line.len();
-            }
-            regions
-        }
-    }
 }
 
 /// Reads a comment body as a directive: a keyword, then codes, then an
