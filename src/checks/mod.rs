@@ -145,7 +145,11 @@ pub struct RuleFailure {
 }
 
 /// Every rule, in the order their findings are reported.
-static RULES: &[&dyn Rule] = &[&attribution::VagueAttribution];
+static RULES: &[&dyn Rule] = &[
+    &attribution::UnattributedClaim,
+    &attribution::VagueAttribution,
+    &attribution::OrphanQuote,
+];
 
 /// Every rule copydesk knows: the registry, and `unknown-rule`, which the
 /// suppression pass checks because it needs the document's language.
