@@ -1,12 +1,17 @@
 //! The analysis core: a full analysis from cold, re-analysis after a one-word
-//! edit (block cache warm), and a single-character edit on the rope.
+//! edit (block cache warm), a single-character edit on the rope, and what the
+//! attribution rules add to an analysis (each rule, and the three together, on
+//! a parsed 10,000-word article).
 
 #[path = "support/article.rs"]
 mod support;
 
 use std::hint::black_box;
 
+use copydesk::actors::Actors;
 use copydesk::analysis::Analyzer;
+use copydesk::checks::attribution::{OrphanQuote, UnattributedClaim, VagueAttribution};
+use copydesk::checks::{Context, Rule};
 use copydesk::config::Settings;
 use copydesk::document::{Document, Encoding, Language, LineCol};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
@@ -78,10 +83,59 @@ fn single_character_edit(c: &mut Criterion) {
     group.finish();
 }
 
+fn attribution_rules(c: &mut Criterion) {
+    let settings = Settings::default();
+    let actors = Actors::default();
+    // Two versions one word apart, taken in turn, so that every iteration
+    // scans afresh (the rules share one scan of the same prose).
+    let text = support::article(10_000);
+    let at = text[text.len() / 2..]
+        .find("Tuesday")
+        .map_or(0, |i| i + text.len() / 2);
+    let edited = format!("{}Monday{}", &text[..at], &text[at + "Tuesday".len()..]);
+    let versions = [&text, &edited].map(|t| {
+        (
+            t.as_str(),
+            copydesk::prose::parse(t, Language::Markdown, &mut Default::default()),
+        )
+    });
+    let contexts = versions.each_ref().map(|(text, prose)| Context {
+        text,
+        prose,
+        actors: &actors,
+        settings: &settings,
+    });
+    let rules: [(&str, &[&dyn Rule]); 4] = [
+        ("unattributed-claim", &[&UnattributedClaim]),
+        ("vague-attribution", &[&VagueAttribution]),
+        ("orphan-quote", &[&OrphanQuote]),
+        (
+            "all-three",
+            &[&UnattributedClaim, &VagueAttribution, &OrphanQuote],
+        ),
+    ];
+    let mut group = c.benchmark_group("attribution/rules");
+    for (name, rules) in rules {
+        let mut flip = 0;
+        group.bench_function(BenchmarkId::new(name, 10_000), |b| {
+            b.iter(|| {
+                flip = 1 - flip;
+                let mut out = Vec::new();
+                for rule in rules {
+                    rule.check(black_box(&contexts[flip]), &mut out);
+                }
+                out
+            })
+        });
+    }
+    group.finish();
+}
+
 criterion_group!(
     benches,
     full_analysis,
     reanalysis_after_edit,
-    single_character_edit
+    single_character_edit,
+    attribution_rules
 );
 criterion_main!(benches);

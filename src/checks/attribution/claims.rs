@@ -39,7 +39,7 @@ impl Rule for UnattributedClaim {
         let scan = Scan::new(ctx.prose, ctx.settings);
         // The sentence and end of the last cue flagged: one finding per clause.
         let mut last: Option<(usize, usize)> = None;
-        for hit in &scan.hits {
+        for hit in scan.hits.iter() {
             let same_clause = last.is_some_and(|(sentence, end)| {
                 sentence == hit.sentence && !clause_break_between(&scan, end, hit.span.start)
             });
@@ -69,6 +69,9 @@ impl Rule for UnattributedClaim {
 /// grammar.
 fn claim(scan: &Scan<'_>, hit: &Hit) -> Option<(Span, String)> {
     let roles = hit.roles;
+    if !roles.has(Roles::CUES) {
+        return None;
+    }
     let word = scan.prose.slice(hit.span).to_ascii_lowercase();
     let t = hit.tokens.start;
     let last = hit.tokens.end - 1;
@@ -171,11 +174,16 @@ fn claim(scan: &Scan<'_>, hit: &Hit) -> Option<(Span, String)> {
     }
     if roles.has(Roles::CHARACTERISATION) {
         if let Some(be) = be.filter(|&be| characterises(scan, hit, be)) {
-            let participle = word.split_whitespace().next().unwrap_or("");
-            let message = format!(
-                "{} so by whom? This characterisation has no source.",
-                capitalised(participle)
-            );
+            let mut words = word.split_whitespace();
+            let participle = capitalised(words.next().unwrap_or(""));
+            // "Seen as such by whom?", "Considered so by whom?"
+            let such = if words.next().is_some() {
+                "as such"
+            } else {
+                "so"
+            };
+            let message =
+                format!("{participle} {such} by whom? This characterisation has no source.");
             return Some((span_to(be, last), message));
         }
     }

@@ -3,9 +3,12 @@
 //! grammar words read around a hit).
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
 
 use crate::wordlist;
 
@@ -53,6 +56,26 @@ impl Roles {
     pub const DISPUTE: Roles = Roles(1 << 27);
     pub const CONCERN_NOUN: Roles = Roles(1 << 28);
 
+    /// Every kind of claim cue.
+    pub const CUES: Roles = Roles(
+        Self::EXPECTATION.0
+            | Self::PREDICTION.0
+            | Self::HEARSAY.0
+            | Self::HEARSAY_PASSIVE.0
+            | Self::ACCUSATION.0
+            | Self::CLAIM_NOUN.0
+            | Self::CRITICISM.0
+            | Self::CRITICISM_NOUN.0
+            | Self::CHARACTERISATION.0
+            | Self::APPEARANCE.0
+            | Self::CONCLUSION.0
+            | Self::ESTIMATE.0
+            | Self::CASUALTY_COUNT.0
+            | Self::REPORT_PASSIVE.0
+            | Self::DISPUTE.0
+            | Self::CONCERN_NOUN.0,
+    );
+
     /// Verbs whose active forms tie a statement to their subject.
     pub const REPORTING: Roles = Roles(Self::SPEECH.0 | Self::BELIEF.0 | Self::DESIRE.0);
 
@@ -74,25 +97,52 @@ pub(super) struct Entry {
     pub name: Option<(&'static str, Roles)>,
 }
 
+/// FNV-1a: the grammar sets are looked up for every word around a hit, and
+/// their keys are short, so a simple hash beats the default SipHash.
+#[derive(Default)]
+pub(super) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &byte in bytes {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+/// Lower-case words, as bytes: a lookup needs no UTF-8 check.
+pub(super) type WordSet = HashSet<&'static [u8], BuildHasherDefault<Fnv>>;
+
 pub(super) struct Lexicon {
     pub matcher: AhoCorasick,
     /// By pattern id.
     pub entries: Vec<Entry>,
-    pub be: HashSet<&'static str>,
-    pub between: HashSet<&'static str>,
-    pub determiners: HashSet<&'static str>,
-    pub pronouns: HashSet<&'static str>,
-    pub personal: HashSet<&'static str>,
-    pub clause_breaks: HashSet<&'static str>,
-    pub subordinators: HashSet<&'static str>,
-    pub coordinators: HashSet<&'static str>,
-    pub quantifiers: HashSet<&'static str>,
-    pub back_references: HashSet<&'static str>,
-    pub prepositions: HashSet<&'static str>,
-    pub hypothetical: HashSet<&'static str>,
-    pub inverted_verbs: HashSet<&'static str>,
+    pub be: WordSet,
+    pub between: WordSet,
+    pub determiners: WordSet,
+    pub pronouns: WordSet,
+    pub personal: WordSet,
+    pub clause_breaks: WordSet,
+    pub subordinators: WordSet,
+    pub coordinators: WordSet,
+    pub quantifiers: WordSet,
+    pub back_references: WordSet,
+    pub prepositions: WordSet,
+    pub hypothetical: WordSet,
+    pub inverted_verbs: WordSet,
     /// Common first words of a sentence, capitalised only because they come first.
-    pub openers: HashSet<&'static str>,
+    pub openers: WordSet,
 }
 
 pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(build);
@@ -155,13 +205,20 @@ fn build() -> Lexicon {
         }
     }
     let (keys, entries): (Vec<String>, Vec<Entry>) = patterns.into_iter().unzip();
+    // Searched anchored at each word, so a full DFA stays small and each
+    // search reads only as far as a pattern could match.
     let matcher = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .start_kind(StartKind::Anchored)
         .build(&keys)
         .expect("the built-in attribution lists compile");
-    let set = |list: &'static str, section: &str| -> HashSet<&'static str> {
-        wordlist::section(list, section).into_iter().collect()
+    let set = |list: &'static str, section: &str| -> WordSet {
+        wordlist::section(list, section)
+            .into_iter()
+            .map(str::as_bytes)
+            .collect()
     };
     Lexicon {
         matcher,
@@ -179,13 +236,20 @@ fn build() -> Lexicon {
         prepositions: set(GRAMMAR, "prepositions"),
         hypothetical: set(GRAMMAR, "hypothetical"),
         inverted_verbs: set(VAGUE_SOURCES, "inverted-verbs"),
-        openers: wordlist::entries(OPENERS).collect(),
+        openers: wordlist::entries(OPENERS).map(str::as_bytes).collect(),
     }
+}
+
+/// The entry of the pattern that is exactly `text`, if any.
+pub(super) fn entry(text: &str) -> Option<&'static Entry> {
+    let input = Input::new(text).anchored(Anchored::Yes);
+    let m = LEXICON.matcher.find(input)?;
+    (m.end() == text.len()).then(|| &LEXICON.entries[m.pattern().as_usize()])
 }
 
 /// Whether `word`, compared without regard to ASCII case and with a curly
 /// apostrophe read as a straight one, is in `set` (whose entries are lower case).
-pub(super) fn contains(set: &HashSet<&'static str>, word: &str) -> bool {
+pub(super) fn contains(set: &WordSet, word: &str) -> bool {
     let mut buf = [0u8; 24];
     let mut len = 0;
     for c in word.chars() {
@@ -200,7 +264,7 @@ pub(super) fn contains(set: &HashSet<&'static str>, word: &str) -> bool {
         c.encode_utf8(slot);
         len += c.len_utf8();
     }
-    std::str::from_utf8(&buf[..len]).is_ok_and(|lower| set.contains(lower))
+    set.contains(&buf[..len])
 }
 
 #[cfg(test)]
@@ -208,12 +272,7 @@ mod tests {
     use super::*;
 
     fn roles(pattern: &str) -> Roles {
-        let id = LEXICON
-            .matcher
-            .find(pattern)
-            .filter(|m| m.len() == pattern.len())
-            .map(|m| m.pattern().as_usize());
-        id.map_or(Roles::default(), |id| LEXICON.entries[id].roles)
+        entry(pattern).map_or(Roles::default(), |e| e.roles)
     }
 
     #[test]
@@ -229,9 +288,8 @@ mod tests {
 
     #[test]
     fn names_keep_their_spelling() {
-        let m = LEXICON.matcher.find("Reuters").expect("a pattern");
-        let entry = &LEXICON.entries[m.pattern().as_usize()];
-        assert_eq!(entry.name, Some(("Reuters", Roles::AGENCY)));
+        let reuters = entry("Reuters").and_then(|e| e.name);
+        assert_eq!(reuters, Some(("Reuters", Roles::AGENCY)));
     }
 
     #[test]

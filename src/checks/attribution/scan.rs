@@ -10,11 +10,13 @@
 //! a spokesperson, a statement owned by someone ("the ministry's statement",
 //! "a statement from X"), or a news agency.
 
+use std::cell::RefCell;
 use std::ops::Range;
+use std::rc::Rc;
 
-use aho_corasick::{AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
-use super::lexicon::{contains, Roles, LEXICON};
+use super::lexicon::{contains, entry, Roles, LEXICON};
 use crate::config::Settings;
 use crate::prose::{BlockKind, Prose, Token, TokenKind};
 use crate::span::Span;
@@ -41,47 +43,51 @@ pub(super) enum Speaker {
 pub(super) struct Scan<'a> {
     pub prose: &'a Prose,
     /// In text order; none inside a headline or a quotation.
-    pub hits: Vec<Hit>,
+    pub hits: Rc<[Hit]>,
+}
+
+/// The last scan made on this thread, with what it was made from. The three
+/// attribution rules run one after another on the same prose and share it;
+/// the prose text, the blocks and the extra sources are compared in full, so a
+/// memo is used only for the very same input.
+struct Memo {
+    text: String,
+    blocks: Vec<(Span, BlockKind)>,
+    sources: Vec<String>,
+    hits: Rc<[Hit]>,
+}
+
+thread_local! {
+    static LAST_SCAN: RefCell<Option<Memo>> = const { RefCell::new(None) };
 }
 
 impl<'a> Scan<'a> {
     pub fn new(prose: &'a Prose, settings: &Settings) -> Scan<'a> {
-        let mut hits = Vec::new();
-        let extra = (!settings.words.sources.is_empty())
-            .then(|| {
-                AhoCorasickBuilder::new()
-                    .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .build(&settings.words.sources)
-                    .ok()
-            })
-            .flatten();
-        for block in prose.blocks.iter().filter(|b| b.kind != BlockKind::Heading) {
-            let text = prose.slice(block.span);
-            let base = block.span.start;
-            for m in LEXICON.matcher.find_iter(text) {
-                let span = Span::new(base + m.start(), base + m.end());
-                let entry = &LEXICON.entries[m.pattern().as_usize()];
-                let mut roles = entry.roles;
-                if let Some((name, name_roles)) = entry.name {
-                    if prose.slice(span) == name {
-                        roles = roles.or(name_roles);
-                    }
-                }
-                if roles != Roles::default() {
-                    push_hit(prose, &mut hits, span, roles);
-                }
-            }
-            if let Some(extra) = &extra {
-                for m in extra.find_iter(text) {
-                    let span = Span::new(base + m.start(), base + m.end());
-                    push_hit(prose, &mut hits, span, Roles::AGENCY);
-                }
-            }
-        }
-        if extra.is_some() {
-            hits.sort_by_key(|h| h.span.start);
-        }
+        let sources = &settings.words.sources;
+        let same = |memo: &Memo| {
+            memo.text == prose.text
+                && memo.sources == *sources
+                && memo
+                    .blocks
+                    .iter()
+                    .copied()
+                    .eq(prose.blocks.iter().map(|b| (b.span, b.kind)))
+        };
+        let remembered = LAST_SCAN.with_borrow(|last| {
+            last.as_ref()
+                .filter(|memo| same(memo))
+                .map(|memo| Rc::clone(&memo.hits))
+        });
+        let hits = remembered.unwrap_or_else(|| {
+            let hits: Rc<[Hit]> = scan(prose, settings).into();
+            LAST_SCAN.set(Some(Memo {
+                text: prose.text.clone(),
+                blocks: prose.blocks.iter().map(|b| (b.span, b.kind)).collect(),
+                sources: sources.clone(),
+                hits: Rc::clone(&hits),
+            }));
+            hits
+        });
         Scan { prose, hits }
     }
 
@@ -117,22 +123,17 @@ impl<'a> Scan<'a> {
         self.prose.tokens[t].kind != TokenKind::Punct
     }
 
-    fn sentence_tokens(&self, t: usize) -> Range<usize> {
-        self.prose
-            .sentence_at(self.prose.tokens[t].span.start)
-            .map_or(t..t + 1, |s| self.prose.sentences[s].tokens.clone())
-    }
-
     /// The word token just before `t` in its sentence, if no punctuation comes between.
     pub fn prev_word(&self, t: usize) -> Option<usize> {
-        let first = self.sentence_tokens(t).start;
-        (t > first && self.is_word(t - 1)).then(|| t - 1)
+        let tokens = &self.prose.tokens;
+        (t > 0 && !tokens[t].sentence_start && tokens[t - 1].kind != TokenKind::Punct)
+            .then(|| t - 1)
     }
 
     /// The word token just after `t` in its sentence, if no punctuation comes between.
     pub fn next_word(&self, t: usize) -> Option<usize> {
-        let end = self.sentence_tokens(t).end;
-        (t + 1 < end && self.is_word(t + 1)).then_some(t + 1)
+        let next = self.prose.tokens.get(t + 1)?;
+        (next.kind != TokenKind::Punct && !next.sentence_start).then_some(t + 1)
     }
 
     /// The first word before `t` that is not an auxiliary or adverb ("has long",
@@ -311,38 +312,80 @@ impl<'a> Scan<'a> {
     /// A one-word place or building standing for a government ("Kremlin").
     fn is_institution(&self, span: Span) -> bool {
         let word = self.prose.slice(span);
-        LEXICON
-            .matcher
-            .find(word)
-            .filter(|m| m.len() == word.len())
-            .and_then(|m| LEXICON.entries[m.pattern().as_usize()].name)
+        entry(word)
+            .and_then(|e| e.name)
             .is_some_and(|(name, roles)| name == word && roles.has(Roles::INSTITUTION))
     }
 }
 
-fn push_hit(prose: &Prose, hits: &mut Vec<Hit>, span: Span, roles: Roles) {
-    let Some(first) = prose.token_at(span.start) else {
-        return;
-    };
-    let Some(last) = prose.token_at(span.end.saturating_sub(1)) else {
-        return;
-    };
-    let (first_token, last_token) = (&prose.tokens[first], &prose.tokens[last]);
-    // Whole words only: the match starts a token and ends one (or its stem).
-    let whole = first_token.span.start == span.start
-        && (last_token.span.end == span.end || last_token.word.end == span.end);
-    if !whole || first_token.in_quote {
-        return;
+/// Every match of the vocabulary in a document's prose, outside headlines and
+/// quotations: at each word, the longest pattern that ends on a word.
+fn scan(prose: &Prose, settings: &Settings) -> Vec<Hit> {
+    let extra = (!settings.words.sources.is_empty())
+        .then(|| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(StartKind::Anchored)
+                .build(&settings.words.sources)
+                .ok()
+        })
+        .flatten();
+    let mut hits = Vec::new();
+    for (index, sentence) in prose.sentences.iter().enumerate() {
+        if prose.blocks[sentence.block].kind == BlockKind::Heading {
+            continue;
+        }
+        // Matches start at a word outside quotations and end with a word.
+        let mut t = sentence.tokens.start;
+        while t < sentence.tokens.end {
+            let token = &prose.tokens[t];
+            if token.kind == TokenKind::Punct || token.in_quote {
+                t += 1;
+                continue;
+            }
+            let input = Input::new(&prose.text)
+                .span(token.span.start..sentence.span.end)
+                .anchored(Anchored::Yes);
+            let found = LEXICON
+                .matcher
+                .find(input.clone())
+                .and_then(|m| {
+                    let entry = &LEXICON.entries[m.pattern().as_usize()];
+                    let mut roles = entry.roles;
+                    if let Some((name, name_roles)) = entry.name {
+                        if &prose.text[m.start()..m.end()] == name {
+                            roles = roles.or(name_roles);
+                        }
+                    }
+                    Some((m.end(), roles)).filter(|(_, roles)| *roles != Roles::default())
+                })
+                .or_else(|| {
+                    let m = extra.as_ref()?.find(input)?;
+                    Some((m.end(), Roles::AGENCY))
+                });
+            let last = found.and_then(|(end, _)| {
+                let last = t + prose.tokens[t..sentence.tokens.end]
+                    .iter()
+                    .position(|k| k.span.end >= end)?;
+                let k = &prose.tokens[last];
+                (k.span.end == end || k.word.end == end).then_some(last)
+            });
+            match (found, last) {
+                (Some((end, roles)), Some(last)) => {
+                    hits.push(Hit {
+                        span: Span::new(token.span.start, end),
+                        roles,
+                        tokens: t..last + 1,
+                        sentence: index,
+                    });
+                    t = last + 1;
+                }
+                _ => t += 1,
+            }
+        }
     }
-    let Some(sentence) = prose.sentence_at(span.start) else {
-        return;
-    };
-    hits.push(Hit {
-        span,
-        roles,
-        tokens: first..last + 1,
-        sentence,
-    });
+    hits
 }
 
 /// Auxiliaries and adverbs that may stand between a subject and its verb.

@@ -38,7 +38,7 @@ impl Rule for VagueAttribution {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let scan = Scan::new(ctx.prose, ctx.settings);
-        for hit in &scan.hits {
+        for hit in scan.hits.iter() {
             let span = if hit.roles.has(Roles::GROUP) {
                 vague_group(&scan, hit)
             } else if hit.roles.has(Roles::IMPERSONAL) && !named_source(&scan, hit.sentence) {
@@ -65,6 +65,14 @@ impl Rule for VagueAttribution {
 /// the group at `hit` is an undescribed source.
 fn vague_group(scan: &Scan<'_>, hit: &Hit) -> Option<Span> {
     let t = hit.tokens.start;
+    // "The Charlotte Observer found", "Business Insider reported": names.
+    let group = scan.token(t);
+    let in_name = scan
+        .prev_word(t)
+        .is_some_and(|p| scan.token(p).capitalised || scan.word(p).eq_ignore_ascii_case("the"));
+    if group.capitalised && !group.sentence_start && in_name {
+        return None;
+    }
     // "some experts": the group is the second word.
     if scan
         .next_word(t)
@@ -161,7 +169,6 @@ fn qualifies(scan: &Scan<'_>, b: usize, group: usize) -> bool {
                 || contains(&LEXICON.pronouns, scan.word(n))
         });
     }
-    // A capitalised group word mid-sentence starts something new.
     token.capitalised
         && !scan.token(group).capitalised
         && !(token.sentence_start && contains(&LEXICON.openers, word))
@@ -303,6 +310,7 @@ mod tests {
             "His critics say the bill is rushed.",
             "Ana Ruiz and others said the bill is rushed.",
             "He and other critics said the bill is rushed.",
+            "The Harbour Observer found that rents rose.",
             "Some officials say the bill is rushed.",
             "Many want a recount.",
             "The mayor said it is believed the fire started in the kitchen.",
