@@ -130,7 +130,12 @@ fn claim(scan: &Scan<'_>, hit: &Hit) -> Option<(Span, String)> {
         && scan.word_is(next, "that")
         && unowned_noun_before_content(scan, hit)
     {
-        return Some((hit.span, format!("Whose {word}? Name who holds them.")));
+        let holder = if word == "charges" {
+            "makes them"
+        } else {
+            "holds them"
+        };
+        return Some((hit.span, format!("Whose {word}? Name who {holder}.")));
     }
     if roles.has(Roles::CLAIM_NOUN) && unowned_noun_before_content(scan, hit) {
         let holder = match word.trim_end_matches('s') {
@@ -209,10 +214,11 @@ fn claim(scan: &Scan<'_>, hit: &Hit) -> Option<(Span, String)> {
 }
 
 /// Whether the claim's sentence names its source. A source marker counts
-/// when it stands in the cue's own clause, or in a clause that is not
-/// subordinate: "…, officials said" and "…, according to the ministry" source
-/// a claim; "…, after he appeared to suggest" and "Because they did not
-/// respond, …" do not. Clauses are told apart at commas, semicolons, colons,
+/// when it stands in a clause that is not subordinate, or leads into the cue
+/// in its own clause: "…, officials said", "…, according to the ministry" and
+/// "officials who said the plan is expected to…" source a claim; "…, after he
+/// appeared to suggest", "it is clear that voters want" and "Because they did
+/// not respond, …" do not. Clauses are told apart at commas, semicolons, colons,
 /// dashes and brackets; a subordinator ("after", "which", "that") makes the
 /// rest of its clause subordinate.
 fn sourced(scan: &Scan<'_>, sentence: usize, cue: Span) -> bool {
@@ -226,7 +232,8 @@ fn sourced(scan: &Scan<'_>, sentence: usize, cue: Span) -> bool {
     let (cue_clause, _) = clause_of(cue.start);
     scan.hits_in(s.span).iter().any(|hit| {
         let (clause, subordinate) = clause_of(hit.span.start);
-        (clause == cue_clause || !subordinate) && scan.is_marker(hit)
+        let leads_into_cue = clause == cue_clause && hit.span.end <= cue.start;
+        !cue.covers(hit.span) && (leads_into_cue || !subordinate) && scan.is_marker(hit)
     })
 }
 
@@ -296,17 +303,17 @@ fn passive_be(scan: &Scan<'_>, t: usize) -> Option<usize> {
 }
 
 /// "allegations that", "accusations of": with no owner (see
-/// [`Scan::owned`]) and no article pointing back to allegations already
+/// [`Scan::owned_or_named`]) and no article pointing back to allegations already
 /// reported.
 fn unowned_noun_before_content(scan: &Scan<'_>, hit: &Hit) -> bool {
     let next = scan.next_word(hit.tokens.end - 1);
-    let introduces = ["that", "of", "about", "over"]
+    let introduces = ["that", "of", "about"]
         .iter()
         .any(|w| scan.word_is(next, w));
     let points_back = scan
         .prev_word(hit.tokens.start)
         .is_some_and(|p| contains(&LEXICON.back_references, scan.word(p)));
-    introduces && !points_back && !scan.owned(hit)
+    introduces && !points_back && !scan.owned_or_named(hit)
 }
 
 /// A verb of facing within three words before a criticism noun ("came under
@@ -344,28 +351,42 @@ fn characterises(scan: &Scan<'_>, hit: &Hit, be: usize) -> bool {
             .any(|w| scan.word_is(next, w))
 }
 
-/// "appears to", "seemed to", "it appears that", "seems like", "looks
-/// unlikely", unless the writer speaks for themselves ("I seem to") or says to
-/// whom ("seems to me").
+/// "appears to", "seemed to", "it appears that", "seems like", "seems too
+/// risky", "looks unlikely", unless the writer speaks for themselves ("I seem
+/// to") or says to whom ("seems to me", "seemed credible to them", "seemed
+/// far away to European voters").
 fn appearance(scan: &Scan<'_>, hit: &Hit, word: &str) -> Option<(Span, String)> {
+    const OBJECTS: [&str; 7] = ["me", "us", "him", "her", "them", "many", "some"];
     let last = hit.tokens.end - 1;
     let next = scan.next_word(last)?;
-    let after = scan.next_word(next);
-    let to_someone = ["me", "us", "him", "her", "them", "many", "some"]
-        .iter()
-        .any(|w| scan.word_is(after, w));
     let follows = |w: &str| scan.word_is(Some(next), w);
+    // "to me" right after the verb, or after its adjective ("credible to me").
+    let mut ahead = Some(next);
+    let mut to_someone = false;
+    for _ in 0..3 {
+        let Some(at) = ahead else { break };
+        let after = scan.next_word(at);
+        let someone = after.is_some_and(|a| {
+            OBJECTS.iter().any(|w| scan.word_is(Some(a), w))
+                || scan.token(a).capitalised
+                || contains(&LEXICON.determiners, scan.word(a))
+        });
+        to_someone |= scan.word_is(Some(at), "to") && someone;
+        ahead = after;
+    }
     let introduces = if word.starts_with("look") {
         follows("likely") || follows("unlikely")
+    } else if word.starts_with("seem") {
+        // "seem" links its subject to a judgement, whatever follows.
+        scan.token(next).kind == TokenKind::Word
     } else {
-        ["that", "like", "likely", "unlikely"]
+        ["that", "like", "likely", "unlikely", "to"]
             .iter()
             .any(|w| follows(w))
-            || (follows("to") && !to_someone)
     };
     let (subject, _) = scan.before_between(hit.tokens.start);
     let writer = ["i", "we"].iter().any(|w| scan.word_is(subject, w));
-    if !introduces || writer {
+    if !introduces || writer || to_someone {
         return None;
     }
     let verb = if word.starts_with("seem") {
@@ -605,6 +626,22 @@ mod tests {
     }
 
     #[test]
+    fn a_source_in_a_clause_that_follows_the_claim_must_not_be_subordinate() {
+        assert_eq!(
+            cues("The senator is drawing criticism after he appeared to suggest a cut. It is clear that voters want answers. The plan seems to be a polarizing question."),
+            vec!["drawing criticism", "It is clear", "seems to"]
+        );
+        assert_eq!(
+            cues("The strategy seems clear. Home equity seems too risky."),
+            vec!["seems clear", "seems too"]
+        );
+        assert_eq!(
+            cues("Officials who said the plan is expected to pass were thanked. The plan is expected to pass, officials said."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
     fn sourced_sentences_quotations_and_agents_stay_quiet() {
         for text in [
             "The envoy is expected to discuss trade, the ministry said.",
@@ -615,6 +652,10 @@ mod tests {
             "The bill is being considered in the Senate.",
             "It is not clear whether the plan failed.",
             "I seem to have lost it.",
+            "The plan seems to me a good one.",
+            "The plan seemed credible to them.",
+            "The war seemed far away to European voters.",
+            "Lepp charges that the port is too small.",
             "As expected, the vote passed.",
             "The vote passed, as might be expected.",
             "Maybe it is to be expected.",

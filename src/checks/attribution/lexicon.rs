@@ -55,6 +55,7 @@ impl Roles {
     pub const REPORT_PASSIVE: Roles = Roles(1 << 26);
     pub const DISPUTE: Roles = Roles(1 << 27);
     pub const CONCERN_NOUN: Roles = Roles(1 << 28);
+    pub const NOUN_LIKE_VERB: Roles = Roles(1 << 29);
 
     /// Every kind of claim cue.
     pub const CUES: Roles = Roles(
@@ -157,6 +158,7 @@ fn build() -> Lexicon {
         ("speech", Roles::SPEECH),
         ("belief", Roles::BELIEF),
         ("desire", Roles::DESIRE),
+        ("noun-like", Roles::NOUN_LIKE_VERB),
     ] {
         for line in wordlist::section(REPORTING_VERBS, section) {
             for form in line.split_whitespace() {

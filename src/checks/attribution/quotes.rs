@@ -163,11 +163,11 @@ fn names_someone(prose: &Prose, sentence: usize) -> bool {
 }
 
 /// "As Ana Ruiz, a port economist, put it: \"…\"": a quotation after a
-/// colon in a sentence that names someone.
+/// colon or comma in a sentence that names someone.
 fn introduced_by_name(prose: &Prose, q: &Quotation) -> bool {
     prose.text[..q.span.start]
         .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '\'' | '"' | '‘' | '“'))
-        .ends_with(':')
+        .ends_with([':', ','])
         && prose
             .sentence_at(q.span.start)
             .is_some_and(|s| names_someone(prose, s))
@@ -194,8 +194,13 @@ fn labelled(prose: &Prose, q: &Quotation) -> bool {
 }
 
 /// A name or title in quotation marks: after a naming word ("known as",
-/// "dubbed"), or every main word capitalised.
+/// "dubbed"), or every main word capitalised. Marks around no words at all
+/// (a number, a markup attribute `id="…"`) quote no one either.
 fn is_name(prose: &Prose, q: &Quotation) -> bool {
+    let no_words = !prose.slice(q.inner).chars().any(char::is_alphabetic);
+    if no_words || prose.text[..q.span.start].ends_with('=') {
+        return true;
+    }
     let before = prose.text[..q.span.start]
         .split_whitespace()
         .next_back()
@@ -317,6 +322,7 @@ mod tests {
             "Lepp called it \"a turning point.\" Others saw no \"turning point\" at all.\n",
             "The bill, known as the \"Golden Week\", passed.\n",
             "She hosts \"Harbour Nights With Ana\" on Fridays.\n",
+            "The tag read id=\"a4412\" in the feed, and the count was \"4412\".\n",
         ] {
             assert_eq!(flagged(text), vec![], "{text}");
         }

@@ -169,6 +169,9 @@ impl<'a> Scan<'a> {
         if roles.has(Roles::REPORTING) && self.active_or_agented(hit) {
             return true;
         }
+        if roles.has(Roles::NOUN_LIKE_VERB) && self.after_subject(hit) {
+            return true;
+        }
         roles.has(Roles::NOUN) && self.owned(hit)
     }
 
@@ -209,6 +212,17 @@ impl<'a> Scan<'a> {
         true
     }
 
+    /// A noun-like base form read as a verb: right after a pronoun or an
+    /// unnamed group, perhaps with auxiliaries between ("they question",
+    /// "observers note", "critics have long called it").
+    pub fn after_subject(&self, hit: &Hit) -> bool {
+        let (subject, _) = self.before_between(hit.tokens.start);
+        subject.is_some_and(|s| {
+            contains(&LEXICON.personal, self.word(s))
+                || self.hit_at(s).is_some_and(|h| h.roles.has(Roles::GROUP))
+        })
+    }
+
     /// Whether the word before a verb form makes it a noun or an adjective
     /// ("the reported deal", "his claims", "Trump's remarks").
     fn names_a_thing(&self, t: usize) -> bool {
@@ -225,15 +239,13 @@ impl<'a> Scan<'a> {
     }
 
     /// A statement noun that belongs to someone: "his remarks", "the
-    /// ministry's statement", "FBI criticism", "a statement from the
-    /// ministry", "in a televised interview". A pronoun before it makes it a
-    /// verb ("he claims that"), which is someone's too.
+    /// ministry's statement", "a statement from the ministry", "in a
+    /// televised interview". A pronoun before it makes it a verb ("he claims
+    /// that"), which is someone's too.
     pub fn owned(&self, hit: &Hit) -> bool {
         let t = hit.tokens.start;
         let owner_before = |p: usize| {
-            let token = self.token(p);
-            token.possessive()
-                || (token.capitalised && !token.sentence_start)
+            self.token(p).possessive()
                 || contains(&LEXICON.personal, self.word(p))
                 || contains(&LEXICON.pronouns, self.word(p))
         };
@@ -258,6 +270,18 @@ impl<'a> Scan<'a> {
         }
         let next = self.next_word(hit.tokens.end - 1);
         self.word_is(next, "by") || self.word_is(next, "from")
+    }
+
+    /// [`Scan::owned`], or led by a name: "FBI criticism", "Kremlin
+    /// allegations", "Trump charges that". (A name before a noun need not be its speaker —
+    /// "Democratic statements were rated" — so this does not make a source.)
+    pub fn owned_or_named(&self, hit: &Hit) -> bool {
+        self.owned(hit)
+            || self.prev_word(hit.tokens.start).is_some_and(|p| {
+                let token = self.token(p);
+                token.capitalised
+                    && !(token.sentence_start && contains(&LEXICON.openers, self.word(p)))
+            })
     }
 
     /// Whether a sentence names a source anywhere outside its quotations.

@@ -228,7 +228,8 @@ fn named_source(scan: &Scan<'_>, sentence: usize) -> bool {
 
 /// A verb of saying or believing (not of wanting) in the active voice.
 fn is_active_report(scan: &Scan<'_>, hit: &Hit) -> bool {
-    hit.roles.has(Roles::SPEECH.or(Roles::BELIEF)) && scan.is_marker(hit)
+    let report = Roles::SPEECH.or(Roles::BELIEF).or(Roles::NOUN_LIKE_VERB);
+    hit.roles.has(report) && scan.is_marker(hit)
 }
 
 /// Whether a description follows the group: "a source close to the talks",
@@ -311,6 +312,7 @@ mod tests {
             "Ana Ruiz and others said the bill is rushed.",
             "He and other critics said the bill is rushed.",
             "The Harbour Observer found that rents rose.",
+            "Ruiz offered some pointed advice.",
             "Some officials say the bill is rushed.",
             "Many want a recount.",
             "The mayor said it is believed the fire started in the kitchen.",
