@@ -11,7 +11,7 @@
 
 use super::clauses::{add_source, clause_break_between, is_closer, sourced};
 use super::lexicon::{contains, Roles, LEXICON};
-use super::scan::{Hit, Scan};
+use super::scan::{is_between, Hit, Scan};
 use crate::checks::{Context, Finding, Rule, RuleInfo, Severity};
 use crate::prose::TokenKind;
 use crate::span::Span;
@@ -135,11 +135,15 @@ fn claim(scan: &Scan<'_>, hit: &Hit) -> Option<(Span, String)> {
         };
         return Some((hit.span, format!("Whose {word}? Name who {holder}.")));
     }
-    if roles.has(Roles::CLAIM_NOUN) && unowned_noun_before_content(scan, hit) {
-        let holder = match word.trim_end_matches('s') {
-            "allegation" | "accusation" | "claim" => "makes them",
-            "suspicion" => "holds them",
-            "report" => "made them",
+    if roles.has(Roles::CLAIM_NOUN) && (unowned_noun_before_content(scan, hit) || there_is(scan, t))
+    {
+        let singular = !word.ends_with('s');
+        let holder = match (word.trim_end_matches('s'), singular) {
+            ("speculation", _) => "is speculating",
+            ("allegation" | "accusation" | "claim", true) => "makes it",
+            ("allegation" | "accusation" | "claim", false) => "makes them",
+            ("suspicion", _) => "holds them",
+            ("report", _) => "made them",
             _ => "spreads them",
         };
         return Some((hit.span, format!("Whose {word}? Name who {holder}.")));
@@ -248,6 +252,38 @@ fn unowned_noun_before_content(scan: &Scan<'_>, hit: &Hit) -> bool {
         .prev_word(hit.tokens.start)
         .is_some_and(|p| contains(&LEXICON.back_references, scan.word(p)));
     introduces && !points_back && !scan.owned_or_named(hit)
+}
+
+/// "there has been much speculation": a claim noun that merely exists, with
+/// no one behind it.
+fn there_is(scan: &Scan<'_>, t: usize) -> bool {
+    let mut at = t;
+    for _ in 0..4 {
+        let Some(p) = scan.prev_word(at) else {
+            return false;
+        };
+        let word = scan.word(p);
+        if word.eq_ignore_ascii_case("there") {
+            return at != t;
+        }
+        let filler = scan.is_be(p)
+            || is_between(word)
+            || [
+                "much",
+                "some",
+                "little",
+                "growing",
+                "mounting",
+                "widespread",
+            ]
+            .iter()
+            .any(|w| word.eq_ignore_ascii_case(w));
+        if !filler {
+            return false;
+        }
+        at = p;
+    }
+    false
 }
 
 /// A verb of facing within three words before a criticism noun ("came under
@@ -491,8 +527,8 @@ mod tests {
             vec!["drawing criticism", "It is clear", "seems to"]
         );
         assert_eq!(
-            cues("The strategy seems clear. Home equity seems too risky."),
-            vec!["seems clear", "seems too"]
+            cues("The strategy seems clear. Home equity seems too risky. There has been much speculation in the town."),
+            vec!["seems clear", "seems too", "speculation"]
         );
         assert_eq!(
             cues("Officials who said the plan is expected to pass were thanked. The plan is expected to pass, officials said."),
