@@ -34,7 +34,7 @@ impl Rule for UnattributedClaim {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        let scan = Scan::new(ctx.prose, ctx.settings);
+        let scan = Scan::of(ctx);
         // The sentence and end of the last cue flagged: one finding per clause.
         let mut last: Option<(usize, usize)> = None;
         for hit in scan.hits.iter() {
@@ -474,12 +474,7 @@ mod tests {
         let prose = crate::prose::parse(text, Language::Markdown, &mut Default::default());
         let settings = Settings::default();
         let actors = Actors::default();
-        let ctx = Context {
-            text,
-            prose: &prose,
-            actors: &actors,
-            settings: &settings,
-        };
+        let ctx = Context::new(text, &prose, &actors, &settings);
         let mut out = Vec::new();
         UnattributedClaim.check(&ctx, &mut out);
         out.iter()

@@ -69,7 +69,7 @@ impl Rule for OrphanQuote {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let prose = ctx.prose;
-        let scan = Scan::new(prose, ctx.settings);
+        let scan = Scan::of(ctx);
         for (i, q) in prose.quotations.iter().enumerate() {
             let block = &prose.blocks[q.block];
             if q.nested || q.continues || block.kind == BlockKind::Heading || is_name(prose, q) {
@@ -253,12 +253,7 @@ mod tests {
         let prose = crate::prose::parse(text, Language::Markdown, &mut Default::default());
         let settings = Settings::default();
         let actors = Actors::default();
-        let ctx = Context {
-            text,
-            prose: &prose,
-            actors: &actors,
-            settings: &settings,
-        };
+        let ctx = Context::new(text, &prose, &actors, &settings);
         let mut out = Vec::new();
         OrphanQuote.check(&ctx, &mut out);
         out.iter().map(|f| (f.span.of(text), f.severity)).collect()

@@ -10,13 +10,13 @@
 //! a spokesperson, a statement owned by someone ("the ministry's statement",
 //! "a statement from X"), or a news agency.
 
-use std::cell::RefCell;
 use std::ops::Range;
 use std::rc::Rc;
 
 use aho_corasick::{AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
 use super::lexicon::{contains, entry, Roles, LEXICON};
+use crate::checks::Context;
 use crate::config::Settings;
 use crate::prose::{BlockKind, Prose, Token, TokenKind};
 use crate::span::Span;
@@ -43,52 +43,27 @@ pub(super) enum Speaker {
 pub(super) struct Scan<'a> {
     pub prose: &'a Prose,
     /// In text order; none inside a headline or a quotation.
-    pub hits: Rc<[Hit]>,
-}
-
-/// The last scan made on this thread, with what it was made from. The three
-/// attribution rules run one after another on the same prose and share it;
-/// the prose text, the blocks and the extra sources are compared in full, so a
-/// memo is used only for the very same input.
-struct Memo {
-    text: String,
-    blocks: Vec<(Span, BlockKind)>,
-    sources: Vec<String>,
-    hits: Rc<[Hit]>,
-}
-
-thread_local! {
-    static LAST_SCAN: RefCell<Option<Memo>> = const { RefCell::new(None) };
+    pub hits: Rc<Vec<Hit>>,
 }
 
 impl<'a> Scan<'a> {
+    /// The scan of a document, made once per analysis and shared by the rules.
+    pub fn of(ctx: &Context<'a>) -> Scan<'a> {
+        Scan {
+            prose: ctx.prose,
+            hits: ctx
+                .shared
+                .get_or_insert_with(|| scan(ctx.prose, ctx.settings)),
+        }
+    }
+
+    /// A scan made afresh, not shared.
+    #[cfg(test)]
     pub fn new(prose: &'a Prose, settings: &Settings) -> Scan<'a> {
-        let sources = &settings.words.sources;
-        let same = |memo: &Memo| {
-            memo.text == prose.text
-                && memo.sources == *sources
-                && memo
-                    .blocks
-                    .iter()
-                    .copied()
-                    .eq(prose.blocks.iter().map(|b| (b.span, b.kind)))
-        };
-        let remembered = LAST_SCAN.with_borrow(|last| {
-            last.as_ref()
-                .filter(|memo| same(memo))
-                .map(|memo| Rc::clone(&memo.hits))
-        });
-        let hits = remembered.unwrap_or_else(|| {
-            let hits: Rc<[Hit]> = scan(prose, settings).into();
-            LAST_SCAN.set(Some(Memo {
-                text: prose.text.clone(),
-                blocks: prose.blocks.iter().map(|b| (b.span, b.kind)).collect(),
-                sources: sources.clone(),
-                hits: Rc::clone(&hits),
-            }));
-            hits
-        });
-        Scan { prose, hits }
+        Scan {
+            prose,
+            hits: Rc::new(scan(prose, settings)),
+        }
     }
 
     /// The hits of a span of text, in order.

@@ -37,7 +37,7 @@ impl Rule for VagueAttribution {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        let scan = Scan::new(ctx.prose, ctx.settings);
+        let scan = Scan::of(ctx);
         for hit in scan.hits.iter() {
             let span = if hit.roles.has(Roles::GROUP) {
                 vague_group(&scan, hit)
@@ -265,12 +265,7 @@ mod tests {
         let prose = crate::prose::parse(text, Language::Markdown, &mut Default::default());
         let settings = Settings::default();
         let actors = Actors::default();
-        let ctx = Context {
-            text,
-            prose: &prose,
-            actors: &actors,
-            settings: &settings,
-        };
+        let ctx = Context::new(text, &prose, &actors, &settings);
         let mut out = Vec::new();
         VagueAttribution.check(&ctx, &mut out);
         out.iter().map(|f| f.span.of(text)).collect()
