@@ -484,3 +484,78 @@ fn the_cli_lists_actors_roles_and_references() {
         "{human}"
     );
 }
+
+/// A fresh folder for files a test writes.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("copydesk-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[tokio::test]
+async fn a_people_file_adds_its_description_and_date_to_the_hover() {
+    let dir = scratch("people-good");
+    let people = dir.join("people.toml");
+    std::fs::write(
+        &people,
+        "# Desk list\n[[person]]\nname = \"Kaja Kallas\"\ntitle = \"High Representative for Foreign Affairs\"\ndescription = \"Former prime minister of Estonia; EU foreign policy chief since December 2024.\"\nas_of = 2025-02-01\n",
+    )
+    .unwrap();
+    let (mut client, _) =
+        TestClient::start_with(json!({}), json!({"people": people.to_string_lossy()})).await;
+    let u = uri("people-summit.md");
+    client.open_and_wait(&u, "markdown", SUMMIT).await;
+    let hover = client
+        .request("textDocument/hover", at(&u, SUMMIT, "Kaja Kallas", 0))
+        .await;
+    let value = hover["contents"]["value"].as_str().unwrap_or("");
+    assert!(
+        value.ends_with("People file (as of 2025-02-01): High Representative for Foreign Affairs. Former prime minister of Estonia; EU foreign policy chief since December 2024."),
+        "{value}"
+    );
+    client.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_malformed_people_file_is_logged_with_its_line_and_ignored() {
+    let dir = scratch("people-bad");
+    let people = dir.join("people.toml");
+    std::fs::write(
+        &people,
+        "[[person]]\nname = \"Kaja Kallas\"\ntitle = chief\n",
+    )
+    .unwrap();
+    let (mut client, _) =
+        TestClient::start_with(json!({}), json!({"people": people.to_string_lossy()})).await;
+    let u = uri("people-bad.md");
+    client.open_and_wait(&u, "markdown", SUMMIT).await;
+    let log = client
+        .notification_where("window/logMessage", |p| {
+            p["message"].as_str().unwrap_or("").contains("people file")
+        })
+        .await;
+    assert_eq!(log["type"], 1);
+    let message = log["message"].as_str().unwrap_or("");
+    assert!(message.contains("people.toml: line 3:"), "{message}");
+    // The article is still read, and the error is not repeated on every analysis.
+    let hover = client
+        .request("textDocument/hover", at(&u, SUMMIT, "Kaja Kallas", 0))
+        .await;
+    let first = hover["contents"]["value"]
+        .as_str()
+        .unwrap_or("")
+        .lines()
+        .next();
+    assert_eq!(first, Some("**Kaja Kallas** — EU's foreign policy chief"));
+    client.save(&u).await;
+    client.diagnostics(&u).await;
+    let later = client.drain(std::time::Duration::from_millis(300)).await;
+    assert!(
+        later.iter().all(|m| !m["params"]["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("people file")),
+        "{later:?}"
+    );
+    client.shutdown().await;
+}

@@ -182,6 +182,8 @@ pub struct Actors {
     pub people: Option<Arc<People>>,
     /// Why the configured people file could not be used.
     pub people_error: Option<String>,
+    /// This analysis is the first to meet `people_error` since the file changed.
+    people_error_is_new: bool,
     line_starts: Vec<usize>,
 }
 
@@ -232,6 +234,14 @@ impl Actors {
             .saturating_sub(1)
     }
 
+    /// The people file's error, if this analysis is the first to meet it
+    /// since the file changed: the server logs it once.
+    pub fn new_people_error(&self) -> Option<&str> {
+        self.people_error
+            .as_deref()
+            .filter(|_| self.people_error_is_new)
+    }
+
     /// The people-file entry of an actor.
     pub fn entry_of(&self, actor: usize) -> Option<&PersonEntry> {
         let entry = self.actors.get(actor)?.entry?;
@@ -244,7 +254,7 @@ pub fn recognise(prose: &Prose, settings: &Settings) -> Actors {
     let (people, people_error) = match &settings.people {
         Some(path) => match people::load(path) {
             Ok(people) => (Some(people), None),
-            Err(message) => (None, Some(message)),
+            Err(err) => (None, Some(err)),
         },
         None => (None, None),
     };
@@ -266,7 +276,8 @@ pub fn recognise(prose: &Prose, settings: &Settings) -> Actors {
         mentions,
         statements,
         people,
-        people_error,
+        people_error_is_new: people_error.as_ref().is_some_and(|e| e.first),
+        people_error: people_error.map(|e| e.message),
         line_starts,
     }
 }

@@ -116,18 +116,30 @@ struct Cached {
 
 static CACHE: LazyLock<Mutex<HashMap<PathBuf, Cached>>> = LazyLock::new(Mutex::default);
 
+/// Why a people file could not be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadError {
+    pub message: String,
+    /// True for the first load that met this error since the file last
+    /// changed, so it is reported once, not on every analysis.
+    pub first: bool,
+}
+
 /// The people file at `path`, read again only when it changed on disk.
-pub fn load(path: &Path) -> Result<Arc<People>, String> {
+pub fn load(path: &Path) -> Result<Arc<People>, LoadError> {
     let stamp = match std::fs::metadata(path) {
         Ok(meta) => (
             meta.modified().unwrap_or(SystemTime::UNIX_EPOCH),
             meta.len(),
         ),
-        Err(err) => return Err(format!("people file {}: {err}", path.display())),
+        Err(_) => (SystemTime::UNIX_EPOCH, u64::MAX),
     };
     let mut cache = CACHE.lock().unwrap_or_else(|p| p.into_inner());
     if let Some(cached) = cache.get(path).filter(|c| c.stamp == stamp) {
-        return cached.result.clone();
+        return cached.result.clone().map_err(|message| LoadError {
+            message,
+            first: false,
+        });
     }
     let result = std::fs::read_to_string(path)
         .map_err(|err| format!("people file {}: {err}", path.display()))
@@ -143,7 +155,10 @@ pub fn load(path: &Path) -> Result<Arc<People>, String> {
             result: result.clone(),
         },
     );
-    result
+    result.map_err(|message| LoadError {
+        message,
+        first: true,
+    })
 }
 
 #[cfg(test)]
@@ -185,7 +200,13 @@ variants = ["Zelenskyy", "Zelenskiy"]
     }
 
     #[test]
-    fn a_missing_file_is_an_error_not_a_panic() {
-        assert!(load(Path::new("/nonexistent/copydesk/people.toml")).is_err());
+    fn a_missing_file_is_an_error_reported_once() {
+        let path = Path::new("/nonexistent/copydesk/people.toml");
+        let first = load(path).unwrap_err();
+        assert!(
+            first.first && first.message.contains("people.toml"),
+            "{first:?}"
+        );
+        assert!(!load(path).unwrap_err().first);
     }
 }

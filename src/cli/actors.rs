@@ -11,14 +11,15 @@ use serde_json::{json, Value};
 use super::{Format, EXIT_ERROR};
 use crate::actors::{kind_label, Actor, Actors, Form, Mention, Target};
 use crate::analysis;
-use crate::config::Settings;
 use crate::document::Language;
 
-pub fn run(paths: &[PathBuf], format: Format) -> ExitCode {
-    let settings = Settings::default();
+pub fn run(paths: &[PathBuf], format: Format, config: Option<&Path>) -> ExitCode {
+    let Ok(settings) = super::config::settings_for(paths, config) else {
+        return ExitCode::from(EXIT_ERROR);
+    };
     let mut failed = false;
     let mut out = std::io::stdout().lock();
-    for path in paths {
+    for (path, settings) in paths.iter().zip(settings) {
         let text = match std::fs::read(path).map(String::from_utf8) {
             Ok(Ok(text)) => text,
             Ok(Err(_)) => {

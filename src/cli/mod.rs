@@ -3,6 +3,7 @@
 
 mod actors;
 mod check;
+mod config;
 mod explain;
 
 use std::path::PathBuf;
@@ -41,6 +42,9 @@ enum Command {
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// Settings file to use instead of the nearest .copydesk.toml above each file.
+        #[arg(long, value_name = "PATH")]
+        config: Option<PathBuf>,
     },
     /// List the people and organisations of files, with roles and references.
     Actors {
@@ -49,6 +53,9 @@ enum Command {
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// Settings file to use instead of the nearest .copydesk.toml above each file.
+        #[arg(long, value_name = "PATH")]
+        config: Option<PathBuf>,
     },
     /// Show a rule's documentation, or list the rules.
     Explain {
@@ -77,14 +84,22 @@ pub fn main() -> ExitCode {
     };
     match cli.command {
         None | Some(Command::Lsp) => serve(),
-        Some(Command::Check { paths, format }) => {
+        Some(Command::Check {
+            paths,
+            format,
+            config,
+        }) => {
             init_logging("warn");
-            check::run(&paths, format)
+            check::run(&paths, format, config.as_deref())
         }
         Some(Command::Explain { code }) => explain::run(code.as_deref()),
-        Some(Command::Actors { paths, format }) => {
+        Some(Command::Actors {
+            paths,
+            format,
+            config,
+        }) => {
             init_logging("warn");
-            actors::run(&paths, format)
+            actors::run(&paths, format, config.as_deref())
         }
     }
 }
@@ -111,7 +126,11 @@ fn serve() -> ExitCode {
             return ExitCode::from(EXIT_ERROR);
         }
     };
-    if runtime.block_on(crate::lsp::serve_stdio()) {
+    let clean = runtime.block_on(crate::lsp::serve_stdio());
+    // Stdin is read on a blocking thread that only ends when the client closes
+    // its end; do not wait for it after `exit`.
+    runtime.shutdown_background();
+    if clean {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE

@@ -2,8 +2,10 @@
 //! documents, runs the analysis core on them and turns findings into diagnostics.
 
 mod convert;
+mod mark_checked;
 mod navigation;
 mod server;
+mod settings;
 mod store;
 
 pub use server::Backend;
