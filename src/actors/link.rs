@@ -59,7 +59,7 @@ pub fn link(prose: &Prose, found: Found, people: Option<&People>) -> (Vec<Actor>
         .iter()
         .map(|d| linker.unique_office_holder(d))
         .collect();
-    order(&mut mentions, &mut name_mention);
+    order(&prose.text, &mut mentions, &mut name_mention);
     linker.relations(&found, &mentions, &name_mention, &description_targets);
     for (i, d) in found.descriptions.iter().enumerate() {
         let target = description_targets[i].or_else(|| linker.unique_office_holder(d));
@@ -68,7 +68,7 @@ pub fn link(prose: &Prose, found: Found, people: Option<&People>) -> (Vec<Actor>
         }
     }
     linker.bodies(&found, &mut mentions);
-    order(&mut mentions, &mut []);
+    order(&prose.text, &mut mentions, &mut []);
     let mut actors = linker.actors;
     for (i, m) in mentions.iter().enumerate() {
         if let Target::Actor(a) = m.target {
@@ -505,9 +505,12 @@ fn description_mention(d: &RawDescription, actor: usize) -> Mention {
     }
 }
 
-/// Sorts mentions by position, dropping any that overlap an earlier one, and
-/// keeps `index` (raw item -> mention) pointing at the right places.
-fn order(mentions: &mut Vec<Mention>, index: &mut [Option<usize>]) {
+/// Sorts mentions by position and keeps `index` (raw item -> mention)
+/// pointing at the right places. Where two overlap, the earlier (or longer)
+/// wins, except that an organisation named inside a person's title ("Kremlin"
+/// in "Kremlin spokesman Dmitry Peskov") keeps its own mention and the
+/// person's reference starts after it.
+fn order(text: &str, mentions: &mut Vec<Mention>, index: &mut [Option<usize>]) {
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     order.sort_by_key(|&i| {
         (
@@ -517,16 +520,39 @@ fn order(mentions: &mut Vec<Mention>, index: &mut [Option<usize>]) {
     });
     let mut slots: Vec<Option<Mention>> = std::mem::take(mentions).into_iter().map(Some).collect();
     let mut new_of_old = vec![None; slots.len()];
+    let mut olds: Vec<usize> = Vec::with_capacity(slots.len());
     for old in order {
         let Some(m) = slots[old].take() else { continue };
-        if mentions
-            .last()
-            .is_some_and(|last| last.span.end > m.span.start)
-        {
+        let Some(last) = mentions.last_mut() else {
+            new_of_old[old] = Some(0);
+            olds.push(old);
+            mentions.push(m);
+            continue;
+        };
+        if last.span.end <= m.span.start {
+            new_of_old[old] = Some(mentions.len());
+            olds.push(old);
+            mentions.push(m);
             continue;
         }
+        let in_title = m.form == Form::Name
+            && last.form != Form::Name
+            && last.span.covers(m.span)
+            && m.span.end <= last.name.start;
+        if !in_title {
+            continue;
+        }
+        let rest = &text[m.span.end..last.name.start];
+        last.span.start = m.span.end + (rest.len() - rest.trim_start().len());
+        let (Some(person), Some(person_old)) = (mentions.pop(), olds.pop()) else {
+            continue;
+        };
         new_of_old[old] = Some(mentions.len());
+        olds.push(old);
         mentions.push(m);
+        new_of_old[person_old] = Some(mentions.len());
+        olds.push(person_old);
+        mentions.push(person);
     }
     for slot in index.iter_mut() {
         *slot = slot.and_then(|old| new_of_old[old]);

@@ -187,6 +187,27 @@ fn organisations_agencies_and_governments_act() {
 }
 
 #[test]
+fn an_organisation_inside_a_title_keeps_its_own_reference() {
+    let text = "Kremlin spokesman Dmitry Peskov said the talks were useful.\n";
+    let (prose, actors) = actors_of(text);
+    let kremlin = actors.actor_at(text.find("Kremlin").unwrap());
+    let peskov = actors.actor_at(text.find("spokesman").unwrap());
+    assert_eq!(
+        kremlin.map(|a| actors.actors[a].name.as_str()),
+        Some("Kremlin")
+    );
+    assert_eq!(
+        peskov.map(|a| actors.actors[a].name.as_str()),
+        Some("Dmitry Peskov")
+    );
+    assert_eq!(role(&actors, "Dmitry Peskov"), "Kremlin spokesman");
+    assert_eq!(
+        references(&prose, &actors, "Dmitry Peskov"),
+        vec![("spokesman Dmitry Peskov".into(), Form::Full)]
+    );
+}
+
+#[test]
 fn statements_tie_what_was_said_to_the_speaker() {
     let (prose, actors) = actors_of(SUMMIT);
     let said = |name: &str| -> Vec<String> {
