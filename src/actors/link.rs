@@ -10,12 +10,18 @@
 use std::collections::HashMap;
 
 use super::lexicon::{FastMap, LEXICON};
-use super::names::PersonName;
+use super::names::{is_variant, lookup_key, skeleton, PersonName};
 use super::people::People;
 use super::recognise::{collapse, BodySource, Found, Possessor, RawDescription, RawName, Title};
 use super::{Actor, ActorKind, Confidence, Form, Mention, Office, Relation, Role, Target};
 use crate::prose::Prose;
 use crate::span::Span;
+
+/// How many paragraphs ahead a bare name may link to a person introduced there.
+const FORWARD_BLOCKS: usize = 6;
+/// The same, for a name with a title or courtesy title ("Home Secretary
+/// Braverman"), which is surely a reference to someone introduced somewhere.
+const FORWARD_BLOCKS_TITLED: usize = 20;
 
 pub fn link(prose: &Prose, found: Found, people: Option<&People>) -> (Vec<Actor>, Vec<Mention>) {
     let mut linker = Linker {
@@ -27,6 +33,7 @@ pub fn link(prose: &Prose, found: Found, people: Option<&People>) -> (Vec<Actor>
         strong: Vec::new(),
         by_family: FastMap::default(),
         by_given: FastMap::default(),
+        by_skeleton: FastMap::default(),
         narrowed: vec![None; found.names.len()],
     };
     linker.full_names(&found.names);
@@ -110,6 +117,8 @@ struct Linker<'a> {
     strong: Vec<bool>,
     by_family: FastMap<String, Vec<usize>>,
     by_given: FastMap<String, Vec<usize>>,
+    /// People by the [`skeleton`] of their family name, for spelling variants.
+    by_skeleton: FastMap<String, Vec<usize>>,
     /// Names cut down to their family name (a sentence opener dropped).
     narrowed: Vec<Option<Span>>,
 }
@@ -135,9 +144,9 @@ impl Linker<'_> {
     }
 
     /// People from their full names, body first, then headlines that match
-    /// them. A sentence-opening word before a known family name is not a
-    /// given name ("Notice Trump said" after "Donald Trump"): such names wait
-    /// until every other full name is known.
+    /// them. A doubtful first word before a known family name is not a given
+    /// name ("Notice Trump said" after "Donald Trump"): such names wait until
+    /// every other full name is known.
     fn full_names(&mut self, names: &[RawName]) {
         let mut doubtful = Vec::new();
         for heading in [false, true] {
@@ -149,26 +158,34 @@ impl Linker<'_> {
                 if parsed.given.is_none() {
                     continue;
                 }
-                let opener = raw.clause_start
-                    && !raw.evidence.strong()
-                    && parsed.given.as_deref().is_some_and(|g| !g.contains(' '));
+                // An unknown capitalised word before a surname ("Notice Trump"
+                // at a sentence start, "Scientologist Cruise") is not a given
+                // name when someone else has that surname.
+                let opener = !raw.evidence.strong()
+                    && parsed
+                        .given
+                        .as_deref()
+                        .is_some_and(|g| !g.contains(' ') && !LEXICON.is_given_name(g));
                 if opener && !heading {
                     doubtful.push(i);
                     continue;
                 }
                 let words = parsed.full.split(' ').count();
-                let existing = (0..self.actors.len()).find(|&a| {
-                    self.actors[a]
-                        .person
-                        .as_ref()
-                        .is_some_and(|p| p.given.is_some() && p.same_person(parsed))
-                });
+                let person = |a: usize| self.actors[a].person.as_ref();
+                // The same name, or (failing that) a spelling of it.
+                let existing = (0..self.actors.len())
+                    .find(|&a| {
+                        person(a).is_some_and(|p| p.given.is_some() && p.same_person(parsed))
+                    })
+                    .or_else(|| {
+                        (0..self.actors.len())
+                            .find(|&a| person(a).is_some_and(|p| p.variant_of(parsed)))
+                    });
                 let actor = match existing {
                     Some(a) => {
-                        let fuller = self.actors[a]
-                            .person
-                            .as_ref()
-                            .is_some_and(|p| p.full.split(' ').count() < words);
+                        let fuller = self.actors[a].person.as_ref().is_some_and(|p| {
+                            p.same_person(parsed) && p.full.split(' ').count() < words
+                        });
                         if fuller && !heading {
                             self.actors[a].name = parsed.full.clone();
                             self.actors[a].person = Some(parsed.clone());
@@ -205,6 +222,7 @@ impl Linker<'_> {
     fn index_names(&mut self) {
         self.by_family.clear();
         self.by_given.clear();
+        self.by_skeleton.clear();
         for a in 0..self.actors.len() {
             self.index_person(a);
         }
@@ -215,26 +233,62 @@ impl Linker<'_> {
             return;
         };
         let add = |map: &mut FastMap<String, Vec<usize>>, key: &str| {
-            let list = map.entry(key.to_string()).or_default();
+            let list = map.entry(lookup_key(key)).or_default();
             if !list.contains(&a) {
                 list.push(a);
             }
         };
         add(&mut self.by_family, &p.family);
         add(&mut self.by_family, p.later());
+        add(&mut self.by_skeleton, &skeleton(&p.family));
         for word in p.given.iter().flat_map(|g| g.split(' ')) {
             add(&mut self.by_given, word);
         }
     }
 
+    /// How many paragraphs (blocks) lie between two offsets.
+    fn blocks_between(&self, a: usize, b: usize) -> usize {
+        let block = |o: usize| self.prose.block_at(o).unwrap_or(0);
+        block(b).saturating_sub(block(a))
+    }
+
     /// The people a single name can refer to: by family name first, else by
     /// given name.
     fn candidates(&self, word: &str) -> (Vec<usize>, Form) {
-        if let Some(family) = self.by_family.get(word) {
+        let word = lookup_key(word);
+        if let Some(family) = self.by_family.get(&word) {
             return (family.clone(), Form::Family);
         }
-        let given = self.by_given.get(word).cloned().unwrap_or_default();
+        let given = self.by_given.get(&word).cloned().unwrap_or_default();
         (given, Form::Given)
+    }
+
+    /// The people whose family name this is a spelling variant of
+    /// ("Zelenskyy" for Volodymyr Zelensky).
+    fn variant_candidates(&self, word: &str) -> Vec<usize> {
+        self.by_skeleton
+            .get(skeleton(word).as_str())
+            .map(|list| {
+                list.iter()
+                    .copied()
+                    .filter(|&a| {
+                        self.actors[a]
+                            .person
+                            .as_ref()
+                            .is_some_and(|p| is_variant(&p.family, word))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Whether a reference's formal title names an office the person does not
+    /// hold here, which sets a look-alike name apart.
+    fn office_differs(&self, actor: usize, title: Option<&Title>) -> bool {
+        let offices = &self.actors[actor].offices;
+        title.is_some_and(|t| {
+            t.formal && !offices.is_empty() && !offices.iter().any(|o| o.key == t.office_key)
+        })
     }
 
     /// Single names ("Lavrov", "President Xi", "Mr. Lavrov"): people named only
@@ -248,7 +302,10 @@ impl Linker<'_> {
             // A single name that only speaks ("Microsoft said") may be an
             // organisation's: a person needs a title, courtesy title or age.
             let shows_person = raw.evidence.role || raw.evidence.courtesy || raw.evidence.age;
-            if !shows_person || !self.candidates(&raw.parsed.full).0.is_empty() {
+            if !shows_person
+                || !self.candidates(&raw.parsed.full).0.is_empty()
+                || !self.variant_candidates(&raw.parsed.full).is_empty()
+            {
                 continue;
             }
             let mut parsed = raw.parsed.clone();
@@ -266,7 +323,29 @@ impl Linker<'_> {
                 Some(_) => &raw.parsed.family,
                 None => &raw.parsed.full,
             };
-            let (candidates, form) = self.candidates(written);
+            let (mut candidates, mut form) = self.candidates(written);
+            // A look-alike of a name links when something shows it is a
+            // person's ("Sallonen said"), or when it is long enough not to be
+            // a short word that happens to look alike ("Conn.", "Coon").
+            let look_alike = raw.evidence.strong() || skeleton(written).chars().count() >= 5;
+            if candidates.is_empty() && !raw.listed && look_alike {
+                form = Form::Family;
+                candidates = self.variant_candidates(written);
+                candidates.retain(|&a| !self.office_differs(a, raw.title.as_deref()));
+            }
+            // A name before anyone of that name is introduced links forward
+            // only to an introduction close by: a surname far ahead of a full
+            // name ("Obama" in paragraph 3, "Michelle Obama" in paragraph 30)
+            // is likely someone else.
+            let reach = if raw.title.is_some() || raw.courtesy.is_some() {
+                FORWARD_BLOCKS_TITLED
+            } else {
+                FORWARD_BLOCKS
+            };
+            candidates.retain(|&a| {
+                let ahead = self.introduced[a] > raw.name.start;
+                !ahead || self.blocks_between(raw.name.start, self.introduced[a]) <= reach
+            });
             let target = match candidates.len() {
                 0 => continue,
                 1 => Target::Actor(candidates[0]),
@@ -313,7 +392,7 @@ impl Linker<'_> {
     /// names one only when no holder's country matches.
     fn unique_office_holder(&self, d: &RawDescription) -> Option<usize> {
         let office_fits =
-            |o: &Office| o.key == d.office_key || d.office_key == "leader" && o.leader;
+            |o: &Office| o.key == d.title.office_key || d.title.office_key == "leader" && o.leader;
         let unique = |country_fits: &dyn Fn(&Office) -> bool| {
             let mut holders = self
                 .actors
@@ -327,7 +406,7 @@ impl Linker<'_> {
             let first = holders.next()?;
             holders.next().is_none().then_some(first)
         };
-        let strict = |o: &Office| d.country.is_none() || o.country == d.country;
+        let strict = |o: &Office| d.title.country.is_none() || o.country == d.title.country;
         let any_strict = self
             .actors
             .iter()
@@ -463,6 +542,7 @@ impl Linker<'_> {
                 possessive: body.possessive,
                 in_quote: body.in_quote,
                 heading: body.heading,
+                caption: body.caption,
                 reach: body.span.end,
             });
         }
@@ -485,6 +565,7 @@ fn name_mention_of(raw: &RawName, form: Form, target: Target) -> Mention {
         possessive: raw.possessive,
         in_quote: raw.in_quote,
         heading: raw.heading,
+        caption: raw.caption,
         reach: raw.reach,
     }
 }
@@ -495,12 +576,13 @@ fn description_mention(d: &RawDescription, actor: usize) -> Mention {
         name: d.span,
         form: Form::Description,
         target: Target::Actor(actor),
-        title: None,
+        title: Some(d.title.clone()),
         appositive: None,
         courtesy: None,
         possessive: d.possessive,
         in_quote: d.in_quote,
         heading: d.heading,
+        caption: d.caption,
         reach: d.span.end,
     }
 }
@@ -571,6 +653,9 @@ fn roles(actors: &mut [Actor], mentions: &[Mention], prose: &Prose, people: Opti
         }
         let first_titled = actor.mentions.iter().copied().find_map(|m| {
             let mention = &mentions[m];
+            if mention.form == Form::Description {
+                return None;
+            }
             mention
                 .title
                 .as_ref()
