@@ -391,7 +391,12 @@ impl Facts {
             bytes.make_ascii_lowercase();
             bits = small_word_bit(bytes);
         }
-        if token.capitalised {
+        // "el-Sissi", "al-Assad": a lowercase particle joined to a name.
+        let particle_name = !token.capitalised
+            && word.split_once('-').is_some_and(|(particle, rest)| {
+                LEXICON.is_particle(particle) && rest.starts_with(char::is_uppercase)
+            });
+        if token.capitalised || particle_name {
             bits |= Facts::CAPITALISED;
             let acronym = word.chars().nth(1).is_some_and(|c| !c.is_lowercase())
                 && word.chars().all(|c| !c.is_lowercase())
@@ -1347,10 +1352,9 @@ impl Reader<'_> {
             return None;
         }
         let cover = self.scan.cover(head);
-        let opens =
-            cover.any(TITLE_WORDS) && !self.capitalised(head) && !self.tokens[head].sentence_start
-                || (self.capitalised(head) || self.acronym(head)) && cover.any(PLACES_AND_BODIES)
-                || self.uses[head] == Use::Body;
+        let opens = cover.any(TITLE_WORDS)
+            || (self.capitalised(head) || self.acronym(head)) && cover.any(PLACES_AND_BODIES)
+            || self.uses[head] == Use::Body;
         let clause = (first..end).any(|i| {
             self.is(i, CLAUSE_WORDS)
                 || self.scan.cover(i).has(Class::SpeechVerb)

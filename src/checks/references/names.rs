@@ -234,26 +234,31 @@ fn given_name_alone(
     if person.order != NameOrder::FamilyFirst {
         return;
     }
+    let introduction = checked(ctx.actors, a).find(|(_, m)| m.form == Form::Full);
     for (_, m) in checked(ctx.actors, a).filter(|(_, m)| m.form == Form::Given) {
         let written = text_of(ctx, m.name);
         let family = &person.family;
-        out.push(
-            Finding::new(
-                &NAME_VARIANT,
-                m.name,
-                format!(
-                    "{} puts the family name first: later references use '{family}', not '{written}'",
-                    actor.name
-                ),
-            )
-            .with_fix(
-                format!("Use '{family}'"),
-                vec![Edit {
-                    span: m.name,
-                    replacement: family.clone(),
-                }],
+        let mut finding = Finding::new(
+            &NAME_VARIANT,
+            m.name,
+            format!(
+                "{} puts the family name first: later references use '{family}', not '{written}'",
+                actor.name
             ),
         );
+        if let Some((_, intro)) = introduction {
+            finding = finding.with_related(
+                RelatedLocation::Here(intro.name),
+                format!("full name: '{}'", text_of(ctx, intro.name)),
+            );
+        }
+        out.push(finding.with_fix(
+            format!("Use '{family}'"),
+            vec![Edit {
+                span: m.name,
+                replacement: family.clone(),
+            }],
+        ));
     }
 }
 
@@ -324,8 +329,8 @@ fn spellings(ctx: &Context<'_>, a: usize, actor: &Actor, out: &mut Vec<Finding>)
     for (span, written) in &variants {
         let message = match &related {
             RelatedLocation::File { .. } => format!(
-                "'{written}' here, but the people file spells {}'s name '{expected}'",
-                actor.name
+                "'{written}' here, but the people file spells it '{expected}' ({})",
+                entry.map_or(actor.name.as_str(), |e| e.name.as_str())
             ),
             RelatedLocation::Here(first) => format!(
                 "'{written}' here, '{expected}' on line {}: the same person's name is spelled two ways",

@@ -303,7 +303,7 @@ impl Rule for TitleCase {
                         (style.standing_alone, "standing alone")
                     } else if title.set_off || title.after_name {
                         (style.set_off, "set off by commas")
-                    } else if !title.article && title.opens_phrase {
+                    } else if !title.article && before_name_is_formal(title) {
                         (style.before_name, "directly before a name")
                     } else {
                         continue;
@@ -315,6 +315,14 @@ impl Rule for TitleCase {
             }
         }
     }
+}
+
+/// A lowercase title before a name is an error only where it is surely a
+/// formal title: an office with a qualifier ("foreign minister") or a country
+/// ("Russian president"), or one that opens its phrase ("said president Ana
+/// Ruiz"). "Club president Ana Ruiz" and "city mayor" are job descriptions.
+fn before_name_is_formal(title: &Title) -> bool {
+    title.case_words.len() >= 2 || title.country.is_some() || title.opens_phrase
 }
 
 fn wrong_case(
