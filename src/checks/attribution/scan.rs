@@ -127,6 +127,25 @@ impl<'a> Scan<'a> {
         (None, negated)
     }
 
+    /// Whether the verb at `t` is an imperative: it opens its sentence,
+    /// perhaps after a conjunction and a negation ("Expect delays", "But
+    /// don't expect a deal"). Returns the first word of the verb phrase,
+    /// the negation included and the conjunction not.
+    pub fn imperative(&self, t: usize) -> Option<usize> {
+        let mut start = t;
+        let mut verb_start = t;
+        while let Some(p) = self.prev_word(start) {
+            let word = self.word(p);
+            if is_negation(word) || word.eq_ignore_ascii_case("do") {
+                verb_start = p;
+            } else if !contains(&LEXICON.coordinators, word) {
+                return None;
+            }
+            start = p;
+        }
+        self.token(start).sentence_start.then_some(verb_start)
+    }
+
     pub fn is_be(&self, t: usize) -> bool {
         contains(&LEXICON.be, self.word(t))
     }
@@ -140,6 +159,10 @@ impl<'a> Scan<'a> {
         let roles = hit.roles;
         if roles.has(Roles::PHRASE.or(Roles::SPOKESPERSON).or(Roles::AGENCY)) {
             return true;
+        }
+        // "Don't expect a deal": an imperative has no one behind it.
+        if roles.has(Roles::IMPERATIVE) && self.imperative(hit.tokens.start).is_some() {
+            return false;
         }
         if roles.has(Roles::REPORTING) && self.active_or_agented(hit) {
             return true;
@@ -229,6 +252,9 @@ impl<'a> Scan<'a> {
                 return true;
             }
         }
+        if self.plural_possessive_before(t) {
+            return true;
+        }
         let mut at = t;
         for _ in 0..3 {
             match self.prev_word(at) {
@@ -245,6 +271,20 @@ impl<'a> Scan<'a> {
         }
         let next = self.next_word(hit.tokens.end - 1);
         self.word_is(next, "by") || self.word_is(next, "from")
+    }
+
+    /// "the critics' questions": an apostrophe glued to a plural just before
+    /// `t` (the tokens read it as punctuation, not as a possessive).
+    fn plural_possessive_before(&self, t: usize) -> bool {
+        let tokens = &self.prose.tokens;
+        let (Some(mark), Some(owner)) = (t.checked_sub(1), t.checked_sub(2)) else {
+            return false;
+        };
+        matches!(self.prose.slice(tokens[mark].span), "'" | "’")
+            && tokens[owner].kind != TokenKind::Punct
+            && tokens[owner].span.end == tokens[mark].span.start
+            && self.word(owner).ends_with('s')
+            && !tokens[t].sentence_start
     }
 
     /// [`Scan::owned`], or led by a name: "FBI criticism", "Kremlin
@@ -435,6 +475,14 @@ mod tests {
         assert_eq!(
             sourced("Talks will resume, according to the ministry. A spokeswoman for the port declined. A statement from the ministry followed. The Xinhua report ran on Monday."),
             vec![true, true, true, true]
+        );
+    }
+
+    #[test]
+    fn an_imperative_has_no_one_behind_it() {
+        assert_eq!(
+            sourced("Expect delays. But don't expect a deal. Voters expect a deal. “Go,” say organisers."),
+            vec![false, false, true, true]
         );
     }
 
