@@ -452,6 +452,8 @@ mod tests {
             "The questions have grown since May.",
             "Her critics' questions have grown louder.",
             "Questions were raised by the auditor in May.",
+            "Questions have been raised about the audit by two senators.",
+            "Concern grew among residents after the second outage.",
             "Talks grew tense on Monday.",
             "The town grew quickly after the war.",
         ] {

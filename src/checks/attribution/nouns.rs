@@ -18,6 +18,10 @@ use crate::span::Span;
 /// ("talk had been mounting").
 const AUXILIARY_REACH: usize = 3;
 
+/// How far after a verb of spreading its holders may be named ("have been
+/// raised about the new audit by two senators").
+const HOLDER_REACH: usize = 6;
+
 /// How many adjectives may stand before a doubt noun ("growing public skepticism").
 const ADJECTIVE_REACH: usize = 2;
 
@@ -155,10 +159,11 @@ fn spreading_verb(scan: &Scan<'_>, noun: usize) -> Option<usize> {
     for _ in 0..=AUXILIARY_REACH {
         let n = scan.next_word(at)?;
         if let Some(h) = scan.hit_at(n) {
+            let last = h.tokens.end - 1;
             let spreads = h.roles.has(Roles::SPREADING)
-                || (h.roles.has(Roles::RAISED) && passive && !scan.agent_follows(h.tokens.end));
-            if spreads {
-                return Some(h.tokens.end - 1);
+                || (h.roles.has(Roles::RAISED) && passive && !holders_follow(scan, last, "by"));
+            if spreads && !holders_follow(scan, last, "among") {
+                return Some(last);
             }
         }
         let word = scan.word(n);
@@ -169,6 +174,22 @@ fn spreading_verb(scan: &Scan<'_>, noun: usize) -> Option<usize> {
         at = n;
     }
     None
+}
+
+/// Whether the clause names who holds the view, in the few words after its
+/// verb: "raised about the audit by two senators", "grew among residents".
+fn holders_follow(scan: &Scan<'_>, verb: usize, preposition: &str) -> bool {
+    let mut at = verb;
+    for _ in 0..HOLDER_REACH {
+        let Some(n) = scan.next_word(at) else {
+            return false;
+        };
+        if scan.word_is(Some(n), preposition) {
+            return true;
+        }
+        at = n;
+    }
+    false
 }
 
 /// A doubt noun where no one can hold it: at the start of its clause or after
