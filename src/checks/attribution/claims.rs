@@ -27,6 +27,10 @@ static UNATTRIBUTED_CLAIM: RuleInfo = RuleInfo {
 /// How far after a count a casualty word may stand ("at least 50 people in the town were killed").
 const COUNT_WINDOW: usize = 8;
 
+/// How many words may stand between "with" and an expectation ("with both
+/// the president and his wife expected to").
+const WITH_PHRASE_WORDS: usize = 7;
+
 pub struct UnattributedClaim;
 
 impl Rule for UnattributedClaim {
@@ -79,13 +83,14 @@ fn claim(scan: &Scan<'_>, hit: &Hit) -> Option<(Span, String)> {
     let be = passive_be(scan, t);
     let span_to =
         |from: usize, to: usize| Span::new(scan.token(from).span.start, scan.token(to).span.end);
-    if roles.has(Roles::EXPECTATION) {
-        if let Some(be) = be.filter(|_| !scan.agent_follows(last + 1)) {
+    if roles.has(Roles::EXPECTATION) && !scan.agent_follows(last + 1) {
+        let from = be.or_else(|| with_expected(scan, t).then_some(t));
+        if let Some(from) = from {
             let message = format!(
                 "{} by whom? This expectation has no source.",
                 capitalised(&word)
             );
-            return Some((span_to(be, to.unwrap_or(last)), message));
+            return Some((span_to(from, to.unwrap_or(last)), message));
         }
     }
     if roles.has(Roles::PREDICTION) {
@@ -192,6 +197,26 @@ fn claim(scan: &Scan<'_>, hit: &Hit) -> Option<(Span, String)> {
         }
     }
     None
+}
+
+/// "with the vote expected on Friday", "with prices forecast to rise": an
+/// absolute phrase, whose participle has no "be" and no subject of its own.
+fn with_expected(scan: &Scan<'_>, t: usize) -> bool {
+    let mut at = t;
+    for _ in 0..WITH_PHRASE_WORDS {
+        let Some(p) = scan.prev_word(at) else {
+            return false;
+        };
+        let word = scan.word(p);
+        if word.eq_ignore_ascii_case("with") {
+            return at != t;
+        }
+        if scan.is_be(p) || contains(&LEXICON.personal, word) || scan.hit_at(p).is_some() {
+            return false;
+        }
+        at = p;
+    }
+    false
 }
 
 /// "likely" in the other shapes of a prediction: after "it is" with "that"
@@ -343,7 +368,7 @@ mod tests {
     #[test]
     fn expectations_and_predictions() {
         assert_eq!(
-            cues("The envoy is also expected to discuss trade. Talks are likely to resume. The vote is set to pass. Results are expected Tuesday. Berg is expected to attend, and Norway is likely to send an observer."),
+            cues("The envoy is also expected to discuss trade. Talks are likely to resume. The vote is set to pass. Results are expected by Tuesday. Berg is expected to attend, and Norway is likely to send an observer."),
             vec!["is also expected to", "are likely to", "is set to", "are expected", "is expected to", "is likely to"]
         );
     }
@@ -386,6 +411,7 @@ mod tests {
             "The envoy is expected to discuss trade, the ministry said.",
             "According to the ministry, the envoy is expected to discuss trade.",
             "The envoy is expected by diplomats to discuss trade.",
+            "The ruling was expected by both parties by May.",
             "Analysts expected the envoy to discuss trade.",
             "“The envoy is expected to discuss trade,” she said.",
             "The bill is being considered in the Senate.",
@@ -492,6 +518,22 @@ mod tests {
             "The deal will likely close in May.",
             "It is not likely that the vote will slip.",
             "A deal is likely to close, officials said.",
+        ] {
+            assert_eq!(cues(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn expectations_in_a_with_phrase() {
+        assert_eq!(
+            cues("Talks resume on Monday, with a deal expected by Friday. Prices fell, with output forecast to rise."),
+            vec!["expected", "forecast to"]
+        );
+        for text in [
+            "Talks resume on Monday, with a deal expected by analysts.",
+            "Talks resume on Monday, with analysts expecting a deal.",
+            "He met with aides who expected a deal.",
+            "She spoke with the mayor, as expected.",
         ] {
             assert_eq!(cues(text), Vec::<String>::new(), "{text}");
         }

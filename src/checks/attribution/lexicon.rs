@@ -156,6 +156,7 @@ pub(super) struct Lexicon {
     pub back_references: WordSet,
     pub prepositions: WordSet,
     pub hypothetical: WordSet,
+    pub times: WordSet,
     pub inverted_verbs: WordSet,
     /// Common first words of a sentence, capitalised only because they come first.
     pub openers: WordSet,
@@ -261,6 +262,7 @@ fn build() -> Lexicon {
         back_references: set(VAGUE_SOURCES, "back-references"),
         prepositions: set(GRAMMAR, "prepositions"),
         hypothetical: set(GRAMMAR, "hypothetical"),
+        times: set(GRAMMAR, "times"),
         inverted_verbs: set(VAGUE_SOURCES, "inverted-verbs"),
         openers: wordlist::entries(OPENERS).map(str::as_bytes).collect(),
     }

@@ -233,12 +233,27 @@ impl<'a> Scan<'a> {
     }
 
     /// "by" among the three words from `t`, before any punctuation: a passive
-    /// with its agent.
+    /// with its agent. "by Friday" and "by the end of May" are deadlines, not agents.
     pub fn agent_follows(&self, t: usize) -> bool {
         (t..self.prose.tokens.len())
             .take(3)
             .take_while(|&at| self.is_word(at))
-            .any(|at| self.word(at).eq_ignore_ascii_case("by"))
+            .any(|at| self.word(at).eq_ignore_ascii_case("by") && !self.deadline_after(at))
+    }
+
+    /// Whether the word after "by" at `by` starts a time: "by Friday", "by
+    /// 2030", "by the end of May", "by next week".
+    fn deadline_after(&self, by: usize) -> bool {
+        let Some(n) = self.next_word(by) else {
+            return false;
+        };
+        if self.token(n).kind == TokenKind::Number || contains(&LEXICON.times, self.word(n)) {
+            return true;
+        }
+        self.word_is(Some(n), "the")
+            && self
+                .next_word(n)
+                .is_some_and(|m| contains(&LEXICON.times, self.word(m)))
     }
 
     /// A statement noun that belongs to someone: "his remarks", "the
