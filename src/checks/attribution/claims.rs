@@ -572,6 +572,21 @@ mod tests {
     }
 
     #[test]
+    fn new_cues_stay_quiet_in_headlines_quotations_and_plain_facts() {
+        for text in [
+            "# Speculation swirls that the port will close\n\nThe port closed on Monday.",
+            "# Don't expect a deal, it sure looks like\n\nThe talks ended.",
+            "“Speculation swirled that the mayor would quit, and questions have been raised,” Ruiz said.",
+            "“Don't expect a deal. The lesson is clear: we wait,” she told reporters.",
+            "“Ruiz, considered the front-runner, won,” the paper wrote.",
+            "The port closed on Monday after 40 years. Its last ship left at noon.",
+            "The council agreed on Tuesday to raise the harbour fee.",
+        ] {
+            assert_eq!(cues(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
     fn the_fix_ends_the_claim_s_clause() {
         let cases = [
             (
