@@ -28,6 +28,9 @@ const NAME_PARTS: &str = include_str!("../../data/name-parts.txt");
 const CAPTIONS: &str = include_str!("../../data/caption-markers.txt");
 const NAME_MODIFIERS: &str = include_str!("../../data/name-modifiers.txt");
 
+/// The longest paragraph read as a possible photo caption, in bytes.
+const MAX_CAPTION: usize = 600;
+
 /// What a list entry is. Each class is one bit of a [`Classes`] set.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[repr(u8)]
@@ -392,9 +395,10 @@ impl Lexicon {
             .contains(noun.to_ascii_lowercase().as_str())
     }
 
-    /// Whether a paragraph is a photo caption or credit.
+    /// Whether a paragraph is a photo caption or credit. Captions are short:
+    /// longer paragraphs are not searched.
     pub fn is_caption(&self, paragraph: &str) -> bool {
-        self.caption_markers.iter().any(|m| paragraph.contains(m))
+        paragraph.len() <= MAX_CAPTION && self.caption_markers.iter().any(|m| paragraph.contains(m))
     }
 
     /// Whether a word is a small function word ("with", "and", "by"), or

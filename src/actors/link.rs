@@ -35,6 +35,8 @@ pub fn link(prose: &Prose, found: Found, people: Option<&People>) -> (Vec<Actor>
         by_given: FastMap::default(),
         by_skeleton: FastMap::default(),
         narrowed: vec![None; found.names.len()],
+        holders: FastMap::default(),
+        leaders: Vec::new(),
     };
     linker.full_names(&found.names);
     linker.single_names(&found.names);
@@ -45,7 +47,7 @@ pub fn link(prose: &Prose, found: Found, people: Option<&People>) -> (Vec<Actor>
             }
         }
     }
-    let mut mentions = Vec::new();
+    let mut mentions = Vec::with_capacity(found.names.len() + found.bodies.len());
     let mut name_mention = vec![None; found.names.len()];
     for (i, name) in found.names.iter().enumerate() {
         if let Some(target) = linker.targets[i].clone() {
@@ -61,6 +63,7 @@ pub fn link(prose: &Prose, found: Found, people: Option<&People>) -> (Vec<Actor>
     // Possessor descriptions ("the US president's son-in-law") resolve against
     // written offices; relations may then add derived ones ("his Russian
     // counterpart"), which the remaining descriptions can use.
+    linker.index_offices();
     let description_targets: Vec<Option<usize>> = found
         .descriptions
         .iter()
@@ -68,6 +71,7 @@ pub fn link(prose: &Prose, found: Found, people: Option<&People>) -> (Vec<Actor>
         .collect();
     order(&prose.text, &mut mentions, &mut name_mention);
     linker.relations(&found, &mentions, &name_mention, &description_targets);
+    linker.index_offices();
     for (i, d) in found.descriptions.iter().enumerate() {
         let target = description_targets[i].or_else(|| linker.unique_office_holder(d));
         if let Some(actor) = target {
@@ -121,6 +125,9 @@ struct Linker<'a> {
     by_skeleton: FastMap<String, Vec<usize>>,
     /// Names cut down to their family name (a sentence opener dropped).
     narrowed: Vec<Option<Span>>,
+    /// People by office key, and the people holding a leader's office.
+    holders: FastMap<String, Vec<usize>>,
+    leaders: Vec<usize>,
 }
 
 impl Linker<'_> {
@@ -171,15 +178,24 @@ impl Linker<'_> {
                     continue;
                 }
                 let words = parsed.full.split(' ').count();
-                let person = |a: usize| self.actors[a].person.as_ref();
+                let person = |a: &usize| self.actors[*a].person.as_ref();
                 // The same name, or (failing that) a spelling of it.
-                let existing = (0..self.actors.len())
-                    .find(|&a| {
-                        person(a).is_some_and(|p| p.given.is_some() && p.same_person(parsed))
+                let existing = self
+                    .by_family
+                    .get(&lookup_key(&parsed.family))
+                    .and_then(|list| {
+                        list.iter().copied().find(|a| {
+                            person(a).is_some_and(|p| p.given.is_some() && p.same_person(parsed))
+                        })
                     })
                     .or_else(|| {
-                        (0..self.actors.len())
-                            .find(|&a| person(a).is_some_and(|p| p.variant_of(parsed)))
+                        self.by_skeleton
+                            .get(&skeleton(&parsed.family))
+                            .and_then(|list| {
+                                list.iter()
+                                    .copied()
+                                    .find(|a| person(a).is_some_and(|p| p.variant_of(parsed)))
+                            })
                     });
                 let actor = match existing {
                     Some(a) => {
@@ -387,31 +403,53 @@ impl Linker<'_> {
         }
     }
 
+    /// Indexes the people holding each office, for descriptions.
+    fn index_offices(&mut self) {
+        self.holders.clear();
+        self.leaders.clear();
+        for (a, actor) in self.actors.iter().enumerate() {
+            if actor.kind != ActorKind::Person {
+                continue;
+            }
+            for o in &actor.offices {
+                let list = self.holders.entry(o.key.clone()).or_default();
+                if !list.contains(&a) {
+                    list.push(a);
+                }
+                if o.leader && !self.leaders.contains(&a) {
+                    self.leaders.push(a);
+                }
+            }
+        }
+    }
+
     /// The one person holding the office a description names, if exactly one
     /// does. A holder whose country is not given fits a description that
     /// names one only when no holder's country matches.
     fn unique_office_holder(&self, d: &RawDescription) -> Option<usize> {
-        let office_fits =
-            |o: &Office| o.key == d.title.office_key || d.title.office_key == "leader" && o.leader;
-        let unique = |country_fits: &dyn Fn(&Office) -> bool| {
-            let mut holders = self
-                .actors
+        let key = d.title.office_key.as_str();
+        let office_fits = |o: &Office| o.key == key || key == "leader" && o.leader;
+        let candidates: &[usize] = if key == "leader" {
+            &self.leaders
+        } else {
+            self.holders.get(key).map_or(&[], Vec::as_slice)
+        };
+        let holding = |a: usize, country_fits: &dyn Fn(&Office) -> bool| {
+            self.actors[a]
+                .offices
                 .iter()
-                .enumerate()
-                .filter(|(_, a)| {
-                    a.kind == ActorKind::Person
-                        && a.offices.iter().any(|o| office_fits(o) && country_fits(o))
-                })
-                .map(|(i, _)| i);
+                .any(|o| office_fits(o) && country_fits(o))
+        };
+        let unique = |country_fits: &dyn Fn(&Office) -> bool| {
+            let mut holders = candidates
+                .iter()
+                .copied()
+                .filter(|&a| holding(a, country_fits));
             let first = holders.next()?;
             holders.next().is_none().then_some(first)
         };
         let strict = |o: &Office| d.title.country.is_none() || o.country == d.title.country;
-        let any_strict = self
-            .actors
-            .iter()
-            .any(|a| a.offices.iter().any(|o| office_fits(o) && strict(o)));
-        if any_strict {
+        if candidates.iter().any(|&a| holding(a, &strict)) {
             unique(&strict)
         } else {
             unique(&|o: &Office| o.country.is_none())

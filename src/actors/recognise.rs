@@ -433,7 +433,10 @@ pub fn recognise(prose: &Prose, scan: &Scan) -> Found {
         vocabulary: OnceCell::new(),
         caption: false,
         uses: vec![Use::Free; prose.tokens.len()],
-        found: Found::default(),
+        found: Found {
+            names: Vec::with_capacity(prose.tokens.len() / 8),
+            ..Found::default()
+        },
     };
     let captions: Vec<bool> = prose
         .blocks

@@ -16,6 +16,7 @@ pub use names::{LateIntroduction, NameVariant};
 pub use style::{HouseStyle, TitleCase};
 pub use titles::{RepeatedTitle, TitleCase as TitleCaseRule, TitleMismatch};
 
+use crate::actors::lexicon::FastMap;
 use crate::actors::{Actor, ActorKind, Actors, Confidence, Form, Mention};
 use crate::checks::Context;
 use crate::span::Span;
@@ -62,17 +63,14 @@ fn later_name(actor: &Actor) -> Option<&str> {
     actor.person.as_ref().map(|p| p.later())
 }
 
-/// Whether another person in the article shares this person's later name, so
-/// that the surname alone would not say who is meant.
-fn surname_shared(actors: &Actors, actor: usize) -> bool {
-    let Some(name) = later_name(&actors.actors[actor]) else {
-        return false;
-    };
-    actors
-        .actors
-        .iter()
-        .enumerate()
-        .any(|(a, other)| a != actor && later_name(other) == Some(name))
+/// How many people in the article go by each later name: a surname two
+/// people share does not say who is meant on its own.
+fn surname_counts(actors: &Actors) -> FastMap<&str, usize> {
+    let mut counts = FastMap::default();
+    for name in actors.actors.iter().filter_map(later_name) {
+        *counts.entry(name).or_insert(0) += 1;
+    }
+    counts
 }
 
 /// A mention with the form it takes in the rules' eyes.

@@ -4,7 +4,7 @@
 //! the surname will do).
 
 use super::style::{HouseStyle, TitleCase as Case};
-use super::{checked, is_name, later_name, line, people, surname_shared, text_of};
+use super::{checked, is_name, later_name, line, people, surname_counts, text_of};
 use crate::actors::lexicon::LEXICON;
 use crate::actors::{Actor, Form, Mention, Title};
 use crate::checks::{Context, Edit, Finding, RelatedLocation, Rule, RuleInfo, Severity};
@@ -221,6 +221,7 @@ impl Rule for RepeatedTitle {
         if !style.surname_on_later_reference {
             return;
         }
+        let counts = surname_counts(ctx.actors);
         for (a, actor) in people(ctx.actors) {
             let titled = titled(ctx, a);
             let Some(&(first_m, first)) = titled.first() else {
@@ -229,7 +230,7 @@ impl Rule for RepeatedTitle {
             let Some(surname) = later_name(actor) else {
                 continue;
             };
-            if surname_shared(ctx.actors, a) {
+            if counts.get(surname).copied().unwrap_or(0) > 1 {
                 continue;
             }
             for &(m, title) in &titled[1..] {
