@@ -20,7 +20,9 @@ use crate::span::Span;
 /// How many paragraphs ahead a bare name may link to a person introduced there.
 const FORWARD_BLOCKS: usize = 6;
 /// The same, for a name with a title or courtesy title ("Home Secretary
-/// Braverman"), which is surely a reference to someone introduced somewhere.
+/// Braverman"), which is surely a reference to someone introduced somewhere,
+/// and for a photo caption, which names the article's people wherever the
+/// story introduces them.
 const FORWARD_BLOCKS_TITLED: usize = 20;
 
 pub fn link(prose: &Prose, found: Found, people: Option<&People>) -> (Vec<Actor>, Vec<Mention>) {
@@ -353,7 +355,7 @@ impl Linker<'_> {
             // only to an introduction close by: a surname far ahead of a full
             // name ("Obama" in paragraph 3, "Michelle Obama" in paragraph 30)
             // is likely someone else.
-            let reach = if raw.title.is_some() || raw.courtesy.is_some() {
+            let reach = if raw.title.is_some() || raw.courtesy.is_some() || raw.caption {
                 FORWARD_BLOCKS_TITLED
             } else {
                 FORWARD_BLOCKS
