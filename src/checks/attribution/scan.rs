@@ -272,9 +272,6 @@ impl<'a> Scan<'a> {
                 return true;
             }
         }
-        if self.plural_possessive_before(t) {
-            return true;
-        }
         let mut at = t;
         for _ in 0..3 {
             match self.prev_word(at) {
@@ -291,20 +288,6 @@ impl<'a> Scan<'a> {
         }
         let next = self.next_word(hit.tokens.end - 1);
         self.word_is(next, "by") || self.word_is(next, "from")
-    }
-
-    /// "the critics' questions": an apostrophe glued to a plural just before
-    /// `t` (the tokens read it as punctuation, not as a possessive).
-    fn plural_possessive_before(&self, t: usize) -> bool {
-        let tokens = &self.prose.tokens;
-        let (Some(mark), Some(owner)) = (t.checked_sub(1), t.checked_sub(2)) else {
-            return false;
-        };
-        matches!(self.prose.slice(tokens[mark].span), "'" | "’")
-            && tokens[owner].kind != TokenKind::Punct
-            && tokens[owner].span.end == tokens[mark].span.start
-            && self.word(owner).ends_with('s')
-            && !tokens[t].sentence_start
     }
 
     /// [`Scan::owned`], or led by a name: "FBI criticism", "Kremlin
