@@ -132,3 +132,29 @@ fn explain_prints_a_rules_doc_and_lists_rules() {
     let unknown = copydesk(&["explain", "no-such-rule"], &dir);
     assert_eq!(unknown.status.code(), Some(2));
 }
+
+#[test]
+fn the_example_article_shows_every_rule_family() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = copydesk(
+        &["check", "--format", "json", "examples/harbour-patrol.md"],
+        root,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let found: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let d: Value = serde_json::from_str(l).unwrap();
+            format!(
+                "{}:{} {} {}: {}",
+                d["line"],
+                d["column"],
+                d["severity"].as_str().unwrap(),
+                d["code"].as_str().unwrap(),
+                d["message"].as_str().unwrap()
+            )
+        })
+        .collect();
+    insta::assert_snapshot!(found.join("\n"));
+}
