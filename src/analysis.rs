@@ -33,7 +33,8 @@ impl Analyzer {
             actors: &actors,
             settings,
         };
-        let (findings, failures) = checks::run(&ctx);
+        let (mut findings, failures) = checks::run(&ctx);
+        checks::suppression::apply(text, &prose, settings, &mut findings);
         Analysis {
             prose,
             actors,

@@ -9,6 +9,7 @@
 //! [`RuleFailure`], and the other rules' findings are kept.
 
 pub mod attribution;
+pub mod suppression;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
@@ -146,8 +147,13 @@ pub struct RuleFailure {
 /// Every rule, in the order their findings are reported.
 static RULES: &[&dyn Rule] = &[&attribution::VagueAttribution];
 
+/// Every rule copydesk knows: the registry, and `unknown-rule`, which the
+/// suppression pass checks because it needs the document's language.
 pub fn rules() -> impl Iterator<Item = &'static RuleInfo> {
-    RULES.iter().map(|r| r.info())
+    RULES
+        .iter()
+        .map(|r| r.info())
+        .chain([&suppression::UNKNOWN_RULE])
 }
 
 pub fn rule_info(code: &str) -> Option<&'static RuleInfo> {

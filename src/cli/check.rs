@@ -10,19 +10,21 @@ use serde_json::json;
 use super::{Format, EXIT_ERROR, EXIT_FOUND};
 use crate::analysis;
 use crate::checks::{Finding, RelatedLocation, Severity};
-use crate::config::Settings;
 use crate::document::Language;
 
 /// Longest source line shown whole; longer ones are cut to a window around the span.
 const MAX_SHOWN: usize = 110;
 const CONTEXT: usize = 40;
 
-pub fn run(paths: &[PathBuf], format: Format) -> ExitCode {
+pub fn run(paths: &[PathBuf], format: Format, config: Option<&Path>) -> ExitCode {
     let mut errors = false;
     let mut found = false;
-    let settings = Settings::default();
+    let files = collect(paths, &mut errors);
+    let Ok(settings) = super::config::settings_for(&files, config) else {
+        return ExitCode::from(EXIT_ERROR);
+    };
     let mut out = std::io::stdout().lock();
-    for path in collect(paths, &mut errors) {
+    for (path, settings) in files.into_iter().zip(settings) {
         let text = match read(&path) {
             Ok(text) => text,
             Err(message) => {

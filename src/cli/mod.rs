@@ -1,6 +1,7 @@
 //! The command line: `copydesk [lsp]`, `copydesk check`, `copydesk explain`.
 
 mod check;
+mod config;
 mod explain;
 
 use std::path::PathBuf;
@@ -39,6 +40,9 @@ enum Command {
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// Settings file to use instead of the nearest .copydesk.toml above each file.
+        #[arg(long, value_name = "PATH")]
+        config: Option<PathBuf>,
     },
     /// Show a rule's documentation, or list the rules.
     Explain {
@@ -67,9 +71,13 @@ pub fn main() -> ExitCode {
     };
     match cli.command {
         None | Some(Command::Lsp) => serve(),
-        Some(Command::Check { paths, format }) => {
+        Some(Command::Check {
+            paths,
+            format,
+            config,
+        }) => {
             init_logging("warn");
-            check::run(&paths, format)
+            check::run(&paths, format, config.as_deref())
         }
         Some(Command::Explain { code }) => explain::run(code.as_deref()),
     }
@@ -97,7 +105,11 @@ fn serve() -> ExitCode {
             return ExitCode::from(EXIT_ERROR);
         }
     };
-    if runtime.block_on(crate::lsp::serve_stdio()) {
+    let clean = runtime.block_on(crate::lsp::serve_stdio());
+    // Stdin is read on a blocking thread that only ends when the client closes
+    // its end; do not wait for it after `exit`.
+    runtime.shutdown_background();
+    if clean {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE

@@ -118,6 +118,67 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// An independent reference: the byte offset of a UTF-16 position, by scanning.
+    fn reference_offset(text: &str, line: u32, col: u32) -> usize {
+        let mut offset = 0;
+        let mut lines = 0;
+        let bytes = text.as_bytes();
+        while lines < line {
+            match text[offset..].find(['\n', '\r']) {
+                None => return text.len(),
+                Some(i) => {
+                    offset += i + 1;
+                    if bytes[offset - 1] == b'\r' && bytes.get(offset) == Some(&b'\n') {
+                        offset += 1;
+                    }
+                    lines += 1;
+                }
+            }
+        }
+        let mut units = 0;
+        for (i, c) in text[offset..].char_indices() {
+            if c == '\n' || c == '\r' || units + c.len_utf16() as u32 > col {
+                return offset + i;
+            }
+            units += c.len_utf16() as u32;
+        }
+        text.len()
+    }
+
+    const PIECES: [&str; 9] = [
+        "a",
+        "Wang Yi ",
+        "😀",
+        "王毅",
+        "e\u{301}",
+        "\r\n",
+        "\n",
+        "🇺🇦 ",
+        "’s",
+    ];
+
+    proptest! {
+        #[test]
+        fn incremental_edits_match_a_reference_string(
+            edits in proptest::collection::vec((0u32..6, 0u32..30, 0u32..6, 0u32..30, 0usize..9, 0usize..4), 1..60)
+        ) {
+            let mut reference = String::from("Talks 😀 in 北京\r\nWang Yi’s visit\n");
+            let mut doc = Document::new(&reference, 1, Language::PlainText);
+            for (l1, c1, l2, c2, piece, count) in edits {
+                let a = reference_offset(&reference, l1, c1);
+                let b = reference_offset(&reference, l2, c2);
+                let (from, to) = (a.min(b), a.max(b));
+                let (start, end) = if a <= b { ((l1, c1), (l2, c2)) } else { ((l2, c2), (l1, c1)) };
+                let text = PIECES[piece].repeat(count);
+                // The reference snaps to character starts like the rope does.
+                reference.replace_range(from..to, &text);
+                doc.replace(LineCol::new(start.0, start.1), LineCol::new(end.0, end.1), &text, Encoding::Utf16);
+                prop_assert_eq!(doc.text(), reference.clone());
+            }
+        }
+    }
 
     #[test]
     fn languages_come_from_the_id_or_the_file_name() {

@@ -2,7 +2,9 @@
 //! documents, runs the analysis core on them and turns findings into diagnostics.
 
 mod convert;
+mod mark_checked;
 mod server;
+mod settings;
 mod store;
 
 pub use server::Backend;

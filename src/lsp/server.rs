@@ -15,23 +15,27 @@ use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, LanguageServer};
 
 use super::convert;
+use super::settings::Config;
 use super::store::{Snapshot, Store};
-use crate::config::{editor, CheckOn};
+use crate::config::CheckOn;
 use crate::document::{Document, Encoding, Language};
 
 #[derive(Clone)]
 pub struct Backend {
-    client: Client,
+    pub(super) client: Client,
     store: Arc<Mutex<Store>>,
+    /// Settings state; when both are locked, this one first.
+    pub(super) config: Arc<Mutex<Config>>,
     shut_down: Arc<AtomicBool>,
 }
 
 /// Why a document is being checked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Trigger {
+pub(super) enum Trigger {
     Open,
     Save,
     Change,
+    Settings,
 }
 
 impl Backend {
@@ -39,6 +43,7 @@ impl Backend {
         Backend {
             client,
             store: Arc::default(),
+            config: Arc::default(),
             shut_down: Arc::default(),
         }
     }
@@ -48,7 +53,7 @@ impl Backend {
         self.shut_down.load(Ordering::SeqCst)
     }
 
-    fn store(&self) -> MutexGuard<'_, Store> {
+    pub(super) fn store(&self) -> MutexGuard<'_, Store> {
         // A panic while the lock was held leaves the store as the panicking
         // handler left it; every mutation is a single step, so it is still whole.
         self.store
@@ -56,7 +61,7 @@ impl Backend {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    async fn log(&self, level: MessageType, message: String) {
+    pub(super) async fn log(&self, level: MessageType, message: String) {
         match level {
             MessageType::ERROR => tracing::error!("{message}"),
             MessageType::WARNING => tracing::warn!("{message}"),
@@ -75,15 +80,15 @@ impl Backend {
             store.job(uri)?
         };
         let run = tokio::task::spawn_blocking(move || {
-            let mut analyzer = job.analyzer;
-            let analysis = analyzer.analyze(&job.text, job.language, &job.settings);
-            (analyzer, job.rope, job.version, analysis)
+            let mut job = job;
+            let analysis = job.analyzer.analyze(&job.text, job.language, &job.settings);
+            (job, analysis)
         })
         .await;
         match run {
-            Ok((analyzer, rope, version, analysis)) => {
+            Ok((job, analysis)) => {
                 let failures = analysis.failures.clone();
-                let snapshot = self.store().finish(uri, analyzer, rope, version, analysis);
+                let snapshot = self.store().finish(uri, job, analysis);
                 for failure in failures {
                     self.log(
                         MessageType::ERROR,
@@ -117,7 +122,7 @@ impl Backend {
             return;
         };
         let store = self.store();
-        if !store.is_current(&uri, snapshot.version) {
+        if !store.is_current(&uri, &snapshot) {
             tracing::debug!(
                 "{uri}: version {} is outdated, not published",
                 snapshot.version
@@ -147,7 +152,7 @@ impl Backend {
         }
     }
 
-    fn spawn_check(&self, uri: Url, trigger: Trigger) {
+    pub(super) fn spawn_check(&self, uri: Url, trigger: Trigger) {
         let this = self.clone();
         tokio::spawn(async move { this.check(uri, trigger).await });
     }
@@ -167,19 +172,9 @@ impl LanguageServer for Backend {
         } else {
             Encoding::Utf16
         };
-        let problems = {
-            let mut store = self.store();
-            store.encoding = encoding;
-            params
-                .initialization_options
-                .as_ref()
-                .map(|options| editor::apply(&mut store.settings, options))
-                .unwrap_or_default()
-        };
-        for problem in problems {
-            self.log(MessageType::WARNING, format!("settings: {problem}"))
-                .await;
-        }
+        self.store().encoding = encoding;
+        let notices = self.init_settings(&params, encoding);
+        self.tell(notices).await;
         Ok(InitializeResult {
             capabilities: ServerCapabilities {
                 position_encoding: Some(convert::encoding_kind(encoding)),
@@ -210,6 +205,7 @@ impl LanguageServer for Backend {
 
     async fn initialized(&self, _: InitializedParams) {
         tracing::info!("copydesk {} ready", env!("CARGO_PKG_VERSION"));
+        self.settings_initialized().await;
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -220,12 +216,17 @@ impl LanguageServer for Backend {
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let item = params.text_document;
         let Some(language) = Language::detect(&item.language_id, item.uri.path()) else {
+            let config_file = self.config_file_opened(&item.uri);
             self.store().ignored.insert(item.uri);
+            if let Some(notices) = config_file {
+                self.tell(notices).await;
+            }
             return;
         };
         let doc = Document::new(&item.text, item.version, language);
-        self.store().open(item.uri.clone(), doc);
+        let notices = self.open_with_settings(item.uri.clone(), doc);
         self.spawn_check(item.uri, Trigger::Open);
+        self.tell(notices).await;
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
@@ -234,8 +235,6 @@ impl LanguageServer for Backend {
         let (outcome, clamped) = {
             let mut store = self.store();
             let encoding = store.encoding;
-            let check_on = store.settings.check_on;
-            let debounce = store.settings.debounce_ms;
             let ignored = store.ignored.contains(&uri);
             match store.docs.get_mut(&uri) {
                 None if ignored => return,
@@ -258,8 +257,9 @@ impl LanguageServer for Backend {
                     }
                     entry.doc.set_version(params.text_document.version);
                     entry.changes += 1;
-                    let schedule =
-                        (check_on == CheckOn::Change).then_some((entry.changes, debounce));
+                    let settings = &entry.settings;
+                    let schedule = (settings.check_on == CheckOn::Change)
+                        .then_some((entry.changes, settings.debounce_ms));
                     (Some(schedule), clamped)
                 }
             }
@@ -308,6 +308,7 @@ impl LanguageServer for Backend {
                 (None, _) => Some(false),
             }
         };
+        self.settings_on_save(&uri).await;
         match known {
             Some(true) => self.spawn_check(uri, Trigger::Save),
             Some(false) => {
@@ -330,15 +331,21 @@ impl LanguageServer for Backend {
         };
         if was_open {
             self.client.publish_diagnostics(uri, Vec::new(), None).await;
+        } else {
+            self.config_file_closed(&uri).await;
         }
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri;
-        let (rope, encoding) = {
+        let (rope, encoding, language) = {
             let store = self.store();
             match store.docs.get(&uri) {
-                Some(entry) => (entry.doc.rope().clone(), store.encoding),
+                Some(entry) => (
+                    entry.doc.rope().clone(),
+                    store.encoding,
+                    entry.doc.language(),
+                ),
                 None => return Ok(None),
             }
         };
@@ -367,32 +374,18 @@ impl LanguageServer for Backend {
                 }));
             }
         }
+        actions.extend(
+            self.mark_checked_actions(&uri, &params.context.diagnostics, language)
+                .await,
+        );
         Ok(Some(actions))
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
-        let section = params
-            .settings
-            .get("copydesk")
-            .cloned()
-            .unwrap_or(params.settings);
-        if section.is_null() {
-            return;
-        }
-        let (problems, uris) = {
-            let mut store = self.store();
-            let problems = editor::apply(&mut store.settings, &section);
-            for entry in store.docs.values_mut() {
-                entry.analysis = None;
-            }
-            (problems, store.docs.keys().cloned().collect::<Vec<_>>())
-        };
-        for problem in problems {
-            self.log(MessageType::WARNING, format!("settings: {problem}"))
-                .await;
-        }
-        for uri in uris {
-            self.spawn_check(uri, Trigger::Save);
-        }
+        self.reload_editor_settings(params.settings).await;
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        self.config_files_changed(params).await;
     }
 }

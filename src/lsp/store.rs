@@ -1,5 +1,5 @@
-//! The document store: open documents, their latest analysis, and the
-//! session's negotiated encoding and settings.
+//! The document store: open documents with their settings and latest
+//! analysis, and the session's negotiated encoding.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -19,6 +19,8 @@ pub struct Entry {
     pub analysis: Option<(i32, Arc<Analysis>)>,
     /// Counts changes, so a debounced check knows whether another edit came after it.
     pub changes: u64,
+    /// The settings in force for this document; replaced (never mutated) when they change.
+    pub settings: Arc<Settings>,
 }
 
 #[derive(Default)]
@@ -27,7 +29,6 @@ pub struct Store {
     /// Documents opened in a language copydesk does not analyse.
     pub ignored: HashSet<Url>,
     pub encoding: Encoding,
-    pub settings: Settings,
 }
 
 /// What an analysis needs, taken from the store so it can run without the lock.
@@ -36,7 +37,7 @@ pub struct Job {
     pub rope: Rope,
     pub version: i32,
     pub language: Language,
-    pub settings: Settings,
+    pub settings: Arc<Settings>,
     pub analyzer: Analyzer,
 }
 
@@ -47,10 +48,12 @@ pub struct Snapshot {
     pub rope: Rope,
     pub version: i32,
     pub encoding: Encoding,
+    /// The settings it was made with.
+    pub settings: Arc<Settings>,
 }
 
 impl Store {
-    pub fn open(&mut self, uri: Url, doc: Document) {
+    pub fn open(&mut self, uri: Url, doc: Document, settings: Arc<Settings>) {
         self.ignored.remove(&uri);
         self.docs.insert(
             uri,
@@ -59,6 +62,7 @@ impl Store {
                 analyzer: Some(Analyzer::default()),
                 analysis: None,
                 changes: 0,
+                settings,
             },
         );
     }
@@ -72,12 +76,13 @@ impl Store {
             rope: entry.doc.rope().clone(),
             version: *version,
             encoding: self.encoding,
+            settings: Arc::clone(&entry.settings),
         })
     }
 
     pub fn job(&mut self, uri: &Url) -> Option<Job> {
-        let settings = self.settings.clone();
         let entry = self.docs.get_mut(uri)?;
+        let settings = Arc::clone(&entry.settings);
         Some(Job {
             text: entry.doc.text(),
             rope: entry.doc.rope().clone(),
@@ -88,19 +93,20 @@ impl Store {
         })
     }
 
-    /// Takes back the analyzer and keeps the analysis if the document has not changed since.
-    pub fn finish(
-        &mut self,
-        uri: &Url,
-        analyzer: Analyzer,
-        rope: Rope,
-        version: i32,
-        analysis: Analysis,
-    ) -> Snapshot {
+    /// Takes back the analyzer and keeps the analysis if neither the document
+    /// nor its settings have changed since.
+    pub fn finish(&mut self, uri: &Url, job: Job, analysis: Analysis) -> Snapshot {
+        let Job {
+            rope,
+            version,
+            settings,
+            analyzer,
+            ..
+        } = job;
         let analysis = Arc::new(analysis);
         if let Some(entry) = self.docs.get_mut(uri) {
             entry.analyzer.get_or_insert(analyzer);
-            if entry.doc.version() == version {
+            if entry.doc.version() == version && Arc::ptr_eq(&entry.settings, &settings) {
                 entry.analysis = Some((version, Arc::clone(&analysis)));
             }
         }
@@ -109,12 +115,14 @@ impl Store {
             rope,
             version,
             encoding: self.encoding,
+            settings,
         }
     }
 
-    pub fn is_current(&self, uri: &Url, version: i32) -> bool {
-        self.docs
-            .get(uri)
-            .is_some_and(|e| e.doc.version() == version)
+    /// Whether a snapshot is of the document's current version and settings.
+    pub fn is_current(&self, uri: &Url, snapshot: &Snapshot) -> bool {
+        self.docs.get(uri).is_some_and(|e| {
+            e.doc.version() == snapshot.version && Arc::ptr_eq(&e.settings, &snapshot.settings)
+        })
     }
 }

@@ -14,9 +14,10 @@ struct Container {
     id: usize,
 }
 
-pub(super) fn read(source: &str) -> (String, Vec<RawBlock>) {
+pub(super) fn read(source: &str) -> (String, Vec<RawBlock>, Vec<Span>) {
     let mut prose = blank(source);
     let mut blocks: Vec<RawBlock> = Vec::new();
+    let mut html = Vec::new();
     let mut stack: Vec<Container> = Vec::new();
     let mut last_container: Option<Container> = None;
     let mut next_id = 0;
@@ -31,6 +32,9 @@ pub(super) fn read(source: &str) -> (String, Vec<RawBlock>) {
         | Options::ENABLE_MATH;
     for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
         match event {
+            Event::Start(Tag::HtmlBlock) | Event::InlineHtml(_) => {
+                html.push(Span::new(range.start, range.end));
+            }
             Event::Start(tag) => {
                 let kind = match tag {
                     Tag::Paragraph => Some(BlockKind::Paragraph),
@@ -104,7 +108,7 @@ pub(super) fn read(source: &str) -> (String, Vec<RawBlock>) {
             block.kind = BlockKind::Heading;
         }
     }
-    (prose, blocks)
+    (prose, blocks, html)
 }
 
 fn is_autolink(source: &str, start: usize) -> bool {

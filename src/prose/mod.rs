@@ -80,6 +80,9 @@ pub struct Prose {
     pub sentences: Vec<Sentence>,
     pub quotations: Vec<Quotation>,
     pub tokens: Vec<Token>,
+    /// Where HTML comments may be: Markdown's HTML (not code), or, in plain
+    /// text, lines that hold nothing but a comment. Suppression comments live here.
+    pub comment_regions: Vec<Span>,
 }
 
 impl Prose {
@@ -209,12 +212,13 @@ fn block_key(text: &str) -> u64 {
 
 /// Builds the prose model of a document, reusing cached blocks.
 pub fn parse(text: &str, language: Language, cache: &mut BlockCache) -> Prose {
-    let (prose_text, raw_blocks) = match language {
+    let (prose_text, raw_blocks, comment_regions) = match language {
         Language::Markdown => markdown::read(text),
         Language::PlainText => plaintext::read(text),
     };
     let mut prose = Prose {
         text: prose_text,
+        comment_regions,
         ..Prose::default()
     };
     let mut fresh = HashMap::with_capacity(raw_blocks.len());

@@ -8,8 +8,9 @@ use crate::span::Span;
 /// A first line this short, alone in its block, is the headline even when it ends in a period.
 const HEADLINE_MAX_WORDS: usize = 16;
 
-pub(super) fn read(source: &str) -> (String, Vec<RawBlock>) {
+pub(super) fn read(source: &str) -> (String, Vec<RawBlock>, Vec<Span>) {
     let mut prose = String::with_capacity(source.len());
+    let mut comments = Vec::new();
     let mut blocks: Vec<RawBlock> = Vec::new();
     // The block being built, and whether its last line ended a sentence.
     let mut open: Option<(Span, bool)> = None;
@@ -19,6 +20,7 @@ pub(super) fn read(source: &str) -> (String, Vec<RawBlock>) {
         let trimmed = content.trim();
         let comment = trimmed.starts_with("<!--") && trimmed.ends_with("-->");
         if comment {
+            comments.push(Span::new(offset, offset + line.len()));
             prose.extend(
                 content
                     .chars()
@@ -56,7 +58,7 @@ pub(super) fn read(source: &str) -> (String, Vec<RawBlock>) {
             first.kind = BlockKind::Heading;
         }
     }
-    (prose, blocks)
+    (prose, blocks, comments)
 }
 
 fn raw(span: Span, source: &str) -> RawBlock {

@@ -2,6 +2,8 @@
 //! JSON-RPC over a duplex stream.
 #![allow(dead_code)]
 
+pub mod stdio;
+
 use std::collections::VecDeque;
 use std::time::Duration;
 
@@ -191,6 +193,34 @@ impl TestClient {
             }
             self.inbox.push_back(message);
         }
+    }
+
+    /// Waits until the server has sent a request with this method (answered
+    /// already, as every server request is), and returns its params.
+    pub async fn server_request(&mut self, method: &str) -> Value {
+        loop {
+            if let Some(request) = self.server_requests.iter().find(|r| r["method"] == method) {
+                return request["params"].clone();
+            }
+            let message = tokio::time::timeout(WAIT, self.read())
+                .await
+                .expect("the server answered in time")
+                .expect("the server is still running");
+            if message.get("method").is_some() && message.get("id").is_some() {
+                self.answer(&message).await;
+                self.server_requests.push(message);
+            } else {
+                self.inbox.push_back(message);
+            }
+        }
+    }
+
+    /// How many requests with this method the server has sent so far.
+    pub fn server_request_count(&self, method: &str) -> usize {
+        self.server_requests
+            .iter()
+            .filter(|r| r["method"] == method)
+            .count()
     }
 
     /// The next diagnostics published for `uri`.

@@ -1,0 +1,87 @@
+//! The analysis core: a full analysis from cold, re-analysis after a one-word
+//! edit (block cache warm), and a single-character edit on the rope.
+
+#[path = "support/article.rs"]
+mod support;
+
+use std::hint::black_box;
+
+use copydesk::analysis::Analyzer;
+use copydesk::config::Settings;
+use copydesk::document::{Document, Encoding, Language, LineCol};
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+
+const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
+
+fn full_analysis(c: &mut Criterion) {
+    let settings = Settings::default();
+    let mut group = c.benchmark_group("analysis/full");
+    for words in SIZES {
+        let text = support::article(words);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(words), &text, |b, text| {
+            b.iter(|| Analyzer::default().analyze(black_box(text), Language::Markdown, &settings))
+        });
+    }
+    group.finish();
+}
+
+fn reanalysis_after_edit(c: &mut Criterion) {
+    let settings = Settings::default();
+    let mut group = c.benchmark_group("analysis/after-edit");
+    for words in SIZES {
+        let text = support::article(words);
+        // Two versions that differ in one word of the middle paragraph.
+        let middle = text[text.len() / 2..]
+            .find("Tuesday")
+            .map(|i| i + text.len() / 2);
+        let edited = middle.map_or_else(
+            || text.clone(),
+            |at| format!("{}Monday{}", &text[..at], &text[at + "Tuesday".len()..]),
+        );
+        let mut analyzer = Analyzer::default();
+        analyzer.analyze(&text, Language::Markdown, &settings);
+        let mut flip = false;
+        group.bench_function(BenchmarkId::from_parameter(words), |b| {
+            b.iter(|| {
+                flip = !flip;
+                let version = if flip { &edited } else { &text };
+                analyzer.analyze(black_box(version), Language::Markdown, &settings)
+            })
+        });
+    }
+    group.finish();
+}
+
+fn single_character_edit(c: &mut Criterion) {
+    let text = support::article(100_000);
+    let mut doc = Document::new(&text, 1, Language::Markdown);
+    let line = (doc.rope().len_lines() / 2) as u32;
+    let mut group = c.benchmark_group("edit/single-character");
+    group.bench_function("100000", |b| {
+        b.iter(|| {
+            // Insert then delete one character mid-document, in UTF-16 positions.
+            doc.replace(
+                LineCol::new(line, 3),
+                LineCol::new(line, 3),
+                "x",
+                Encoding::Utf16,
+            );
+            doc.replace(
+                LineCol::new(line, 3),
+                LineCol::new(line, 4),
+                "",
+                Encoding::Utf16,
+            );
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    full_analysis,
+    reanalysis_after_edit,
+    single_character_edit
+);
+criterion_main!(benches);
