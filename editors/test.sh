@@ -61,6 +61,11 @@ clean_exits() { # logs dir
   ((starts > 0 && exits == starts)) && ! grep -qv '^0$' "$1/server-exit"
 }
 
+# The server logged no error (a broken pipe means the editor left without waiting for a reply).
+quiet_stderr() { # logs dir
+  ! grep -E ' ERROR |panicked' "$1/server-stderr.log"
+}
+
 show() { # title, file, lines
   [[ -f $2 ]] || return 0
   echo "---- $1 ($2), last ${3:-150} lines"
@@ -84,6 +89,7 @@ run_nvim() { # name, legacy (0/1)
     </dev/null | tee "$dir/output.txt" || status=$?
   tally "$dir/output.txt"
   check "every server shuts down cleanly when Neovim quits" clean_exits "$dir/logs"
+  check "the server logged no error" quiet_stderr "$dir/logs"
   echo "# Neovim ($1): $((SECONDS - start)) s, exit status $status"
   if ((status != 0)) || grep -q '^not ok' "$dir/output.txt"; then
     show "Neovim's LSP log" "$dir/state/nvim/lsp.log"
@@ -108,6 +114,7 @@ run_vscode() {
     COPYDESK_TEST_VSIX="$editors/vscode/copydesk.vsix" \
     timeout 480 node "$editors/test/vscode/run.mjs" </dev/null | tee "$dir/output.txt" || status=$?
   tally "$dir/output.txt"
+  check "the server logged no error" quiet_stderr "$dir/logs"
   echo "# VS Code: $((SECONDS - start)) s, exit status $status"
   if ((status != 0)) || grep -q '^not ok' "$dir/output.txt"; then
     show "code-server's log" "$dir/logs/vscode/code-server.log" 60

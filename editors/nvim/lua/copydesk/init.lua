@@ -118,6 +118,17 @@ function M.setup(opts)
   else
     start_legacy(opts)
   end
+  -- Neovim's own VimLeavePre handler (registered when vim.lsp loaded, so
+  -- before this one) sends `shutdown` and would quit at once; waiting the few
+  -- milliseconds for the reply lets Neovim send `exit`, and the server go cleanly.
+  vim.api.nvim_create_autocmd("VimLeavePre", {
+    group = group,
+    callback = function()
+      vim.wait(500, function()
+        return #clients() == 0
+      end, 5)
+    end,
+  })
   vim.api.nvim_create_user_command("CopydeskRestart", restart, { desc = "Restart the copydesk language server" })
   vim.api.nvim_create_user_command("CopydeskActors", function()
     vim.lsp.buf.document_symbol()
