@@ -187,6 +187,20 @@ require("copydesk").setup({
 local function run()
   say(("# Neovim %s, %s path"):format(tostring(vim.version()), legacy and "vim.lsp.start" or "vim.lsp.config"))
 
+  -- A binary that is not there: a clear message, and the working setup stays.
+  local notices = {}
+  local notify = vim.notify
+  vim.notify = function(message)
+    notices[#notices + 1] = message
+  end
+  require("copydesk").setup({ cmd = { work .. "/no-such-dir/copydesk", "--stdio" } })
+  vim.notify = notify
+  check(
+    "a missing binary gets a message saying how to install copydesk",
+    #notices == 1 and notices[1]:find("cargo install", 1, true) ~= nil,
+    vim.inspect(notices)
+  )
+
   vim.cmd.edit(vim.fn.fnameescape(work .. "/" .. expect.article))
   local article = vim.api.nvim_get_current_buf()
   check("the markdown buffer has filetype markdown", vim.bo[article].filetype == "markdown", vim.bo[article].filetype)
@@ -263,6 +277,18 @@ local function run()
     check(("%s on line %d of the note"):format(plain.code, plain.line), find(note, plain.line, plain.code, plain.text) ~= nil, describe(copydesk_diagnostics(note)))
   end
   check("both files share one server", #vim.lsp.get_clients({ name = "copydesk" }) == 1)
+
+  -- :CopydeskRestart: the old server goes, a new one checks the open buffers again.
+  vim.cmd.buffer(article)
+  local old_id = client.id
+  local before = published[article] or 0
+  vim.cmd("CopydeskRestart")
+  local restarted = vim.wait(WAIT_MS, function()
+    local now = vim.lsp.get_clients({ bufnr = article, name = "copydesk" })[1]
+    return now ~= nil and now.id ~= old_id and now.initialized
+  end, 20)
+  check(":CopydeskRestart starts a new server for the article", restarted)
+  check(":CopydeskRestart checks the article again", wait_publication(article, before))
 end
 
 -- After startup, when filetype detection is on, as in a user's session;

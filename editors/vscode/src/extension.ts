@@ -90,13 +90,10 @@ async function start(): Promise<void> {
     const reason = err instanceof Error ? err.message : String(err);
     output.appendLine(`copydesk: ${lookup.path} failed to start: ${reason}`);
     void created.dispose().catch(() => undefined);
-    const choice = await vscode.window.showErrorMessage(
-      `copydesk: the server at ${lookup.path} did not start (${reason}).`,
-      "Show log",
-    );
-    if (choice === "Show log") {
-      output.show();
-    }
+    // Not awaited: a restart must not wait for the user to close the message.
+    void vscode.window
+      .showErrorMessage(`copydesk: the server at ${lookup.path} did not start (${reason}).`, "Show log")
+      .then((choice) => choice === "Show log" && output.show());
   }
 }
 
