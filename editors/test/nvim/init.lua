@@ -250,6 +250,26 @@ local function run()
     end
   end
 
+  -- :CopydeskActors: the server's outline of people and organisations, in the location list.
+  local actors = expect.actors
+  if actors.pending then
+    skip(":CopydeskActors", actors.pending)
+  else
+    vim.fn.setloclist(0, {})
+    vim.cmd("CopydeskActors")
+    local listed = vim.wait(WAIT_MS, function()
+      return #vim.fn.getloclist(0) > 0
+    end, 20)
+    local texts = vim.tbl_map(function(item)
+      return item.text
+    end, vim.fn.getloclist(0))
+    local found = vim.tbl_filter(function(text)
+      return text:find(actors.name, 1, true) ~= nil
+    end, texts)
+    check((":CopydeskActors lists %s"):format(actors.name), listed and #found > 0, vim.inspect(texts))
+    vim.cmd("silent! lclose")
+  end
+
   -- Quick fixes, through vim.lsp.buf.code_action, each followed by a save.
   for _, fix in ipairs(expect.quickFixes) do
     local name = ("quick fix %q for %s on line %d"):format(fix.title, fix.code, fix.line)
