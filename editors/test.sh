@@ -68,8 +68,8 @@ quiet_stderr() { # logs dir
 
 show() { # title, file, lines
   [[ -f $2 ]] || return 0
-  echo "---- $1 ($2), last ${3:-150} lines"
-  tail -n "${3:-150}" "$2"
+  echo "---- $1 ($2), last ${3:-150} lines, cut at 500 characters"
+  tail -n "${3:-150}" "$2" | cut -c1-500
 }
 
 prepare() { # run dir

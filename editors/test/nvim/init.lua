@@ -238,15 +238,21 @@ local function run()
   else
     local col = line_text(article, hover.line - 1):find(hover.text, 1, true) - 1
     vim.api.nvim_win_set_cursor(0, { hover.line, col })
-    local params = vim.lsp.util.make_position_params(0, client.offset_encoding)
-    local responses = vim.lsp.buf_request_sync(article, "textDocument/hover", params, WAIT_MS) or {}
-    local response = responses[client.id] or {}
+    -- What `K` does: the server's hover in a floating window.
+    vim.lsp.buf.hover()
     local text = ""
-    if response.result and response.result.contents then
-      text = table.concat(vim.lsp.util.convert_input_to_markdown_lines(response.result.contents), "\n")
-    end
+    vim.wait(WAIT_MS, function()
+      for _, win in ipairs(vim.api.nvim_list_wins()) do
+        if vim.api.nvim_win_get_config(win).relative ~= "" then
+          text = table.concat(vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(win), 0, -1, false), "\n")
+          vim.api.nvim_win_close(win, true)
+          return true
+        end
+      end
+      return false
+    end, 20)
     for _, want in ipairs(hover.contains) do
-      check(("hover on %s shows %q"):format(hover.text, want), text:find(want, 1, true) ~= nil, vim.inspect(response))
+      check(("hover on %s shows %q"):format(hover.text, want), text:find(want, 1, true) ~= nil, vim.inspect(text))
     end
   end
 
@@ -304,8 +310,12 @@ local function run()
   local before = published[article] or 0
   vim.cmd("CopydeskRestart")
   local restarted = vim.wait(WAIT_MS, function()
-    local now = vim.lsp.get_clients({ bufnr = article, name = "copydesk" })[1]
-    return now ~= nil and now.id ~= old_id and now.initialized
+    for _, now in ipairs(vim.lsp.get_clients({ bufnr = article, name = "copydesk" })) do
+      if now.id ~= old_id and now.initialized then
+        return true
+      end
+    end
+    return false
   end, 20)
   check(":CopydeskRestart starts a new server for the article", restarted)
   check(":CopydeskRestart checks the article again", wait_publication(article, before))

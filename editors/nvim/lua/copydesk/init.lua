@@ -70,23 +70,32 @@ local function clients()
   return get({ name = "copydesk" })
 end
 
---- Stops the copydesk clients and, once they are gone, attaches their buffers
---- to a new one (the FileType autocmd starts it).
+local function stop(client, force)
+  if vim.fn.has("nvim-0.11") == 1 then
+    client:stop(force)
+  else
+    client.stop(force)
+  end
+end
+
+--- Stops the copydesk clients (a server that does not go within 3 s is
+--- killed) and attaches their buffers to a new one (the FileType autocmd starts it).
 local function restart()
   local buffers = {}
   for _, client in ipairs(clients()) do
     for bufnr in pairs(client.attached_buffers) do
       buffers[#buffers + 1] = bufnr
     end
-    if vim.fn.has("nvim-0.11") == 1 then
-      client:stop()
-    else
-      client.stop()
-    end
+    stop(client)
   end
-  vim.wait(3000, function()
+  local gone = vim.wait(3000, function()
     return #clients() == 0
   end, 50)
+  if not gone then
+    for _, client in ipairs(clients()) do
+      stop(client, true)
+    end
+  end
   for _, bufnr in ipairs(buffers) do
     if vim.api.nvim_buf_is_valid(bufnr) then
       vim.api.nvim_exec_autocmds("FileType", { buffer = bufnr, modeline = false })
