@@ -122,7 +122,7 @@ run_vscode() {
       show "VS Code log" "$log" 80
     done < <(find "$dir/logs/vscode/user-data/logs" \( -name 'exthost.log' -o -name '*copydesk*.log' -o -name 'remoteexthost.log' \) 2>/dev/null)
     show "server stderr" "$dir/logs/server-stderr.log"
-    [[ -f $dir/logs/vscode-failure.png ]] && echo "# screenshot: $dir/logs/vscode-failure.png"
+    echo "# screenshots: $(ls "$dir"/logs/*.png 2>/dev/null | tr '\n' ' ')"
   fi
 }
 
