@@ -1,12 +1,17 @@
 //! The analysis core: a full analysis from cold, re-analysis after a one-word
-//! edit (block cache warm), and a single-character edit on the rope.
+//! edit (block cache warm), a single-character edit on the rope, and what the
+//! attribution rules add to an analysis (each rule, and the three together, on
+//! a parsed 10,000-word article).
 
 #[path = "support/article.rs"]
 mod support;
 
 use std::hint::black_box;
 
+use copydesk::actors::Actors;
 use copydesk::analysis::Analyzer;
+use copydesk::checks::attribution::{OrphanQuote, UnattributedClaim, VagueAttribution};
+use copydesk::checks::{Context, Rule};
 use copydesk::config::Settings;
 use copydesk::document::{Document, Encoding, Language, LineCol};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
@@ -78,10 +83,42 @@ fn single_character_edit(c: &mut Criterion) {
     group.finish();
 }
 
+fn attribution_rules(c: &mut Criterion) {
+    let settings = Settings::default();
+    let actors = Actors::default();
+    let text = support::article(10_000);
+    let prose = copydesk::prose::parse(&text, Language::Markdown, &mut Default::default());
+    let rules: [(&str, &[&dyn Rule]); 4] = [
+        ("unattributed-claim", &[&UnattributedClaim]),
+        ("vague-attribution", &[&VagueAttribution]),
+        ("orphan-quote", &[&OrphanQuote]),
+        (
+            "all-three",
+            &[&UnattributedClaim, &VagueAttribution, &OrphanQuote],
+        ),
+    ];
+    let mut group = c.benchmark_group("attribution/rules");
+    for (name, rules) in rules {
+        group.bench_function(BenchmarkId::new(name, 10_000), |b| {
+            b.iter(|| {
+                // A fresh context each time: the rules share one scan per analysis.
+                let ctx = Context::new(black_box(&text), &prose, &actors, &settings);
+                let mut out = Vec::new();
+                for rule in rules {
+                    rule.check(&ctx, &mut out);
+                }
+                out
+            })
+        });
+    }
+    group.finish();
+}
+
 criterion_group!(
     benches,
     full_analysis,
     reanalysis_after_edit,
-    single_character_edit
+    single_character_edit,
+    attribution_rules
 );
 criterion_main!(benches);

@@ -27,12 +27,7 @@ impl Analyzer {
     pub fn analyze(&mut self, text: &str, language: Language, settings: &Settings) -> Analysis {
         let prose = prose::parse(text, language, &mut self.blocks);
         let actors = actors::recognise(&prose, settings);
-        let ctx = Context {
-            text,
-            prose: &prose,
-            actors: &actors,
-            settings,
-        };
+        let ctx = Context::new(text, &prose, &actors, settings);
         let (mut findings, failures) = checks::run(&ctx);
         checks::suppression::apply(text, &prose, settings, &mut findings);
         Analysis {

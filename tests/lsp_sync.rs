@@ -97,7 +97,7 @@ async fn sync_round(seed: u64, language: &str, name: &str) {
     assert_eq!(incremental["version"], 199);
     let found = fresh["diagnostics"].as_array().map_or(0, Vec::len);
     assert!(
-        found > 3,
+        found >= 2,
         "seed {seed} leaves too little to compare: {found}\n{reference:?}"
     );
     assert_eq!(

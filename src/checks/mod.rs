@@ -11,8 +11,11 @@
 pub mod attribution;
 pub mod suppression;
 
+use std::any::Any;
+use std::cell::RefCell;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
+use std::rc::Rc;
 
 use crate::actors::Actors;
 use crate::config::{Level, Settings};
@@ -130,6 +133,48 @@ pub struct Context<'a> {
     pub prose: &'a Prose,
     pub actors: &'a Actors,
     pub settings: &'a Settings,
+    /// Work the rules of one family share, made once per analysis.
+    pub shared: Shared,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(
+        text: &'a str,
+        prose: &'a Prose,
+        actors: &'a Actors,
+        settings: &'a Settings,
+    ) -> Self {
+        Context {
+            text,
+            prose,
+            actors,
+            settings,
+            shared: Shared::default(),
+        }
+    }
+}
+
+/// Values computed once per analysis, one of each type, for the rules of a
+/// family to share (the attribution rules share one scan of the document).
+#[derive(Default)]
+pub struct Shared {
+    values: RefCell<Vec<Rc<dyn Any>>>,
+}
+
+impl Shared {
+    pub fn get_or_insert_with<T: Any>(&self, make: impl FnOnce() -> T) -> Rc<T> {
+        let found = self
+            .values
+            .borrow()
+            .iter()
+            .find_map(|v| Rc::clone(v).downcast::<T>().ok());
+        found.unwrap_or_else(|| {
+            // Made outside any borrow, so a panicking `make` leaves the memo whole.
+            let value = Rc::new(make());
+            self.values.borrow_mut().push(value.clone());
+            value
+        })
+    }
 }
 
 pub trait Rule: Send + Sync {
@@ -145,7 +190,11 @@ pub struct RuleFailure {
 }
 
 /// Every rule, in the order their findings are reported.
-static RULES: &[&dyn Rule] = &[&attribution::VagueAttribution];
+static RULES: &[&dyn Rule] = &[
+    &attribution::UnattributedClaim,
+    &attribution::VagueAttribution,
+    &attribution::OrphanQuote,
+];
 
 /// Every rule copydesk knows: the registry, and `unknown-rule`, which the
 /// suppression pass checks because it needs the document's language.
@@ -244,12 +293,7 @@ mod tests {
         );
         let settings = Settings::default();
         let actors = Actors::default();
-        let ctx = Context {
-            text,
-            prose: &prose,
-            actors: &actors,
-            settings: &settings,
-        };
+        let ctx = Context::new(text, &prose, &actors, &settings);
         let (findings, failures) = run_rules(&[&Panicky, &attribution::VagueAttribution], &ctx);
         assert_eq!(
             failures,
@@ -275,20 +319,31 @@ mod tests {
         settings
             .rules
             .insert("vague-attribution".into(), Level::On(Severity::Error));
-        let ctx = Context {
-            text,
-            prose: &prose,
-            actors: &actors,
-            settings: &settings,
-        };
+        let ctx = Context::new(text, &prose, &actors, &settings);
         assert_eq!(run(&ctx).0[0].severity, Severity::Error);
         let mut off = settings.clone();
         off.rules.insert("vague-attribution".into(), Level::Off);
-        let ctx = Context {
-            settings: &off,
-            ..ctx
-        };
+        let ctx = Context::new(text, &prose, &actors, &off);
         assert!(run(&ctx).0.is_empty());
+    }
+
+    #[test]
+    fn shared_values_are_made_once_per_type() {
+        let shared = Shared::default();
+        let mut made = 0;
+        let a = shared.get_or_insert_with(|| {
+            made += 1;
+            vec![1u8]
+        });
+        let b = shared.get_or_insert_with(|| {
+            made += 1;
+            vec![2u8]
+        });
+        let other = shared.get_or_insert_with(|| String::from("x"));
+        assert_eq!(
+            (made, a, b, other.as_str()),
+            (1, Rc::new(vec![1]), Rc::new(vec![1]), "x")
+        );
     }
 
     #[test]

@@ -1,0 +1,152 @@
+//! Clauses: which clause of a sentence can source a claim, and where a
+//! claim's clause ends, for the "Add a source" fix.
+//!
+//! Clauses are told apart at commas, semicolons, colons, dashes and
+//! brackets; a subordinator ("after", "which", "that") makes the rest of its
+//! clause subordinate.
+
+use super::lexicon::{contains, LEXICON};
+use super::scan::Scan;
+use crate::checks::Edit;
+use crate::prose::TokenKind;
+use crate::span::Span;
+
+/// What the fix inserts; TK ("to come") is the newsroom mark for missing material.
+const SOURCE_PLACEHOLDER: &str = "according to TK";
+
+/// Whether the claim's sentence names its source. A source marker counts
+/// when it stands in a clause that is not subordinate, or leads into the cue
+/// in its own clause: "…, officials said", "…, according to the ministry" and
+/// "officials who said the plan is expected to…" source a claim; "…, after he
+/// appeared to suggest", "it is clear that voters want" and "Because they did
+/// not respond, …" do not.
+pub(super) fn sourced(scan: &Scan<'_>, sentence: usize, cue: Span) -> bool {
+    let prose = scan.prose;
+    let s = &prose.sentences[sentence];
+    let clauses = clauses(scan, s.tokens.clone());
+    let clause_of = |offset: usize| {
+        let i = prose.tokens[s.tokens.clone()].partition_point(|t| t.span.start < offset);
+        clauses.get(i).copied().unwrap_or_default()
+    };
+    let (cue_clause, _) = clause_of(cue.start);
+    scan.hits_in(s.span).iter().any(|hit| {
+        let (clause, subordinate) = clause_of(hit.span.start);
+        let leads_into_cue = clause == cue_clause && hit.span.end <= cue.start;
+        !cue.covers(hit.span) && (leads_into_cue || !subordinate) && scan.is_marker(hit)
+    })
+}
+
+fn is_clause_break(scan: &Scan<'_>, t: usize) -> bool {
+    let token = scan.token(t);
+    token.kind == TokenKind::Punct
+        && !token.in_quote
+        && matches!(
+            scan.prose.slice(token.span),
+            "," | ";" | ":" | "—" | "–" | "(" | ")"
+        )
+}
+
+pub(super) fn clause_break_between(scan: &Scan<'_>, from: usize, to: usize) -> bool {
+    let tokens = &scan.prose.tokens;
+    let first = tokens.partition_point(|t| t.span.start < from);
+    let end = tokens.partition_point(|t| t.span.start < to);
+    (first..end).any(|t| is_clause_break(scan, t))
+}
+
+/// For each token of a sentence: the number of its clause, and whether it
+/// stands in a subordinate clause.
+fn clauses(scan: &Scan<'_>, tokens: std::ops::Range<usize>) -> Vec<(usize, bool)> {
+    let prose = scan.prose;
+    let mut clause = 0;
+    let mut subordinate = false;
+    tokens
+        .map(|t| {
+            let token = &prose.tokens[t];
+            if is_clause_break(scan, t) {
+                clause += 1;
+                subordinate = false;
+            } else if token.kind != TokenKind::Punct
+                && !token.in_quote
+                && contains(&LEXICON.subordinators, prose.slice(token.word))
+            {
+                subordinate = true;
+            }
+            (clause, subordinate)
+        })
+        .collect()
+}
+
+/// The "Add a source" edit: ", according to TK" at the end of the clause that
+/// holds the claim — before a semicolon, colon, dash or bracket, before a comma
+/// that opens a new clause (", after hosting…", ", and Norway is…"), or at the
+/// end of the sentence.
+pub(super) fn add_source(scan: &Scan<'_>, sentence: usize, cue_end: usize) -> Edit {
+    let prose = scan.prose;
+    let s = &prose.sentences[sentence];
+    let insert = |at: usize| Edit {
+        span: Span::new(at, at),
+        replacement: format!(", {SOURCE_PLACEHOLDER}"),
+    };
+    let first =
+        prose.tokens[s.tokens.clone()].partition_point(|t| t.span.end <= cue_end) + s.tokens.start;
+    for k in first..s.tokens.end {
+        let token = &prose.tokens[k];
+        if token.kind != TokenKind::Punct || token.in_quote {
+            continue;
+        }
+        let at = token.span.start;
+        match prose.slice(token.span) {
+            ";" | ":" | "—" | "–" | "(" => return insert(at),
+            "-" if prose.text[..at].ends_with(' ') => return insert(at),
+            "," if opens_clause(scan, k) => return insert(at),
+            _ => {}
+        }
+    }
+    end_of_sentence(prose.slice(s.span), s.span)
+}
+
+/// Whether the comma at token `k` opens a new clause.
+fn opens_clause(scan: &Scan<'_>, k: usize) -> bool {
+    let Some(next) = scan.next_word(k) else {
+        return false;
+    };
+    let word = scan.word(next);
+    if contains(&LEXICON.clause_breaks, word) {
+        return true;
+    }
+    contains(&LEXICON.coordinators, word)
+        && scan.next_word(next).is_some_and(|subject| {
+            scan.token(subject).capitalised || contains(&LEXICON.pronouns, scan.word(subject))
+        })
+}
+
+/// The edit at the end of a sentence: before its final punctuation, which moves
+/// outside a closing quotation mark (`"a win."` becomes `"a win," according to TK.`).
+fn end_of_sentence(text: &str, span: Span) -> Edit {
+    let without_closers = text.trim_end_matches(is_closer);
+    let body = without_closers.trim_end_matches(['.', '!', '?', '…']);
+    let terminator = &without_closers[body.len()..];
+    let closers = &text[without_closers.len()..];
+    if terminator.is_empty() {
+        let at = span.start + text.len();
+        return Edit {
+            span: Span::new(at, at),
+            replacement: format!(", {SOURCE_PLACEHOLDER}"),
+        };
+    }
+    if closers.is_empty() || terminator != "." {
+        let at = span.start + body.len();
+        return Edit {
+            span: Span::new(at, at),
+            replacement: format!(", {SOURCE_PLACEHOLDER}"),
+        };
+    }
+    Edit {
+        span: Span::new(span.start + body.len(), span.end),
+        replacement: format!(",{closers} {SOURCE_PLACEHOLDER}."),
+    }
+}
+
+pub(super) fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
+}

@@ -1,0 +1,305 @@
+//! The attribution vocabulary: the lists in `data/`, compiled once into one
+//! Aho-Corasick automaton (for the scan of a document) and small sets (for the
+//! grammar words read around a hit).
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
+
+use crate::wordlist;
+
+const REPORTING_VERBS: &str = include_str!("../../../data/reporting-verbs.txt");
+const PHRASES: &str = include_str!("../../../data/attribution-phrases.txt");
+const CLAIM_CUES: &str = include_str!("../../../data/claim-cues.txt");
+const VAGUE_SOURCES: &str = include_str!("../../../data/vague-sources.txt");
+const SOURCE_NAMES: &str = include_str!("../../../data/source-names.txt");
+const GRAMMAR: &str = include_str!("../../../data/attribution-grammar.txt");
+const OPENERS: &str = include_str!("../../../data/sentence-openers.txt");
+
+/// What a matched word or phrase can be; one pattern may have several roles
+/// ("expected" is a belief verb and an expectation cue).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct Roles(u32);
+
+impl Roles {
+    pub const SPEECH: Roles = Roles(1);
+    pub const BELIEF: Roles = Roles(1 << 1);
+    pub const DESIRE: Roles = Roles(1 << 2);
+    pub const PHRASE: Roles = Roles(1 << 3);
+    pub const SPOKESPERSON: Roles = Roles(1 << 4);
+    pub const NOUN: Roles = Roles(1 << 5);
+    pub const DESCRIPTION: Roles = Roles(1 << 6);
+    pub const GROUP: Roles = Roles(1 << 7);
+    pub const IMPERSONAL: Roles = Roles(1 << 8);
+    pub const AGENCY: Roles = Roles(1 << 9);
+    pub const INSTITUTION: Roles = Roles(1 << 10);
+    pub const EXPECTATION: Roles = Roles(1 << 11);
+    pub const PREDICTION: Roles = Roles(1 << 12);
+    pub const HEARSAY: Roles = Roles(1 << 13);
+    pub const HEARSAY_PASSIVE: Roles = Roles(1 << 14);
+    pub const ACCUSATION: Roles = Roles(1 << 15);
+    pub const CLAIM_NOUN: Roles = Roles(1 << 16);
+    pub const CRITICISM: Roles = Roles(1 << 17);
+    pub const CRITICISM_NOUN: Roles = Roles(1 << 18);
+    pub const FACING: Roles = Roles(1 << 19);
+    pub const CHARACTERISATION: Roles = Roles(1 << 20);
+    pub const APPEARANCE: Roles = Roles(1 << 21);
+    pub const CONCLUSION: Roles = Roles(1 << 22);
+    pub const ESTIMATE: Roles = Roles(1 << 23);
+    pub const CASUALTY_COUNT: Roles = Roles(1 << 24);
+    pub const CASUALTY: Roles = Roles(1 << 25);
+    pub const REPORT_PASSIVE: Roles = Roles(1 << 26);
+    pub const DISPUTE: Roles = Roles(1 << 27);
+    pub const CONCERN_NOUN: Roles = Roles(1 << 28);
+    pub const NOUN_LIKE_VERB: Roles = Roles(1 << 29);
+
+    /// Every kind of claim cue.
+    pub const CUES: Roles = Roles(
+        Self::EXPECTATION.0
+            | Self::PREDICTION.0
+            | Self::HEARSAY.0
+            | Self::HEARSAY_PASSIVE.0
+            | Self::ACCUSATION.0
+            | Self::CLAIM_NOUN.0
+            | Self::CRITICISM.0
+            | Self::CRITICISM_NOUN.0
+            | Self::CHARACTERISATION.0
+            | Self::APPEARANCE.0
+            | Self::CONCLUSION.0
+            | Self::ESTIMATE.0
+            | Self::CASUALTY_COUNT.0
+            | Self::REPORT_PASSIVE.0
+            | Self::DISPUTE.0
+            | Self::CONCERN_NOUN.0,
+    );
+
+    /// Verbs whose active forms tie a statement to their subject.
+    pub const REPORTING: Roles = Roles(Self::SPEECH.0 | Self::BELIEF.0 | Self::DESIRE.0);
+
+    pub const fn has(self, other: Roles) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    pub const fn or(self, other: Roles) -> Roles {
+        Roles(self.0 | other.0)
+    }
+}
+
+/// The roles of one pattern of the automaton.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Entry {
+    /// Roles whatever the case of the text.
+    pub roles: Roles,
+    /// Roles only when the text has exactly this spelling (proper names).
+    pub name: Option<(&'static str, Roles)>,
+}
+
+/// FNV-1a: the grammar sets are looked up for every word around a hit, and
+/// their keys are short, so a simple hash beats the default SipHash.
+#[derive(Default)]
+pub(super) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &byte in bytes {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+/// Lower-case words, as bytes: a lookup needs no UTF-8 check.
+pub(super) type WordSet = HashSet<&'static [u8], BuildHasherDefault<Fnv>>;
+
+pub(super) struct Lexicon {
+    pub matcher: AhoCorasick,
+    /// By pattern id.
+    pub entries: Vec<Entry>,
+    pub be: WordSet,
+    pub between: WordSet,
+    pub determiners: WordSet,
+    pub pronouns: WordSet,
+    pub personal: WordSet,
+    pub clause_breaks: WordSet,
+    pub subordinators: WordSet,
+    pub coordinators: WordSet,
+    pub quantifiers: WordSet,
+    pub back_references: WordSet,
+    pub prepositions: WordSet,
+    pub hypothetical: WordSet,
+    pub inverted_verbs: WordSet,
+    /// Common first words of a sentence, capitalised only because they come first.
+    pub openers: WordSet,
+}
+
+pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(build);
+
+fn build() -> Lexicon {
+    let mut patterns: HashMap<String, Entry> = HashMap::new();
+    let mut add = |pattern: &'static str, roles: Roles| {
+        let entry = patterns.entry(pattern.to_lowercase()).or_default();
+        entry.roles = entry.roles.or(roles);
+    };
+    for (section, roles) in [
+        ("speech", Roles::SPEECH),
+        ("belief", Roles::BELIEF),
+        ("desire", Roles::DESIRE),
+        ("noun-like", Roles::NOUN_LIKE_VERB),
+    ] {
+        for line in wordlist::section(REPORTING_VERBS, section) {
+            for form in line.split_whitespace() {
+                add(form, roles);
+            }
+        }
+    }
+    for (list, section, roles) in [
+        (PHRASES, "phrases", Roles::PHRASE),
+        (PHRASES, "roles", Roles::SPOKESPERSON),
+        (PHRASES, "nouns", Roles::NOUN),
+        (PHRASES, "descriptions", Roles::DESCRIPTION),
+        (VAGUE_SOURCES, "groups", Roles::GROUP),
+        (VAGUE_SOURCES, "phrases", Roles::IMPERSONAL),
+        (CLAIM_CUES, "expectation", Roles::EXPECTATION),
+        (CLAIM_CUES, "prediction", Roles::PREDICTION),
+        (CLAIM_CUES, "hearsay", Roles::HEARSAY),
+        (CLAIM_CUES, "hearsay-passive", Roles::HEARSAY_PASSIVE),
+        (CLAIM_CUES, "accusation", Roles::ACCUSATION),
+        (CLAIM_CUES, "claim-nouns", Roles::CLAIM_NOUN),
+        (CLAIM_CUES, "concern-nouns", Roles::CONCERN_NOUN),
+        (CLAIM_CUES, "report-passive", Roles::REPORT_PASSIVE),
+        (CLAIM_CUES, "dispute", Roles::DISPUTE),
+        (CLAIM_CUES, "criticism", Roles::CRITICISM),
+        (CLAIM_CUES, "criticism-nouns", Roles::CRITICISM_NOUN),
+        (CLAIM_CUES, "facing", Roles::FACING),
+        (CLAIM_CUES, "characterisation", Roles::CHARACTERISATION),
+        (CLAIM_CUES, "appearance", Roles::APPEARANCE),
+        (CLAIM_CUES, "conclusion", Roles::CONCLUSION),
+        (CLAIM_CUES, "estimate", Roles::ESTIMATE),
+        (CLAIM_CUES, "casualty-count", Roles::CASUALTY_COUNT),
+        (CLAIM_CUES, "casualties", Roles::CASUALTY),
+    ] {
+        for pattern in wordlist::section(list, section) {
+            add(pattern, roles);
+        }
+    }
+    for (section, roles) in [
+        ("agencies", Roles::AGENCY),
+        ("institutions", Roles::INSTITUTION),
+    ] {
+        for name in wordlist::section(SOURCE_NAMES, section) {
+            let entry = patterns.entry(name.to_lowercase()).or_default();
+            let (_, name_roles) = entry.name.get_or_insert((name, Roles::default()));
+            *name_roles = name_roles.or(roles);
+        }
+    }
+    let (keys, entries): (Vec<String>, Vec<Entry>) = patterns.into_iter().unzip();
+    // Searched anchored at each word, so a full DFA stays small and each
+    // search reads only as far as a pattern could match.
+    let matcher = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .start_kind(StartKind::Anchored)
+        .build(&keys)
+        .expect("the built-in attribution lists compile");
+    let set = |list: &'static str, section: &str| -> WordSet {
+        wordlist::section(list, section)
+            .into_iter()
+            .map(str::as_bytes)
+            .collect()
+    };
+    Lexicon {
+        matcher,
+        entries,
+        be: set(GRAMMAR, "be"),
+        between: set(GRAMMAR, "between"),
+        determiners: set(GRAMMAR, "determiners"),
+        pronouns: set(GRAMMAR, "pronouns"),
+        personal: set(GRAMMAR, "personal"),
+        clause_breaks: set(GRAMMAR, "clause-breaks"),
+        subordinators: set(GRAMMAR, "subordinators"),
+        coordinators: set(GRAMMAR, "coordinators"),
+        quantifiers: set(VAGUE_SOURCES, "quantifiers"),
+        back_references: set(VAGUE_SOURCES, "back-references"),
+        prepositions: set(GRAMMAR, "prepositions"),
+        hypothetical: set(GRAMMAR, "hypothetical"),
+        inverted_verbs: set(VAGUE_SOURCES, "inverted-verbs"),
+        openers: wordlist::entries(OPENERS).map(str::as_bytes).collect(),
+    }
+}
+
+/// The entry of the pattern that is exactly `text`, if any.
+pub(super) fn entry(text: &str) -> Option<&'static Entry> {
+    let input = Input::new(text).anchored(Anchored::Yes);
+    let m = LEXICON.matcher.find(input)?;
+    (m.end() == text.len()).then(|| &LEXICON.entries[m.pattern().as_usize()])
+}
+
+/// Whether `word`, compared without regard to ASCII case and with a curly
+/// apostrophe read as a straight one, is in `set` (whose entries are lower case).
+pub(super) fn contains(set: &WordSet, word: &str) -> bool {
+    let mut buf = [0u8; 24];
+    let mut len = 0;
+    for c in word.chars() {
+        let c = if c == '’' {
+            '\''
+        } else {
+            c.to_ascii_lowercase()
+        };
+        let Some(slot) = buf.get_mut(len..len + c.len_utf8()) else {
+            return false;
+        };
+        c.encode_utf8(slot);
+        len += c.len_utf8();
+    }
+    set.contains(&buf[..len])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roles(pattern: &str) -> Roles {
+        entry(pattern).map_or(Roles::default(), |e| e.roles)
+    }
+
+    #[test]
+    fn every_form_of_a_verb_is_a_pattern_and_roles_merge() {
+        for form in ["say", "says", "said", "saying", "Told", "WRITTEN"] {
+            assert!(roles(form).has(Roles::SPEECH), "{form}");
+        }
+        let expected = roles("expected");
+        assert!(expected.has(Roles::BELIEF) && expected.has(Roles::EXPECTATION));
+        assert!(roles("according to").has(Roles::PHRASE));
+        assert!(!roles("states").has(Roles::SPEECH));
+    }
+
+    #[test]
+    fn names_keep_their_spelling() {
+        let reuters = entry("Reuters").and_then(|e| e.name);
+        assert_eq!(reuters, Some(("Reuters", Roles::AGENCY)));
+    }
+
+    #[test]
+    fn set_lookup_ignores_ascii_case() {
+        assert!(contains(&LEXICON.be, "Was"));
+        assert!(contains(&LEXICON.be, "isn't"));
+        assert!(contains(&LEXICON.be, "Isn’t"));
+        assert!(!contains(&LEXICON.be, "wasp"));
+        assert!(!contains(&LEXICON.be, "a-very-long-word-that-fits-nowhere"));
+    }
+}

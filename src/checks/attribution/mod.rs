@@ -1,0 +1,19 @@
+//! Attribution rules: claims with no source, sources too vague to check, and
+//! quotations with no speaker.
+//!
+//! All three read one model of the document's sources and cues (`scan`),
+//! built from the word lists in `data/` (`lexicon`). Wire-service practice
+//! is the standard: a disputable statement the reporter did not witness says
+//! whose it is, in its sentence or in context that makes the source clear.
+//! When the words leave it unsure, the rules stay quiet.
+
+mod claims;
+mod clauses;
+mod lexicon;
+mod quotes;
+mod scan;
+mod vague;
+
+pub use claims::UnattributedClaim;
+pub use quotes::OrphanQuote;
+pub use vague::VagueAttribution;

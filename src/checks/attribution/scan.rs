@@ -1,0 +1,470 @@
+//! The source and cue model of a document: every attribution word outside
+//! headlines and quotations, found in one pass of the vocabulary automaton, and
+//! the questions the rules ask of them — does this sentence name a source, does
+//! this paragraph have a speaker, who is "he"?
+//!
+//! A sentence is *sourced* when it holds a source marker: a reporting verb in
+//! the active voice ("the Kremlin said", "analysts expect", "with Beijing
+//! saying") or in the passive with its agent ("was reported by Reuters"),
+//! "according to", a statement phrase ("in a statement", "cited X as saying"),
+//! a spokesperson, a statement owned by someone ("the ministry's statement",
+//! "a statement from X"), or a news agency.
+
+use std::ops::Range;
+use std::rc::Rc;
+
+use aho_corasick::{AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+
+use super::lexicon::{contains, entry, Roles, LEXICON};
+use crate::checks::Context;
+use crate::config::Settings;
+use crate::prose::{BlockKind, Prose, Token, TokenKind};
+use crate::span::Span;
+
+/// One match of the vocabulary in the prose.
+#[derive(Clone, Debug)]
+pub(super) struct Hit {
+    pub span: Span,
+    pub roles: Roles,
+    /// The tokens the match covers.
+    pub tokens: Range<usize>,
+    pub sentence: usize,
+}
+
+/// Who a reporting verb's subject is, as far as the words around it tell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Speaker {
+    /// "he said", "said she": someone named earlier.
+    Pronoun(usize),
+    /// Any other subject, or none the rules need to know.
+    Stated,
+}
+
+pub(super) struct Scan<'a> {
+    pub prose: &'a Prose,
+    /// In text order; none inside a headline or a quotation.
+    pub hits: Rc<Vec<Hit>>,
+}
+
+impl<'a> Scan<'a> {
+    /// The scan of a document, made once per analysis and shared by the rules.
+    pub fn of(ctx: &Context<'a>) -> Scan<'a> {
+        Scan {
+            prose: ctx.prose,
+            hits: ctx
+                .shared
+                .get_or_insert_with(|| scan(ctx.prose, ctx.settings)),
+        }
+    }
+
+    /// A scan made afresh, not shared.
+    #[cfg(test)]
+    pub fn new(prose: &'a Prose, settings: &Settings) -> Scan<'a> {
+        Scan {
+            prose,
+            hits: Rc::new(scan(prose, settings)),
+        }
+    }
+
+    /// The hits of a span of text, in order.
+    pub fn hits_in(&self, span: Span) -> &[Hit] {
+        let start = self.hits.partition_point(|h| h.span.start < span.start);
+        let end = self.hits.partition_point(|h| h.span.start < span.end);
+        &self.hits[start..end.max(start)]
+    }
+
+    /// The hit that starts at token `t`, if any.
+    pub fn hit_at(&self, t: usize) -> Option<&Hit> {
+        let i = self.hits.partition_point(|h| h.tokens.start < t);
+        self.hits.get(i).filter(|h| h.tokens.start == t)
+    }
+
+    /// The hit whose tokens include token `t`, if any.
+    pub fn hit_covering(&self, t: usize) -> Option<&Hit> {
+        let i = self.hits.partition_point(|h| h.tokens.end <= t);
+        self.hits.get(i).filter(|h| h.tokens.start <= t)
+    }
+
+    pub fn token(&self, t: usize) -> &Token {
+        &self.prose.tokens[t]
+    }
+
+    /// A token's word, without a possessive ending.
+    pub fn word(&self, t: usize) -> &str {
+        self.prose.slice(self.prose.tokens[t].word)
+    }
+
+    pub fn is_word(&self, t: usize) -> bool {
+        self.prose.tokens[t].kind != TokenKind::Punct
+    }
+
+    /// The word token just before `t` in its sentence, if no punctuation comes between.
+    pub fn prev_word(&self, t: usize) -> Option<usize> {
+        let tokens = &self.prose.tokens;
+        (t > 0 && !tokens[t].sentence_start && tokens[t - 1].kind != TokenKind::Punct)
+            .then(|| t - 1)
+    }
+
+    /// The word token just after `t` in its sentence, if no punctuation comes between.
+    pub fn next_word(&self, t: usize) -> Option<usize> {
+        let next = self.prose.tokens.get(t + 1)?;
+        (next.kind != TokenKind::Punct && !next.sentence_start).then_some(t + 1)
+    }
+
+    /// The first word before `t` that is not an auxiliary or adverb ("has long",
+    /// "is also"), and whether a negation was passed on the way.
+    pub fn before_between(&self, t: usize) -> (Option<usize>, bool) {
+        let mut negated = false;
+        let mut at = t;
+        while let Some(p) = self.prev_word(at) {
+            let word = self.word(p);
+            if !is_between(word) {
+                return (Some(p), negated);
+            }
+            negated |= is_negation(word);
+            at = p;
+        }
+        (None, negated)
+    }
+
+    pub fn is_be(&self, t: usize) -> bool {
+        contains(&LEXICON.be, self.word(t))
+    }
+
+    pub fn word_is(&self, t: Option<usize>, word: &str) -> bool {
+        t.is_some_and(|t| self.word(t).eq_ignore_ascii_case(word))
+    }
+
+    /// Whether a hit marks a source for its sentence.
+    pub fn is_marker(&self, hit: &Hit) -> bool {
+        let roles = hit.roles;
+        if roles.has(Roles::PHRASE.or(Roles::SPOKESPERSON).or(Roles::AGENCY)) {
+            return true;
+        }
+        if roles.has(Roles::REPORTING) && self.active_or_agented(hit) {
+            return true;
+        }
+        if roles.has(Roles::NOUN_LIKE_VERB) && self.after_subject(hit) {
+            return true;
+        }
+        roles.has(Roles::NOUN) && self.owned(hit)
+    }
+
+    /// A reporting verb form used as a finite verb, in the active voice or
+    /// with its agent, and not itself the content of hearsay ("reportedly
+    /// told"). Not a noun or adjective ("the reported deal"), an infinitive
+    /// ("its failure to speak out") or a gerund after a preposition ("accused
+    /// of saying"); "with Beijing saying" is a source.
+    fn active_or_agented(&self, hit: &Hit) -> bool {
+        let t = hit.tokens.start;
+        if let Some(p) = self.prev_word(t) {
+            let word = self.word(p);
+            let gerund_object = self.word(t).ends_with("ing")
+                && contains(&LEXICON.prepositions, word)
+                && !word.eq_ignore_ascii_case("with");
+            if self.names_a_thing(p) || word.eq_ignore_ascii_case("to") || gerund_object {
+                return false;
+            }
+        }
+        // "with Michelle expected to visit": a participle before "to" is passive.
+        let participle = self.word(t).ends_with("ed") || self.word(t).ends_with("ght");
+        if hit.roles.has(Roles::BELIEF) && participle && self.word_is(self.next_word(t), "to") {
+            return false;
+        }
+        let mut before = self.prev_word(t);
+        while let Some(b) = before.filter(|&b| is_between(self.word(b))) {
+            if self.hit_at(b).is_some_and(|h| h.roles.has(Roles::HEARSAY)) {
+                return false;
+            }
+            before = self.prev_word(b);
+        }
+        if let Some(b) = before {
+            let progressive = self.word(t).ends_with("ing");
+            if self.is_be(b) && !progressive {
+                return self.agent_follows(hit.tokens.end);
+            }
+        }
+        true
+    }
+
+    /// A noun-like base form read as a verb: right after a pronoun or an
+    /// unnamed group, perhaps with auxiliaries between ("they question",
+    /// "observers note", "critics have long called it").
+    pub fn after_subject(&self, hit: &Hit) -> bool {
+        let (subject, _) = self.before_between(hit.tokens.start);
+        subject.is_some_and(|s| {
+            contains(&LEXICON.personal, self.word(s))
+                || self.hit_at(s).is_some_and(|h| h.roles.has(Roles::GROUP))
+        })
+    }
+
+    /// Whether the word before a verb form makes it a noun or an adjective
+    /// ("the reported deal", "his claims", "Trump's remarks").
+    fn names_a_thing(&self, t: usize) -> bool {
+        contains(&LEXICON.determiners, self.word(t)) || self.token(t).possessive()
+    }
+
+    /// "by" among the three words from `t`, before any punctuation: a passive
+    /// with its agent.
+    pub fn agent_follows(&self, t: usize) -> bool {
+        (t..self.prose.tokens.len())
+            .take(3)
+            .take_while(|&at| self.is_word(at))
+            .any(|at| self.word(at).eq_ignore_ascii_case("by"))
+    }
+
+    /// A statement noun that belongs to someone: "his remarks", "the
+    /// ministry's statement", "a statement from the ministry", "in a
+    /// televised interview". A pronoun before it makes it a verb ("he claims
+    /// that"), which is someone's too.
+    pub fn owned(&self, hit: &Hit) -> bool {
+        let t = hit.tokens.start;
+        let owner_before = |p: usize| {
+            self.token(p).possessive()
+                || contains(&LEXICON.personal, self.word(p))
+                || contains(&LEXICON.pronouns, self.word(p))
+        };
+        if let Some(p) = self.prev_word(t) {
+            if owner_before(p) || self.prev_word(p).is_some_and(owner_before) {
+                return true;
+            }
+        }
+        let mut at = t;
+        for _ in 0..3 {
+            match self.prev_word(at) {
+                Some(p)
+                    if ["in", "at", "during"]
+                        .iter()
+                        .any(|w| self.word_is(Some(p), w)) =>
+                {
+                    return true;
+                }
+                Some(p) => at = p,
+                None => break,
+            }
+        }
+        let next = self.next_word(hit.tokens.end - 1);
+        self.word_is(next, "by") || self.word_is(next, "from")
+    }
+
+    /// [`Scan::owned`], or led by a name: "FBI criticism", "Kremlin
+    /// allegations", "Trump charges that". (A name before a noun need not be its speaker —
+    /// "Democratic statements were rated" — so this does not make a source.)
+    pub fn owned_or_named(&self, hit: &Hit) -> bool {
+        self.owned(hit)
+            || self.prev_word(hit.tokens.start).is_some_and(|p| {
+                let token = self.token(p);
+                token.capitalised
+                    && !(token.sentence_start && contains(&LEXICON.openers, self.word(p)))
+            })
+    }
+
+    /// Whether a sentence names a source anywhere outside its quotations.
+    pub fn sourced(&self, sentence: usize) -> bool {
+        self.prose
+            .sentences
+            .get(sentence)
+            .is_some_and(|s| self.hits_in(s.span).iter().any(|h| self.is_marker(h)))
+    }
+
+    /// The speakers a span of prose names: one per source marker.
+    pub fn speakers(&self, span: Span) -> impl Iterator<Item = Speaker> + '_ {
+        self.hits_in(span)
+            .iter()
+            .filter(|h| self.is_marker(h))
+            .map(|h| self.speaker(h))
+    }
+
+    /// The subject of a reporting verb, when it is a pronoun: before the verb
+    /// ("he said"), or after it when nothing comes before ("…," said she).
+    fn speaker(&self, hit: &Hit) -> Speaker {
+        if hit.roles.has(Roles::REPORTING) {
+            let t = hit.tokens.start;
+            let subject = self.before_between(t).0.or_else(|| self.next_word(t));
+            if let Some(s) = subject.filter(|&s| contains(&LEXICON.pronouns, self.word(s))) {
+                return Speaker::Pronoun(s);
+            }
+        }
+        Speaker::Stated
+    }
+
+    /// Whether a pronoun at `offset` has anyone to refer back to: any prose
+    /// before it outside quotations, or a name in a headline before it (a
+    /// capitalised word that is not a common sentence opener, nor a place or
+    /// building standing for a government).
+    pub fn antecedent_possible(&self, offset: usize) -> bool {
+        let prose = self.prose;
+        let end = prose.tokens.partition_point(|t| t.span.start < offset);
+        prose.tokens[..end].iter().any(|t| {
+            let heading = prose
+                .block_at(t.span.start)
+                .is_some_and(|b| prose.blocks[b].kind == BlockKind::Heading);
+            t.kind == TokenKind::Word
+                && !t.in_quote
+                && (!heading
+                    || t.capitalised
+                        && !contains(&LEXICON.openers, prose.slice(t.word))
+                        && !self.is_institution(t.span))
+        })
+    }
+
+    /// A one-word place or building standing for a government ("Kremlin").
+    fn is_institution(&self, span: Span) -> bool {
+        let word = self.prose.slice(span);
+        entry(word)
+            .and_then(|e| e.name)
+            .is_some_and(|(name, roles)| name == word && roles.has(Roles::INSTITUTION))
+    }
+}
+
+/// Every match of the vocabulary in a document's prose, outside headlines and
+/// quotations: at each word, the longest pattern that ends on a word.
+fn scan(prose: &Prose, settings: &Settings) -> Vec<Hit> {
+    let extra = (!settings.words.sources.is_empty())
+        .then(|| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(StartKind::Anchored)
+                .build(&settings.words.sources)
+                .ok()
+        })
+        .flatten();
+    let mut hits = Vec::new();
+    for (index, sentence) in prose.sentences.iter().enumerate() {
+        if prose.blocks[sentence.block].kind == BlockKind::Heading {
+            continue;
+        }
+        // Matches start at a word outside quotations and end with a word.
+        let mut t = sentence.tokens.start;
+        while t < sentence.tokens.end {
+            let token = &prose.tokens[t];
+            if token.kind == TokenKind::Punct || token.in_quote {
+                t += 1;
+                continue;
+            }
+            let input = Input::new(&prose.text)
+                .span(token.span.start..sentence.span.end)
+                .anchored(Anchored::Yes);
+            let found = LEXICON
+                .matcher
+                .find(input.clone())
+                .and_then(|m| {
+                    let entry = &LEXICON.entries[m.pattern().as_usize()];
+                    let mut roles = entry.roles;
+                    if let Some((name, name_roles)) = entry.name {
+                        if &prose.text[m.start()..m.end()] == name {
+                            roles = roles.or(name_roles);
+                        }
+                    }
+                    Some((m.end(), roles)).filter(|(_, roles)| *roles != Roles::default())
+                })
+                .or_else(|| {
+                    let m = extra.as_ref()?.find(input)?;
+                    Some((m.end(), Roles::AGENCY))
+                });
+            let last = found.and_then(|(end, _)| {
+                let last = t + prose.tokens[t..sentence.tokens.end]
+                    .iter()
+                    .position(|k| k.span.end >= end)?;
+                let k = &prose.tokens[last];
+                (k.span.end == end || k.word.end == end).then_some(last)
+            });
+            match (found, last) {
+                (Some((end, roles)), Some(last)) => {
+                    hits.push(Hit {
+                        span: Span::new(token.span.start, end),
+                        roles,
+                        tokens: t..last + 1,
+                        sentence: index,
+                    });
+                    t = last + 1;
+                }
+                _ => t += 1,
+            }
+        }
+    }
+    hits
+}
+
+/// Auxiliaries and adverbs that may stand between a subject and its verb.
+pub(super) fn is_between(word: &str) -> bool {
+    contains(&LEXICON.between, word) || (word.len() > 4 && word.ends_with("ly"))
+}
+
+fn is_negation(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase().replace('’', "'");
+    matches!(lower.as_str(), "not" | "never" | "no") || lower.ends_with("n't")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Language;
+
+    fn parse(text: &str) -> Prose {
+        crate::prose::parse(text, Language::Markdown, &mut Default::default())
+    }
+
+    fn sourced(text: &str) -> Vec<bool> {
+        let prose = parse(text);
+        let scan = Scan::new(&prose, &Settings::default());
+        (0..prose.sentences.len())
+            .map(|s| scan.sourced(s))
+            .collect()
+    }
+
+    #[test]
+    fn active_reporting_verbs_in_every_tense_mark_a_source() {
+        assert_eq!(
+            sourced("The talks ended. The Kremlin said so. Beijing says so. Reuters reported it. The minister has long argued it. With Beijing saying it, talks ended."),
+            vec![false, true, true, true, true, true]
+        );
+    }
+
+    #[test]
+    fn passives_without_an_agent_and_nouns_do_not() {
+        assert_eq!(
+            sourced("It was reported on Monday. The reported deal fell through. It was reported by Reuters. His claims were false. Macron reportedly told aides. It failed to speak out. He was accused of saying so."),
+            vec![false, false, true, true, false, false, false]
+        );
+    }
+
+    #[test]
+    fn phrases_spokespeople_statements_and_agencies_mark_a_source() {
+        assert_eq!(
+            sourced("Talks will resume, according to the ministry. A spokeswoman for the port declined. A statement from the ministry followed. The Xinhua report ran on Monday."),
+            vec![true, true, true, true]
+        );
+    }
+
+    #[test]
+    fn quoted_words_are_not_the_reporter_s_sources() {
+        assert_eq!(sourced("“They said it would rain.”"), vec![false]);
+    }
+
+    #[test]
+    fn settings_add_organisations_that_act_as_sources() {
+        let prose = parse("Talks resume on Monday, per Baltic Wire.");
+        assert!(!Scan::new(&prose, &Settings::default()).sourced(0));
+        let mut settings = Settings::default();
+        settings.words.sources.push("Baltic Wire".into());
+        assert!(Scan::new(&prose, &settings).sourced(0));
+    }
+
+    #[test]
+    fn pronoun_speakers_and_what_they_can_refer_back_to() {
+        let prose = parse("# Kremlin talks\n\n“No,” he said. Wang Yi called it a win.");
+        let scan = Scan::new(&prose, &Settings::default());
+        let speakers = |s: usize| scan.speakers(prose.sentences[s].span).collect::<Vec<_>>();
+        let Speaker::Pronoun(he) = speakers(1)[0] else {
+            panic!("a pronoun speaker");
+        };
+        assert_eq!(scan.word(he), "he");
+        assert!(!scan.antecedent_possible(prose.tokens[he].span.start));
+        assert_eq!(speakers(2), vec![Speaker::Stated]);
+        let named = parse("# Wang Yi in Moscow\n\n“No,” he said.");
+        let scan = Scan::new(&named, &Settings::default());
+        assert!(scan.antecedent_possible(named.text.find("he said").unwrap_or(0)));
+    }
+}
