@@ -1,7 +1,8 @@
 //! The analysis core: a full analysis from cold, re-analysis after a one-word
-//! edit (block cache warm), a single-character edit on the rope, and what the
+//! edit (block cache warm), a single-character edit on the rope, what the
 //! attribution rules add to an analysis (each rule, and the three together, on
-//! a parsed 10,000-word article).
+//! a parsed 10,000-word article), and the actor model (its pass over a parsed
+//! article, and a hover's text).
 
 #[path = "support/article.rs"]
 mod support;
@@ -114,11 +115,55 @@ fn attribution_rules(c: &mut Criterion) {
     group.finish();
 }
 
+/// The project's own fixture articles, repeated to about 10,000 words: dense
+/// in names, titles and relations, like political copy.
+fn fixture_article() -> String {
+    let parts = [
+        include_str!("../tests/fixtures/actors/summit.md"),
+        include_str!("../tests/fixtures/actors/launch.md"),
+        include_str!("../examples/harbour-patrol.md"),
+    ];
+    let mut text = String::new();
+    while text.split_whitespace().count() < 10_000 {
+        for part in parts {
+            text.push_str(part);
+            text.push('\n');
+        }
+    }
+    text
+}
+
+fn actor_model(c: &mut Criterion) {
+    let settings = Settings::default();
+    let mut group = c.benchmark_group("actors");
+    for (name, text) in [
+        ("generated", support::article(10_000)),
+        ("fixtures", fixture_article()),
+    ] {
+        let prose = copydesk::prose::parse(&text, Language::Markdown, &mut Default::default());
+        group.bench_function(BenchmarkId::new(format!("recognise/{name}"), 10_000), |b| {
+            b.iter(|| copydesk::actors::recognise(black_box(&prose), &settings))
+        });
+    }
+    let text = fixture_article();
+    let prose = copydesk::prose::parse(&text, Language::Markdown, &mut Default::default());
+    let actors = copydesk::actors::recognise(&prose, &settings);
+    let at = text.rfind("Wang said").unwrap_or(0);
+    group.bench_function(BenchmarkId::new("hover-text", 10_000), |b| {
+        b.iter(|| {
+            let m = actors.mention_at(black_box(at)).unwrap_or(0);
+            copydesk::actors::describe(&actors, m, &prose.text)
+        })
+    });
+    group.finish();
+}
+
 criterion_group!(
     benches,
     full_analysis,
     reanalysis_after_edit,
     single_character_edit,
-    attribution_rules
+    attribution_rules,
+    actor_model
 );
 criterion_main!(benches);

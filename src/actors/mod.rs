@@ -1,12 +1,286 @@
-//! Actors: the people and organisations an article names, each with its mentions.
+//! Actors: the people and organisations an article names, each with every
+//! reference to it, its role, its relations and what it said.
+//!
+//! A document's prose goes in ([`recognise`]); out comes [`Actors`]: a list of
+//! actors and a list of mentions in document order, each mention linked to one
+//! actor, or marked ambiguous when two people share the name used.
+//!
+//! - `lexicon`: the word lists, scanned once per document with one automaton;
+//! - `recognise`: names, titles, appositives, organisations, descriptions;
+//! - `names`: family and given names, family-name-first orders;
+//! - `link`: references tied to actors; roles and relations;
+//! - `statements`: who said what ("Lavrov said", "according to Reuters");
+//! - `describe`: the hover text;
+//! - `people`: a newsroom's people file.
+
+mod describe;
+pub mod lexicon;
+mod link;
+mod names;
+pub mod people;
+mod recognise;
+mod statements;
+
+use std::sync::Arc;
+
+pub use describe::{describe, kind_label};
+pub use names::{NameOrder, PersonName};
+pub use people::{People, PersonEntry};
+pub use recognise::Title;
 
 use crate::config::Settings;
 use crate::prose::Prose;
+use crate::span::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ActorKind {
+    Person,
+    Organisation,
+    /// A government, or a body or place that stands for one ("the Kremlin", "Beijing").
+    Government,
+}
+
+/// How sure the model is that a person is a person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Confidence {
+    /// Only the shape of the name says so ("Cres Eastman").
+    Likely,
+    /// A title, role, given name, courtesy title, age, statement or people
+    /// file entry says so.
+    Certain,
+}
+
+/// How a mention refers to its actor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    /// The full name ("Sergei Lavrov", "Xi Jinping").
+    Full,
+    /// The family name alone ("Lavrov", "Xi"), or the last given name for
+    /// Vietnamese names.
+    Family,
+    /// A given name alone ("Jinping", "Ahmed").
+    Given,
+    /// A description that only one actor fits ("the US president").
+    Description,
+    /// An organisation's name.
+    Name,
+}
+
+/// Who a mention refers to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    Actor(usize),
+    /// A name shared by several people, left unlinked; the candidates, in order
+    /// of introduction.
+    Ambiguous(Vec<usize>),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// The whole reference, with its title: "Chinese Foreign Minister Wang Yi".
+    pub span: Span,
+    /// The name alone, without a possessive ending: "Wang Yi".
+    pub name: Span,
+    pub form: Form,
+    pub target: Target,
+    /// The title or role before the name.
+    pub title: Option<Title>,
+    /// The role set off by commas after the name.
+    pub appositive: Option<Title>,
+    /// "Mr." and the like, before the name.
+    pub courtesy: Option<Span>,
+    pub possessive: bool,
+    /// Inside a direct quotation: the speaker's words.
+    pub in_quote: bool,
+    /// In a headline or section head.
+    pub heading: bool,
+    /// Where the reference ends with its appositive, for finding its verb.
+    pub(crate) reach: usize,
+}
+
+impl Mention {
+    pub fn actor(&self) -> Option<usize> {
+        match self.target {
+            Target::Actor(a) => Some(a),
+            Target::Ambiguous(_) => None,
+        }
+    }
+}
+
+/// One actor's relation to another: "counterpart" of Wang Yi.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Relation {
+    /// The relation word as written ("counterpart", "special envoy").
+    pub label: String,
+    pub other: usize,
+    /// The mention that states the relation.
+    pub mention: usize,
+    /// True on the possessor's side: the other actor is this one's `label`.
+    pub inverse: bool,
+    /// The office the relation implies: a counterpart holds the other's
+    /// office in the country the title names.
+    pub office: Option<Office>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Role {
+    /// "Chinese Foreign Minister", "secretary of Russia's Security Council",
+    /// "Russian foreign minister" (derived from "his Russian counterpart").
+    pub text: String,
+    /// The mention it comes from; `None` when it comes from the people file.
+    pub mention: Option<usize>,
+    /// Derived from a relation rather than written.
+    pub derived: bool,
+}
+
+/// An office an actor holds in this article, for linking descriptions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Office {
+    pub key: String,
+    pub country: Option<&'static str>,
+    pub leader: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Actor {
+    pub kind: ActorKind,
+    /// The fullest form of the name used.
+    pub name: String,
+    /// The parts of a person's name.
+    pub person: Option<PersonName>,
+    pub role: Option<Role>,
+    pub offices: Vec<Office>,
+    pub country: Option<&'static str>,
+    /// Indices into [`Actors::mentions`], in document order.
+    pub mentions: Vec<usize>,
+    pub relations: Vec<Relation>,
+    pub confidence: Confidence,
+    /// The matching entry of the people file.
+    pub entry: Option<usize>,
+}
+
+/// An attributed statement: a reporting verb and its speaker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Statement {
+    pub actor: usize,
+    /// "said", "urged", "according to".
+    pub verb: Span,
+    /// What was said: the quotation, or the reported clause.
+    pub content: Span,
+    pub sentence: usize,
+}
 
 /// Every actor of a document and every mention linked to one.
 #[derive(Clone, Debug, Default)]
-pub struct Actors {}
-
-pub fn recognise(_prose: &Prose, _settings: &Settings) -> Actors {
-    Actors {}
+pub struct Actors {
+    pub actors: Vec<Actor>,
+    /// Sorted by position; mentions never overlap.
+    pub mentions: Vec<Mention>,
+    /// In document order.
+    pub statements: Vec<Statement>,
+    /// The people file, when one is configured and readable.
+    pub people: Option<Arc<People>>,
+    /// Why the configured people file could not be used.
+    pub people_error: Option<String>,
+    /// This analysis is the first to meet `people_error` since the file changed.
+    people_error_is_new: bool,
+    line_starts: Vec<usize>,
 }
+
+impl Actors {
+    /// The index of the mention whose span contains `offset` (or ends at it,
+    /// so a cursor just after a name still finds it).
+    pub fn mention_at(&self, offset: usize) -> Option<usize> {
+        let i = self.mentions.partition_point(|m| m.span.end < offset);
+        (i < self.mentions.len() && self.mentions[i].span.start <= offset).then_some(i)
+    }
+
+    /// The actor referred to at `offset`.
+    pub fn actor_at(&self, offset: usize) -> Option<usize> {
+        self.mention_at(offset)
+            .and_then(|m| self.mentions[m].actor())
+    }
+
+    /// An actor's mentions, in document order.
+    pub fn mentions_of(&self, actor: usize) -> impl Iterator<Item = &Mention> {
+        self.actors
+            .get(actor)
+            .map_or(&[][..], |a| &a.mentions[..])
+            .iter()
+            .map(|&m| &self.mentions[m])
+    }
+
+    /// The actor of the last mention before `offset` that `wanted` accepts:
+    /// the antecedent of "he said" is the last person named.
+    pub fn last_before(&self, offset: usize, wanted: impl Fn(&Actor) -> bool) -> Option<usize> {
+        let end = self.mentions.partition_point(|m| m.span.start < offset);
+        self.mentions[..end]
+            .iter()
+            .rev()
+            .filter(|m| m.span.end <= offset)
+            .filter_map(Mention::actor)
+            .find(|&a| wanted(&self.actors[a]))
+    }
+
+    /// An actor's statements, in document order.
+    pub fn statements_of(&self, actor: usize) -> impl Iterator<Item = &Statement> {
+        self.statements.iter().filter(move |s| s.actor == actor)
+    }
+
+    /// The zero-based line of a byte offset.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
+    }
+
+    /// The people file's error, if this analysis is the first to meet it
+    /// since the file changed: the server logs it once.
+    pub fn new_people_error(&self) -> Option<&str> {
+        self.people_error
+            .as_deref()
+            .filter(|_| self.people_error_is_new)
+    }
+
+    /// The people-file entry of an actor.
+    pub fn entry_of(&self, actor: usize) -> Option<&PersonEntry> {
+        let entry = self.actors.get(actor)?.entry?;
+        self.people.as_ref()?.entries.get(entry)
+    }
+}
+
+/// Finds the actors of a document.
+pub fn recognise(prose: &Prose, settings: &Settings) -> Actors {
+    let (people, people_error) = match &settings.people {
+        Some(path) => match people::load(path) {
+            Ok(people) => (Some(people), None),
+            Err(err) => (None, Some(err)),
+        },
+        None => (None, None),
+    };
+    let scan = lexicon::LEXICON.scan(&prose.text, &prose.tokens);
+    let found = recognise::recognise(prose, &scan);
+    let (actors, mentions) = link::link(prose, found, people.as_deref());
+    let statements = statements::find(prose, &scan, &actors, &mentions);
+    let mut line_starts = vec![0];
+    line_starts.extend(
+        prose
+            .text
+            .bytes()
+            .enumerate()
+            .filter(|&(_, b)| b == b'\n')
+            .map(|(i, _)| i + 1),
+    );
+    Actors {
+        actors,
+        mentions,
+        statements,
+        people,
+        people_error_is_new: people_error.as_ref().is_some_and(|e| e.first),
+        people_error: people_error.map(|e| e.message),
+        line_starts,
+    }
+}
+
+#[cfg(test)]
+mod tests;

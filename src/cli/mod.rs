@@ -1,5 +1,7 @@
-//! The command line: `copydesk [lsp]`, `copydesk check`, `copydesk explain`.
+//! The command line: `copydesk [lsp]`, `copydesk check`, `copydesk explain`,
+//! `copydesk actors`.
 
+mod actors;
 mod check;
 mod config;
 mod explain;
@@ -44,6 +46,17 @@ enum Command {
         #[arg(long, value_name = "PATH")]
         config: Option<PathBuf>,
     },
+    /// List the people and organisations of files, with roles and references.
+    Actors {
+        /// Files to read.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Settings file to use instead of the nearest .copydesk.toml above each file.
+        #[arg(long, value_name = "PATH")]
+        config: Option<PathBuf>,
+    },
     /// Show a rule's documentation, or list the rules.
     Explain {
         /// A rule code, such as vague-attribution.
@@ -80,6 +93,14 @@ pub fn main() -> ExitCode {
             check::run(&paths, format, config.as_deref())
         }
         Some(Command::Explain { code }) => explain::run(code.as_deref()),
+        Some(Command::Actors {
+            paths,
+            format,
+            config,
+        }) => {
+            init_logging("warn");
+            actors::run(&paths, format, config.as_deref())
+        }
     }
 }
 

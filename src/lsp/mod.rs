@@ -3,6 +3,7 @@
 
 mod convert;
 mod mark_checked;
+mod navigation;
 mod server;
 mod settings;
 mod store;

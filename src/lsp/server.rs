@@ -14,9 +14,9 @@ use tower_lsp::jsonrpc::Result;
 use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, LanguageServer};
 
-use super::convert;
 use super::settings::Config;
 use super::store::{Snapshot, Store};
+use super::{convert, navigation};
 use crate::config::CheckOn;
 use crate::document::{Document, Encoding, Language};
 
@@ -88,7 +88,15 @@ impl Backend {
         match run {
             Ok((job, analysis)) => {
                 let failures = analysis.failures.clone();
+                let people_error = analysis.actors.new_people_error().map(str::to_string);
                 let snapshot = self.store().finish(uri, job, analysis);
+                if let Some(message) = people_error {
+                    self.log(
+                        MessageType::ERROR,
+                        format!("{message}; the people file is ignored until it is fixed"),
+                    )
+                    .await;
+                }
                 for failure in failures {
                     self.log(
                         MessageType::ERROR,
@@ -193,6 +201,14 @@ impl LanguageServer for Backend {
                         ..CodeActionOptions::default()
                     },
                 )),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                document_highlight_provider: Some(OneOf::Left(true)),
+                references_provider: Some(OneOf::Left(true)),
+                document_symbol_provider: Some(OneOf::Left(true)),
+                rename_provider: Some(OneOf::Right(RenameOptions {
+                    prepare_provider: Some(true),
+                    work_done_progress_options: WorkDoneProgressOptions::default(),
+                })),
                 ..ServerCapabilities::default()
             },
             server_info: Some(ServerInfo {
@@ -378,6 +394,58 @@ impl LanguageServer for Backend {
                 .await,
         );
         Ok(Some(actions))
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let at = params.text_document_position_params;
+        let snapshot = self.analysed(&at.text_document.uri).await;
+        Ok(snapshot.and_then(|s| navigation::hover(&s, at.position)))
+    }
+
+    async fn document_highlight(
+        &self,
+        params: DocumentHighlightParams,
+    ) -> Result<Option<Vec<DocumentHighlight>>> {
+        let at = params.text_document_position_params;
+        let snapshot = self.analysed(&at.text_document.uri).await;
+        Ok(snapshot.and_then(|s| navigation::document_highlight(&s, at.position)))
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        let at = params.text_document_position;
+        let snapshot = self.analysed(&at.text_document.uri).await;
+        Ok(snapshot.and_then(|s| {
+            navigation::references(
+                &s,
+                &at.text_document.uri,
+                at.position,
+                params.context.include_declaration,
+            )
+        }))
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
+        let snapshot = self.analysed(&params.text_document.uri).await;
+        Ok(snapshot.map(|s| DocumentSymbolResponse::Nested(navigation::document_symbols(&s))))
+    }
+
+    async fn prepare_rename(
+        &self,
+        params: TextDocumentPositionParams,
+    ) -> Result<Option<PrepareRenameResponse>> {
+        let snapshot = self.analysed(&params.text_document.uri).await;
+        Ok(snapshot.and_then(|s| navigation::prepare_rename(&s, params.position)))
+    }
+
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        let at = params.text_document_position;
+        match self.analysed(&at.text_document.uri).await {
+            Some(s) => navigation::rename(&s, &at.text_document.uri, at.position, &params.new_name),
+            None => Ok(None),
+        }
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {

@@ -1,0 +1,605 @@
+//! The word lists the actor model reads, compiled once into one automaton, and
+//! the scan that finds their entries in a document, aligned to its tokens.
+//!
+//! Matching ignores ASCII case, except that where a list entry has a capital
+//! ("Chinese", "White House", "AP") the text must have one too.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+
+use crate::prose::{Token, TokenKind};
+use crate::wordlist;
+
+const TITLES: &str = include_str!("../../data/titles.txt");
+const RELATIONS: &str = include_str!("../../data/relations.txt");
+const COURTESY: &str = include_str!("../../data/courtesy-titles.txt");
+const SPEECH: &str = include_str!("../../data/speech-verbs.txt");
+const NATIONALITIES: &str = include_str!("../../data/nationalities.txt");
+const PLACES: &str = include_str!("../../data/places.txt");
+const ORGANISATIONS: &str = include_str!("../../data/organisations.txt");
+const NOT_NAMES: &str = include_str!("../../data/not-names.txt");
+const OPENERS: &str = include_str!("../../data/sentence-openers.txt");
+const GIVEN: &str = include_str!("../../data/given-names.txt");
+const FAMILY: &str = include_str!("../../data/family-names.txt");
+const NAME_PARTS: &str = include_str!("../../data/name-parts.txt");
+
+/// What a list entry is. Each class is one bit of a [`Classes`] set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Class {
+    /// A formal title ("Foreign Minister").
+    Office,
+    /// A job description ("astronaut", "special envoy").
+    Descriptor,
+    /// A word that narrows an office ("Foreign", "Deputy").
+    Qualifier,
+    /// A word about the holder's standing ("former").
+    Modifier,
+    /// An office whose holder leads a country.
+    Leader,
+    /// A relation between two people ("counterpart").
+    Relation,
+    /// A courtesy title ("Mr").
+    Courtesy,
+    Nationality,
+    Country,
+    /// A capital that can stand for its government.
+    Capital,
+    Place,
+    Agency,
+    /// An institution that stands for a government ("Kremlin").
+    Institution,
+    International,
+    GovernmentHead,
+    OrganisationHead,
+    PlaceHead,
+    EventHead,
+    /// A capitalised word that is not a name ("Monday", "He").
+    NotName,
+    SpeechVerb,
+    /// A phrase with the speaker after it ("according to").
+    SpeechBefore,
+}
+
+impl Class {
+    /// Entries of name lists only match capitalised words, unless they are
+    /// written in lowercase ("dpa"); capitalised words are all the
+    /// not-a-name list is for.
+    fn needs_capital(self, entry: &str) -> bool {
+        self == Class::NotName
+            || entry.starts_with(|c: char| c.is_uppercase())
+                && !matches!(
+                    self,
+                    Class::Office
+                        | Class::Descriptor
+                        | Class::Qualifier
+                        | Class::Modifier
+                        | Class::Leader
+                        | Class::Relation
+                        | Class::SpeechVerb
+                        | Class::SpeechBefore
+                )
+    }
+}
+
+/// A set of classes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Classes(u32);
+
+impl Classes {
+    pub const NONE: Classes = Classes(0);
+
+    pub const fn of(classes: &[Class]) -> Classes {
+        let mut bits = 0;
+        let mut i = 0;
+        while i < classes.len() {
+            bits |= 1 << classes[i] as u32;
+            i += 1;
+        }
+        Classes(bits)
+    }
+
+    pub const fn or(self, other: Classes) -> Classes {
+        Classes(self.0 | other.0)
+    }
+
+    pub const fn without(self, class: Class) -> Classes {
+        Classes(self.0 & !(1 << class as u32))
+    }
+
+    pub fn has(self, class: Class) -> bool {
+        self.0 & (1 << class as u32) != 0
+    }
+
+    pub fn any(self, set: Classes) -> bool {
+        self.0 & set.0 != 0
+    }
+
+    fn add(&mut self, class: Class) {
+        self.0 |= 1 << class as u32;
+    }
+}
+
+/// Words that can make up a title before a name.
+pub const TITLE_WORDS: Classes = Classes::of(&[
+    Class::Office,
+    Class::Descriptor,
+    Class::Qualifier,
+    Class::Modifier,
+    Class::Leader,
+    Class::Relation,
+]);
+
+/// Capitalised words that name a place or an organisation.
+pub const PLACES_AND_BODIES: Classes = Classes::of(&[
+    Class::Nationality,
+    Class::Country,
+    Class::Capital,
+    Class::Place,
+    Class::Agency,
+    Class::Institution,
+    Class::International,
+]);
+
+/// Words that end the name of an organisation, place or event.
+pub const HEADS: Classes = Classes::of(&[
+    Class::GovernmentHead,
+    Class::OrganisationHead,
+    Class::PlaceHead,
+    Class::EventHead,
+]);
+
+#[derive(Clone, Copy)]
+struct Pattern {
+    class: Class,
+    /// The entry as written, for its capitals.
+    text: &'static str,
+    /// What the entry stands for: a country for nationalities, capitals and
+    /// institutions; the entry itself otherwise.
+    value: &'static str,
+}
+
+/// How a family-name-first name is referred to later.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LaterName {
+    /// Chinese and Korean: the family name ("Xi").
+    Family,
+    /// Vietnamese: the given name, the last word ("Phuc").
+    Given,
+}
+
+/// A fast hasher for short keys (FxHash's mixing): the lists are ours, so
+/// collision attacks are not a concern, and lookups run per token.
+#[derive(Default)]
+pub struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+}
+
+pub type FastSet<T> = HashSet<T, BuildHasherDefault<FastHasher>>;
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+
+pub struct Lexicon {
+    /// Every distinct entry text, matched at token starts.
+    automaton: AhoCorasick,
+    /// For each automaton pattern, the list entries written that way.
+    entries: Vec<Vec<Pattern>>,
+    given: FastSet<&'static str>,
+    /// Single-word entries of the not-a-name lists, lowercase.
+    not_names: FastSet<String>,
+    family_first: FastMap<&'static str, LaterName>,
+    particles: FastSet<&'static str>,
+    capitalised_particles: FastSet<&'static str>,
+    suffixes: FastSet<&'static str>,
+    /// One to four romanised syllables, whole word.
+    syllables: regex::Regex,
+    nationality_of: HashMap<&'static str, &'static str>,
+}
+
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
+
+/// A regex for one to four syllables built from the syllable sections of
+/// data/family-names.txt (longest alternatives first).
+fn syllable_regex() -> regex::Regex {
+    let part = |section: &str| {
+        let mut items = wordlist::section(FAMILY, section);
+        items.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        items.join("|")
+    };
+    let syllable = format!(
+        "(?:{})?(?:{})(?:{})?",
+        part("initials"),
+        part("vowels"),
+        part("codas")
+    );
+    regex::RegexBuilder::new(&format!("^(?:{syllable}){{1,4}}$"))
+        .case_insensitive(true)
+        .build()
+        .expect("the syllable lists make a valid pattern")
+}
+
+/// Splits `entry = value`; an entry without `=` stands for itself.
+fn entry_value(line: &'static str) -> (&'static str, &'static str) {
+    match line.split_once(" = ") {
+        Some((entry, value)) => (entry.trim(), value.trim()),
+        None => (line, line),
+    }
+}
+
+impl Lexicon {
+    fn build() -> Lexicon {
+        let mut patterns = Vec::new();
+        let mut add = |class: Class, src: &'static str, section: Option<&str>| {
+            let lines = match section {
+                Some(name) => wordlist::section(src, name),
+                None => wordlist::entries(src).collect(),
+            };
+            for line in lines {
+                let (text, value) = entry_value(line);
+                patterns.push(Pattern { class, text, value });
+            }
+        };
+        add(Class::Office, TITLES, Some("offices"));
+        add(Class::Descriptor, TITLES, Some("descriptors"));
+        add(Class::Qualifier, TITLES, Some("qualifiers"));
+        add(Class::Modifier, TITLES, Some("modifiers"));
+        add(Class::Leader, TITLES, Some("leaders"));
+        add(Class::Relation, RELATIONS, None);
+        add(Class::Courtesy, COURTESY, None);
+        add(Class::SpeechVerb, SPEECH, Some("verbs"));
+        add(Class::SpeechBefore, SPEECH, Some("before"));
+        add(Class::Nationality, NATIONALITIES, None);
+        add(Class::Country, PLACES, Some("countries"));
+        add(Class::Capital, PLACES, Some("capitals"));
+        add(Class::Place, PLACES, Some("places"));
+        add(Class::Agency, ORGANISATIONS, Some("agencies"));
+        add(Class::Institution, ORGANISATIONS, Some("government"));
+        add(Class::International, ORGANISATIONS, Some("international"));
+        add(
+            Class::GovernmentHead,
+            ORGANISATIONS,
+            Some("government-heads"),
+        );
+        add(
+            Class::OrganisationHead,
+            ORGANISATIONS,
+            Some("organisation-heads"),
+        );
+        add(Class::PlaceHead, ORGANISATIONS, Some("place-heads"));
+        add(Class::EventHead, ORGANISATIONS, Some("event-heads"));
+        // Single words that are not names are looked up per capitalised
+        // token instead: in the automaton, their lowercase twins ("the",
+        // "he") would make most of the text a match.
+        let mut not_names = FastSet::default();
+        for line in wordlist::entries(NOT_NAMES).chain(wordlist::entries(OPENERS)) {
+            if line.contains(' ') {
+                patterns.push(Pattern {
+                    class: Class::NotName,
+                    text: line,
+                    value: line,
+                });
+            } else {
+                not_names.insert(line.to_ascii_lowercase());
+            }
+        }
+        // One automaton pattern per entry text, whatever its case and lists.
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut texts: Vec<String> = Vec::new();
+        let mut entries: Vec<Vec<Pattern>> = Vec::new();
+        for p in &patterns {
+            let key = p.text.to_ascii_lowercase();
+            let id = *index.entry(key.clone()).or_insert_with(|| {
+                texts.push(key);
+                entries.push(Vec::new());
+                entries.len() - 1
+            });
+            entries[id].push(Pattern { ..*p });
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            // The contiguous NFA is a quarter of a megabyte; a DFA of these
+            // lists takes four and runs slower for its cache misses.
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .prefilter(false)
+            .build(&texts)
+            .expect("the built-in word lists compile");
+        let mut family_first = FastMap::default();
+        for (section, later) in [
+            ("chinese", LaterName::Family),
+            ("korean", LaterName::Family),
+            ("vietnamese", LaterName::Given),
+        ] {
+            for name in wordlist::section(FAMILY, section) {
+                family_first.entry(name).or_insert(later);
+            }
+        }
+        let set = |src: &'static str, section: &str| -> FastSet<&'static str> {
+            wordlist::section(src, section).into_iter().collect()
+        };
+        Lexicon {
+            automaton,
+            given: wordlist::entries(GIVEN).collect(),
+            not_names,
+            family_first,
+            particles: set(NAME_PARTS, "particles"),
+            capitalised_particles: set(NAME_PARTS, "capitalised-particles"),
+            suffixes: set(NAME_PARTS, "suffixes"),
+            syllables: syllable_regex(),
+            nationality_of: patterns
+                .iter()
+                .filter(|p| p.class == Class::Nationality)
+                .map(|p| (p.value, p.text))
+                .rev()
+                .collect(),
+            entries,
+        }
+    }
+
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.given.contains(word)
+    }
+
+    /// The later-reference convention of a family name written first, if listed.
+    pub fn family_first(&self, word: &str) -> Option<LaterName> {
+        self.family_first.get(word).copied()
+    }
+
+    pub fn is_particle(&self, word: &str) -> bool {
+        self.particles.contains(word)
+    }
+
+    pub fn is_capitalised_particle(&self, word: &str) -> bool {
+        self.capitalised_particles.contains(word)
+    }
+
+    pub fn is_suffix(&self, word: &str) -> bool {
+        self.suffixes.contains(word.trim_end_matches('.'))
+    }
+
+    /// A nationality word for a country ("Russia" -> "Russian"), for derived roles.
+    pub fn nationality_of(&self, country: &str) -> Option<&'static str> {
+        self.nationality_of.get(country).copied()
+    }
+
+    /// Whether a word reads as one or more romanised Chinese, Korean or
+    /// Vietnamese syllables ("Jinping", "Jae", "Wook").
+    pub fn is_syllabic(&self, word: &str) -> bool {
+        word.len() <= 16 && self.syllables.is_match(word)
+    }
+
+    /// The list entries in `text` that run over whole tokens (a possessive
+    /// ending may follow). One pass, leftmost-longest: where entries overlap,
+    /// the longer wins ("Secretary of State" over "Secretary").
+    pub fn scan(&self, text: &str, tokens: &[Token]) -> Scan {
+        let mut matches = Vec::with_capacity(tokens.len() / 4);
+        let mut cursor = 0;
+        for m in self.automaton.find_iter(text) {
+            let Some(first) = token_starting_at(tokens, m.start(), &mut cursor) else {
+                continue;
+            };
+            let Some(last) = token_ending_at(tokens, first, m.end()) else {
+                continue;
+            };
+            let found = &text[m.start()..m.end()];
+            let capital = found.chars().next().is_some_and(char::is_uppercase);
+            for pattern in &self.entries[m.pattern().as_usize()] {
+                if pattern.class.needs_capital(pattern.text) && !capital
+                    || !capitals_agree(pattern.text, found)
+                {
+                    continue;
+                }
+                matches.push(LexMatch {
+                    first,
+                    last,
+                    class: pattern.class,
+                    value: pattern.value,
+                });
+            }
+        }
+        let mut scan = Scan::new(matches, tokens.len());
+        let mut lower = String::new();
+        for (i, token) in tokens.iter().enumerate() {
+            if token.capitalised && token.kind == TokenKind::Word {
+                let word = &text[token.word.start..token.word.end];
+                lower.clear();
+                if word.is_ascii() {
+                    lower.push_str(word);
+                    lower.make_ascii_lowercase();
+                } else {
+                    lower.extend(word.chars().flat_map(char::to_lowercase));
+                }
+                if self.not_names.contains(lower.as_str()) {
+                    scan.cover[i].add(Class::NotName);
+                }
+            }
+        }
+        scan
+    }
+}
+
+/// The token starting at `offset`. Matches come in order, so the search walks
+/// on from where the last one was found.
+fn token_starting_at(tokens: &[Token], offset: usize, cursor: &mut usize) -> Option<usize> {
+    let mut i = *cursor;
+    while i < tokens.len() && tokens[i].span.start < offset {
+        i += 1;
+    }
+    *cursor = i;
+    (i < tokens.len() && tokens[i].span.start == offset).then_some(i)
+}
+
+/// Where the entry has a capital letter, the text has one too.
+fn capitals_agree(entry: &str, found: &str) -> bool {
+    entry
+        .bytes()
+        .zip(found.bytes())
+        .all(|(e, f)| !e.is_ascii_uppercase() || f.is_ascii_uppercase())
+}
+
+/// The token from `first` on whose word or whole span ends at `offset`; the
+/// tokens between must be words (not punctuation), so entries never straddle it.
+fn token_ending_at(tokens: &[Token], first: usize, offset: usize) -> Option<usize> {
+    for (i, t) in tokens.iter().enumerate().skip(first) {
+        if t.word.end == offset || t.span.end == offset {
+            return Some(i);
+        }
+        if t.span.end > offset || (i > first && t.kind == TokenKind::Punct) {
+            return None;
+        }
+    }
+    None
+}
+
+/// One list entry found in the text, over tokens `first..=last`.
+#[derive(Clone, Copy, Debug)]
+pub struct LexMatch {
+    pub first: usize,
+    pub last: usize,
+    pub class: Class,
+    pub value: &'static str,
+}
+
+/// The list entries of a document, indexed by token.
+#[derive(Debug, Default)]
+pub struct Scan {
+    /// Sorted by first token, longest first.
+    matches: Vec<LexMatch>,
+    /// For each token, where its matches start in `matches` (one more entry than tokens).
+    starts: Vec<u32>,
+    /// For each token, the classes of every entry that covers it.
+    cover: Vec<Classes>,
+}
+
+impl Scan {
+    fn new(mut matches: Vec<LexMatch>, tokens: usize) -> Scan {
+        matches.sort_by_key(|m| (m.first, std::cmp::Reverse(m.last)));
+        let mut cover = vec![Classes::NONE; tokens];
+        let mut starts = Vec::with_capacity(tokens + 1);
+        let mut next = 0;
+        for i in 0..tokens {
+            starts.push(next as u32);
+            while next < matches.len() && matches[next].first == i {
+                next += 1;
+            }
+        }
+        starts.push(next as u32);
+        for m in &matches {
+            for c in &mut cover[m.first..=m.last] {
+                c.add(m.class);
+            }
+        }
+        Scan {
+            matches,
+            starts,
+            cover,
+        }
+    }
+
+    /// The classes of the entries covering token `i`.
+    pub fn cover(&self, i: usize) -> Classes {
+        self.cover.get(i).copied().unwrap_or_default()
+    }
+
+    /// The entries starting at token `i`, longest first.
+    pub fn starting(&self, i: usize) -> &[LexMatch] {
+        match (self.starts.get(i), self.starts.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.matches[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+
+    /// The longest entry of a class starting at token `i`.
+    pub fn at(&self, i: usize, class: Class) -> Option<&LexMatch> {
+        self.starting(i).iter().find(|m| m.class == class)
+    }
+
+    /// The longest entry of any of `classes` starting at token `i`.
+    pub fn any_at(&self, i: usize, classes: Classes) -> Option<&LexMatch> {
+        self.starting(i).iter().find(|m| classes.has(m.class))
+    }
+
+    /// The entry of a class covering token `i`, if any (the one starting latest).
+    pub fn covering(&self, i: usize, class: Class) -> Option<&LexMatch> {
+        if !self.cover(i).has(class) {
+            return None;
+        }
+        (0..=i)
+            .rev()
+            .take(8)
+            .flat_map(|s| self.starting(s))
+            .find(|m| m.class == class && m.last >= i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Language;
+
+    fn scan(text: &str) -> (crate::prose::Prose, Scan) {
+        let prose = crate::prose::parse(text, Language::PlainText, &mut Default::default());
+        let scan = LEXICON.scan(&prose.text, &prose.tokens);
+        (prose, scan)
+    }
+
+    #[test]
+    fn entries_align_to_tokens_and_respect_capitals() {
+        let (prose, scan) =
+            scan("U.S. Secretary of State Marco Rubio met the chinese envoy in Beijing.");
+        let word = |i: usize| prose.slice(prose.tokens[i].word);
+        let office = scan.at(1, Class::Office).map(|m| m.last);
+        assert_eq!(office.map(word), Some("State"));
+        assert_eq!(
+            scan.at(0, Class::Nationality).map(|m| m.value),
+            Some("United States")
+        );
+        // "chinese" in lowercase is not the nationality.
+        let chinese = prose
+            .tokens
+            .iter()
+            .position(|t| prose.slice(t.word) == "chinese");
+        assert!(!scan.cover(chinese.unwrap()).has(Class::Nationality));
+        let beijing = prose
+            .tokens
+            .iter()
+            .position(|t| prose.slice(t.word) == "Beijing");
+        assert_eq!(
+            scan.at(beijing.unwrap(), Class::Capital).map(|m| m.value),
+            Some("China")
+        );
+    }
+
+    #[test]
+    fn entries_do_not_match_inside_words() {
+        let (prose, scan) = scan("Lithuanian Premier");
+        let lit = scan.starting(0);
+        assert!(lit
+            .iter()
+            .all(|m| m.class != Class::Nationality || m.value == "Lithuania"));
+        assert!(scan.cover(1).has(Class::Office), "{:?}", prose.tokens);
+    }
+
+    #[test]
+    fn syllables_of_romanised_names() {
+        for word in [
+            "Jinping", "Yi", "Keqiang", "Jae", "Wook", "Shek", "Lung", "Un",
+        ] {
+            assert!(LEXICON.is_syllabic(word), "{word}");
+        }
+        for word in ["Smith", "Kardashian", "Harvey", "Trump"] {
+            assert!(!LEXICON.is_syllabic(word), "{word}");
+        }
+    }
+}

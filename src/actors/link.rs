@@ -1,0 +1,683 @@
+//! Linking: every recognised name, description and organisation tied to one
+//! actor, and each actor's role and relations worked out.
+//!
+//! Full names make people first ("Sergei Lavrov"); a single name then links by
+//! family name, or by given name, to the one person it fits. When two people
+//! fit, the one introduced before the reference wins if only one was; otherwise
+//! the reference stays ambiguous. Headlines only ever link to people the body
+//! names.
+
+use std::collections::HashMap;
+
+use super::lexicon::{FastMap, LEXICON};
+use super::names::PersonName;
+use super::people::People;
+use super::recognise::{collapse, BodySource, Found, Possessor, RawDescription, RawName, Title};
+use super::{Actor, ActorKind, Confidence, Form, Mention, Office, Relation, Role, Target};
+use crate::prose::Prose;
+use crate::span::Span;
+
+pub fn link(prose: &Prose, found: Found, people: Option<&People>) -> (Vec<Actor>, Vec<Mention>) {
+    let mut linker = Linker {
+        prose,
+        actors: Vec::new(),
+        introduced: Vec::new(),
+        targets: vec![None; found.names.len()],
+        forms: vec![Form::Full; found.names.len()],
+        strong: Vec::new(),
+        by_family: FastMap::default(),
+        by_given: FastMap::default(),
+        narrowed: vec![None; found.names.len()],
+    };
+    linker.full_names(&found.names);
+    linker.single_names(&found.names);
+    for (i, name) in found.names.iter().enumerate() {
+        if let Some(Target::Actor(a)) = &linker.targets[i] {
+            if let Some(title) = name.title.as_ref().or(name.appositive.as_ref()) {
+                linker.add_office(*a, title);
+            }
+        }
+    }
+    let mut mentions = Vec::new();
+    let mut name_mention = vec![None; found.names.len()];
+    for (i, name) in found.names.iter().enumerate() {
+        if let Some(target) = linker.targets[i].clone() {
+            name_mention[i] = Some(mentions.len());
+            let mut mention = name_mention_of(name, linker.forms[i], target);
+            if let Some(narrow) = linker.narrowed[i] {
+                mention.span = narrow;
+                mention.name = narrow;
+            }
+            mentions.push(mention);
+        }
+    }
+    // Possessor descriptions ("the US president's son-in-law") resolve against
+    // written offices; relations may then add derived ones ("his Russian
+    // counterpart"), which the remaining descriptions can use.
+    let description_targets: Vec<Option<usize>> = found
+        .descriptions
+        .iter()
+        .map(|d| linker.unique_office_holder(d))
+        .collect();
+    order(&prose.text, &mut mentions, &mut name_mention);
+    linker.relations(&found, &mentions, &name_mention, &description_targets);
+    for (i, d) in found.descriptions.iter().enumerate() {
+        let target = description_targets[i].or_else(|| linker.unique_office_holder(d));
+        if let Some(actor) = target {
+            mentions.push(description_mention(d, actor));
+        }
+    }
+    linker.bodies(&found, &mut mentions);
+    order(&prose.text, &mut mentions, &mut []);
+    let mut actors = linker.actors;
+    for (i, m) in mentions.iter().enumerate() {
+        if let Target::Actor(a) = m.target {
+            actors[a].mentions.push(i);
+        }
+    }
+    // Relations were recorded with the start offset of their mention, as
+    // mention indices change while mentions are added: turn them into indices.
+    for actor in &mut actors {
+        for relation in &mut actor.relations {
+            relation.mention = mentions.partition_point(|m| m.span.start < relation.mention);
+        }
+    }
+    for (a, actor) in actors.iter_mut().enumerate() {
+        if actor.kind == ActorKind::Person {
+            actor.confidence = if linker.strong[a] {
+                Confidence::Certain
+            } else {
+                Confidence::Likely
+            };
+        }
+    }
+    if let Some(people) = people {
+        match_people(&mut actors, &mentions, prose, people);
+    }
+    roles(&mut actors, &mentions, prose, people);
+    drop_unreferenced(&mut actors, &mut mentions);
+    (actors, mentions)
+}
+
+struct Linker<'a> {
+    prose: &'a Prose,
+    actors: Vec<Actor>,
+    /// Where each actor was introduced (its first full or creating reference).
+    introduced: Vec<usize>,
+    targets: Vec<Option<Target>>,
+    forms: Vec<Form>,
+    /// Whether anything beyond the shape of its name says an actor is a person.
+    strong: Vec<bool>,
+    by_family: FastMap<String, Vec<usize>>,
+    by_given: FastMap<String, Vec<usize>>,
+    /// Names cut down to their family name (a sentence opener dropped).
+    narrowed: Vec<Option<Span>>,
+}
+
+impl Linker<'_> {
+    fn new_person(&mut self, name: PersonName, at: usize, strong: bool) -> usize {
+        self.actors.push(Actor {
+            kind: ActorKind::Person,
+            name: name.full.clone(),
+            person: Some(name),
+            role: None,
+            offices: Vec::new(),
+            country: None,
+            mentions: Vec::new(),
+            relations: Vec::new(),
+            confidence: Confidence::Likely,
+            entry: None,
+        });
+        self.introduced.push(at);
+        self.strong.push(strong);
+        self.index_person(self.actors.len() - 1);
+        self.actors.len() - 1
+    }
+
+    /// People from their full names, body first, then headlines that match
+    /// them. A sentence-opening word before a known family name is not a
+    /// given name ("Notice Trump said" after "Donald Trump"): such names wait
+    /// until every other full name is known.
+    fn full_names(&mut self, names: &[RawName]) {
+        let mut doubtful = Vec::new();
+        for heading in [false, true] {
+            for (i, raw) in names.iter().enumerate() {
+                if raw.in_title || raw.heading != heading {
+                    continue;
+                }
+                let parsed = &raw.parsed;
+                if parsed.given.is_none() {
+                    continue;
+                }
+                let opener = raw.clause_start
+                    && !raw.evidence.strong()
+                    && parsed.given.as_deref().is_some_and(|g| !g.contains(' '));
+                if opener && !heading {
+                    doubtful.push(i);
+                    continue;
+                }
+                let words = parsed.full.split(' ').count();
+                let existing = (0..self.actors.len()).find(|&a| {
+                    self.actors[a]
+                        .person
+                        .as_ref()
+                        .is_some_and(|p| p.given.is_some() && p.same_person(parsed))
+                });
+                let actor = match existing {
+                    Some(a) => {
+                        let fuller = self.actors[a]
+                            .person
+                            .as_ref()
+                            .is_some_and(|p| p.full.split(' ').count() < words);
+                        if fuller && !heading {
+                            self.actors[a].name = parsed.full.clone();
+                            self.actors[a].person = Some(parsed.clone());
+                        }
+                        self.strong[a] |= raw.evidence.strong();
+                        a
+                    }
+                    None if heading => continue,
+                    None => self.new_person(parsed.clone(), raw.name.start, raw.evidence.strong()),
+                };
+                self.targets[i] = Some(Target::Actor(actor));
+                self.forms[i] = Form::Full;
+            }
+        }
+        self.index_names();
+        for i in doubtful {
+            let raw = &names[i];
+            let family_words = raw.parsed.family.split(' ').count();
+            if self.by_family.contains_key(raw.parsed.family.as_str()) {
+                // Only the family name refers; the opener is an ordinary word.
+                let first = raw.tokens.end - family_words;
+                self.narrowed[i] =
+                    Some(Span::new(self.prose.tokens[first].span.start, raw.name.end));
+                continue;
+            }
+            let actor = self.new_person(raw.parsed.clone(), raw.name.start, false);
+            self.targets[i] = Some(Target::Actor(actor));
+            self.forms[i] = Form::Full;
+        }
+    }
+
+    /// Indexes every person by family name (and later-reference name) and by
+    /// each given name.
+    fn index_names(&mut self) {
+        self.by_family.clear();
+        self.by_given.clear();
+        for a in 0..self.actors.len() {
+            self.index_person(a);
+        }
+    }
+
+    fn index_person(&mut self, a: usize) {
+        let Some(p) = &self.actors[a].person else {
+            return;
+        };
+        let add = |map: &mut FastMap<String, Vec<usize>>, key: &str| {
+            let list = map.entry(key.to_string()).or_default();
+            if !list.contains(&a) {
+                list.push(a);
+            }
+        };
+        add(&mut self.by_family, &p.family);
+        add(&mut self.by_family, p.later());
+        for word in p.given.iter().flat_map(|g| g.split(' ')) {
+            add(&mut self.by_given, word);
+        }
+    }
+
+    /// The people a single name can refer to: by family name first, else by
+    /// given name.
+    fn candidates(&self, word: &str) -> (Vec<usize>, Form) {
+        if let Some(family) = self.by_family.get(word) {
+            return (family.clone(), Form::Family);
+        }
+        let given = self.by_given.get(word).cloned().unwrap_or_default();
+        (given, Form::Given)
+    }
+
+    /// Single names ("Lavrov", "President Xi", "Mr. Lavrov"): people named only
+    /// this way are made from the references that show they are people; then
+    /// every single name links to the one person it fits.
+    fn single_names(&mut self, names: &[RawName]) {
+        for (i, raw) in names.iter().enumerate() {
+            if self.targets[i].is_some() || raw.in_title || raw.heading || raw.listed {
+                continue;
+            }
+            // A single name that only speaks ("Microsoft said") may be an
+            // organisation's: a person needs a title, courtesy title or age.
+            let shows_person = raw.evidence.role || raw.evidence.courtesy || raw.evidence.age;
+            if !shows_person || !self.candidates(&raw.parsed.full).0.is_empty() {
+                continue;
+            }
+            let mut parsed = raw.parsed.clone();
+            // A single name is a family name, whatever its shape.
+            parsed.family = parsed.full.clone();
+            parsed.given = None;
+            parsed.order = super::names::NameOrder::GivenFirst;
+            self.new_person(parsed, raw.name.start, true);
+        }
+        for (i, raw) in names.iter().enumerate() {
+            if self.targets[i].is_some() || raw.in_title {
+                continue;
+            }
+            let written = match self.narrowed[i] {
+                Some(_) => &raw.parsed.family,
+                None => &raw.parsed.full,
+            };
+            let (candidates, form) = self.candidates(written);
+            let target = match candidates.len() {
+                0 => continue,
+                1 => Target::Actor(candidates[0]),
+                _ => {
+                    let before: Vec<usize> = candidates
+                        .iter()
+                        .copied()
+                        .filter(|&a| self.introduced[a] < raw.name.start)
+                        .collect();
+                    match before.len() {
+                        1 => Target::Actor(before[0]),
+                        _ => Target::Ambiguous(candidates),
+                    }
+                }
+            };
+            if let Target::Actor(a) = target {
+                self.strong[a] |= raw.evidence.strong();
+            }
+            self.targets[i] = Some(target);
+            self.forms[i] = form;
+        }
+    }
+
+    fn add_office(&mut self, actor: usize, title: &Title) {
+        if title.office_key.is_empty() || !title.formal {
+            return;
+        }
+        let office = Office {
+            key: title.office_key.clone(),
+            country: title.country,
+            leader: title.leader,
+        };
+        let a = &mut self.actors[actor];
+        if a.country.is_none() {
+            a.country = title.country;
+        }
+        if !a.offices.contains(&office) {
+            a.offices.push(office);
+        }
+    }
+
+    /// The one person holding the office a description names, if exactly one
+    /// does. A holder whose country is not given fits a description that
+    /// names one only when no holder's country matches.
+    fn unique_office_holder(&self, d: &RawDescription) -> Option<usize> {
+        let office_fits =
+            |o: &Office| o.key == d.office_key || d.office_key == "leader" && o.leader;
+        let unique = |country_fits: &dyn Fn(&Office) -> bool| {
+            let mut holders = self
+                .actors
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| {
+                    a.kind == ActorKind::Person
+                        && a.offices.iter().any(|o| office_fits(o) && country_fits(o))
+                })
+                .map(|(i, _)| i);
+            let first = holders.next()?;
+            holders.next().is_none().then_some(first)
+        };
+        let strict = |o: &Office| d.country.is_none() || o.country == d.country;
+        let any_strict = self
+            .actors
+            .iter()
+            .any(|a| a.offices.iter().any(|o| office_fits(o) && strict(o)));
+        if any_strict {
+            unique(&strict)
+        } else {
+            unique(&|o: &Office| o.country.is_none())
+        }
+    }
+
+    /// Relations stated by a possessor before a name: "his Russian counterpart
+    /// Sergei Lavrov", "Trump's special envoy Steve Witkoff".
+    fn relations(
+        &mut self,
+        found: &Found,
+        mentions: &[Mention],
+        name_mention: &[Option<usize>],
+        description_targets: &[Option<usize>],
+    ) {
+        for (i, raw) in found.names.iter().enumerate() {
+            let (Some(Target::Actor(actor)), Some(title), Some(possessor)) =
+                (&self.targets[i], &raw.title, &raw.possessor)
+            else {
+                continue;
+            };
+            let actor = *actor;
+            let other = match possessor {
+                Possessor::Name(n) => match &self.targets[*n] {
+                    Some(Target::Actor(a)) => Some(*a),
+                    _ => None,
+                },
+                Possessor::Description(d) => description_targets[*d],
+                Possessor::Pronoun(span) => {
+                    let end = mentions.partition_point(|m| m.span.start < span.start);
+                    mentions[..end]
+                        .iter()
+                        .rev()
+                        .filter_map(Mention::actor)
+                        .find(|&a| a != actor && self.actors[a].kind == ActorKind::Person)
+                }
+            };
+            let Some(other) = other.filter(|&o| o != actor) else {
+                continue;
+            };
+            let label = title
+                .relation
+                .map(str::to_string)
+                .unwrap_or_else(|| collapse(self.prose.slice(title.span)));
+            let at = name_mention[i].map_or(raw.name.start, |m| mentions[m].span.start);
+            // "his Russian counterpart": the same office as the other's, in
+            // the country the title names.
+            let office = (title.relation == Some("counterpart"))
+                .then(|| self.actors[other].offices.first().cloned())
+                .flatten()
+                .map(|office| Office {
+                    country: title.country.or(office.country),
+                    ..office
+                });
+            if let Some(office) = &office {
+                if self.actors[actor].country.is_none() {
+                    self.actors[actor].country = office.country;
+                }
+                if !self.actors[actor].offices.contains(office) {
+                    self.actors[actor].offices.push(office.clone());
+                }
+            }
+            self.actors[actor].relations.push(Relation {
+                label: label.clone(),
+                other,
+                mention: at,
+                inverse: false,
+                office: office.clone(),
+            });
+            self.actors[other].relations.push(Relation {
+                label,
+                other: actor,
+                mention: at,
+                inverse: true,
+                office: None,
+            });
+        }
+    }
+
+    /// Organisations and governments, one actor per name.
+    fn bodies(&mut self, found: &Found, mentions: &mut Vec<Mention>) {
+        let mut by_key: HashMap<&str, usize> = HashMap::new();
+        for body in &found.bodies {
+            let actor = match by_key.get(body.key.as_str()) {
+                Some(&a) => a,
+                None if body.heading => continue,
+                None => {
+                    let role = match (body.source, body.country) {
+                        (BodySource::Agency, _) => Some("news organisation".to_string()),
+                        (BodySource::International, _) => {
+                            Some("international organisation".to_string())
+                        }
+                        (BodySource::Institution | BodySource::Place, Some(country)) => {
+                            Some(format!("stands for the {} government", demonym(country)))
+                        }
+                        _ => None,
+                    };
+                    self.actors.push(Actor {
+                        kind: body.kind,
+                        name: body.key.clone(),
+                        person: None,
+                        role: role.map(|text| Role {
+                            text,
+                            mention: None,
+                            derived: true,
+                        }),
+                        offices: Vec::new(),
+                        country: body.country,
+                        mentions: Vec::new(),
+                        relations: Vec::new(),
+                        confidence: Confidence::Certain,
+                        entry: None,
+                    });
+                    self.introduced.push(body.span.start);
+                    self.strong.push(true);
+                    by_key.insert(&body.key, self.actors.len() - 1);
+                    self.actors.len() - 1
+                }
+            };
+            mentions.push(Mention {
+                span: body.span,
+                name: body.span,
+                form: Form::Name,
+                target: Target::Actor(actor),
+                title: None,
+                appositive: None,
+                courtesy: None,
+                possessive: body.possessive,
+                in_quote: body.in_quote,
+                heading: body.heading,
+                reach: body.span.end,
+            });
+        }
+    }
+}
+
+fn demonym(country: &str) -> &str {
+    LEXICON.nationality_of(country).unwrap_or(country)
+}
+
+fn name_mention_of(raw: &RawName, form: Form, target: Target) -> Mention {
+    Mention {
+        span: raw.span,
+        name: raw.name,
+        form,
+        target,
+        title: raw.title.as_deref().cloned(),
+        appositive: raw.appositive.as_deref().cloned(),
+        courtesy: raw.courtesy,
+        possessive: raw.possessive,
+        in_quote: raw.in_quote,
+        heading: raw.heading,
+        reach: raw.reach,
+    }
+}
+
+fn description_mention(d: &RawDescription, actor: usize) -> Mention {
+    Mention {
+        span: d.span,
+        name: d.span,
+        form: Form::Description,
+        target: Target::Actor(actor),
+        title: None,
+        appositive: None,
+        courtesy: None,
+        possessive: d.possessive,
+        in_quote: d.in_quote,
+        heading: d.heading,
+        reach: d.span.end,
+    }
+}
+
+/// Sorts mentions by position and keeps `index` (raw item -> mention)
+/// pointing at the right places. Where two overlap, the earlier (or longer)
+/// wins, except that an organisation named inside a person's title ("Kremlin"
+/// in "Kremlin spokesman Dmitry Peskov") keeps its own mention and the
+/// person's reference starts after it.
+fn order(text: &str, mentions: &mut Vec<Mention>, index: &mut [Option<usize>]) {
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&i| {
+        (
+            mentions[i].span.start,
+            std::cmp::Reverse(mentions[i].span.end),
+        )
+    });
+    let mut slots: Vec<Option<Mention>> = std::mem::take(mentions).into_iter().map(Some).collect();
+    let mut new_of_old = vec![None; slots.len()];
+    let mut olds: Vec<usize> = Vec::with_capacity(slots.len());
+    for old in order {
+        let Some(m) = slots[old].take() else { continue };
+        let Some(last) = mentions.last_mut() else {
+            new_of_old[old] = Some(0);
+            olds.push(old);
+            mentions.push(m);
+            continue;
+        };
+        if last.span.end <= m.span.start {
+            new_of_old[old] = Some(mentions.len());
+            olds.push(old);
+            mentions.push(m);
+            continue;
+        }
+        let in_title = m.form == Form::Name
+            && last.form != Form::Name
+            && last.span.covers(m.span)
+            && m.span.end <= last.name.start;
+        if !in_title {
+            continue;
+        }
+        let rest = &text[m.span.end..last.name.start];
+        last.span.start = m.span.end + (rest.len() - rest.trim_start().len());
+        let (Some(person), Some(person_old)) = (mentions.pop(), olds.pop()) else {
+            continue;
+        };
+        new_of_old[old] = Some(mentions.len());
+        olds.push(old);
+        mentions.push(m);
+        new_of_old[person_old] = Some(mentions.len());
+        olds.push(person_old);
+        mentions.push(person);
+    }
+    for slot in index.iter_mut() {
+        *slot = slot.and_then(|old| new_of_old[old]);
+    }
+}
+
+/// Each actor's role, from its first reference with a title or appositive:
+/// the title as written, or a role derived from the relation it states ("his
+/// Russian counterpart" -> "Russian foreign minister"); failing that, the
+/// people file's title.
+fn roles(actors: &mut [Actor], mentions: &[Mention], prose: &Prose, people: Option<&People>) {
+    let names: Vec<String> = actors.iter().map(|a| a.name.clone()).collect();
+    for actor in actors.iter_mut() {
+        if actor.kind != ActorKind::Person {
+            continue;
+        }
+        let first_titled = actor.mentions.iter().copied().find_map(|m| {
+            let mention = &mentions[m];
+            mention
+                .title
+                .as_ref()
+                .or(mention.appositive.as_ref())
+                .map(|t| (m, t))
+        });
+        let role = match first_titled {
+            Some((m, title)) => {
+                let relation = actor
+                    .relations
+                    .iter()
+                    .find(|r| !r.inverse && r.mention == m);
+                let text = match relation {
+                    Some(r) => {
+                        let office = r.office.as_ref().map(|o| match o.country {
+                            Some(c) => format!("{} {}", demonym(c), o.key),
+                            None => o.key.clone(),
+                        });
+                        match office {
+                            Some(office) => format!("{office} ({} of {})", r.label, names[r.other]),
+                            None => format!("{} of {}", r.label, names[r.other]),
+                        }
+                    }
+                    None => collapse(prose.slice(title.span)),
+                };
+                Some(Role {
+                    text,
+                    mention: Some(m),
+                    derived: relation.is_some(),
+                })
+            }
+            None => actor
+                .entry
+                .and_then(|e| people.and_then(|p| p.entries.get(e)))
+                .and_then(|e| e.title.clone())
+                .map(|text| Role {
+                    text,
+                    mention: None,
+                    derived: false,
+                }),
+        };
+        if role.is_some() {
+            actor.role = role;
+        }
+    }
+}
+
+/// Ties people to entries of the people file by any written form of their name.
+fn match_people(actors: &mut [Actor], mentions: &[Mention], prose: &Prose, people: &People) {
+    for actor in actors.iter_mut().filter(|a| a.kind == ActorKind::Person) {
+        let forms = std::iter::once(actor.name.clone()).chain(
+            actor
+                .mentions
+                .iter()
+                .filter(|&&m| mentions[m].form == Form::Full)
+                .map(|&m| collapse(prose.slice(mentions[m].name))),
+        );
+        let mut entry = None;
+        for form in forms {
+            entry = people.entries.iter().position(|e| e.answers_to(&form));
+            if entry.is_some() {
+                break;
+            }
+        }
+        if entry.is_some() {
+            actor.entry = entry;
+            actor.confidence = Confidence::Certain;
+        }
+    }
+}
+
+/// Removes actors left without mentions (a headline-only name, a mention lost
+/// to an overlap) and renumbers the rest.
+fn drop_unreferenced(actors: &mut Vec<Actor>, mentions: &mut [Mention]) {
+    let keep: Vec<bool> = actors.iter().map(|a| !a.mentions.is_empty()).collect();
+    if keep.iter().all(|&k| k) {
+        return;
+    }
+    let mut new_index = vec![usize::MAX; actors.len()];
+    let mut next = 0;
+    for (old, &k) in keep.iter().enumerate() {
+        if k {
+            new_index[old] = next;
+            next += 1;
+        }
+    }
+    let mut old = 0;
+    actors.retain(|_| {
+        let k = keep[old];
+        old += 1;
+        k
+    });
+    for actor in actors.iter_mut() {
+        actor.relations.retain(|r| new_index[r.other] != usize::MAX);
+        for r in &mut actor.relations {
+            r.other = new_index[r.other];
+        }
+    }
+    for m in mentions.iter_mut() {
+        match &mut m.target {
+            Target::Actor(a) => *a = new_index[*a],
+            Target::Ambiguous(list) => {
+                list.retain(|a| new_index[*a] != usize::MAX);
+                for a in list.iter_mut() {
+                    *a = new_index[*a];
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,200 @@
+//! Personal names: which word is the family name, and which the given name, in
+//! "Sergei Lavrov", "Xi Jinping", "Kevin De Bruyne" or "Nguyen Xuan Phuc".
+
+use super::lexicon::{LaterName, LEXICON};
+
+/// The order of a name's parts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameOrder {
+    /// Given name first, family name last ("Sergei Lavrov").
+    GivenFirst,
+    /// Family name first; later references use it ("Xi Jinping", then "Xi").
+    FamilyFirst,
+    /// Family name first; later references use the last given name
+    /// (Vietnamese: "Nguyen Xuan Phuc", then "Phuc").
+    FamilyFirstGivenLater,
+}
+
+/// A person's name split into its parts, each as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PersonName {
+    /// The name as written, words joined by single spaces.
+    pub full: String,
+    pub family: String,
+    /// The given names, if any are written.
+    pub given: Option<String>,
+    pub order: NameOrder,
+}
+
+impl PersonName {
+    /// The part used on later reference: the family name, except for
+    /// Vietnamese names.
+    pub fn later(&self) -> &str {
+        match self.order {
+            NameOrder::FamilyFirstGivenLater => self
+                .given
+                .as_deref()
+                .and_then(|g| g.rsplit(' ').next())
+                .unwrap_or(&self.family),
+            _ => &self.family,
+        }
+    }
+
+    /// Splits the words of a name (without titles, possessive endings or
+    /// suffixes such as "Jr.").
+    pub fn parse(words: &[&str]) -> Option<PersonName> {
+        let words: Vec<&str> = words
+            .iter()
+            .copied()
+            .filter(|w| !LEXICON.is_suffix(w))
+            .collect();
+        let (&first, rest) = words.split_first()?;
+        let full = words.join(" ");
+        if rest.is_empty() {
+            return Some(PersonName {
+                full,
+                family: first.to_string(),
+                given: None,
+                order: NameOrder::GivenFirst,
+            });
+        }
+        if let Some(later) = family_first(&words) {
+            return Some(PersonName {
+                full,
+                family: first.to_string(),
+                given: Some(rest.join(" ")),
+                order: match later {
+                    LaterName::Family => NameOrder::FamilyFirst,
+                    LaterName::Given => NameOrder::FamilyFirstGivenLater,
+                },
+            });
+        }
+        // The family name is the last word, with the particles just before it
+        // ("De Bruyne", "van Gogh", "bin Salman").
+        let mut start = words.len() - 1;
+        while start > 1
+            && (LEXICON.is_particle(words[start - 1])
+                || LEXICON.is_capitalised_particle(words[start - 1]))
+        {
+            start -= 1;
+        }
+        Some(PersonName {
+            full,
+            family: words[start..].join(" "),
+            given: Some(words[..start].join(" ")),
+            order: NameOrder::GivenFirst,
+        })
+    }
+
+    /// Whether two written names can be the same person's: same family name
+    /// and given names that agree where both are written ("Marc Hill" and
+    /// "Marc Lamont Hill"; "D. Trump" and "Donald Trump").
+    pub fn same_person(&self, other: &PersonName) -> bool {
+        if self.family != other.family || self.order != other.order {
+            return false;
+        }
+        match (&self.given, &other.given) {
+            (Some(a), Some(b)) => given_names_agree(a, b),
+            _ => true,
+        }
+    }
+}
+
+/// Whether the name reads family-name-first, and if so how it is shortened.
+fn family_first(words: &[&str]) -> Option<LaterName> {
+    if words.len() > 4 {
+        return None;
+    }
+    let (first, rest) = words.split_first()?;
+    let given_syllabic = || {
+        rest.iter().all(|w| {
+            !LEXICON.is_given_name(w) && w.split('-').all(|part| LEXICON.is_syllabic(part))
+        })
+    };
+    if let Some(later) = LEXICON.family_first(first) {
+        return given_syllabic().then_some(later);
+    }
+    // "Hau Lung-bin", "Tsai Ing-wen": a hyphenated given name whose second
+    // part is lowercase is the Wade-Giles and Korean convention.
+    let hyphenated = rest.len() == 1
+        && rest[0]
+            .split_once('-')
+            .is_some_and(|(_, b)| b.chars().next().is_some_and(char::is_lowercase));
+    (hyphenated && LEXICON.is_syllabic(first) && given_syllabic()).then_some(LaterName::Family)
+}
+
+fn given_names_agree(a: &str, b: &str) -> bool {
+    let a: Vec<&str> = a.split(' ').collect();
+    let b: Vec<&str> = b.split(' ').collect();
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    // Every word of the shorter form matches a word of the longer one, in
+    // order, in full or as its initial.
+    let mut pos = 0;
+    for word in short.iter() {
+        let word = word.trim_end_matches('.');
+        let found = long[pos..].iter().position(|w| {
+            *w == word
+                || (word.chars().count() == 1 && w.starts_with(word))
+                || (w.trim_end_matches('.').chars().count() == 1
+                    && word.starts_with(w.trim_end_matches('.')))
+        });
+        match found {
+            Some(i) => pos += i + 1,
+            None => return false,
+        }
+    }
+    // The first given name must agree: "John Smith" and "Jane Smith" differ
+    // even if one of them has a middle name the other shares.
+    let first = |w: &str| w.trim_end_matches('.').chars().next();
+    first(short[0]) == first(long[0])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(name: &str) -> PersonName {
+        PersonName::parse(&name.split(' ').collect::<Vec<_>>()).unwrap()
+    }
+
+    #[test]
+    fn western_and_family_first_orders() {
+        let lavrov = parse("Sergei Lavrov");
+        assert_eq!(
+            (lavrov.family.as_str(), lavrov.order),
+            ("Lavrov", NameOrder::GivenFirst)
+        );
+        let xi = parse("Xi Jinping");
+        assert_eq!((xi.family.as_str(), xi.later()), ("Xi", "Xi"));
+        assert_eq!(xi.given.as_deref(), Some("Jinping"));
+        assert_eq!(parse("Kim Jong Un").family, "Kim");
+        assert_eq!(parse("Moon Jae-in").family, "Moon");
+        assert_eq!(parse("Hau Lung-bin").family, "Hau");
+        assert_eq!(parse("Kim Kardashian").family, "Kardashian");
+        assert_eq!(parse("Lee Harvey Oswald").family, "Oswald");
+        let phuc = parse("Nguyen Xuan Phuc");
+        assert_eq!((phuc.family.as_str(), phuc.later()), ("Nguyen", "Phuc"));
+    }
+
+    #[test]
+    fn particles_and_suffixes() {
+        assert_eq!(parse("Kevin De Bruyne").family, "De Bruyne");
+        assert_eq!(parse("Charles de Gaulle").family, "de Gaulle");
+        assert_eq!(parse("Martin Luther King Jr.").family, "King");
+        assert_eq!(parse("Mohamed El-Hassan Mohamed").family, "Mohamed");
+    }
+
+    #[test]
+    fn same_person_needs_agreeing_given_names() {
+        assert!(parse("Marc Lamont Hill").same_person(&parse("Marc Hill")));
+        assert!(parse("Donald Trump").same_person(&parse("Donald J. Trump")));
+        assert!(parse("D. Trump").same_person(&parse("Donald Trump")));
+        assert!(!parse("Ahmed Mohamed").same_person(&parse("Mohamed El-Hassan Mohamed")));
+        assert!(!parse("Harry Kane").same_person(&parse("Harry Maguire")));
+        assert!(!parse("John Smith").same_person(&parse("Jane Smith")));
+    }
+}

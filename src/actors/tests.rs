@@ -1,0 +1,334 @@
+//! The actor model on articles of our own (tests/fixtures/actors).
+
+use super::*;
+use crate::document::Language;
+
+const SUMMIT: &str = include_str!("../../tests/fixtures/actors/summit.md");
+const LAUNCH: &str = include_str!("../../tests/fixtures/actors/launch.md");
+
+fn actors_of(text: &str) -> (Prose, Actors) {
+    let prose = crate::prose::parse(text, Language::Markdown, &mut Default::default());
+    let actors = recognise(&prose, &Settings::default());
+    (prose, actors)
+}
+
+/// The actor whose name is `name`.
+fn find<'a>(actors: &'a Actors, name: &str) -> (usize, &'a Actor) {
+    actors
+        .actors
+        .iter()
+        .enumerate()
+        .find(|(_, a)| a.name == name)
+        .unwrap_or_else(|| {
+            panic!(
+                "no actor {name}: {:#?}",
+                actors.actors.iter().map(|a| &a.name).collect::<Vec<_>>()
+            )
+        })
+}
+
+fn role(actors: &Actors, name: &str) -> String {
+    find(actors, name)
+        .1
+        .role
+        .as_ref()
+        .map(|r| r.text.clone())
+        .unwrap_or_default()
+}
+
+/// An actor's references as written, with their forms.
+fn references(prose: &Prose, actors: &Actors, name: &str) -> Vec<(String, Form)> {
+    let (a, _) = find(actors, name);
+    actors
+        .mentions_of(a)
+        .map(|m| (prose.slice(m.span).to_string(), m.form))
+        .collect()
+}
+
+#[test]
+fn titles_with_qualifiers_before_names() {
+    let (_, actors) = actors_of(SUMMIT);
+    assert_eq!(role(&actors, "Wang Yi"), "Chinese Foreign Minister");
+    assert_eq!(
+        role(&actors, "Sergei Shoigu"),
+        "Russian Security Council Secretary"
+    );
+    assert_eq!(role(&actors, "Marco Rubio"), "U.S. Secretary of State");
+    assert_eq!(
+        role(&actors, "Hamdullah Mohib"),
+        "Afghan Ambassador to the United States"
+    );
+    assert_eq!(role(&actors, "Xi Jinping"), "Chinese President");
+}
+
+#[test]
+fn relations_make_two_actors_and_derive_roles() {
+    let (_, actors) = actors_of(SUMMIT);
+    // "President Donald Trump's special envoy Steve Witkoff": two people.
+    assert_eq!(role(&actors, "Donald Trump"), "President");
+    assert_eq!(
+        role(&actors, "Steve Witkoff"),
+        "special envoy of Donald Trump"
+    );
+    // "his Russian counterpart Sergei Lavrov": the Russian foreign minister.
+    assert_eq!(
+        role(&actors, "Sergei Lavrov"),
+        "Russian foreign minister (counterpart of Wang Yi)"
+    );
+    let (wang, _) = find(&actors, "Wang Yi");
+    let lavrov = find(&actors, "Sergei Lavrov").1;
+    assert_eq!(lavrov.relations[0].other, wang);
+    assert_eq!(lavrov.country, Some("Russia"));
+    // "the US president's son-in-law": the description points to Trump.
+    assert_eq!(role(&actors, "Jared Kushner"), "son-in-law of Donald Trump");
+}
+
+#[test]
+fn appositives_give_roles() {
+    let (_, actors) = actors_of(SUMMIT);
+    assert_eq!(role(&actors, "Kaja Kallas"), "EU's foreign policy chief");
+    let (_, actors) = actors_of(LAUNCH);
+    assert_eq!(
+        role(&actors, "Sergei Shoigu"),
+        "secretary of Russia's Security Council"
+    );
+    assert_eq!(role(&actors, "John Glenn"), "astronaut");
+    assert_eq!(
+        role(&actors, "Kim Min-jun"),
+        "researcher at the Korea Aerospace Research Institute"
+    );
+}
+
+#[test]
+fn later_references_link_by_surname_possessive_and_unique_description() {
+    let (prose, actors) = actors_of(SUMMIT);
+    assert_eq!(
+        references(&prose, &actors, "Wang Yi"),
+        vec![
+            ("Wang".into(), Form::Family),
+            ("Chinese Foreign Minister Wang Yi".into(), Form::Full),
+            ("Wang".into(), Form::Family),
+            ("Wang Yi".into(), Form::Full),
+        ]
+    );
+    assert_eq!(
+        references(&prose, &actors, "Xi Jinping"),
+        vec![
+            ("Chinese President Xi Jinping".into(), Form::Full),
+            ("Xi".into(), Form::Family),
+            ("Chinese leader".into(), Form::Description),
+        ]
+    );
+    let (a, _) = find(&actors, "Wang Yi");
+    let possessive = actors.mentions_of(a).filter(|m| m.possessive).count();
+    assert_eq!(possessive, 1, "Wang Yi's visit");
+    let (trump, _) = find(&actors, "Donald Trump");
+    let forms: Vec<Form> = actors.mentions_of(trump).map(|m| m.form).collect();
+    assert_eq!(
+        forms,
+        vec![Form::Full, Form::Description],
+        "President Donald Trump's …; the US president's"
+    );
+}
+
+#[test]
+fn family_name_first_names_keep_the_family_name() {
+    let (prose, actors) = actors_of(LAUNCH);
+    assert_eq!(
+        references(&prose, &actors, "Park Joo-ho"),
+        vec![
+            (
+                "South Korean Science Minister Park Joo-ho".into(),
+                Form::Full
+            ),
+            ("Park".into(), Form::Family),
+        ]
+    );
+    assert_eq!(
+        references(&prose, &actors, "Kim Min-jun"),
+        vec![
+            ("Kim Min-jun".into(), Form::Full),
+            ("Kim".into(), Form::Family)
+        ]
+    );
+}
+
+#[test]
+fn people_sharing_a_surname_are_never_merged() {
+    let (prose, actors) = actors_of(LAUNCH);
+    let (anna, _) = find(&actors, "Anna Berg");
+    let (lars, _) = find(&actors, "Lars Berg");
+    // "Berg, 52," comes before Lars Berg is named, so it can only be Anna.
+    assert_eq!(references(&prose, &actors, "Anna Berg").len(), 2);
+    assert_eq!(references(&prose, &actors, "Lars Berg").len(), 1);
+    let unlinked: Vec<&Mention> = actors
+        .mentions
+        .iter()
+        .filter(|m| matches!(m.target, Target::Ambiguous(_)))
+        .collect();
+    assert_eq!(unlinked.len(), 1);
+    assert_eq!(prose.slice(unlinked[0].span), "Berg");
+    assert_eq!(unlinked[0].target, Target::Ambiguous(vec![anna, lars]));
+}
+
+#[test]
+fn organisations_agencies_and_governments_act() {
+    let (_, actors) = actors_of(SUMMIT);
+    let kind = |name: &str| find(&actors, name).1.kind;
+    assert_eq!(kind("Reuters"), ActorKind::Organisation);
+    assert_eq!(kind("BTA"), ActorKind::Organisation);
+    assert_eq!(kind("AP"), ActorKind::Organisation);
+    assert_eq!(kind("Chinese Foreign Ministry"), ActorKind::Government);
+    assert_eq!(kind("Kremlin"), ActorKind::Government);
+    assert_eq!(kind("White House"), ActorKind::Government);
+    assert_eq!(kind("Beijing"), ActorKind::Government);
+    // Moscow only hosts; it does not act.
+    assert!(actors.actors.iter().all(|a| a.name != "Moscow"));
+}
+
+#[test]
+fn an_organisation_inside_a_title_keeps_its_own_reference() {
+    let text = "Kremlin spokesman Dmitry Peskov said the talks were useful.\n";
+    let (prose, actors) = actors_of(text);
+    let kremlin = actors.actor_at(text.find("Kremlin").unwrap());
+    let peskov = actors.actor_at(text.find("spokesman").unwrap());
+    assert_eq!(
+        kremlin.map(|a| actors.actors[a].name.as_str()),
+        Some("Kremlin")
+    );
+    assert_eq!(
+        peskov.map(|a| actors.actors[a].name.as_str()),
+        Some("Dmitry Peskov")
+    );
+    assert_eq!(role(&actors, "Dmitry Peskov"), "Kremlin spokesman");
+    assert_eq!(
+        references(&prose, &actors, "Dmitry Peskov"),
+        vec![("spokesman Dmitry Peskov".into(), Form::Full)]
+    );
+}
+
+#[test]
+fn statements_tie_what_was_said_to_the_speaker() {
+    let (prose, actors) = actors_of(SUMMIT);
+    let said = |name: &str| -> Vec<String> {
+        let (a, _) = find(&actors, name);
+        actors
+            .statements_of(a)
+            .map(|s| format!("{}: {}", prose.slice(s.verb), prose.slice(s.content)))
+            .collect()
+    };
+    assert_eq!(said("Wang Yi"), vec!["said: stand shoulder to shoulder"]);
+    assert_eq!(
+        said("Sergei Shoigu"),
+        vec!["told: security cooperation would deepen"]
+    );
+    assert_eq!(
+        said("Marco Rubio"),
+        vec!["said: the administration was watching the meeting closely"]
+    );
+    assert_eq!(
+        said("Kaja Kallas"),
+        vec!["urged: both sides to respect international law"]
+    );
+    assert_eq!(
+        said("Chinese Foreign Ministry"),
+        vec!["said: Chinese Foreign Minister Wang Yi met his Russian counterpart Sergei Lavrov in Moscow on Monday"]
+    );
+    assert_eq!(
+        said("AP"),
+        vec!["according to: The Chinese leader calls Putin a close friend"]
+    );
+}
+
+#[test]
+fn the_api_finds_actors_by_offset_and_antecedents() {
+    let (_, actors) = actors_of(SUMMIT);
+    let at = SUMMIT.find("Lavrov called").unwrap();
+    let lavrov = find(&actors, "Sergei Lavrov").0;
+    assert_eq!(actors.actor_at(at + 2), Some(lavrov));
+    let he = SUMMIT.find("his second").unwrap();
+    let person = actors.last_before(he, |a| a.kind == ActorKind::Person);
+    assert_eq!(person, Some(find(&actors, "Wang Yi").0));
+    assert_eq!(actors.line_of(at), 4);
+}
+
+#[test]
+fn capitalised_words_at_sentence_starts_are_not_people() {
+    let text = "Officials met on Monday. Yesterday Trump said little. Critics were quiet. Microsoft said it would not comment.\n";
+    let (_, actors) = actors_of(text);
+    let names: Vec<&str> = actors.actors.iter().map(|a| a.name.as_str()).collect();
+    assert!(names.is_empty(), "{names:?}");
+}
+
+#[test]
+fn a_sentence_opener_before_a_known_surname_is_not_a_given_name() {
+    let text =
+        "President Donald Trump spoke on Monday. Clearly Trump was pleased with the crowd.\n";
+    let (prose, actors) = actors_of(text);
+    assert_eq!(actors.actors.len(), 1);
+    assert_eq!(
+        references(&prose, &actors, "Donald Trump"),
+        vec![
+            ("President Donald Trump".into(), Form::Full),
+            ("Trump".into(), Form::Family)
+        ]
+    );
+}
+
+#[test]
+fn hover_text_describes_the_actor_in_this_article() {
+    let (prose, actors) = actors_of(SUMMIT);
+    let m = actors
+        .mention_at(SUMMIT.find("Wang said").unwrap())
+        .unwrap();
+    let text = describe(&actors, m, &prose.text).unwrap();
+    assert_eq!(
+        text,
+        "**Wang Yi** — Chinese Foreign Minister\n\n\
+         Person · 4 references · first on line 3: “Chinese Foreign Minister Wang Yi”\n\n\
+         Forms: Wang ×2, Wang Yi ×2\n\n\
+         Relations: counterpart: Sergei Lavrov\n\n\
+         Said:\n\
+         - line 5, said: “stand shoulder to shoulder”"
+    );
+}
+
+#[test]
+fn a_people_file_adds_its_note_and_a_broken_one_is_reported() {
+    let dir = std::env::temp_dir().join(format!("copydesk-people-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("people.toml");
+    std::fs::write(
+        &good,
+        "[[person]]\nname = \"Wang Yi\"\ntitle = \"Foreign Minister\"\ndescription = \"China's top diplomat.\"\nas_of = \"2025-03-01\"\n",
+    )
+    .unwrap();
+    let settings = Settings {
+        people: Some(good),
+        ..Settings::default()
+    };
+    let prose = crate::prose::parse(SUMMIT, Language::Markdown, &mut Default::default());
+    let actors = recognise(&prose, &settings);
+    let (wang, _) = find(&actors, "Wang Yi");
+    assert_eq!(actors.entry_of(wang).map(|e| e.line), Some(1));
+    let m = actors.actors[wang].mentions[0];
+    let text = describe(&actors, m, &prose.text).unwrap();
+    assert!(
+        text.ends_with("People file (as of 2025-03-01): Foreign Minister. China's top diplomat."),
+        "{text}"
+    );
+    let bad = dir.join("bad.toml");
+    std::fs::write(&bad, "[[person]]\nname = Wang Yi\n").unwrap();
+    let settings = Settings {
+        people: Some(bad),
+        ..Settings::default()
+    };
+    let actors = recognise(&prose, &settings);
+    assert!(actors.people.is_none());
+    assert!(actors
+        .people_error
+        .as_deref()
+        .unwrap_or("")
+        .contains("line 2"));
+    assert!(!actors.actors.is_empty(), "the article is still read");
+}
