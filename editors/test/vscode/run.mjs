@@ -255,7 +255,7 @@ async function save(page, file) {
   return until(() => publications(file, "Save") > before);
 }
 
-/** The Problems panel's rows: { file, severity, message, source, code, line, column }. */
+/** The Problems panel's diagnostics: { file, severity, message, source, code, line, column }. */
 async function problems(page) {
   return page.evaluate(() => {
     const out = [];
@@ -265,6 +265,10 @@ async function problems(page) {
       const inFile = /problems? in file (.+?) of folder/.exec(label);
       if (inFile) {
         file = inFile[1];
+        continue;
+      }
+      // A diagnostic's related locations are rows of their own, without an icon.
+      if (!row.querySelector(".marker-icon")) {
         continue;
       }
       const text = (selector) => row.querySelector(selector)?.textContent?.trim() ?? "";
