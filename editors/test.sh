@@ -15,6 +15,7 @@ root="$(dirname "$editors")"
 if (($#)); then suites=("$@"); else suites=(nvim vscode); fi
 
 "$editors/setup.sh"
+echo "# setup: $SECONDS s"
 
 echo "== editors: cargo build"
 (cd "$root" && cargo build --quiet --bin copydesk)
@@ -140,5 +141,6 @@ for suite in "${suites[@]}"; do
   esac
 done
 
+echo "# editors: $SECONDS s in all"
 echo "editors: $passed passed, $failed failed, $skipped skipped"
 ((failed == 0))
