@@ -110,9 +110,22 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
             end += 1;
             chars.next();
         }
+        // A plural possessive keeps its apostrophe: "the critics’ questions".
+        let stem_end = end;
+        if has_letter && text[..end].ends_with(['s', 'S']) {
+            let mut rest = text[end..].chars();
+            if let (Some('\'' | '’'), Some(after)) = (rest.next(), rest.next()) {
+                if after.is_whitespace() && rest.next().is_some_and(char::is_alphabetic) {
+                    end += text[end..].chars().next().map_or(0, char::len_utf8);
+                    chars.next();
+                }
+            }
+        }
         let span = Span::new(start, end);
-        let token_text = &text[start..end];
-        let word = possessive_stem(token_text).map_or(span, |len| Span::new(start, start + len));
+        let token_text = &text[start..stem_end];
+        let word = possessive_stem(token_text).map_or(Span::new(start, stem_end), |len| {
+            Span::new(start, start + len)
+        });
         tokens.push(Token {
             span,
             word,
@@ -175,6 +188,22 @@ mod tests {
     fn combining_marks_and_cjk_stay_inside_words() {
         let text = "Ange\u{301}le met 王毅.";
         assert_eq!(words(text), vec!["Ange\u{301}le", "met", "王毅"]);
+    }
+
+    #[test]
+    fn plural_possessives_keep_their_apostrophe() {
+        let text = "the critics’ questions and the Joneses' car, but 'the girls' ";
+        let tokens = tokenize(text);
+        let critics = &tokens[1];
+        assert_eq!(
+            (critics.span.of(text), critics.word.of(text)),
+            ("critics’", "critics")
+        );
+        assert!(critics.possessive());
+        let joneses = &tokens[5];
+        assert_eq!(joneses.word.of(text), "Joneses");
+        assert!(joneses.possessive());
+        assert!(!tokens.iter().any(|t| t.span.of(text) == "girls'"));
     }
 
     #[test]

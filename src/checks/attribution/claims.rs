@@ -11,7 +11,8 @@
 
 use super::clauses::{add_source, clause_break_between, is_closer, sourced};
 use super::lexicon::{contains, Roles, LEXICON};
-use super::scan::{is_between, Hit, Scan};
+use super::scan::{Hit, Scan};
+use super::{judgements, nouns};
 use crate::checks::{Context, Finding, Rule, RuleInfo, Severity};
 use crate::prose::TokenKind;
 use crate::span::Span;
@@ -25,6 +26,10 @@ static UNATTRIBUTED_CLAIM: RuleInfo = RuleInfo {
 
 /// How far after a count a casualty word may stand ("at least 50 people in the town were killed").
 const COUNT_WINDOW: usize = 8;
+
+/// How many words may stand between "with" and an expectation ("with both
+/// the president and his wife expected to").
+const WITH_PHRASE_WORDS: usize = 7;
 
 pub struct UnattributedClaim;
 
@@ -78,23 +83,33 @@ fn claim(scan: &Scan<'_>, hit: &Hit) -> Option<(Span, String)> {
     let be = passive_be(scan, t);
     let span_to =
         |from: usize, to: usize| Span::new(scan.token(from).span.start, scan.token(to).span.end);
-    if roles.has(Roles::EXPECTATION) {
-        if let Some(be) = be.filter(|_| !scan.agent_follows(last + 1)) {
+    if roles.has(Roles::EXPECTATION) && !scan.agent_follows(last + 1) {
+        let from = be.or_else(|| with_expected(scan, t).then_some(t));
+        if let Some(from) = from {
             let message = format!(
                 "{} by whom? This expectation has no source.",
                 capitalised(&word)
             );
-            return Some((span_to(be, to.unwrap_or(last)), message));
+            return Some((span_to(from, to.unwrap_or(last)), message));
         }
     }
     if roles.has(Roles::PREDICTION) {
+        let message = if word.ends_with("likely") {
+            "Likely according to whom? This prediction has no source."
+        } else {
+            "Who says so? This prediction has no source."
+        };
         if let (Some(be), Some(to)) = (be, to) {
-            let message = if word.ends_with("likely") {
-                "Likely according to whom? This prediction has no source."
-            } else {
-                "Who says so? This prediction has no source."
-            };
             return Some((span_to(be, to), message.to_string()));
+        }
+        if let Some(from) = hedged_prediction(scan, hit, be) {
+            return Some((span_to(from, last), message.to_string()));
+        }
+    }
+    if roles.has(Roles::IMPERATIVE) {
+        if let Some(start) = scan.imperative(t) {
+            let message = "Says who? This prediction has no source.".to_string();
+            return Some((span_to(start, last), message));
         }
     }
     if roles.has(Roles::HEARSAY) {
@@ -124,29 +139,8 @@ fn claim(scan: &Scan<'_>, hit: &Hit) -> Option<(Span, String)> {
             return Some((span_to(be, last), message));
         }
     }
-    if roles.has(Roles::CONCERN_NOUN)
-        && scan.word_is(next, "that")
-        && unowned_noun_before_content(scan, hit)
-    {
-        let holder = if word == "charges" {
-            "makes them"
-        } else {
-            "holds them"
-        };
-        return Some((hit.span, format!("Whose {word}? Name who {holder}.")));
-    }
-    if roles.has(Roles::CLAIM_NOUN) && (unowned_noun_before_content(scan, hit) || there_is(scan, t))
-    {
-        let singular = !word.ends_with('s');
-        let holder = match (word.trim_end_matches('s'), singular) {
-            ("speculation", _) => "is speculating",
-            ("allegation" | "accusation" | "claim", true) => "makes it",
-            ("allegation" | "accusation" | "claim", false) => "makes them",
-            ("suspicion", _) => "holds them",
-            ("report", _) => "made them",
-            _ => "spreads them",
-        };
-        return Some((hit.span, format!("Whose {word}? Name who {holder}.")));
+    if let Some(found) = nouns::claim(scan, hit, &word) {
+        return Some(found);
     }
     let unagented = be.filter(|_| !scan.agent_follows(last + 1));
     if roles.has(Roles::REPORT_PASSIVE) && to.is_none() {
@@ -161,44 +155,34 @@ fn claim(scan: &Scan<'_>, hit: &Hit) -> Option<(Span, String)> {
             return Some((span_to(be, last), message));
         }
     }
+    if roles.has(Roles::PRAISE) {
+        if let Some(be) = unagented {
+            let message = format!("{} by whom? Name who gives the praise.", capitalised(&word));
+            return Some((span_to(be, last), message));
+        }
+    }
+    if roles.has(Roles::FIGURE_PASSIVE) && (to.is_some() || scan.word_is(next, "at")) {
+        if let Some(be) = unagented {
+            let message = "Estimated by whom? Give the source of this figure.".to_string();
+            return Some((span_to(be, last), message));
+        }
+    }
     if roles.has(Roles::DISPUTE) {
         if let Some(be) = unagented {
             let message = format!("{} by whom? Name who disputes it.", capitalised(&word));
             return Some((span_to(be, last), message));
         }
     }
-    if roles.has(Roles::CRITICISM_NOUN) && !scan.word_is(next, "from") && !scan.word_is(next, "by")
-    {
-        let from = facing_before(scan, t).or_else(|| {
-            let unowned_criticism = matches!(word.as_str(), "criticism" | "condemnation")
-                && unowned_noun_before_content(scan, hit);
-            unowned_criticism.then_some(t)
-        });
-        if let Some(from) = from {
-            let message = format!("{} from whom? Name the critics.", capitalised(&word));
-            return Some((span_to(from, last), message));
-        }
-    }
     if roles.has(Roles::CHARACTERISATION) {
-        if let Some(be) = be.filter(|&be| characterises(scan, hit, be)) {
-            let mut words = word.split_whitespace();
-            let participle = capitalised(words.next().unwrap_or(""));
-            // "Seen as such by whom?", "Considered so by whom?"
-            let such = if words.next().is_some() {
-                "as such"
-            } else {
-                "so"
-            };
-            let message =
-                format!("{participle} {such} by whom? This characterisation has no source.");
-            return Some((span_to(be, last), message));
+        if let Some(found) = judgements::characterisation(scan, hit, be, &word) {
+            return Some(found);
         }
     }
     if roles.has(Roles::APPEARANCE) {
-        return appearance(scan, hit, &word);
+        return judgements::appearance(scan, hit, &word);
     }
     if roles.has(Roles::CONCLUSION) {
-        return conclusion(scan, hit, &word);
+        return judgements::conclusion(scan, hit, &word);
     }
     if roles.has(Roles::ESTIMATE) {
         let count = next.filter(|&n| is_number(scan, n))?;
@@ -213,6 +197,56 @@ fn claim(scan: &Scan<'_>, hit: &Hit) -> Option<(Span, String)> {
         }
     }
     None
+}
+
+/// "with the vote expected on Friday", "with prices forecast to rise": an
+/// absolute phrase, whose participle has no "be" and no subject of its own.
+fn with_expected(scan: &Scan<'_>, t: usize) -> bool {
+    let mut at = t;
+    for _ in 0..WITH_PHRASE_WORDS {
+        let Some(p) = scan.prev_word(at) else {
+            return false;
+        };
+        let word = scan.word(p);
+        if word.eq_ignore_ascii_case("with") {
+            return at != t;
+        }
+        if scan.is_be(p) || contains(&LEXICON.personal, word) || scan.hit_at(p).is_some() {
+            return false;
+        }
+        at = p;
+    }
+    false
+}
+
+/// "likely" in the other shapes of a prediction: after "it is" with "that"
+/// ("it is likely that"), or with nothing after it ("A deal is unlikely.").
+/// Returns where the cue starts. ("Will likely win" is left alone: wire copy
+/// uses it for the reporter's own hedged reading, usually sourced nearby.)
+fn hedged_prediction(scan: &Scan<'_>, hit: &Hit, be: Option<usize>) -> Option<usize> {
+    let t = hit.tokens.start;
+    let last = hit.tokens.end - 1;
+    let be = be?;
+    if !scan.word(t).to_ascii_lowercase().ends_with("likely") || scan.before_between(t).1 {
+        return None;
+    }
+    let next = scan.next_word(last);
+    let it = scan
+        .before_between(be)
+        .0
+        .filter(|&p| scan.word_is(Some(p), "it"));
+    let that = scan.word_is(next, "that");
+    let ends_clause = next.is_none()
+        && scan
+            .prose
+            .tokens
+            .get(last + 1)
+            .is_some_and(|k| matches!(scan.prose.slice(k.span), "." | ";" | "!"));
+    match (it, that) {
+        (Some(it), true) => Some(it),
+        (None, false) if ends_clause => Some(be),
+        _ => None,
+    }
 }
 
 /// "as expected", "as might be expected", "it is to be expected.": set
@@ -238,166 +272,6 @@ fn passive_be(scan: &Scan<'_>, t: usize) -> Option<usize> {
         be = p;
     }
     Some(be)
-}
-
-/// "allegations that", "accusations of": with no owner (see
-/// [`Scan::owned_or_named`]) and no article pointing back to allegations already
-/// reported.
-fn unowned_noun_before_content(scan: &Scan<'_>, hit: &Hit) -> bool {
-    let next = scan.next_word(hit.tokens.end - 1);
-    let introduces = ["that", "of", "about"]
-        .iter()
-        .any(|w| scan.word_is(next, w));
-    let points_back = scan
-        .prev_word(hit.tokens.start)
-        .is_some_and(|p| contains(&LEXICON.back_references, scan.word(p)));
-    introduces && !points_back && !scan.owned_or_named(hit)
-}
-
-/// "there has been much speculation": a claim noun that merely exists, with
-/// no one behind it.
-fn there_is(scan: &Scan<'_>, t: usize) -> bool {
-    let mut at = t;
-    for _ in 0..4 {
-        let Some(p) = scan.prev_word(at) else {
-            return false;
-        };
-        let word = scan.word(p);
-        if word.eq_ignore_ascii_case("there") {
-            return at != t;
-        }
-        let filler = scan.is_be(p)
-            || is_between(word)
-            || [
-                "much",
-                "some",
-                "little",
-                "growing",
-                "mounting",
-                "widespread",
-            ]
-            .iter()
-            .any(|w| word.eq_ignore_ascii_case(w));
-        if !filler {
-            return false;
-        }
-        at = p;
-    }
-    false
-}
-
-/// A verb of facing within three words before a criticism noun ("came under
-/// withering criticism", "drew scrutiny").
-fn facing_before(scan: &Scan<'_>, t: usize) -> Option<usize> {
-    let mut at = t;
-    for _ in 0..3 {
-        at = scan.prev_word(at)?;
-        if let Some(h) = scan.hit_at(at).filter(|h| h.roles.has(Roles::FACING)) {
-            return Some(h.tokens.start);
-        }
-    }
-    None
-}
-
-/// "is considered a threat", "is seen as", "was labeled \"Mostly True\"":
-/// not "is being considered" (under deliberation) nor "considered by".
-fn characterises(scan: &Scan<'_>, hit: &Hit, be: usize) -> bool {
-    let last = hit.tokens.end - 1;
-    if scan.word(be).eq_ignore_ascii_case("being") || scan.agent_follows(hit.tokens.start + 1) {
-        return false;
-    }
-    if hit.tokens.len() > 1 {
-        return true;
-    }
-    let opens_quote = scan
-        .prose
-        .tokens
-        .get(last + 1)
-        .is_some_and(|t| matches!(scan.prose.slice(t.span), "\"" | "“" | "‘" | "'"));
-    let next = scan.next_word(last);
-    opens_quote
-        || ["a", "an", "the", "one", "to", "among", "likely", "unlikely"]
-            .iter()
-            .any(|w| scan.word_is(next, w))
-}
-
-/// "appears to", "seemed to", "it appears that", "seems like", "seems too
-/// risky", "looks unlikely", unless the writer speaks for themselves ("I seem
-/// to") or says to whom ("seems to me", "seemed credible to them", "seemed
-/// far away to European voters").
-fn appearance(scan: &Scan<'_>, hit: &Hit, word: &str) -> Option<(Span, String)> {
-    const OBJECTS: [&str; 7] = ["me", "us", "him", "her", "them", "many", "some"];
-    let last = hit.tokens.end - 1;
-    let next = scan.next_word(last)?;
-    let follows = |w: &str| scan.word_is(Some(next), w);
-    // "to me" right after the verb, or after its adjective ("credible to me").
-    let mut ahead = Some(next);
-    let mut to_someone = false;
-    for _ in 0..3 {
-        let Some(at) = ahead else { break };
-        let after = scan.next_word(at);
-        let someone = after.is_some_and(|a| {
-            OBJECTS.iter().any(|w| scan.word_is(Some(a), w))
-                || scan.token(a).capitalised
-                || contains(&LEXICON.determiners, scan.word(a))
-        });
-        to_someone |= scan.word_is(Some(at), "to") && someone;
-        ahead = after;
-    }
-    let introduces = if word.starts_with("look") {
-        follows("likely") || follows("unlikely")
-    } else if word.starts_with("seem") {
-        // "seem" links its subject to a judgement, whatever follows.
-        scan.token(next).kind == TokenKind::Word
-    } else {
-        ["that", "like", "likely", "unlikely", "to"]
-            .iter()
-            .any(|w| follows(w))
-    };
-    let (subject, _) = scan.before_between(hit.tokens.start);
-    let writer = ["i", "we"].iter().any(|w| scan.word_is(subject, w));
-    if !introduces || writer || to_someone {
-        return None;
-    }
-    let verb = if word.starts_with("seem") {
-        "Seems"
-    } else if word.starts_with("look") {
-        "Looks"
-    } else {
-        "Appears"
-    };
-    let span = Span::new(hit.span.start, scan.token(next).span.end);
-    Some((
-        span,
-        format!("{verb} so to whom? Say who draws this conclusion."),
-    ))
-}
-
-/// "it is clear that", "it was obvious": a conclusion with no one who drew it.
-fn conclusion(scan: &Scan<'_>, hit: &Hit, word: &str) -> Option<(Span, String)> {
-    let (before, negated) = scan.before_between(hit.tokens.start);
-    let be = before.filter(|&b| scan.is_be(b))?;
-    let it = if scan.word(be).to_ascii_lowercase().starts_with("it") {
-        be
-    } else {
-        // "it is", "it should be", "it has long been"
-        let (subject, modal_negated) = scan.before_between(be);
-        if modal_negated {
-            return None;
-        }
-        subject.filter(|&p| scan.word_is(Some(p), "it"))?
-    };
-    if negated {
-        return None;
-    }
-    let span = Span::new(scan.token(it).span.start, hit.span.end);
-    Some((
-        span,
-        format!(
-            "{} to whom? Say who draws this conclusion.",
-            capitalised(word)
-        ),
-    ))
 }
 
 fn is_number(scan: &Scan<'_>, t: usize) -> bool {
@@ -455,7 +329,7 @@ fn is_question(scan: &Scan<'_>, sentence: usize) -> bool {
     text.trim_end_matches(is_closer).ends_with('?')
 }
 
-fn capitalised(word: &str) -> String {
+pub(super) fn capitalised(word: &str) -> String {
     let mut chars = word.chars();
     chars.next().map_or_else(String::new, |first| {
         first.to_uppercase().chain(chars).collect()
@@ -494,7 +368,7 @@ mod tests {
     #[test]
     fn expectations_and_predictions() {
         assert_eq!(
-            cues("The envoy is also expected to discuss trade. Talks are likely to resume. The vote is set to pass. Results are expected Tuesday. Berg is expected to attend, and Norway is likely to send an observer."),
+            cues("The envoy is also expected to discuss trade. Talks are likely to resume. The vote is set to pass. Results are expected by Tuesday. Berg is expected to attend, and Norway is likely to send an observer."),
             vec!["is also expected to", "are likely to", "is set to", "are expected", "is expected to", "is likely to"]
         );
     }
@@ -537,6 +411,7 @@ mod tests {
             "The envoy is expected to discuss trade, the ministry said.",
             "According to the ministry, the envoy is expected to discuss trade.",
             "The envoy is expected by diplomats to discuss trade.",
+            "The ruling was expected by both parties by May.",
             "Analysts expected the envoy to discuss trade.",
             "“The envoy is expected to discuss trade,” she said.",
             "The bill is being considered in the Senate.",
@@ -553,6 +428,159 @@ mod tests {
             "More than 100 countries signed the pact.",
             "The allegations were first made in May.",
             "The plan was criticized by the mayor.",
+        ] {
+            assert_eq!(cues(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn perception_participles_without_be() {
+        assert_eq!(
+            cues("Ruiz, considered the front-runner, won the first round. The port is a hub and considered the busiest in the region. Tamm, a figure widely seen as a moderate, won. The plan, long regarded as a model, failed."),
+            vec!["considered", "considered", "widely seen as", "long regarded as"]
+        );
+        for text in [
+            "He paused, considered the offer and left.",
+            "It is an issue that they have long regarded as settled.",
+            "Ruiz, considered by rivals a moderate, won.",
+            "The offer, considered carefully, was accepted.",
+            "She took the offer and considered the terms.",
+        ] {
+            assert_eq!(cues(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn doubts_and_agreement_that_no_one_holds() {
+        assert_eq!(
+            cues("Talks ended amid growing skepticism about the deal. Doubts over the budget linger. There was broad agreement that the port must grow. There is a consensus that taxes will rise."),
+            vec!["skepticism", "Doubts", "agreement", "consensus"]
+        );
+        for text in [
+            "Voters have doubts about the plan.",
+            "The audit raised doubts about the plan.",
+            "His doubts about the plan grew.",
+            "Under an agreement that took effect in May, ships may dock.",
+            "The two countries signed an agreement that lets ships dock.",
+            "The belief that taxes will rise is common among economists.",
+        ] {
+            assert_eq!(cues(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn talk_and_fears_that_spread_on_their_own() {
+        assert_eq!(
+            cues("Speculation swirled that the mayor would quit. Fears are growing that the bridge is unsafe. Questions have been raised about the audit. Talk had been mounting about a recall. Suspicions run high that the vote was rigged."),
+            vec!["Speculation swirled", "Fears are growing", "Questions have been raised", "Talk had been mounting", "Suspicions run high"]
+        );
+        for text in [
+            "The questions have grown since May.",
+            "Her critics' questions have grown louder.",
+            "Questions were raised by the auditor in May.",
+            "Questions have been raised about the audit by two senators.",
+            "Concern grew among residents after the second outage.",
+            "Talks grew tense on Monday.",
+            "The town grew quickly after the war.",
+        ] {
+            assert_eq!(cues(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn verdicts_looks_and_pushback() {
+        assert_eq!(
+            cues("The lesson is clear: ports need guards. It sure looks like the deal will hold. The school board has faced more pushback."),
+            vec!["is clear", "looks like", "faced more pushback"]
+        );
+        for text in [
+            "The water in the bay is clear.",
+            "The rules were not clear: nobody knew.",
+            "It was not immediately clear whether anyone was hurt.",
+            "Photos show what it looked like before the fire.",
+            "From the air, it looks like a crater.",
+            "The house looks like a ship.",
+        ] {
+            assert_eq!(cues(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn imperative_forecasts_and_other_shapes_of_a_prediction() {
+        assert_eq!(
+            cues("But don't expect a deal this week. Expect delays on the bridge. It is likely that the vote will slip. A deal is unlikely."),
+            vec!["don't expect", "Expect", "It is likely", "is unlikely"]
+        );
+        for text in [
+            "“Don't expect a deal,” she said.",
+            "Voters expect a deal this week.",
+            "Don't expect a deal this week, the minister said.",
+            "The deal will likely close in May.",
+            "It is not likely that the vote will slip.",
+            "A deal is likely to close, officials said.",
+        ] {
+            assert_eq!(cues(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn expectations_in_a_with_phrase() {
+        assert_eq!(
+            cues("Talks resume on Monday, with a deal expected by Friday. Prices fell, with output forecast to rise."),
+            vec!["expected", "forecast to"]
+        );
+        for text in [
+            "Talks resume on Monday, with a deal expected by analysts.",
+            "Talks resume on Monday, with analysts expecting a deal.",
+            "He met with aides who expected a deal.",
+            "She spoke with the mayor, as expected.",
+        ] {
+            assert_eq!(cues(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn praise_figures_fears_and_reports_that_set_the_scene() {
+        assert_eq!(
+            cues("The plan was widely praised. The damage is estimated at $2 million. The crew are feared to have drowned. Shares rose amid reports the firm will be sold."),
+            vec!["was widely praised", "is estimated", "are feared to", "reports"]
+        );
+        for text in [
+            "The plan was praised by the mayor.",
+            "The damage was estimated by the insurer at $2 million.",
+            "Shares rose following reports by the Ledger that the firm will be sold.",
+            "Shares rose amid these reports.",
+            "The holiday is celebrated in May.",
+        ] {
+            assert_eq!(cues(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_verb_that_reports_something_else_does_not_source_the_claim() {
+        assert_eq!(
+            cues("While the bill is expected to pass, the mayor warned that she would veto it. When the diagnosis was confirmed, she did not want to stay."),
+            vec!["is expected to", "was confirmed"]
+        );
+        for text in [
+            "The bill is expected to pass, the mayor said.",
+            "The bill is expected to pass, the mayor said, adding that she would sign it.",
+            "The bill is expected to pass, said Ana Ruiz, who leads the council.",
+        ] {
+            assert_eq!(cues(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn new_cues_stay_quiet_in_headlines_quotations_and_plain_facts() {
+        for text in [
+            "# Speculation swirls that the port will close\n\nThe port closed on Monday.",
+            "# Don't expect a deal, it sure looks like\n\nThe talks ended.",
+            "“Speculation swirled that the mayor would quit, and questions have been raised,” Ruiz said.",
+            "“Don't expect a deal. The lesson is clear: we wait,” she told reporters.",
+            "“Ruiz, considered the front-runner, won,” the paper wrote.",
+            "The port closed on Monday after 40 years. Its last ship left at noon.",
+            "The council agreed on Tuesday to raise the harbour fee.",
         ] {
             assert_eq!(cues(text), Vec::<String>::new(), "{text}");
         }

@@ -5,8 +5,8 @@
 //! brackets; a subordinator ("after", "which", "that") makes the rest of its
 //! clause subordinate.
 
-use super::lexicon::{contains, LEXICON};
-use super::scan::Scan;
+use super::lexicon::{contains, Roles, LEXICON};
+use super::scan::{is_between, Hit, Scan};
 use crate::checks::Edit;
 use crate::prose::TokenKind;
 use crate::span::Span;
@@ -19,7 +19,9 @@ const SOURCE_PLACEHOLDER: &str = "according to TK";
 /// in its own clause: "…, officials said", "…, according to the ministry" and
 /// "officials who said the plan is expected to…" source a claim; "…, after he
 /// appeared to suggest", "it is clear that voters want" and "Because they did
-/// not respond, …" do not.
+/// not respond, …" do not, nor does a verb after the claim that goes on to
+/// report something else ("While the bill is expected to pass, the mayor
+/// warned that…").
 pub(super) fn sourced(scan: &Scan<'_>, sentence: usize, cue: Span) -> bool {
     let prose = scan.prose;
     let s = &prose.sentences[sentence];
@@ -32,8 +34,26 @@ pub(super) fn sourced(scan: &Scan<'_>, sentence: usize, cue: Span) -> bool {
     scan.hits_in(s.span).iter().any(|hit| {
         let (clause, subordinate) = clause_of(hit.span.start);
         let leads_into_cue = clause == cue_clause && hit.span.end <= cue.start;
-        !cue.covers(hit.span) && (leads_into_cue || !subordinate) && scan.is_marker(hit)
+        let own_content_follows =
+            clause != cue_clause && hit.span.start >= cue.end && introduces_content(scan, hit);
+        !cue.covers(hit.span)
+            && (leads_into_cue || !subordinate)
+            && !own_content_follows
+            && scan.is_marker(hit)
     })
+}
+
+/// A reporting verb followed at once by what it reports: "warned that", "did
+/// not want to remain". Such a verb, in a clause after the claim's, reports
+/// its own content, not the claim: in "When the diagnosis was confirmed, she
+/// did not want to stay", no one is named as confirming it.
+fn introduces_content(scan: &Scan<'_>, hit: &Hit) -> bool {
+    let mut next = scan.next_word(hit.tokens.end - 1);
+    while let Some(n) = next.filter(|&n| is_between(scan.word(n))) {
+        next = scan.next_word(n);
+    }
+    let infinitive = hit.roles.has(Roles::BELIEF.or(Roles::DESIRE)) && scan.word_is(next, "to");
+    scan.word_is(next, "that") || infinitive
 }
 
 fn is_clause_break(scan: &Scan<'_>, t: usize) -> bool {

@@ -23,7 +23,7 @@ const OPENERS: &str = include_str!("../../../data/sentence-openers.txt");
 /// What a matched word or phrase can be; one pattern may have several roles
 /// ("expected" is a belief verb and an expectation cue).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(super) struct Roles(u32);
+pub(super) struct Roles(u64);
 
 impl Roles {
     pub const SPEECH: Roles = Roles(1);
@@ -56,6 +56,15 @@ impl Roles {
     pub const DISPUTE: Roles = Roles(1 << 27);
     pub const CONCERN_NOUN: Roles = Roles(1 << 28);
     pub const NOUN_LIKE_VERB: Roles = Roles(1 << 29);
+    pub const PERCEPTION: Roles = Roles(1 << 30);
+    pub const DOUBT_NOUN: Roles = Roles(1 << 31);
+    pub const BUZZ_NOUN: Roles = Roles(1 << 32);
+    pub const SPREADING: Roles = Roles(1 << 33);
+    pub const RAISED: Roles = Roles(1 << 34);
+    pub const IMPERATIVE: Roles = Roles(1 << 35);
+    pub const PRAISE: Roles = Roles(1 << 36);
+    pub const FIGURE_PASSIVE: Roles = Roles(1 << 37);
+    pub const CONSENSUS_NOUN: Roles = Roles(1 << 38);
 
     /// Every kind of claim cue.
     pub const CUES: Roles = Roles(
@@ -74,7 +83,13 @@ impl Roles {
             | Self::CASUALTY_COUNT.0
             | Self::REPORT_PASSIVE.0
             | Self::DISPUTE.0
-            | Self::CONCERN_NOUN.0,
+            | Self::CONCERN_NOUN.0
+            | Self::DOUBT_NOUN.0
+            | Self::BUZZ_NOUN.0
+            | Self::IMPERATIVE.0
+            | Self::PRAISE.0
+            | Self::FIGURE_PASSIVE.0
+            | Self::CONSENSUS_NOUN.0,
     );
 
     /// Verbs whose active forms tie a statement to their subject.
@@ -141,6 +156,7 @@ pub(super) struct Lexicon {
     pub back_references: WordSet,
     pub prepositions: WordSet,
     pub hypothetical: WordSet,
+    pub times: WordSet,
     pub inverted_verbs: WordSet,
     /// Common first words of a sentence, capitalised only because they come first.
     pub openers: WordSet,
@@ -175,17 +191,26 @@ fn build() -> Lexicon {
         (VAGUE_SOURCES, "phrases", Roles::IMPERSONAL),
         (CLAIM_CUES, "expectation", Roles::EXPECTATION),
         (CLAIM_CUES, "prediction", Roles::PREDICTION),
+        (CLAIM_CUES, "imperative", Roles::IMPERATIVE),
         (CLAIM_CUES, "hearsay", Roles::HEARSAY),
         (CLAIM_CUES, "hearsay-passive", Roles::HEARSAY_PASSIVE),
         (CLAIM_CUES, "accusation", Roles::ACCUSATION),
         (CLAIM_CUES, "claim-nouns", Roles::CLAIM_NOUN),
         (CLAIM_CUES, "concern-nouns", Roles::CONCERN_NOUN),
+        (CLAIM_CUES, "doubt-nouns", Roles::DOUBT_NOUN),
+        (CLAIM_CUES, "consensus-nouns", Roles::CONSENSUS_NOUN),
+        (CLAIM_CUES, "buzz-nouns", Roles::BUZZ_NOUN),
+        (CLAIM_CUES, "spreading", Roles::SPREADING),
+        (CLAIM_CUES, "raised", Roles::RAISED),
         (CLAIM_CUES, "report-passive", Roles::REPORT_PASSIVE),
         (CLAIM_CUES, "dispute", Roles::DISPUTE),
         (CLAIM_CUES, "criticism", Roles::CRITICISM),
+        (CLAIM_CUES, "praise", Roles::PRAISE),
+        (CLAIM_CUES, "figure-passive", Roles::FIGURE_PASSIVE),
         (CLAIM_CUES, "criticism-nouns", Roles::CRITICISM_NOUN),
         (CLAIM_CUES, "facing", Roles::FACING),
         (CLAIM_CUES, "characterisation", Roles::CHARACTERISATION),
+        (CLAIM_CUES, "perception", Roles::PERCEPTION),
         (CLAIM_CUES, "appearance", Roles::APPEARANCE),
         (CLAIM_CUES, "conclusion", Roles::CONCLUSION),
         (CLAIM_CUES, "estimate", Roles::ESTIMATE),
@@ -237,6 +262,7 @@ fn build() -> Lexicon {
         back_references: set(VAGUE_SOURCES, "back-references"),
         prepositions: set(GRAMMAR, "prepositions"),
         hypothetical: set(GRAMMAR, "hypothetical"),
+        times: set(GRAMMAR, "times"),
         inverted_verbs: set(VAGUE_SOURCES, "inverted-verbs"),
         openers: wordlist::entries(OPENERS).map(str::as_bytes).collect(),
     }

@@ -9,7 +9,9 @@
 
 mod claims;
 mod clauses;
+mod judgements;
 mod lexicon;
+mod nouns;
 mod quotes;
 mod scan;
 mod vague;

@@ -16,6 +16,7 @@ use std::rc::Rc;
 use aho_corasick::{AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
 use super::lexicon::{contains, entry, Roles, LEXICON};
+use crate::actors::{Actor, ActorKind, Actors};
 use crate::checks::Context;
 use crate::config::Settings;
 use crate::prose::{BlockKind, Prose, Token, TokenKind};
@@ -42,6 +43,8 @@ pub(super) enum Speaker {
 
 pub(super) struct Scan<'a> {
     pub prose: &'a Prose,
+    /// The people and organisations of the document, for what pronouns refer to.
+    pub actors: &'a Actors,
     /// In text order; none inside a headline or a quotation.
     pub hits: Rc<Vec<Hit>>,
 }
@@ -51,6 +54,7 @@ impl<'a> Scan<'a> {
     pub fn of(ctx: &Context<'a>) -> Scan<'a> {
         Scan {
             prose: ctx.prose,
+            actors: ctx.actors,
             hits: ctx
                 .shared
                 .get_or_insert_with(|| scan(ctx.prose, ctx.settings)),
@@ -59,9 +63,10 @@ impl<'a> Scan<'a> {
 
     /// A scan made afresh, not shared.
     #[cfg(test)]
-    pub fn new(prose: &'a Prose, settings: &Settings) -> Scan<'a> {
+    pub fn new(prose: &'a Prose, actors: &'a Actors, settings: &Settings) -> Scan<'a> {
         Scan {
             prose,
+            actors,
             hits: Rc::new(scan(prose, settings)),
         }
     }
@@ -127,6 +132,25 @@ impl<'a> Scan<'a> {
         (None, negated)
     }
 
+    /// Whether the verb at `t` is an imperative: it opens its sentence,
+    /// perhaps after a conjunction and a negation ("Expect delays", "But
+    /// don't expect a deal"). Returns the first word of the verb phrase,
+    /// the negation included and the conjunction not.
+    pub fn imperative(&self, t: usize) -> Option<usize> {
+        let mut start = t;
+        let mut verb_start = t;
+        while let Some(p) = self.prev_word(start) {
+            let word = self.word(p);
+            if is_negation(word) || word.eq_ignore_ascii_case("do") {
+                verb_start = p;
+            } else if !contains(&LEXICON.coordinators, word) {
+                return None;
+            }
+            start = p;
+        }
+        self.token(start).sentence_start.then_some(verb_start)
+    }
+
     pub fn is_be(&self, t: usize) -> bool {
         contains(&LEXICON.be, self.word(t))
     }
@@ -140,6 +164,10 @@ impl<'a> Scan<'a> {
         let roles = hit.roles;
         if roles.has(Roles::PHRASE.or(Roles::SPOKESPERSON).or(Roles::AGENCY)) {
             return true;
+        }
+        // "Don't expect a deal": an imperative has no one behind it.
+        if roles.has(Roles::IMPERATIVE) && self.imperative(hit.tokens.start).is_some() {
+            return false;
         }
         if roles.has(Roles::REPORTING) && self.active_or_agented(hit) {
             return true;
@@ -205,12 +233,27 @@ impl<'a> Scan<'a> {
     }
 
     /// "by" among the three words from `t`, before any punctuation: a passive
-    /// with its agent.
+    /// with its agent. "by Friday" and "by the end of May" are deadlines, not agents.
     pub fn agent_follows(&self, t: usize) -> bool {
         (t..self.prose.tokens.len())
             .take(3)
             .take_while(|&at| self.is_word(at))
-            .any(|at| self.word(at).eq_ignore_ascii_case("by"))
+            .any(|at| self.word(at).eq_ignore_ascii_case("by") && !self.deadline_after(at))
+    }
+
+    /// Whether the word after "by" at `by` starts a time: "by Friday", "by
+    /// 2030", "by the end of May", "by next week".
+    fn deadline_after(&self, by: usize) -> bool {
+        let Some(n) = self.next_word(by) else {
+            return false;
+        };
+        if self.token(n).kind == TokenKind::Number || contains(&LEXICON.times, self.word(n)) {
+            return true;
+        }
+        self.word_is(Some(n), "the")
+            && self
+                .next_word(n)
+                .is_some_and(|m| contains(&LEXICON.times, self.word(m)))
     }
 
     /// A statement noun that belongs to someone: "his remarks", "the
@@ -288,23 +331,37 @@ impl<'a> Scan<'a> {
         Speaker::Stated
     }
 
-    /// Whether a pronoun at `offset` has anyone to refer back to: any prose
-    /// before it outside quotations, or a name in a headline before it (a
-    /// capitalised word that is not a common sentence opener, nor a place or
-    /// building standing for a government).
-    pub fn antecedent_possible(&self, offset: usize) -> bool {
+    /// Whether the pronoun at token `t` has anyone to refer back to: an actor
+    /// of its kind named before it ("he" a person, "it" an organisation or
+    /// government, "they" anyone; see [`Actors::last_before`]); any prose
+    /// before it outside quotations, which may describe someone ("a port
+    /// official … he said"); or in a headline, a capitalised word that is not
+    /// a common sentence opener — for "he" and "she", nor a place or
+    /// building standing for a government — which the actor model, reading a
+    /// bare headline, may not know as a name.
+    pub fn antecedent_possible(&self, t: usize) -> bool {
+        let offset = self.token(t).span.start;
+        let pronoun = self.word(t).to_ascii_lowercase();
+        let person = matches!(pronoun.as_str(), "he" | "she");
+        let organisation = pronoun == "it";
+        let fits = |actor: &Actor| match actor.kind {
+            ActorKind::Person => !organisation,
+            ActorKind::Organisation | ActorKind::Government => !person,
+        };
+        if self.actors.last_before(offset, fits).is_some() {
+            return true;
+        }
         let prose = self.prose;
-        let end = prose.tokens.partition_point(|t| t.span.start < offset);
-        prose.tokens[..end].iter().any(|t| {
+        prose.tokens[..t].iter().any(|k| {
             let heading = prose
-                .block_at(t.span.start)
+                .block_at(k.span.start)
                 .is_some_and(|b| prose.blocks[b].kind == BlockKind::Heading);
-            t.kind == TokenKind::Word
-                && !t.in_quote
+            k.kind == TokenKind::Word
+                && !k.in_quote
                 && (!heading
-                    || t.capitalised
-                        && !contains(&LEXICON.openers, prose.slice(t.word))
-                        && !self.is_institution(t.span))
+                    || k.capitalised
+                        && !contains(&LEXICON.openers, prose.slice(k.word))
+                        && !(person && self.is_institution(k.span)))
         })
     }
 
@@ -408,7 +465,8 @@ mod tests {
 
     fn sourced(text: &str) -> Vec<bool> {
         let prose = parse(text);
-        let scan = Scan::new(&prose, &Settings::default());
+        let actors = Actors::default();
+        let scan = Scan::new(&prose, &actors, &Settings::default());
         (0..prose.sentences.len())
             .map(|s| scan.sourced(s))
             .collect()
@@ -439,6 +497,14 @@ mod tests {
     }
 
     #[test]
+    fn an_imperative_has_no_one_behind_it() {
+        assert_eq!(
+            sourced("Expect delays. But don't expect a deal. Voters expect a deal. “Go,” say organisers."),
+            vec![false, false, true, true]
+        );
+    }
+
+    #[test]
     fn quoted_words_are_not_the_reporter_s_sources() {
         assert_eq!(sourced("“They said it would rain.”"), vec![false]);
     }
@@ -446,25 +512,44 @@ mod tests {
     #[test]
     fn settings_add_organisations_that_act_as_sources() {
         let prose = parse("Talks resume on Monday, per Baltic Wire.");
-        assert!(!Scan::new(&prose, &Settings::default()).sourced(0));
+        let actors = Actors::default();
+        assert!(!Scan::new(&prose, &actors, &Settings::default()).sourced(0));
         let mut settings = Settings::default();
         settings.words.sources.push("Baltic Wire".into());
-        assert!(Scan::new(&prose, &settings).sourced(0));
+        assert!(Scan::new(&prose, &actors, &settings).sourced(0));
     }
 
     #[test]
     fn pronoun_speakers_and_what_they_can_refer_back_to() {
+        let settings = Settings::default();
         let prose = parse("# Kremlin talks\n\n“No,” he said. Wang Yi called it a win.");
-        let scan = Scan::new(&prose, &Settings::default());
+        let actors = crate::actors::recognise(&prose, &settings);
+        let scan = Scan::new(&prose, &actors, &settings);
         let speakers = |s: usize| scan.speakers(prose.sentences[s].span).collect::<Vec<_>>();
         let Speaker::Pronoun(he) = speakers(1)[0] else {
             panic!("a pronoun speaker");
         };
         assert_eq!(scan.word(he), "he");
-        assert!(!scan.antecedent_possible(prose.tokens[he].span.start));
+        assert!(!scan.antecedent_possible(he));
         assert_eq!(speakers(2), vec![Speaker::Stated]);
-        let named = parse("# Wang Yi in Moscow\n\n“No,” he said.");
-        let scan = Scan::new(&named, &Settings::default());
-        assert!(scan.antecedent_possible(named.text.find("he said").unwrap_or(0)));
+        // A person named in the headline, the Kremlin for "it", a person described before.
+        for (text, pronoun) in [
+            ("# Wang Yi in Moscow\n\n“No,” he said.", "he"),
+            ("# Kremlin talks\n\n“No,” it said.", "it"),
+            (
+                "# Port strike ends\n\nA port official spoke. “No,” he said.",
+                "he",
+            ),
+        ] {
+            let prose = parse(text);
+            let actors = crate::actors::recognise(&prose, &settings);
+            let scan = Scan::new(&prose, &actors, &settings);
+            let t = prose
+                .tokens
+                .iter()
+                .rposition(|k| prose.slice(k.word) == pronoun)
+                .unwrap_or(0);
+            assert!(scan.antecedent_possible(t), "{text}");
+        }
     }
 }

@@ -292,6 +292,21 @@ mod tests {
     }
 
     #[test]
+    fn impersonal_passives_of_fear_hope_and_acceptance() {
+        assert_eq!(
+            flagged("It is feared that the dam will burst. It was hoped the talks would end the strike. It has been suggested that the port close. It is widely accepted that the bridge is unsafe."),
+            vec!["It is feared", "It was hoped", "It has been suggested", "It is widely accepted"]
+        );
+        for text in [
+            "It is feared that the dam will burst, the mayor said.",
+            "“It is hoped that the talks will work,” she said.",
+            "The road is feared by drivers.",
+        ] {
+            assert_eq!(flagged(text), Vec::<&str>::new(), "{text}");
+        }
+    }
+
+    #[test]
     fn stays_quiet_on_named_described_and_pointing_back_sources() {
         for text in [
             "Economist Ana Ruiz said the plan will fail.",

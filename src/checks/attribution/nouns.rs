@@ -1,0 +1,278 @@
+//! Noun cues of `unattributed-claim`: claims, concerns, doubts and criticism
+//! that a sentence presents as simply existing, with no one who holds them —
+//! "allegations that", "amid concerns that", "public skepticism about", "there
+//! was broad agreement that", "speculation swirled that", "questions have been
+//! raised", "faced sharp criticism".
+//!
+//! A noun with an owner is someone's ("his allegations", "Kremlin
+//! allegations", "a statement from the ministry"), and one led by "the" or
+//! "these" points back to something already reported: both stay quiet.
+
+use super::claims::capitalised;
+use super::lexicon::{contains, Roles, LEXICON};
+use super::scan::{is_between, Hit, Scan};
+use crate::prose::TokenKind;
+use crate::span::Span;
+
+/// How many auxiliaries may stand between a noun and the verb that spreads it
+/// ("talk had been mounting").
+const AUXILIARY_REACH: usize = 3;
+
+/// How far after a verb of spreading its holders may be named ("have been
+/// raised about the new audit by two senators").
+const HOLDER_REACH: usize = 6;
+
+/// How many adjectives may stand before a doubt noun ("growing public skepticism").
+const ADJECTIVE_REACH: usize = 2;
+
+/// Words that fill "there is … speculation": forms of "be", auxiliaries and
+/// words of degree.
+const THERE_IS_FILLERS: [&str; 14] = [
+    "much",
+    "some",
+    "little",
+    "growing",
+    "mounting",
+    "widespread",
+    "a",
+    "an",
+    "more",
+    "broad",
+    "general",
+    "wide",
+    "new",
+    "renewed",
+];
+
+/// The cue's span and the finding's message, if the hit is a noun cue in its
+/// grammar.
+pub(super) fn claim(scan: &Scan<'_>, hit: &Hit, word: &str) -> Option<(Span, String)> {
+    let roles = hit.roles;
+    let t = hit.tokens.start;
+    let last = hit.tokens.end - 1;
+    let next = scan.next_word(last);
+    let spread = Roles::CLAIM_NOUN
+        .or(Roles::CONCERN_NOUN)
+        .or(Roles::DOUBT_NOUN)
+        .or(Roles::BUZZ_NOUN);
+    if roles.has(spread) && unheld(scan, hit) {
+        if let Some(verb) = spreading_verb(scan, last) {
+            let span = Span::new(hit.span.start, scan.token(verb).span.end);
+            return Some((span, whose(word)));
+        }
+    }
+    let introduces = |words: &[&str]| words.iter().any(|w| scan.word_is(next, w));
+    if roles.has(Roles::CONCERN_NOUN) && introduces(&["that"]) && unowned_before_content(scan, hit)
+    {
+        return Some((hit.span, whose(word)));
+    }
+    if roles.has(Roles::DOUBT_NOUN.or(Roles::CONSENSUS_NOUN))
+        && introduces(&["that", "about", "over"])
+        && unheld(scan, hit)
+    {
+        // "an agreement that took effect" is a pact: agreement as a view
+        // only after "there is".
+        let unplaced = roles.has(Roles::DOUBT_NOUN) && in_no_one_s_hands(scan, t);
+        if unplaced || there_is(scan, t) {
+            return Some((hit.span, whose(word)));
+        }
+    }
+    if roles.has(Roles::CLAIM_NOUN)
+        && (unowned_before_content(scan, hit) || there_is(scan, t) || amid(scan, hit))
+    {
+        return Some((hit.span, whose(word)));
+    }
+    if roles.has(Roles::CRITICISM_NOUN) && !introduces(&["from", "by"]) {
+        let from = facing_before(scan, t).or_else(|| {
+            let unowned_criticism =
+                matches!(word, "criticism" | "condemnation") && unowned_before_content(scan, hit);
+            unowned_criticism.then_some(t)
+        });
+        if let Some(from) = from {
+            let span = Span::new(scan.token(from).span.start, hit.span.end);
+            let message = format!("{} from whom? Name the critics.", capitalised(word));
+            return Some((span, message));
+        }
+    }
+    None
+}
+
+/// "Whose speculation? Name who is speculating."
+fn whose(word: &str) -> String {
+    let singular = !word.ends_with('s');
+    let holder = match (word.trim_end_matches('s'), singular) {
+        ("speculation", _) => "is speculating",
+        ("allegation" | "accusation" | "claim", true) => "makes it",
+        ("allegation" | "accusation" | "claim" | "charge", false) => "makes them",
+        ("report", _) => "made them",
+        ("rumor" | "rumour" | "talk" | "chatter" | "whisper", _) => "spreads them",
+        ("question", _) => "asks them",
+        ("criticism", _) => "criticizes",
+        ("agreement" | "consensus", _) => "agrees",
+        (_, true) => "holds it",
+        (_, false) => "holds them",
+    };
+    format!("Whose {word}? Name who {holder}.")
+}
+
+/// No owner, no name before it, and no article pointing back.
+fn unheld(scan: &Scan<'_>, hit: &Hit) -> bool {
+    let points_back = scan
+        .prev_word(hit.tokens.start)
+        .is_some_and(|p| contains(&LEXICON.back_references, scan.word(p)));
+    !points_back && !scan.owned_or_named(hit)
+}
+
+/// "allegations that", "accusations of": with no owner (see
+/// [`Scan::owned_or_named`]) and no article pointing back to allegations already
+/// reported.
+pub(super) fn unowned_before_content(scan: &Scan<'_>, hit: &Hit) -> bool {
+    let next = scan.next_word(hit.tokens.end - 1);
+    let introduces = ["that", "of", "about"]
+        .iter()
+        .any(|w| scan.word_is(next, w));
+    introduces && unheld(scan, hit)
+}
+
+/// "amid reports the firm will be sold", "following rumours of": a claim
+/// noun that sets the scene, with no one behind it ("following reports by
+/// the Times" has its source).
+fn amid(scan: &Scan<'_>, hit: &Hit) -> bool {
+    let before = scan.prev_word(hit.tokens.start);
+    let scene = ["amid", "amidst", "following", "despite"]
+        .iter()
+        .any(|w| scan.word_is(before, w));
+    let next = scan.next_word(hit.tokens.end - 1);
+    let sourced_after = ["by", "from", "in", "on"]
+        .iter()
+        .any(|w| scan.word_is(next, w));
+    scene && !sourced_after && unheld(scan, hit)
+}
+
+/// A verb that makes the noun before it spread or grow on its own, perhaps
+/// after auxiliaries: "speculation swirled", "fears are growing", "talk had
+/// been mounting", "suspicions run high", "questions have been raised" (a
+/// passive with no agent). Returns the verb's last token.
+fn spreading_verb(scan: &Scan<'_>, noun: usize) -> Option<usize> {
+    let mut at = noun;
+    let mut passive = false;
+    for _ in 0..=AUXILIARY_REACH {
+        let n = scan.next_word(at)?;
+        if let Some(h) = scan.hit_at(n) {
+            let last = h.tokens.end - 1;
+            let spreads = h.roles.has(Roles::SPREADING)
+                || (h.roles.has(Roles::RAISED) && passive && !holders_follow(scan, last, "by"));
+            if spreads && !holders_follow(scan, last, "among") {
+                return Some(last);
+            }
+        }
+        let word = scan.word(n);
+        if !(scan.is_be(n) || is_between(word)) {
+            return None;
+        }
+        passive |= scan.is_be(n);
+        at = n;
+    }
+    None
+}
+
+/// Whether the clause names who holds the view, in the few words after its
+/// verb: "raised about the audit by two senators", "grew among residents".
+fn holders_follow(scan: &Scan<'_>, verb: usize, preposition: &str) -> bool {
+    let mut at = verb;
+    for _ in 0..HOLDER_REACH {
+        let Some(n) = scan.next_word(at) else {
+            return false;
+        };
+        if scan.word_is(Some(n), preposition) {
+            return true;
+        }
+        at = n;
+    }
+    false
+}
+
+/// A doubt noun where no one can hold it: at the start of its clause or after
+/// a preposition, perhaps with adjectives between ("Skepticism about the plan
+/// runs deep", "amid growing doubts over", "a tide of public skepticism
+/// about"); not the object of a verb, whose subject holds it ("Voters have
+/// doubts about", "the report raised doubts").
+fn in_no_one_s_hands(scan: &Scan<'_>, t: usize) -> bool {
+    let mut at = t;
+    for _ in 0..=ADJECTIVE_REACH {
+        let Some(p) = scan.prev_word(at) else {
+            // The sentence or clause starts here.
+            return true;
+        };
+        let word = scan.word(p);
+        if contains(&LEXICON.prepositions, word)
+            || ["amid", "despite", "amidst"]
+                .iter()
+                .any(|w| word.eq_ignore_ascii_case(w))
+        {
+            return true;
+        }
+        if !is_adjective_like(scan, p) {
+            return false;
+        }
+        at = p;
+    }
+    false
+}
+
+/// A word that may qualify a noun before it: "growing", "public", "a".
+/// ("growing" is one of [spreading] too.)
+fn is_adjective_like(scan: &Scan<'_>, t: usize) -> bool {
+    let token = scan.token(t);
+    let word = scan.word(t);
+    let article = word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an");
+    article
+        || (token.kind == TokenKind::Word
+            && !token.capitalised
+            && !token.possessive()
+            && !scan.is_be(t)
+            && !contains(&LEXICON.between, word)
+            && !contains(&LEXICON.determiners, word)
+            && !contains(&LEXICON.personal, word)
+            && !contains(&LEXICON.subordinators, word)
+            && !contains(&LEXICON.coordinators, word)
+            && scan.hit_at(t).is_none_or(|h| h.roles == Roles::SPREADING))
+}
+
+/// "there has been much speculation", "there was broad agreement": a noun
+/// that merely exists, with no one behind it.
+pub(super) fn there_is(scan: &Scan<'_>, t: usize) -> bool {
+    let mut at = t;
+    for _ in 0..4 {
+        let Some(p) = scan.prev_word(at) else {
+            return false;
+        };
+        let word = scan.word(p);
+        if word.eq_ignore_ascii_case("there") {
+            return at != t;
+        }
+        let filler = scan.is_be(p)
+            || is_between(word)
+            || THERE_IS_FILLERS
+                .iter()
+                .any(|w| word.eq_ignore_ascii_case(w));
+        if !filler {
+            return false;
+        }
+        at = p;
+    }
+    false
+}
+
+/// A verb of facing within three words before a criticism noun ("came under
+/// withering criticism", "drew scrutiny").
+fn facing_before(scan: &Scan<'_>, t: usize) -> Option<usize> {
+    let mut at = t;
+    for _ in 0..3 {
+        at = scan.prev_word(at)?;
+        if let Some(h) = scan.hit_at(at).filter(|h| h.roles.has(Roles::FACING)) {
+            return Some(h.tokens.start);
+        }
+    }
+    None
+}
