@@ -1,8 +1,8 @@
 //! The analysis core: a full analysis from cold, re-analysis after a one-word
 //! edit (block cache warm), a single-character edit on the rope, what the
 //! attribution rules add to an analysis (each rule, and the three together, on
-//! a parsed 10,000-word article), and the actor model (its pass over a parsed
-//! article, and a hover's text).
+//! a parsed 10,000-word article), the actor model (its pass over a parsed
+//! article, and a hover's text), and what the reference rules add.
 
 #[path = "support/article.rs"]
 mod support;
@@ -158,12 +158,48 @@ fn actor_model(c: &mut Criterion) {
     group.finish();
 }
 
+/// What the five reference rules add to an analysis, on parsed 10,000-word
+/// articles whose actor model is already built.
+fn reference_rules(c: &mut Criterion) {
+    use copydesk::checks::references::{
+        LateIntroduction, NameVariant, RepeatedTitle, TitleCaseRule, TitleMismatch,
+    };
+    let settings = Settings::default();
+    let rules: [&dyn Rule; 5] = [
+        &TitleMismatch,
+        &TitleCaseRule,
+        &RepeatedTitle,
+        &LateIntroduction,
+        &NameVariant,
+    ];
+    let mut group = c.benchmark_group("references/rules");
+    for (name, text) in [
+        ("generated", support::article(10_000)),
+        ("fixtures", fixture_article()),
+    ] {
+        let prose = copydesk::prose::parse(&text, Language::Markdown, &mut Default::default());
+        let actors = copydesk::actors::recognise(&prose, &settings);
+        group.bench_function(BenchmarkId::new(format!("all-five/{name}"), 10_000), |b| {
+            b.iter(|| {
+                let ctx = Context::new(black_box(&text), &prose, &actors, &settings);
+                let mut out = Vec::new();
+                for rule in rules {
+                    rule.check(&ctx, &mut out);
+                }
+                out
+            })
+        });
+    }
+    group.finish();
+}
+
 criterion_group!(
     benches,
     full_analysis,
     reanalysis_after_edit,
     single_character_edit,
     attribution_rules,
-    actor_model
+    actor_model,
+    reference_rules
 );
 criterion_main!(benches);

@@ -63,7 +63,11 @@ fn describe_actor(actors: &Actors, a: usize, text: &str) -> String {
     let mentions: Vec<_> = actors.mentions_of(a).collect();
     let _ = write!(out, "{}", capitalise(kind_label(actor)));
     // The first reference in the body: a headline does not introduce anyone.
-    if let Some(first) = mentions.iter().find(|m| !m.heading).or(mentions.first()) {
+    if let Some(first) = mentions
+        .iter()
+        .find(|m| !m.heading && !m.caption)
+        .or(mentions.first())
+    {
         let n = mentions.len();
         let _ = write!(
             out,
@@ -183,7 +187,10 @@ fn forms_used(mentions: &[&super::Mention], text: &str) -> Vec<(String, usize)> 
 /// The distinct titles an actor is given, with the line of first use.
 fn titles_used(actors: &Actors, a: usize, text: &str) -> Vec<(String, usize)> {
     let mut titles: Vec<(String, usize)> = Vec::new();
-    for m in actors.mentions_of(a) {
+    for m in actors
+        .mentions_of(a)
+        .filter(|m| m.form != Form::Description)
+    {
         let Some(title) = m.title.as_ref().or(m.appositive.as_ref()) else {
             continue;
         };

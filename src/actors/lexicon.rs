@@ -25,6 +25,11 @@ const OPENERS: &str = include_str!("../../data/sentence-openers.txt");
 const GIVEN: &str = include_str!("../../data/given-names.txt");
 const FAMILY: &str = include_str!("../../data/family-names.txt");
 const NAME_PARTS: &str = include_str!("../../data/name-parts.txt");
+const CAPTIONS: &str = include_str!("../../data/caption-markers.txt");
+const NAME_MODIFIERS: &str = include_str!("../../data/name-modifiers.txt");
+
+/// The longest paragraph read as a possible photo caption, in bytes.
+const MAX_CAPTION: usize = 600;
 
 /// What a list entry is. Each class is one bit of a [`Classes`] set.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -205,6 +210,10 @@ pub struct Lexicon {
     /// One to four romanised syllables, whole word.
     syllables: regex::Regex,
     nationality_of: HashMap<&'static str, &'static str>,
+    /// Office words written two ways, to one spelling ("gen" -> "general").
+    same_office: FastMap<&'static str, &'static str>,
+    caption_markers: Vec<&'static str>,
+    name_modifiers: FastSet<&'static str>,
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
@@ -337,6 +346,12 @@ impl Lexicon {
             capitalised_particles: set(NAME_PARTS, "capitalised-particles"),
             suffixes: set(NAME_PARTS, "suffixes"),
             syllables: syllable_regex(),
+            caption_markers: wordlist::entries(CAPTIONS).collect(),
+            name_modifiers: wordlist::entries(NAME_MODIFIERS).collect(),
+            same_office: wordlist::section(TITLES, "same-office")
+                .into_iter()
+                .map(entry_value)
+                .collect(),
             nationality_of: patterns
                 .iter()
                 .filter(|p| p.class == Class::Nationality)
@@ -366,6 +381,70 @@ impl Lexicon {
 
     pub fn is_suffix(&self, word: &str) -> bool {
         self.suffixes.contains(word.trim_end_matches('.'))
+    }
+
+    /// An office word in the one spelling titles are compared in.
+    pub fn same_office<'w>(&self, word: &'w str) -> &'w str {
+        self.same_office.get(word).copied().unwrap_or(word)
+    }
+
+    /// Whether a noun is one a name can modify ("campaign" in "the Trump
+    /// campaign").
+    pub fn is_name_modifier(&self, noun: &str) -> bool {
+        self.name_modifiers
+            .contains(noun.to_ascii_lowercase().as_str())
+    }
+
+    /// Whether a paragraph is a photo caption or credit. Captions are short:
+    /// longer paragraphs are not searched.
+    pub fn is_caption(&self, paragraph: &str) -> bool {
+        paragraph.len() <= MAX_CAPTION && self.caption_markers.iter().any(|m| paragraph.contains(m))
+    }
+
+    /// Whether a word is a small function word ("with", "and", "by"), or
+    /// another word the not-a-name lists hold.
+    pub fn is_function_word(&self, word: &str) -> bool {
+        word.len() <= 12 && self.not_names.contains(word.to_ascii_lowercase().as_str())
+    }
+
+    /// The office key of a title written on its own, such as a people file's
+    /// "Chinese Foreign Minister": its office words, lowercase, without
+    /// nationality or place names.
+    pub fn office_key_of(&self, title: &str) -> String {
+        let office = Classes::of(&[
+            Class::Office,
+            Class::Qualifier,
+            Class::Leader,
+            Class::Descriptor,
+        ]);
+        let place = PLACES_AND_BODIES;
+        let mut covered: Vec<(usize, usize, Classes)> = Vec::new();
+        for m in self.automaton.find_iter(title) {
+            let mut classes = Classes::NONE;
+            for p in &self.entries[m.pattern().as_usize()] {
+                classes.add(p.class);
+            }
+            covered.push((m.start(), m.end(), classes));
+        }
+        let mut key = String::new();
+        let mut at = 0;
+        for word in title.split_whitespace() {
+            let start = title[at..].find(word).map_or(at, |i| at + i);
+            at = start + word.len();
+            let classes = covered
+                .iter()
+                .filter(|(s, e, _)| *s <= start && start < *e)
+                .fold(Classes::NONE, |acc, (_, _, c)| acc.or(*c));
+            if !classes.any(office) || classes.any(place) && !classes.has(Class::Office) {
+                continue;
+            }
+            let lower = word.trim_end_matches('.').to_lowercase();
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.push_str(self.same_office(&lower));
+        }
+        key
     }
 
     /// A nationality word for a country ("Russia" -> "Russian"), for derived roles.
@@ -589,6 +668,19 @@ mod tests {
             .iter()
             .all(|m| m.class != Class::Nationality || m.value == "Lithuania"));
         assert!(scan.cover(1).has(Class::Office), "{:?}", prose.tokens);
+    }
+
+    #[test]
+    fn office_keys_of_titles_written_alone() {
+        assert_eq!(
+            LEXICON.office_key_of("Chinese Foreign Minister"),
+            "foreign minister"
+        );
+        assert_eq!(LEXICON.office_key_of("Gen."), "general");
+        assert_eq!(
+            LEXICON.office_key_of("Defence Secretary"),
+            "defense secretary"
+        );
     }
 
     #[test]

@@ -10,12 +10,20 @@
 use std::collections::HashMap;
 
 use super::lexicon::{FastMap, LEXICON};
-use super::names::PersonName;
+use super::names::{is_variant, lookup_key, skeleton, PersonName};
 use super::people::People;
 use super::recognise::{collapse, BodySource, Found, Possessor, RawDescription, RawName, Title};
 use super::{Actor, ActorKind, Confidence, Form, Mention, Office, Relation, Role, Target};
 use crate::prose::Prose;
 use crate::span::Span;
+
+/// How many paragraphs ahead a bare name may link to a person introduced there.
+const FORWARD_BLOCKS: usize = 6;
+/// The same, for a name with a title or courtesy title ("Home Secretary
+/// Braverman"), which is surely a reference to someone introduced somewhere,
+/// and for a photo caption, which names the article's people wherever the
+/// story introduces them.
+const FORWARD_BLOCKS_TITLED: usize = 20;
 
 pub fn link(prose: &Prose, found: Found, people: Option<&People>) -> (Vec<Actor>, Vec<Mention>) {
     let mut linker = Linker {
@@ -27,7 +35,10 @@ pub fn link(prose: &Prose, found: Found, people: Option<&People>) -> (Vec<Actor>
         strong: Vec::new(),
         by_family: FastMap::default(),
         by_given: FastMap::default(),
+        by_skeleton: FastMap::default(),
         narrowed: vec![None; found.names.len()],
+        holders: FastMap::default(),
+        leaders: Vec::new(),
     };
     linker.full_names(&found.names);
     linker.single_names(&found.names);
@@ -38,7 +49,7 @@ pub fn link(prose: &Prose, found: Found, people: Option<&People>) -> (Vec<Actor>
             }
         }
     }
-    let mut mentions = Vec::new();
+    let mut mentions = Vec::with_capacity(found.names.len() + found.bodies.len());
     let mut name_mention = vec![None; found.names.len()];
     for (i, name) in found.names.iter().enumerate() {
         if let Some(target) = linker.targets[i].clone() {
@@ -54,6 +65,7 @@ pub fn link(prose: &Prose, found: Found, people: Option<&People>) -> (Vec<Actor>
     // Possessor descriptions ("the US president's son-in-law") resolve against
     // written offices; relations may then add derived ones ("his Russian
     // counterpart"), which the remaining descriptions can use.
+    linker.index_offices();
     let description_targets: Vec<Option<usize>> = found
         .descriptions
         .iter()
@@ -61,6 +73,7 @@ pub fn link(prose: &Prose, found: Found, people: Option<&People>) -> (Vec<Actor>
         .collect();
     order(&prose.text, &mut mentions, &mut name_mention);
     linker.relations(&found, &mentions, &name_mention, &description_targets);
+    linker.index_offices();
     for (i, d) in found.descriptions.iter().enumerate() {
         let target = description_targets[i].or_else(|| linker.unique_office_holder(d));
         if let Some(actor) = target {
@@ -110,8 +123,13 @@ struct Linker<'a> {
     strong: Vec<bool>,
     by_family: FastMap<String, Vec<usize>>,
     by_given: FastMap<String, Vec<usize>>,
+    /// People by the [`skeleton`] of their family name, for spelling variants.
+    by_skeleton: FastMap<String, Vec<usize>>,
     /// Names cut down to their family name (a sentence opener dropped).
     narrowed: Vec<Option<Span>>,
+    /// People by office key, and the people holding a leader's office.
+    holders: FastMap<String, Vec<usize>>,
+    leaders: Vec<usize>,
 }
 
 impl Linker<'_> {
@@ -135,9 +153,9 @@ impl Linker<'_> {
     }
 
     /// People from their full names, body first, then headlines that match
-    /// them. A sentence-opening word before a known family name is not a
-    /// given name ("Notice Trump said" after "Donald Trump"): such names wait
-    /// until every other full name is known.
+    /// them. A doubtful first word before a known family name is not a given
+    /// name ("Notice Trump said" after "Donald Trump"): such names wait until
+    /// every other full name is known.
     fn full_names(&mut self, names: &[RawName]) {
         let mut doubtful = Vec::new();
         for heading in [false, true] {
@@ -149,26 +167,43 @@ impl Linker<'_> {
                 if parsed.given.is_none() {
                     continue;
                 }
-                let opener = raw.clause_start
-                    && !raw.evidence.strong()
-                    && parsed.given.as_deref().is_some_and(|g| !g.contains(' '));
+                // An unknown capitalised word before a surname ("Notice Trump"
+                // at a sentence start, "Scientologist Cruise") is not a given
+                // name when someone else has that surname.
+                let opener = !raw.evidence.strong()
+                    && parsed
+                        .given
+                        .as_deref()
+                        .is_some_and(|g| !g.contains(' ') && !LEXICON.is_given_name(g));
                 if opener && !heading {
                     doubtful.push(i);
                     continue;
                 }
                 let words = parsed.full.split(' ').count();
-                let existing = (0..self.actors.len()).find(|&a| {
-                    self.actors[a]
-                        .person
-                        .as_ref()
-                        .is_some_and(|p| p.given.is_some() && p.same_person(parsed))
-                });
+                let person = |a: &usize| self.actors[*a].person.as_ref();
+                // The same name, or (failing that) a spelling of it.
+                let existing = self
+                    .by_family
+                    .get(&lookup_key(&parsed.family))
+                    .and_then(|list| {
+                        list.iter().copied().find(|a| {
+                            person(a).is_some_and(|p| p.given.is_some() && p.same_person(parsed))
+                        })
+                    })
+                    .or_else(|| {
+                        self.by_skeleton
+                            .get(&skeleton(&parsed.family))
+                            .and_then(|list| {
+                                list.iter()
+                                    .copied()
+                                    .find(|a| person(a).is_some_and(|p| p.variant_of(parsed)))
+                            })
+                    });
                 let actor = match existing {
                     Some(a) => {
-                        let fuller = self.actors[a]
-                            .person
-                            .as_ref()
-                            .is_some_and(|p| p.full.split(' ').count() < words);
+                        let fuller = self.actors[a].person.as_ref().is_some_and(|p| {
+                            p.same_person(parsed) && p.full.split(' ').count() < words
+                        });
                         if fuller && !heading {
                             self.actors[a].name = parsed.full.clone();
                             self.actors[a].person = Some(parsed.clone());
@@ -205,6 +240,7 @@ impl Linker<'_> {
     fn index_names(&mut self) {
         self.by_family.clear();
         self.by_given.clear();
+        self.by_skeleton.clear();
         for a in 0..self.actors.len() {
             self.index_person(a);
         }
@@ -215,26 +251,62 @@ impl Linker<'_> {
             return;
         };
         let add = |map: &mut FastMap<String, Vec<usize>>, key: &str| {
-            let list = map.entry(key.to_string()).or_default();
+            let list = map.entry(lookup_key(key)).or_default();
             if !list.contains(&a) {
                 list.push(a);
             }
         };
         add(&mut self.by_family, &p.family);
         add(&mut self.by_family, p.later());
+        add(&mut self.by_skeleton, &skeleton(&p.family));
         for word in p.given.iter().flat_map(|g| g.split(' ')) {
             add(&mut self.by_given, word);
         }
     }
 
+    /// How many paragraphs (blocks) lie between two offsets.
+    fn blocks_between(&self, a: usize, b: usize) -> usize {
+        let block = |o: usize| self.prose.block_at(o).unwrap_or(0);
+        block(b).saturating_sub(block(a))
+    }
+
     /// The people a single name can refer to: by family name first, else by
     /// given name.
     fn candidates(&self, word: &str) -> (Vec<usize>, Form) {
-        if let Some(family) = self.by_family.get(word) {
+        let word = lookup_key(word);
+        if let Some(family) = self.by_family.get(&word) {
             return (family.clone(), Form::Family);
         }
-        let given = self.by_given.get(word).cloned().unwrap_or_default();
+        let given = self.by_given.get(&word).cloned().unwrap_or_default();
         (given, Form::Given)
+    }
+
+    /// The people whose family name this is a spelling variant of
+    /// ("Zelenskyy" for Volodymyr Zelensky).
+    fn variant_candidates(&self, word: &str) -> Vec<usize> {
+        self.by_skeleton
+            .get(skeleton(word).as_str())
+            .map(|list| {
+                list.iter()
+                    .copied()
+                    .filter(|&a| {
+                        self.actors[a]
+                            .person
+                            .as_ref()
+                            .is_some_and(|p| is_variant(&p.family, word))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Whether a reference's formal title names an office the person does not
+    /// hold here, which sets a look-alike name apart.
+    fn office_differs(&self, actor: usize, title: Option<&Title>) -> bool {
+        let offices = &self.actors[actor].offices;
+        title.is_some_and(|t| {
+            t.formal && !offices.is_empty() && !offices.iter().any(|o| o.key == t.office_key)
+        })
     }
 
     /// Single names ("Lavrov", "President Xi", "Mr. Lavrov"): people named only
@@ -248,7 +320,10 @@ impl Linker<'_> {
             // A single name that only speaks ("Microsoft said") may be an
             // organisation's: a person needs a title, courtesy title or age.
             let shows_person = raw.evidence.role || raw.evidence.courtesy || raw.evidence.age;
-            if !shows_person || !self.candidates(&raw.parsed.full).0.is_empty() {
+            if !shows_person
+                || !self.candidates(&raw.parsed.full).0.is_empty()
+                || !self.variant_candidates(&raw.parsed.full).is_empty()
+            {
                 continue;
             }
             let mut parsed = raw.parsed.clone();
@@ -266,7 +341,29 @@ impl Linker<'_> {
                 Some(_) => &raw.parsed.family,
                 None => &raw.parsed.full,
             };
-            let (candidates, form) = self.candidates(written);
+            let (mut candidates, mut form) = self.candidates(written);
+            // A look-alike of a name links when something shows it is a
+            // person's ("Sallonen said"), or when it is long enough not to be
+            // a short word that happens to look alike ("Conn.", "Coon").
+            let look_alike = raw.evidence.strong() || skeleton(written).chars().count() >= 5;
+            if candidates.is_empty() && !raw.listed && look_alike {
+                form = Form::Family;
+                candidates = self.variant_candidates(written);
+                candidates.retain(|&a| !self.office_differs(a, raw.title.as_deref()));
+            }
+            // A name before anyone of that name is introduced links forward
+            // only to an introduction close by: a surname far ahead of a full
+            // name ("Obama" in paragraph 3, "Michelle Obama" in paragraph 30)
+            // is likely someone else.
+            let reach = if raw.title.is_some() || raw.courtesy.is_some() || raw.caption {
+                FORWARD_BLOCKS_TITLED
+            } else {
+                FORWARD_BLOCKS
+            };
+            candidates.retain(|&a| {
+                let ahead = self.introduced[a] > raw.name.start;
+                !ahead || self.blocks_between(raw.name.start, self.introduced[a]) <= reach
+            });
             let target = match candidates.len() {
                 0 => continue,
                 1 => Target::Actor(candidates[0]),
@@ -308,31 +405,53 @@ impl Linker<'_> {
         }
     }
 
+    /// Indexes the people holding each office, for descriptions.
+    fn index_offices(&mut self) {
+        self.holders.clear();
+        self.leaders.clear();
+        for (a, actor) in self.actors.iter().enumerate() {
+            if actor.kind != ActorKind::Person {
+                continue;
+            }
+            for o in &actor.offices {
+                let list = self.holders.entry(o.key.clone()).or_default();
+                if !list.contains(&a) {
+                    list.push(a);
+                }
+                if o.leader && !self.leaders.contains(&a) {
+                    self.leaders.push(a);
+                }
+            }
+        }
+    }
+
     /// The one person holding the office a description names, if exactly one
     /// does. A holder whose country is not given fits a description that
     /// names one only when no holder's country matches.
     fn unique_office_holder(&self, d: &RawDescription) -> Option<usize> {
-        let office_fits =
-            |o: &Office| o.key == d.office_key || d.office_key == "leader" && o.leader;
-        let unique = |country_fits: &dyn Fn(&Office) -> bool| {
-            let mut holders = self
-                .actors
+        let key = d.title.office_key.as_str();
+        let office_fits = |o: &Office| o.key == key || key == "leader" && o.leader;
+        let candidates: &[usize] = if key == "leader" {
+            &self.leaders
+        } else {
+            self.holders.get(key).map_or(&[], Vec::as_slice)
+        };
+        let holding = |a: usize, country_fits: &dyn Fn(&Office) -> bool| {
+            self.actors[a]
+                .offices
                 .iter()
-                .enumerate()
-                .filter(|(_, a)| {
-                    a.kind == ActorKind::Person
-                        && a.offices.iter().any(|o| office_fits(o) && country_fits(o))
-                })
-                .map(|(i, _)| i);
+                .any(|o| office_fits(o) && country_fits(o))
+        };
+        let unique = |country_fits: &dyn Fn(&Office) -> bool| {
+            let mut holders = candidates
+                .iter()
+                .copied()
+                .filter(|&a| holding(a, country_fits));
             let first = holders.next()?;
             holders.next().is_none().then_some(first)
         };
-        let strict = |o: &Office| d.country.is_none() || o.country == d.country;
-        let any_strict = self
-            .actors
-            .iter()
-            .any(|a| a.offices.iter().any(|o| office_fits(o) && strict(o)));
-        if any_strict {
+        let strict = |o: &Office| d.title.country.is_none() || o.country == d.title.country;
+        if candidates.iter().any(|&a| holding(a, &strict)) {
             unique(&strict)
         } else {
             unique(&|o: &Office| o.country.is_none())
@@ -463,6 +582,7 @@ impl Linker<'_> {
                 possessive: body.possessive,
                 in_quote: body.in_quote,
                 heading: body.heading,
+                caption: body.caption,
                 reach: body.span.end,
             });
         }
@@ -485,6 +605,7 @@ fn name_mention_of(raw: &RawName, form: Form, target: Target) -> Mention {
         possessive: raw.possessive,
         in_quote: raw.in_quote,
         heading: raw.heading,
+        caption: raw.caption,
         reach: raw.reach,
     }
 }
@@ -495,12 +616,13 @@ fn description_mention(d: &RawDescription, actor: usize) -> Mention {
         name: d.span,
         form: Form::Description,
         target: Target::Actor(actor),
-        title: None,
+        title: Some(d.title.clone()),
         appositive: None,
         courtesy: None,
         possessive: d.possessive,
         in_quote: d.in_quote,
         heading: d.heading,
+        caption: d.caption,
         reach: d.span.end,
     }
 }
@@ -571,6 +693,9 @@ fn roles(actors: &mut [Actor], mentions: &[Mention], prose: &Prose, people: Opti
         }
         let first_titled = actor.mentions.iter().copied().find_map(|m| {
             let mention = &mentions[m];
+            if mention.form == Form::Description {
+                return None;
+            }
             mention
                 .title
                 .as_ref()

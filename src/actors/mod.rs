@@ -24,7 +24,7 @@ mod statements;
 use std::sync::Arc;
 
 pub use describe::{describe, kind_label};
-pub use names::{NameOrder, PersonName};
+pub use names::{is_variant, NameOrder, PersonName};
 pub use people::{People, PersonEntry};
 pub use recognise::Title;
 
@@ -94,6 +94,8 @@ pub struct Mention {
     pub in_quote: bool,
     /// In a headline or section head.
     pub heading: bool,
+    /// In a photo caption: part of the article, but not judged by the rules.
+    pub caption: bool,
     /// Where the reference ends with its appositive, for finding its verb.
     pub(crate) reach: usize,
 }

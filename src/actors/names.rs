@@ -100,6 +100,85 @@ impl PersonName {
     }
 }
 
+/// Shortest family name compared by [`skeleton`]: shorter names ("Le",
+/// "Lee") differ by too little to be told apart from spelling variants.
+const MIN_VARIANT_LEN: usize = 4;
+
+/// A name reduced to what its spelling variants share: lowercase, accents
+/// and the particles al-/el- dropped, hyphens, spaces and apostrophes
+/// removed, y read as i, and doubled letters single. "Zelensky",
+/// "Zelenskyy" and "Zelenskiy" give "zelenski"; "Al-Sisi" and "el-Sissi"
+/// give "sisi"; "Shoigu" and "Shoygu" give "shoigu".
+pub fn skeleton(name: &str) -> String {
+    let lower = name.to_lowercase();
+    let mut rest = lower.as_str();
+    for particle in ["al-", "el-", "al ", "el "] {
+        if let Some(r) = rest.strip_prefix(particle) {
+            rest = r;
+        }
+    }
+    let mut out = String::with_capacity(rest.len());
+    for c in rest.chars() {
+        let c = match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' | 'ı' | 'y' | 'ý' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            'ş' | 'š' => 's',
+            'ğ' => 'g',
+            'ž' => 'z',
+            'č' => 'c',
+            c if c.is_alphabetic() => c,
+            _ => continue,
+        };
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+impl PersonName {
+    /// Whether two written names are spellings of one name: the same given
+    /// names and order, and family names that differ only as transliterations
+    /// do ("Volodymyr Zelensky", "Volodymyr Zelenskyy").
+    pub fn variant_of(&self, other: &PersonName) -> bool {
+        let (Some(a), Some(b)) = (&self.given, &other.given) else {
+            return false;
+        };
+        self.order == other.order
+            && self.family != other.family
+            && given_names_agree(a, b)
+            && is_variant(&self.family, &other.family)
+    }
+}
+
+/// Whether two different spellings of a family name are variants of it.
+pub fn is_variant(a: &str, b: &str) -> bool {
+    // A curly or straight apostrophe is typography, not spelling ("O’Neill").
+    let same_letters = a.chars().map(straight).eq(b.chars().map(straight));
+    !same_letters
+        && a.chars().count() >= MIN_VARIANT_LEN
+        && b.chars().count() >= MIN_VARIANT_LEN
+        && skeleton(a) == skeleton(b)
+}
+
+/// A name with curly apostrophes and dashes made straight, for looking it up.
+pub fn lookup_key(name: &str) -> String {
+    name.chars().map(straight).collect()
+}
+
+fn straight(c: char) -> char {
+    match c {
+        '’' | '‘' | 'ʼ' => '\'',
+        '‐' | '‑' | '–' => '-',
+        c => c,
+    }
+}
+
 /// Whether the name reads family-name-first, and if so how it is shortened.
 fn family_first(words: &[&str]) -> Option<LaterName> {
     if words.len() > 4 {
@@ -186,6 +265,31 @@ mod tests {
         assert_eq!(parse("Charles de Gaulle").family, "de Gaulle");
         assert_eq!(parse("Martin Luther King Jr.").family, "King");
         assert_eq!(parse("Mohamed El-Hassan Mohamed").family, "Mohamed");
+    }
+
+    #[test]
+    fn spelling_variants_share_a_skeleton() {
+        for (a, b) in [
+            ("Zelensky", "Zelenskyy"),
+            ("Zelenskiy", "Zelenskyy"),
+            ("Shoigu", "Shoygu"),
+            ("Al-Sisi", "el-Sissi"),
+            ("Salonen", "Sallonen"),
+            ("Mohamed", "Mohammed"),
+        ] {
+            assert!(is_variant(a, b), "{a} {b}");
+        }
+        for (a, b) in [
+            ("Lee", "Le"),
+            ("Lavrov", "Peskov"),
+            ("Berg", "Berg"),
+            ("Kim", "Kym"),
+            ("O'Neill", "O’Neill"),
+        ] {
+            assert!(!is_variant(a, b), "{a} {b}");
+        }
+        assert!(parse("Volodymyr Zelensky").variant_of(&parse("Volodymyr Zelenskyy")));
+        assert!(!parse("Anna Zelensky").variant_of(&parse("Olena Zelenskyy")));
     }
 
     #[test]

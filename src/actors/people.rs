@@ -34,11 +34,24 @@ pub struct PersonEntry {
 }
 
 impl PersonEntry {
-    /// Whether a written name is this person's, in any accepted or variant form.
+    /// Whether a written name is this person's, in any accepted or variant
+    /// form. A variant may be of the family name alone: "Volodymyr Zelenskyy"
+    /// answers to an entry "Volodymyr Zelensky" with the variant "Zelenskyy".
     pub fn answers_to(&self, written: &str) -> bool {
+        let with_variant_family = |v: &String| {
+            self.name.rsplit_once(' ').is_some_and(|(given, _)| {
+                written
+                    .strip_prefix(given)
+                    .and_then(|r| r.strip_prefix(' '))
+                    == Some(v.as_str())
+            })
+        };
         self.name == written
             || self.aliases.iter().any(|a| a == written)
-            || self.variants.iter().any(|v| v == written)
+            || self
+                .variants
+                .iter()
+                .any(|v| v == written || with_variant_family(v))
     }
 }
 
@@ -187,6 +200,8 @@ variants = ["Zelenskyy", "Zelenskiy"]
         assert_eq!(wang.title.as_deref(), Some("Foreign Minister"));
         assert_eq!(wang.as_of.as_deref(), Some("2025-03-01"));
         assert!(people.entries[1].answers_to("Zelenskyy"));
+        assert!(people.entries[1].answers_to("Volodymyr Zelenskiy"));
+        assert!(!people.entries[1].answers_to("Olena Zelenskiy"));
     }
 
     #[test]

@@ -62,8 +62,12 @@ pub struct Title {
     pub span: Span,
     /// The office words within it ("Foreign Minister"), if it has any.
     pub office: Option<Span>,
-    /// The office words, lowercase, for comparing titles.
+    /// The office words, lowercase, abbreviations and spellings made one
+    /// ("Gen." and "General", "Defence" and "Defense"), for comparing titles.
     pub office_key: String,
+    /// The words of the office whose case the house style governs: not the
+    /// names of places or bodies in it, nor "of" and "the".
+    pub case_words: Vec<Span>,
     pub country: Option<&'static str>,
     /// Holds a formal title, not only a job description or relation.
     pub formal: bool,
@@ -76,6 +80,9 @@ pub struct Title {
     pub set_off: bool,
     /// Follows the name.
     pub after_name: bool,
+    /// Nothing that describes the office stands before the title: it is a
+    /// title, not part of a longer description ("city mayor").
+    pub opens_phrase: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -99,11 +106,11 @@ pub struct RawName {
     pub in_title: bool,
     /// A listed word ("Park", "Hill"): a reference only to a person named in full.
     pub listed: bool,
-    /// Starts a sentence or clause, where any word is capitalised.
-    pub clause_start: bool,
     pub possessive: bool,
     pub in_quote: bool,
     pub heading: bool,
+    /// In a photo caption: part of the article, but not judged by the rules.
+    pub caption: bool,
 }
 
 /// Where an organisation's name was found.
@@ -130,17 +137,21 @@ pub struct RawBody {
     pub possessive: bool,
     pub in_quote: bool,
     pub heading: bool,
+    /// In a photo caption: part of the article, but not judged by the rules.
+    pub caption: bool,
 }
 
 /// "the US president": an office with no name, linked when it is unique.
 #[derive(Clone, Debug)]
 pub struct RawDescription {
     pub span: Span,
-    pub office_key: String,
-    pub country: Option<&'static str>,
+    /// The office it names, as a title with no name.
+    pub title: Title,
     pub possessive: bool,
     pub in_quote: bool,
     pub heading: bool,
+    /// In a photo caption: part of the article, but not judged by the rules.
+    pub caption: bool,
 }
 
 #[derive(Debug, Default)]
@@ -192,6 +203,8 @@ enum Use {
     Free,
     Body,
     Name(u32),
+    /// An appositive's words: a role, not a description of its own.
+    Role,
 }
 
 /// Listed words that are not names (unless a given name came first).
@@ -378,7 +391,12 @@ impl Facts {
             bytes.make_ascii_lowercase();
             bits = small_word_bit(bytes);
         }
-        if token.capitalised {
+        // "el-Sissi", "al-Assad": a lowercase particle joined to a name.
+        let particle_name = !token.capitalised
+            && word.split_once('-').is_some_and(|(particle, rest)| {
+                LEXICON.is_particle(particle) && rest.starts_with(char::is_uppercase)
+            });
+        if token.capitalised || particle_name {
             bits |= Facts::CAPITALISED;
             let acronym = word.chars().nth(1).is_some_and(|c| !c.is_lowercase())
                 && word.chars().all(|c| !c.is_lowercase())
@@ -413,11 +431,22 @@ pub fn recognise(prose: &Prose, scan: &Scan) -> Found {
         scan,
         facts,
         vocabulary: OnceCell::new(),
+        caption: false,
         uses: vec![Use::Free; prose.tokens.len()],
-        found: Found::default(),
+        found: Found {
+            names: Vec::with_capacity(prose.tokens.len() / 8),
+            ..Found::default()
+        },
     };
+    let captions: Vec<bool> = prose
+        .blocks
+        .iter()
+        .map(|b| LEXICON.is_caption(prose.slice(b.span)))
+        .collect();
     for sentence in &prose.sentences {
-        let heading = prose.blocks[sentence.block].kind == BlockKind::Heading;
+        let block = sentence.block;
+        let heading = prose.blocks[block].kind == BlockKind::Heading;
+        reader.caption = captions[block];
         reader.sentence(sentence.tokens.clone(), heading);
     }
     reader.found
@@ -430,6 +459,8 @@ struct Reader<'a> {
     facts: Vec<Facts>,
     /// Made when first needed: most documents never ask.
     vocabulary: OnceCell<Vocabulary>,
+    /// The sentence being read is in a photo caption.
+    caption: bool,
     uses: Vec<Use>,
     found: Found,
 }
@@ -623,7 +654,7 @@ impl Reader<'_> {
         // "Marc Lamont Hill", "Doris Day": a given name before a place or event
         // word makes the phrase a person's name.
         let soft = matches!(class, Class::PlaceHead | Class::EventHead);
-        if soft && self.given_name(start) && end == head_last + 1 {
+        if soft && self.given_name(start) && end == head_last + 1 && j == end {
             return Some(end);
         }
         let kind = match class {
@@ -698,6 +729,7 @@ impl Reader<'_> {
             possessive: last.possessive(),
             in_quote: first.in_quote,
             heading,
+            caption: self.caption,
         });
     }
 
@@ -767,6 +799,15 @@ impl Reader<'_> {
             && self.capitalised(i + 2)
     }
 
+    /// An initial whose period comes before something other than a name
+    /// word: "C." in Robert C. "Bobby" Scott.
+    fn initial_at_end(&self, i: usize, end: usize) -> bool {
+        self.capitalised(i)
+            && self.word(i).chars().nth(1).is_none()
+            && i + 1 < end
+            && self.is_punct(i + 1, ".")
+    }
+
     fn name_runs(&mut self, range: Range<usize>, heading: bool) {
         let mut i = range.start;
         while i < range.end {
@@ -784,11 +825,20 @@ impl Reader<'_> {
                 if self.tokens[j].possessive() || words.len() >= 6 {
                     break;
                 }
-                let next = if self.initial(j, range.end) {
+                let mut next = if self.initial(j, range.end) || self.initial_at_end(j, range.end) {
                     j + 2
                 } else {
                     j + 1
                 };
+                // A nickname in quotation marks: Robert C. "Bobby" Scott.
+                if next + 3 < range.end
+                    && self.is_punct(next, "\"“")
+                    && self.capitalised(next + 1)
+                    && self.is_punct(next + 2, "\"”")
+                    && self.nameish(next + 3, true)
+                {
+                    next += 3;
+                }
                 if next >= range.end {
                     break;
                 }
@@ -857,7 +907,11 @@ impl Reader<'_> {
             let last_tok = &self.tokens[end - 1];
             let name = Span::new(first_tok.span.start, last_tok.word.end);
             let text = collapse(self.prose.slice(name));
-            let words: Vec<&str> = text.split(' ').collect();
+            // A quoted nickname is not one of the name's words.
+            let words: Vec<&str> = text
+                .split(' ')
+                .filter(|w| !w.starts_with(['"', '“']))
+                .collect();
             let Some(parsed) = PersonName::parse(&words) else {
                 i = end;
                 continue;
@@ -879,10 +933,10 @@ impl Reader<'_> {
                 evidence,
                 in_title: false,
                 listed: false,
-                clause_start: self.clause_start(first, range.start),
                 possessive: last_tok.possessive(),
                 in_quote: first_tok.in_quote,
                 heading,
+                caption: self.caption,
             });
             if let Some(p) = prefix {
                 let title = self.title_from(p.start, p.end, false, false);
@@ -931,10 +985,10 @@ impl Reader<'_> {
             evidence: Evidence::default(),
             in_title: false,
             listed: true,
-            clause_start: false,
             possessive: token.possessive(),
             in_quote: token.in_quote,
             heading,
+            caption: self.caption,
         });
     }
 
@@ -989,11 +1043,21 @@ impl Reader<'_> {
         let mut possessor = None;
         let mut possessive_office: Option<usize> = None;
         let mut absorbed: Vec<usize> = Vec::new();
+        let mut inner_the = None;
         while k > lo {
             let i = k - 1;
             let tok = self.tokens[i];
             if tok.kind != TokenKind::Word {
-                // "Mr. Lavrov" is handled as courtesy; other punctuation ends a title.
+                // The period of an abbreviated title ("Sen. Ana Ruiz", "Gen."):
+                // other punctuation ends a title.
+                let abbreviation = i > lo
+                    && self.is_punct(i, ".")
+                    && self.scan.cover(i - 1).has(Class::Office)
+                    && self.word(i - 1).len() <= 4;
+                if abbreviation {
+                    k = i;
+                    continue;
+                }
                 break;
             }
             let cover = self.scan.cover(i);
@@ -1023,6 +1087,7 @@ impl Reader<'_> {
                     article = title_start.is_some();
                     break;
                 }
+                inner_the = Some(i);
                 k = i;
                 continue;
             }
@@ -1054,6 +1119,11 @@ impl Reader<'_> {
         let Some(first) = title_start else {
             return;
         };
+        // "of the mayor Luca Pastorino": the "the" was the title's article
+        // after all, as no title words came before it.
+        if inner_the.is_some_and(|t| t < first) {
+            article = true;
+        }
         // A title ends in a title word or a name, never in "of" or "the": in
         // "the president of the Lombardy region" the name is not the holder.
         if start > 0 && self.is(start - 1, CONNECTORS) {
@@ -1082,12 +1152,14 @@ impl Reader<'_> {
         if role_first >= start {
             return;
         }
-        let title = self.title_from(
+        let mut title = self.title_from(
             role_first,
             start,
             article && possessive_office.is_none(),
             false,
         );
+        title.opens_phrase =
+            self.opens_phrase(title_office_start(&title, self.tokens, role_first), lo);
         let name = &mut self.found.names[n];
         name.span = Span::new(self.tokens[role_first].span.start, name.span.end);
         if title.formal || title.relation.is_some() || !title.office_key.is_empty() {
@@ -1095,6 +1167,33 @@ impl Reader<'_> {
         }
         name.title = Some(Box::new(title));
         name.possessor = possessor;
+    }
+
+    /// Whether the office words starting at token `first` open their noun
+    /// phrase: only a sentence start, punctuation, a country or public body,
+    /// a word such as "former", or a small function word stands before them.
+    /// In "city mayor Hau Lung-bin" and "Student Association president" they
+    /// do not.
+    fn opens_phrase(&self, first: usize, lo: usize) -> bool {
+        if first <= lo {
+            return true;
+        }
+        let before = first - 1;
+        let cover = self.scan.cover(before);
+        // A capitalised word before the title opens it only if it names a
+        // country or a public body ("Russian", "U.N."): a company or club
+        // before "president" makes a job description.
+        self.tokens[before].kind == TokenKind::Punct
+            || self.capitalised(before) && cover.any(PLACES_AND_BODIES)
+            || self.facts[before].0
+                & !(Facts::CAPITALISED | Facts::ACRONYM | Facts::GIVEN_NAME | Facts::FAMILY_FIRST)
+                != 0
+            || LEXICON.is_function_word(self.word(before))
+            || cover.any(Classes::of(&[
+                Class::SpeechVerb,
+                Class::SpeechBefore,
+                Class::Modifier,
+            ]))
     }
 
     /// The title over tokens `first..end` (exclusive).
@@ -1119,6 +1218,7 @@ impl Reader<'_> {
             ])) && !(self.capitalised(i)
                 && cover.any(PLACES_AND_BODIES)
                 && !cover.any(Classes::of(&[Class::Office])))
+                && self.uses[i] != Use::Body
             {
                 office_first.get_or_insert(i);
                 office_last = Some(i);
@@ -1146,13 +1246,40 @@ impl Reader<'_> {
         let office = office_first
             .zip(office_last)
             .map(|(a, b)| Span::new(self.tokens[a].span.start, self.tokens[b].word.end));
-        let office_key = office
-            .map(|o| collapse(self.prose.slice(o)).to_lowercase())
-            .unwrap_or_default();
+        let mut office_key = String::new();
+        let mut case_words = Vec::new();
+        for i in office_first
+            .into_iter()
+            .flat_map(|a| a..=office_last.unwrap_or(a))
+        {
+            if self.tokens[i].kind != TokenKind::Word {
+                continue;
+            }
+            let word = self.word(i).trim_end_matches('.').to_lowercase();
+            if !office_key.is_empty() {
+                office_key.push(' ');
+            }
+            office_key.push_str(LEXICON.same_office(&word));
+            let cover = self.scan.cover(i);
+            // A possessive office belongs to someone else ("the LA Sheriff's
+            // office", "the president's son-in-law").
+            let governed = cover.any(Classes::of(&[
+                Class::Office,
+                Class::Qualifier,
+                Class::Leader,
+            ])) && !cover.any(PLACES_AND_BODIES)
+                && self.uses[i] != Use::Body
+                && !self.is(i, CONNECTORS)
+                && !self.tokens[i].possessive();
+            if governed {
+                case_words.push(self.tokens[i].word);
+            }
+        }
         Title {
             span,
             office,
             office_key,
+            case_words,
             country,
             formal,
             leader,
@@ -1160,6 +1287,7 @@ impl Reader<'_> {
             article,
             set_off,
             after_name: false,
+            opens_phrase: true,
         }
     }
 
@@ -1168,11 +1296,11 @@ impl Reader<'_> {
         let tok = &self.tokens[last];
         RawDescription {
             span: Span::new(self.tokens[first].span.start, tok.word.end),
-            office_key: title.office_key,
-            country: title.country,
+            title,
             possessive: tok.possessive(),
             in_quote: tok.in_quote,
             heading: false,
+            caption: self.caption,
         }
     }
 
@@ -1192,6 +1320,11 @@ impl Reader<'_> {
                     self.found.names[n].evidence.age = true;
                     self.found.names[n].reach = self.tokens[j.min(hi - 1)].span.end;
                 } else if let Some(title) = self.appositive(first, j) {
+                    for u in &mut self.uses[first..j] {
+                        if *u == Use::Free {
+                            *u = Use::Role;
+                        }
+                    }
                     let name = &mut self.found.names[n];
                     name.evidence.role = true;
                     name.appositive = Some(Box::new(title));
@@ -1222,10 +1355,9 @@ impl Reader<'_> {
             return None;
         }
         let cover = self.scan.cover(head);
-        let opens =
-            cover.any(TITLE_WORDS) && !self.capitalised(head) && !self.tokens[head].sentence_start
-                || (self.capitalised(head) || self.acronym(head)) && cover.any(PLACES_AND_BODIES)
-                || self.uses[head] == Use::Body;
+        let opens = cover.any(TITLE_WORDS)
+            || (self.capitalised(head) || self.acronym(head)) && cover.any(PLACES_AND_BODIES)
+            || self.uses[head] == Use::Body;
         let clause = (first..end).any(|i| {
             self.is(i, CLAUSE_WORDS)
                 || self.scan.cover(i).has(Class::SpeechVerb)
@@ -1288,11 +1420,23 @@ impl Reader<'_> {
 /// A name whose shape shows it is a person's: a known given name or an
 /// initial, and more; or a family-name-first name.
 fn name_shape(words: &[&str], parsed: &PersonName) -> bool {
-    let first = words[0].trim_end_matches('.');
+    let first = words[0];
+    // An initial has its period ("L. Ron Hubbard"); a lone capital is not one.
+    let initial = first
+        .strip_suffix('.')
+        .is_some_and(|f| f.chars().count() == 1);
     words.len() >= 2
-        && (LEXICON.is_given_name(first)
-            || first.chars().count() == 1
-            || parsed.order != NameOrder::GivenFirst)
+        && (LEXICON.is_given_name(first) || initial || parsed.order != NameOrder::GivenFirst)
+}
+
+/// The token where a title's governed office words begin (its first case
+/// word), or `fallback` when it has none.
+fn title_office_start(title: &Title, tokens: &[Token], fallback: usize) -> usize {
+    title
+        .case_words
+        .first()
+        .map(|w| tokens.partition_point(|t| t.span.start < w.start))
+        .unwrap_or(fallback)
 }
 
 /// "Gawker.com": a web address, not a name.

@@ -276,6 +276,20 @@ fn a_sentence_opener_before_a_known_surname_is_not_a_given_name() {
 }
 
 #[test]
+fn a_quoted_nickname_stays_inside_the_name() {
+    let text =
+        "Rep. Robert C. \"Bobby\" Scott hosted a cookout. Scott said the turnout was good.\n";
+    let (prose, actors) = actors_of(text);
+    assert_eq!(
+        references(&prose, &actors, "Robert C. Scott"),
+        vec![
+            ("Rep. Robert C. \"Bobby\" Scott".into(), Form::Full),
+            ("Scott".into(), Form::Family)
+        ]
+    );
+}
+
+#[test]
 fn hover_text_describes_the_actor_in_this_article() {
     let (prose, actors) = actors_of(SUMMIT);
     let m = actors

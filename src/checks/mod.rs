@@ -9,6 +9,7 @@
 //! [`RuleFailure`], and the other rules' findings are kept.
 
 pub mod attribution;
+pub mod references;
 pub mod suppression;
 
 use std::any::Any;
@@ -194,6 +195,11 @@ static RULES: &[&dyn Rule] = &[
     &attribution::UnattributedClaim,
     &attribution::VagueAttribution,
     &attribution::OrphanQuote,
+    &references::TitleMismatch,
+    &references::TitleCaseRule,
+    &references::RepeatedTitle,
+    &references::LateIntroduction,
+    &references::NameVariant,
 ];
 
 /// Every rule copydesk knows: the registry, and `unknown-rule`, which the
