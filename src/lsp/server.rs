@@ -147,17 +147,16 @@ impl Backend {
             "{uri}: publishing version {} after {trigger:?}",
             snapshot.version
         );
-        // The client's channel gives every sender a free slot, so this send
-        // completes on its first poll: inside the lock, no newer version can
-        // arrive between the check above and the publication.
-        let sent = self
+        // The send's first poll queues the message: tower-lsp sends through a
+        // fresh clone of the channel's sender, and each sender has a free slot.
+        // Inside the lock, no newer version can be queued before it. When the
+        // channel is busy, that poll then waits for it to drain; the message is
+        // queued all the same, so the unfinished future is simply let go.
+        let _ = self
             .client
             .publish_diagnostics(uri.clone(), diagnostics, Some(snapshot.version))
             .now_or_never();
         drop(store);
-        if sent.is_none() {
-            tracing::error!("{uri}: diagnostics could not be sent at once and were dropped");
-        }
     }
 
     pub(super) fn spawn_check(&self, uri: Url, trigger: Trigger) {
