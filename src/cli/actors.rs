@@ -8,45 +8,21 @@ use std::process::ExitCode;
 
 use serde_json::{json, Value};
 
-use super::{Format, EXIT_ERROR};
+use super::{files, Format, EXIT_ERROR};
 use crate::actors::{kind_label, Actor, Actors, Form, Mention, Target};
-use crate::analysis;
-use crate::document::Language;
 
 pub fn run(paths: &[PathBuf], format: Format, config: Option<&Path>) -> ExitCode {
-    let Ok(settings) = super::config::settings_for(paths, config) else {
+    let mut failed = false;
+    let files = files::collect(paths, &mut failed);
+    let Ok(settings) = super::config::settings_for(&files, config) else {
         return ExitCode::from(EXIT_ERROR);
     };
-    let mut failed = false;
     let mut out = std::io::stdout().lock();
-    for (path, settings) in paths.iter().zip(settings) {
-        let text = match std::fs::read(path).map(String::from_utf8) {
-            Ok(Ok(text)) => text,
-            Ok(Err(_)) => {
-                eprintln!("error: {}: not valid UTF-8", path.display());
-                failed = true;
-                continue;
-            }
-            Err(err) => {
-                eprintln!("error: {}: {err}", path.display());
-                failed = true;
-                continue;
-            }
+    for (path, settings) in files.iter().zip(settings) {
+        let Some((text, analysis)) = files::analyse(path, &settings) else {
+            failed = true;
+            continue;
         };
-        let language = Language::from_path(&path.to_string_lossy()).unwrap_or(Language::PlainText);
-        let analysis =
-            match std::panic::catch_unwind(|| analysis::analyze(&text, language, &settings)) {
-                Ok(analysis) => analysis,
-                Err(payload) => {
-                    eprintln!(
-                        "error: {}: analysis failed: {}",
-                        path.display(),
-                        crate::checks::panic_message(payload.as_ref())
-                    );
-                    failed = true;
-                    continue;
-                }
-            };
         let actors = &analysis.actors;
         if let Some(problem) = &actors.people_error {
             eprintln!("warning: {problem}");

@@ -7,10 +7,8 @@ use std::process::ExitCode;
 
 use serde_json::json;
 
-use super::{Format, EXIT_ERROR, EXIT_FOUND};
-use crate::analysis;
+use super::{files, Format, EXIT_ERROR, EXIT_FOUND};
 use crate::checks::{Finding, RelatedLocation, Severity};
-use crate::document::Language;
 
 /// Longest source line shown whole; longer ones are cut to a window around the span.
 const MAX_SHOWN: usize = 110;
@@ -19,34 +17,16 @@ const CONTEXT: usize = 40;
 pub fn run(paths: &[PathBuf], format: Format, config: Option<&Path>) -> ExitCode {
     let mut errors = false;
     let mut found = false;
-    let files = collect(paths, &mut errors);
+    let files = files::collect(paths, &mut errors);
     let Ok(settings) = super::config::settings_for(&files, config) else {
         return ExitCode::from(EXIT_ERROR);
     };
     let mut out = std::io::stdout().lock();
     for (path, settings) in files.into_iter().zip(settings) {
-        let text = match read(&path) {
-            Ok(text) => text,
-            Err(message) => {
-                eprintln!("error: {}: {message}", path.display());
-                errors = true;
-                continue;
-            }
+        let Some((text, analysis)) = files::analyse(&path, &settings) else {
+            errors = true;
+            continue;
         };
-        let language = Language::from_path(&path.to_string_lossy()).unwrap_or(Language::PlainText);
-        let analysis =
-            match std::panic::catch_unwind(|| analysis::analyze(&text, language, &settings)) {
-                Ok(analysis) => analysis,
-                Err(payload) => {
-                    eprintln!(
-                        "error: {}: analysis failed: {}",
-                        path.display(),
-                        crate::checks::panic_message(payload.as_ref())
-                    );
-                    errors = true;
-                    continue;
-                }
-            };
         for failure in &analysis.failures {
             eprintln!(
                 "error: {}: rule {} failed and was skipped: {}",
@@ -74,56 +54,6 @@ pub fn run(paths: &[PathBuf], format: Format, config: Option<&Path>) -> ExitCode
     } else {
         ExitCode::SUCCESS
     }
-}
-
-/// The files to check: named files as they are, folders searched for prose files.
-fn collect(paths: &[PathBuf], errors: &mut bool) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            walk(path, &mut files, errors);
-        } else if path.exists() {
-            files.push(path.clone());
-        } else {
-            eprintln!("error: {}: no such file or folder", path.display());
-            *errors = true;
-        }
-    }
-    files
-}
-
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut bool) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(err) => {
-            eprintln!("error: {}: {err}", dir.display());
-            *errors = true;
-            return;
-        }
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if name.starts_with('.') || name == "target" || name == "node_modules" {
-            continue;
-        }
-        if path.is_dir() {
-            walk(&path, files, errors);
-        } else if Language::from_path(name).is_some() {
-            files.push(path);
-        }
-    }
-}
-
-fn read(path: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "not valid UTF-8 (at byte {}); save it as UTF-8 and check again",
-            e.utf8_error().valid_up_to()
-        )
-    })
 }
 
 /// Line starts of a text, for 1-based lines and character columns.

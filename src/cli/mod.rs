@@ -5,6 +5,7 @@ mod actors;
 mod check;
 mod config;
 mod explain;
+mod files;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -48,7 +49,7 @@ enum Command {
     },
     /// List the people and organisations of files, with roles and references.
     Actors {
-        /// Files to read.
+        /// Files or folders to read.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Human)]
