@@ -142,12 +142,14 @@ fn actor_model(c: &mut Criterion) {
     ] {
         let prose = copydesk::prose::parse(&text, Language::Markdown, &mut Default::default());
         group.bench_function(BenchmarkId::new(format!("recognise/{name}"), 10_000), |b| {
-            b.iter(|| copydesk::actors::recognise(black_box(&prose), &settings))
+            b.iter(|| {
+                copydesk::actors::recognise(black_box(&prose), &settings, &mut Default::default())
+            })
         });
     }
     let text = fixture_article();
     let prose = copydesk::prose::parse(&text, Language::Markdown, &mut Default::default());
-    let actors = copydesk::actors::recognise(&prose, &settings);
+    let actors = copydesk::actors::recognise(&prose, &settings, &mut Default::default());
     let at = text.rfind("Wang said").unwrap_or(0);
     group.bench_function(BenchmarkId::new("hover-text", 10_000), |b| {
         b.iter(|| {
@@ -178,7 +180,7 @@ fn reference_rules(c: &mut Criterion) {
         ("fixtures", fixture_article()),
     ] {
         let prose = copydesk::prose::parse(&text, Language::Markdown, &mut Default::default());
-        let actors = copydesk::actors::recognise(&prose, &settings);
+        let actors = copydesk::actors::recognise(&prose, &settings, &mut Default::default());
         group.bench_function(BenchmarkId::new(format!("all-five/{name}"), 10_000), |b| {
             b.iter(|| {
                 let ctx = Context::new(black_box(&text), &prose, &actors, &settings);

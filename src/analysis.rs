@@ -1,7 +1,7 @@
 //! One pass over a document: prose model, actor model, then every rule.
 //!
-//! An [`Analyzer`] belongs to one document and keeps the per-block cache that
-//! makes re-analysis after an edit proportional to the blocks that changed.
+//! An [`Analyzer`] belongs to one document and keeps the per-block memos that
+//! let re-analysis after an edit skip the block-local work of unchanged blocks.
 
 use crate::actors::{self, Actors};
 use crate::checks::{self, Context, Finding, RuleFailure};
@@ -21,12 +21,13 @@ pub struct Analysis {
 #[derive(Debug, Default)]
 pub struct Analyzer {
     blocks: BlockCache,
+    actors: actors::Memo,
 }
 
 impl Analyzer {
     pub fn analyze(&mut self, text: &str, language: Language, settings: &Settings) -> Analysis {
         let prose = prose::parse(text, language, &mut self.blocks);
-        let actors = actors::recognise(&prose, settings);
+        let actors = actors::recognise(&prose, settings, &mut self.actors);
         let ctx = Context::new(text, &prose, &actors, settings);
         let (mut findings, failures) = checks::run(&ctx);
         checks::suppression::apply(text, &prose, settings, &mut findings);

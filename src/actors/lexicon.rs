@@ -6,11 +6,11 @@
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
 
-use crate::prose::{Token, TokenKind};
+use crate::prose::{BlockMemo, Prose, Token, TokenKind};
 use crate::wordlist;
 
 const TITLES: &str = include_str!("../../data/titles.txt");
@@ -458,13 +458,34 @@ impl Lexicon {
         word.len() <= 16 && self.syllables.is_match(word)
     }
 
-    /// The list entries in `text` that run over whole tokens (a possessive
-    /// ending may follow). One pass, leftmost-longest: where entries overlap,
-    /// the longer wins ("Secretary of State" over "Secretary").
-    pub fn scan(&self, text: &str, tokens: &[Token]) -> Scan {
-        let mut matches = Vec::with_capacity(tokens.len() / 4);
+    /// The list entries of a document, block by block: a block whose key the
+    /// memo holds is not scanned again.
+    pub fn scan(&self, prose: &Prose, memo: &mut BlockMemo<BlockScan>) -> Scan {
+        let blocks: Vec<(usize, Arc<BlockScan>)> = prose
+            .blocks
+            .iter()
+            .map(|b| {
+                let tokens = &prose.tokens[b.tokens.clone()];
+                let scan = memo.get_or_make(b.key, || self.scan_block(&prose.text, tokens));
+                (b.tokens.start, scan)
+            })
+            .collect();
+        memo.finish();
+        Scan::new(&blocks, prose.tokens.len())
+    }
+
+    /// The list entries that run over whole tokens of one block (a possessive
+    /// ending may follow), by token index within the block. One pass,
+    /// leftmost-longest: where entries overlap, the longer wins ("Secretary of
+    /// State" over "Secretary").
+    fn scan_block(&self, text: &str, tokens: &[Token]) -> BlockScan {
+        let mut scan = BlockScan::default();
+        let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
+            return scan;
+        };
+        let input = Input::new(text).span(first.span.start..last.span.end);
         let mut cursor = 0;
-        for m in self.automaton.find_iter(text) {
+        for m in self.automaton.find_iter(input) {
             let Some(first) = token_starting_at(tokens, m.start(), &mut cursor) else {
                 continue;
             };
@@ -479,7 +500,7 @@ impl Lexicon {
                 {
                     continue;
                 }
-                matches.push(LexMatch {
+                scan.matches.push(LexMatch {
                     first,
                     last,
                     class: pattern.class,
@@ -487,7 +508,8 @@ impl Lexicon {
                 });
             }
         }
-        let mut scan = Scan::new(matches, tokens.len());
+        scan.matches
+            .sort_by_key(|m| (m.first, std::cmp::Reverse(m.last)));
         let mut lower = String::new();
         for (i, token) in tokens.iter().enumerate() {
             if token.capitalised && token.kind == TokenKind::Word {
@@ -500,7 +522,7 @@ impl Lexicon {
                     lower.extend(word.chars().flat_map(char::to_lowercase));
                 }
                 if self.not_names.contains(lower.as_str()) {
-                    scan.cover[i].add(Class::NotName);
+                    scan.not_names.push(i);
                 }
             }
         }
@@ -550,6 +572,15 @@ pub struct LexMatch {
     pub value: &'static str,
 }
 
+/// The list entries of one block, by token index within the block.
+#[derive(Debug, Default)]
+pub struct BlockScan {
+    /// Sorted by first token, longest first.
+    matches: Vec<LexMatch>,
+    /// Capitalised words that the not-a-name lists hold.
+    not_names: Vec<usize>,
+}
+
 /// The list entries of a document, indexed by token.
 #[derive(Debug, Default)]
 pub struct Scan {
@@ -562,9 +593,20 @@ pub struct Scan {
 }
 
 impl Scan {
-    fn new(mut matches: Vec<LexMatch>, tokens: usize) -> Scan {
-        matches.sort_by_key(|m| (m.first, std::cmp::Reverse(m.last)));
+    /// Joins the scans of a document's blocks, each with its first token.
+    fn new(blocks: &[(usize, Arc<BlockScan>)], tokens: usize) -> Scan {
+        let mut matches = Vec::with_capacity(blocks.iter().map(|(_, b)| b.matches.len()).sum());
         let mut cover = vec![Classes::NONE; tokens];
+        for (base, block) in blocks {
+            matches.extend(block.matches.iter().map(|m| LexMatch {
+                first: m.first + base,
+                last: m.last + base,
+                ..*m
+            }));
+            for &i in &block.not_names {
+                cover[i + base].add(Class::NotName);
+            }
+        }
         let mut starts = Vec::with_capacity(tokens + 1);
         let mut next = 0;
         for i in 0..tokens {
@@ -629,7 +671,7 @@ mod tests {
 
     fn scan(text: &str) -> (crate::prose::Prose, Scan) {
         let prose = crate::prose::parse(text, Language::PlainText, &mut Default::default());
-        let scan = LEXICON.scan(&prose.text, &prose.tokens);
+        let scan = LEXICON.scan(&prose, &mut Default::default());
         (prose, scan)
     }
 

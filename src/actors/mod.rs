@@ -29,7 +29,7 @@ pub use people::{People, PersonEntry};
 pub use recognise::Title;
 
 use crate::config::Settings;
-use crate::prose::Prose;
+use crate::prose::{BlockMemo, Prose};
 use crate::span::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -252,7 +252,14 @@ impl Actors {
 }
 
 /// Finds the actors of a document.
-pub fn recognise(prose: &Prose, settings: &Settings) -> Actors {
+/// What the actor model keeps between analyses of one document: the word-list
+/// scan of each block.
+#[derive(Debug, Default)]
+pub struct Memo {
+    lexicon: BlockMemo<lexicon::BlockScan>,
+}
+
+pub fn recognise(prose: &Prose, settings: &Settings, memo: &mut Memo) -> Actors {
     let (people, people_error) = match &settings.people {
         Some(path) => match people::load(path) {
             Ok(people) => (Some(people), None),
@@ -260,7 +267,7 @@ pub fn recognise(prose: &Prose, settings: &Settings) -> Actors {
         },
         None => (None, None),
     };
-    let scan = lexicon::LEXICON.scan(&prose.text, &prose.tokens);
+    let scan = lexicon::LEXICON.scan(prose, &mut memo.lexicon);
     let found = recognise::recognise(prose, &scan);
     let (actors, mentions) = link::link(prose, found, people.as_deref());
     let statements = statements::find(prose, &scan, &actors, &mentions);

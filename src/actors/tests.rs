@@ -8,7 +8,7 @@ const LAUNCH: &str = include_str!("../../tests/fixtures/actors/launch.md");
 
 fn actors_of(text: &str) -> (Prose, Actors) {
     let prose = crate::prose::parse(text, Language::Markdown, &mut Default::default());
-    let actors = recognise(&prose, &Settings::default());
+    let actors = recognise(&prose, &Settings::default(), &mut Default::default());
     (prose, actors)
 }
 
@@ -322,7 +322,7 @@ fn a_people_file_adds_its_note_and_a_broken_one_is_reported() {
         ..Settings::default()
     };
     let prose = crate::prose::parse(SUMMIT, Language::Markdown, &mut Default::default());
-    let actors = recognise(&prose, &settings);
+    let actors = recognise(&prose, &settings, &mut Default::default());
     let (wang, _) = find(&actors, "Wang Yi");
     assert_eq!(actors.entry_of(wang).map(|e| e.line), Some(1));
     let m = actors.actors[wang].mentions[0];
@@ -337,7 +337,7 @@ fn a_people_file_adds_its_note_and_a_broken_one_is_reported() {
         people: Some(bad),
         ..Settings::default()
     };
-    let actors = recognise(&prose, &settings);
+    let actors = recognise(&prose, &settings, &mut Default::default());
     assert!(actors.people.is_none());
     assert!(actors
         .people_error

@@ -8,8 +8,9 @@
 //! offsets are document offsets with no mapping.
 //!
 //! Sentences, quotations and tokens depend only on the text of their block, so
-//! they are cached per block ([`BlockCache`]); an edit re-splits only the blocks
-//! it touched.
+//! they are cached per block ([`BlockMemo`], keyed by [`Block::key`]); an edit
+//! re-splits only the blocks it touched. Later layers memoise their own
+//! per-block work the same way.
 
 mod markdown;
 mod plaintext;
@@ -41,6 +42,10 @@ pub enum BlockKind {
 pub struct Block {
     pub kind: BlockKind,
     pub span: Span,
+    /// A hash of the block's kind and text: equal keys, equal per-block results.
+    pub key: u64,
+    /// Indices into [`Prose::tokens`].
+    pub tokens: Range<usize>,
     /// Indices into [`Prose::sentences`].
     pub sentences: Range<usize>,
     /// Indices into [`Prose::quotations`].
@@ -138,7 +143,7 @@ pub(crate) struct RawBlock {
 
 /// What the per-block passes find, in offsets relative to the block start.
 #[derive(Debug)]
-struct BlockProse {
+pub struct BlockProse {
     sentences: Vec<Span>,
     quotations: Vec<quotes::LocalQuote>,
     tokens: Vec<Token>,
@@ -187,14 +192,41 @@ impl BlockProse {
     }
 }
 
-/// Per-block results of the last analysis, keyed by a hash of the block text.
-/// Only the blocks of the latest analysis are kept.
-#[derive(Debug, Default)]
-pub struct BlockCache {
-    entries: HashMap<u64, Arc<BlockProse>>,
+/// Per-block results of the last analysis, keyed by [`Block::key`]. Only the
+/// blocks of the latest analysis are kept: [`BlockMemo::get_or_make`] records
+/// each block used, and [`BlockMemo::finish`] drops the rest.
+#[derive(Debug)]
+pub struct BlockMemo<T> {
+    entries: HashMap<u64, Arc<T>>,
+    used: HashMap<u64, Arc<T>>,
 }
 
-impl BlockCache {
+impl<T> Default for BlockMemo<T> {
+    fn default() -> Self {
+        BlockMemo {
+            entries: HashMap::new(),
+            used: HashMap::new(),
+        }
+    }
+}
+
+impl<T> BlockMemo<T> {
+    pub fn get_or_make(&mut self, key: u64, make: impl FnOnce() -> T) -> Arc<T> {
+        let value = self
+            .used
+            .get(&key)
+            .or_else(|| self.entries.get(&key))
+            .cloned()
+            .unwrap_or_else(|| Arc::new(make()));
+        self.used.insert(key, Arc::clone(&value));
+        value
+    }
+
+    /// Ends an analysis: keeps the blocks it used, and only those.
+    pub fn finish(&mut self) {
+        self.entries = std::mem::take(&mut self.used);
+    }
+
     pub fn len(&self) -> usize {
         self.entries.len()
     }
@@ -204,8 +236,12 @@ impl BlockCache {
     }
 }
 
-fn block_key(text: &str) -> u64 {
+/// The prose layer's memo: each block's sentences, quotations and tokens.
+pub type BlockCache = BlockMemo<BlockProse>;
+
+fn block_key(kind: BlockKind, text: &str) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
+    kind.hash(&mut h);
     text.hash(&mut h);
     h.finish()
 }
@@ -216,31 +252,42 @@ pub fn parse(text: &str, language: Language, cache: &mut BlockCache) -> Prose {
         Language::Markdown => markdown::read(text),
         Language::PlainText => plaintext::read(text),
     };
+    let locals: Vec<(RawBlock, u64, Arc<BlockProse>)> = raw_blocks
+        .into_iter()
+        .map(|raw| {
+            let block_text = raw.span.of(&prose_text);
+            let key = block_key(raw.kind, block_text);
+            let local = cache.get_or_make(key, || BlockProse::analyse(block_text));
+            (raw, key, local)
+        })
+        .collect();
+    cache.finish();
+    // Sized once: growing the token list block by block copies it many times.
+    let count = |f: fn(&BlockProse) -> usize| locals.iter().map(|(_, _, l)| f(l)).sum::<usize>();
     let mut prose = Prose {
         text: prose_text,
         comment_regions,
-        ..Prose::default()
+        blocks: Vec::with_capacity(locals.len()),
+        sentences: Vec::with_capacity(count(|l| l.sentences.len())),
+        quotations: Vec::with_capacity(count(|l| l.quotations.len())),
+        tokens: Vec::with_capacity(count(|l| l.tokens.len())),
     };
-    let mut fresh = HashMap::with_capacity(raw_blocks.len());
     let mut previous_open = false;
-    for raw in raw_blocks {
-        let block_text = raw.span.of(&prose.text);
-        let key = block_key(block_text);
-        let local = fresh
-            .get(&key)
-            .or_else(|| cache.entries.get(&key))
-            .cloned()
-            .unwrap_or_else(|| Arc::new(BlockProse::analyse(block_text)));
-        fresh.insert(key, Arc::clone(&local));
-        previous_open = push_block(&mut prose, raw, &local, previous_open);
+    for (raw, key, local) in &locals {
+        previous_open = push_block(&mut prose, *raw, *key, local, previous_open);
     }
-    cache.entries = fresh;
     prose
 }
 
 /// Appends one block's local results, shifted to document offsets. Returns
 /// whether the block ends inside an unclosed quotation.
-fn push_block(prose: &mut Prose, raw: RawBlock, local: &BlockProse, previous_open: bool) -> bool {
+fn push_block(
+    prose: &mut Prose,
+    raw: RawBlock,
+    key: u64,
+    local: &BlockProse,
+    previous_open: bool,
+) -> bool {
     let base = raw.span.start;
     let block = prose.blocks.len();
     let first_sentence = prose.sentences.len();
@@ -273,6 +320,8 @@ fn push_block(prose: &mut Prose, raw: RawBlock, local: &BlockProse, previous_ope
     prose.blocks.push(Block {
         kind: raw.kind,
         span: raw.span,
+        key,
+        tokens: first_token..prose.tokens.len(),
         sentences: first_sentence..prose.sentences.len(),
         quotations: first_quote..prose.quotations.len(),
     });

@@ -249,7 +249,7 @@ mod tests {
     fn flagged(text: &str) -> Vec<(&str, Severity)> {
         let prose = crate::prose::parse(text, Language::Markdown, &mut Default::default());
         let settings = Settings::default();
-        let actors = crate::actors::recognise(&prose, &settings);
+        let actors = crate::actors::recognise(&prose, &settings, &mut Default::default());
         let ctx = Context::new(text, &prose, &actors, &settings);
         let mut out = Vec::new();
         OrphanQuote.check(&ctx, &mut out);

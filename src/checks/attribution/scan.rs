@@ -523,7 +523,7 @@ mod tests {
     fn pronoun_speakers_and_what_they_can_refer_back_to() {
         let settings = Settings::default();
         let prose = parse("# Kremlin talks\n\n“No,” he said. Wang Yi called it a win.");
-        let actors = crate::actors::recognise(&prose, &settings);
+        let actors = crate::actors::recognise(&prose, &settings, &mut Default::default());
         let scan = Scan::new(&prose, &actors, &settings);
         let speakers = |s: usize| scan.speakers(prose.sentences[s].span).collect::<Vec<_>>();
         let Speaker::Pronoun(he) = speakers(1)[0] else {
@@ -542,7 +542,7 @@ mod tests {
             ),
         ] {
             let prose = parse(text);
-            let actors = crate::actors::recognise(&prose, &settings);
+            let actors = crate::actors::recognise(&prose, &settings, &mut Default::default());
             let scan = Scan::new(&prose, &actors, &settings);
             let t = prose
                 .tokens
