@@ -44,3 +44,73 @@ impl Analyzer {
 pub fn analyze(text: &str, language: Language, settings: &Settings) -> Analysis {
     Analyzer::default().analyze(text, language, settings)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const ARTICLES: [&str; 4] = [
+        include_str!("../examples/harbour-patrol.md"),
+        include_str!("../tests/fixtures/actors/summit.md"),
+        include_str!("../tests/fixtures/references/names.md"),
+        include_str!("../tests/fixtures/attribution/claims.md"),
+    ];
+
+    /// Words an edit may put in: names that link or clash with others,
+    /// titles, reporting verbs, sentence ends.
+    const INSERTS: [&str; 8] = [
+        "Lavrov",
+        "Foreign Minister Wang Yi",
+        " said.",
+        "\n\n",
+        "\"We will see,\" ",
+        "critics say ",
+        "Zelenskyy",
+        "The",
+    ];
+
+    fn edit(text: &str, at: usize, remove: usize, insert: &str) -> String {
+        let floor = |mut i: usize| {
+            i = i.min(text.len());
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let start = floor(at);
+        let end = floor(start + remove);
+        format!("{}{insert}{}", &text[..start], &text[end..])
+    }
+
+    fn outcome(analysis: &Analysis) -> String {
+        format!(
+            "{:?}\n{:?}\n{:?}",
+            analysis.findings, analysis.actors.actors, analysis.actors.mentions
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// Whatever the memos keep from earlier versions, an analysis equals
+        /// one made from scratch.
+        #[test]
+        fn memoised_analysis_equals_a_fresh_one(
+            article in 0..ARTICLES.len(),
+            edits in proptest::collection::vec((0.0..1.0f64, 0usize..200, 0..INSERTS.len()), 1..6),
+        ) {
+            let settings = Settings::default();
+            let mut analyzer = Analyzer::default();
+            let mut text = ARTICLES[article].to_string();
+            analyzer.analyze(&text, Language::Markdown, &settings);
+            for (at, remove, insert) in edits {
+                let at = (at * text.len() as f64) as usize;
+                text = edit(&text, at, remove, INSERTS[insert]);
+                let memoised = analyzer.analyze(&text, Language::Markdown, &settings);
+                let fresh = analyze(&text, Language::Markdown, &settings);
+                prop_assert_eq!(outcome(&memoised), outcome(&fresh));
+            }
+        }
+    }
+}
