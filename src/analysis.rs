@@ -58,8 +58,11 @@ mod tests {
     ];
 
     /// Words an edit may put in: names that link or clash with others,
-    /// titles, reporting verbs, sentence ends.
-    const INSERTS: [&str; 8] = [
+    /// titles, reporting verbs, sentence ends, and a capitalised opener that
+    /// is a name or a common word as the rest of the document decides.
+    const INSERTS: [&str; 10] = [
+        "\n\nDownstream Ines Marek said so.\n\n",
+        " downstream ",
         "Lavrov",
         "Foreign Minister Wang Yi",
         " said.",
@@ -88,6 +91,22 @@ mod tests {
             "{:?}\n{:?}\n{:?}",
             analysis.findings, analysis.actors.actors, analysis.actors.mentions
         )
+    }
+
+    /// A capitalised opener is read as a name's word or as a common word by
+    /// what the rest of the document writes: an edit elsewhere changes it.
+    #[test]
+    fn a_kept_block_is_read_again_when_the_vocabulary_it_asked_about_changes() {
+        let settings = Settings::default();
+        let before = "Downstream Ines Marek said the port would reopen.\n\nThe ferry ran late.\n";
+        let after =
+            "Downstream Ines Marek said the port would reopen.\n\nThe ferry ran late downstream.\n";
+        let mut analyzer = Analyzer::default();
+        let first = analyzer.analyze(before, Language::Markdown, &settings);
+        let memoised = analyzer.analyze(after, Language::Markdown, &settings);
+        let fresh = analyze(after, Language::Markdown, &settings);
+        assert_ne!(outcome(&first), outcome(&fresh));
+        assert_eq!(outcome(&memoised), outcome(&fresh));
     }
 
     proptest! {

@@ -252,11 +252,12 @@ impl Actors {
 }
 
 /// Finds the actors of a document.
-/// What the actor model keeps between analyses of one document: the word-list
-/// scan of each block.
+/// What the actor model keeps between analyses of one document: each block's
+/// word-list scan and reading.
 #[derive(Debug, Default)]
 pub struct Memo {
     lexicon: BlockMemo<lexicon::BlockScan>,
+    reading: BlockMemo<recognise::BlockFound>,
 }
 
 pub fn recognise(prose: &Prose, settings: &Settings, memo: &mut Memo) -> Actors {
@@ -268,7 +269,7 @@ pub fn recognise(prose: &Prose, settings: &Settings, memo: &mut Memo) -> Actors 
         None => (None, None),
     };
     let scan = lexicon::LEXICON.scan(prose, &mut memo.lexicon);
-    let found = recognise::recognise(prose, &scan);
+    let found = recognise::recognise(prose, &scan, &mut memo.reading);
     let (actors, mentions) = link::link(prose, found, people.as_deref());
     let statements = statements::find(prose, &scan, &actors, &mentions);
     let mut line_starts = vec![0];

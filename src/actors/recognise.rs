@@ -13,6 +13,8 @@
 //!    foreign policy chief,");
 //! 4. descriptions: "the" and an office with no name after it.
 
+mod memo;
+
 use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -21,8 +23,10 @@ use std::ops::Range;
 use super::lexicon::{Class, Classes, Scan, HEADS, LEXICON, PLACES_AND_BODIES, TITLE_WORDS};
 use super::names::{NameOrder, PersonName};
 use super::ActorKind;
-use crate::prose::{BlockKind, Prose, Token, TokenKind};
+use crate::prose::{Block, BlockKind, BlockMemo, Prose, Token, TokenKind};
 use crate::span::Span;
+pub use memo::BlockFound;
+use memo::Origin;
 
 /// Why a name is taken for a person's.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -419,36 +423,49 @@ impl Facts {
     }
 }
 
-pub fn recognise(prose: &Prose, scan: &Scan) -> Found {
-    let facts = prose
-        .tokens
-        .iter()
-        .map(|t| Facts::of(t, prose.slice(t.word)))
-        .collect();
+/// Reads every block of a document; a block whose key the memo holds, and
+/// whose reading still agrees with the document's vocabulary, is not read again.
+pub fn recognise(prose: &Prose, scan: &Scan, memo: &mut BlockMemo<BlockFound>) -> Found {
     let mut reader = Reader {
         prose,
         tokens: &prose.tokens,
         scan,
-        facts,
+        facts: vec![Facts::default(); prose.tokens.len()],
         vocabulary: OnceCell::new(),
+        asked: Vec::new(),
         caption: false,
+        sentence_end: 0,
         uses: vec![Use::Free; prose.tokens.len()],
         found: Found {
             names: Vec::with_capacity(prose.tokens.len() / 8),
             ..Found::default()
         },
     };
-    let captions: Vec<bool> = prose
-        .blocks
-        .iter()
-        .map(|b| LEXICON.is_caption(prose.slice(b.span)))
-        .collect();
-    for sentence in &prose.sentences {
-        let block = sentence.block;
-        let heading = prose.blocks[block].kind == BlockKind::Heading;
-        reader.caption = captions[block];
-        reader.sentence(sentence.tokens.clone(), heading);
+    for block in &prose.blocks {
+        let origin = Origin {
+            byte: block.span.start,
+            token: block.tokens.start,
+            name: reader.found.names.len(),
+            description: reader.found.descriptions.len(),
+        };
+        let kept = memo.reuse(block.key, |kept| {
+            kept.asked
+                .iter()
+                .all(|&(word, known)| reader.knows(word) == known)
+        });
+        if let Some(kept) = kept {
+            reader.found.append_placed(&kept.found, origin);
+            continue;
+        }
+        let bodies = reader.found.bodies.len();
+        reader.asked.clear();
+        reader.block(block);
+        if let Some(found) = reader.found.local_since(origin, bodies) {
+            let asked = std::mem::take(&mut reader.asked);
+            memo.insert(block.key, BlockFound { found, asked });
+        }
     }
+    memo.finish();
     reader.found
 }
 
@@ -459,8 +476,12 @@ struct Reader<'a> {
     facts: Vec<Facts>,
     /// Made when first needed: most documents never ask.
     vocabulary: OnceCell<Vocabulary>,
+    /// What the block being read asked of the vocabulary, with the answers.
+    asked: Vec<(u64, bool)>,
     /// The sentence being read is in a photo caption.
     caption: bool,
+    /// The end of the sentence being read: nothing past it is looked at.
+    sentence_end: usize,
     uses: Vec<Use>,
     found: Found,
 }
@@ -498,26 +519,50 @@ impl Reader<'_> {
         self.tokens[i].sentence_start
             || i == lo
             || self.is_punct(i - 1, "\"“‘'([:—–-")
-            || (i >= 2 && self.is_punct(i - 1, "\"“‘'") && self.is_punct(i - 2, ":,"))
+            || (i >= lo + 2 && self.is_punct(i - 1, "\"“‘'") && self.is_punct(i - 2, ":,"))
     }
 
     /// Whether the document also writes this word in lowercase: then a
     /// capitalised sentence opener is that word, not a name.
-    fn common_word(&self, i: usize) -> bool {
-        let vocabulary = self.vocabulary.get_or_init(|| {
-            self.tokens
-                .iter()
-                .filter(|t| t.kind == TokenKind::Word && !t.capitalised)
-                .map(|t| folded_hash(self.prose.slice(t.word)))
-                .collect()
-        });
-        vocabulary.contains(&folded_hash(self.word(i)))
+    fn common_word(&mut self, i: usize) -> bool {
+        let word = folded_hash(self.word(i));
+        let known = self.knows(word);
+        self.asked.push((word, known));
+        known
+    }
+
+    /// Whether the document writes a word (by its folded hash) in lowercase.
+    fn knows(&self, word: u64) -> bool {
+        self.vocabulary
+            .get_or_init(|| {
+                self.tokens
+                    .iter()
+                    .filter(|t| t.kind == TokenKind::Word && !t.capitalised)
+                    .map(|t| folded_hash(self.prose.slice(t.word)))
+                    .collect()
+            })
+            .contains(&word)
+    }
+
+    fn block(&mut self, block: &Block) {
+        for (fact, token) in self.facts[block.tokens.clone()]
+            .iter_mut()
+            .zip(&self.tokens[block.tokens.clone()])
+        {
+            *fact = Facts::of(token, self.prose.slice(token.word));
+        }
+        let heading = block.kind == BlockKind::Heading;
+        self.caption = LEXICON.is_caption(self.prose.slice(block.span));
+        for sentence in &self.prose.sentences[block.sentences.clone()] {
+            self.sentence(sentence.tokens.clone(), heading);
+        }
     }
 
     fn sentence(&mut self, range: Range<usize>, heading: bool) {
         if range.is_empty() {
             return;
         }
+        self.sentence_end = range.end;
         self.bodies(range.clone(), heading);
         let first_name = self.found.names.len();
         self.name_runs(range.clone(), heading);
@@ -768,7 +813,7 @@ impl Reader<'_> {
     /// written first, before a romanised given name.
     fn syllabic_given_name_follows(&self, i: usize) -> bool {
         let next = i + 1;
-        next < self.tokens.len()
+        next < self.sentence_end
             && !self.tokens[i].possessive()
             && self.capitalised(next)
             && self
@@ -779,7 +824,7 @@ impl Reader<'_> {
 
     fn next_is_nameish(&self, i: usize) -> bool {
         let next = i + 1;
-        next < self.tokens.len()
+        next < self.sentence_end
             && !self.tokens[i].possessive()
             && self.capitalised(next)
             && !self.acronym(next)

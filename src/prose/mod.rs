@@ -212,12 +212,26 @@ impl<T> Default for BlockMemo<T> {
 
 impl<T> BlockMemo<T> {
     pub fn get_or_make(&mut self, key: u64, make: impl FnOnce() -> T) -> Arc<T> {
+        match self.reuse(key, |_| true) {
+            Some(value) => value,
+            None => self.insert(key, make()),
+        }
+    }
+
+    /// The value kept for `key`, if `valid` accepts it; it is kept on.
+    pub fn reuse(&mut self, key: u64, valid: impl FnOnce(&T) -> bool) -> Option<Arc<T>> {
         let value = self
             .used
             .get(&key)
             .or_else(|| self.entries.get(&key))
-            .cloned()
-            .unwrap_or_else(|| Arc::new(make()));
+            .filter(|v| valid(v))
+            .cloned()?;
+        self.used.insert(key, Arc::clone(&value));
+        Some(value)
+    }
+
+    pub fn insert(&mut self, key: u64, value: T) -> Arc<T> {
+        let value = Arc::new(value);
         self.used.insert(key, Arc::clone(&value));
         value
     }
