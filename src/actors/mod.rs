@@ -83,10 +83,10 @@ pub struct Mention {
     pub name: Span,
     pub form: Form,
     pub target: Target,
-    /// The title or role before the name.
-    pub title: Option<Title>,
+    /// The title or role before the name (boxed: most mentions have none).
+    pub title: Option<Box<Title>>,
     /// The role set off by commas after the name.
-    pub appositive: Option<Title>,
+    pub appositive: Option<Box<Title>>,
     /// "Mr." and the like, before the name.
     pub courtesy: Option<Span>,
     pub possessive: bool,

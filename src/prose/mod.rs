@@ -26,6 +26,7 @@ use std::sync::Arc;
 use crate::document::Language;
 use crate::span::Span;
 
+use tokens::LocalToken;
 pub use tokens::{Token, TokenKind};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -146,7 +147,7 @@ pub(crate) struct RawBlock {
 pub struct BlockProse {
     sentences: Vec<Span>,
     quotations: Vec<quotes::LocalQuote>,
-    tokens: Vec<Token>,
+    tokens: Vec<LocalToken>,
     /// For each sentence, the range of its tokens in `tokens`.
     sentence_tokens: Vec<Range<usize>>,
 }
@@ -186,7 +187,7 @@ impl BlockProse {
         BlockProse {
             sentences,
             quotations,
-            tokens,
+            tokens: tokens.iter().map(LocalToken::of).collect(),
             sentence_tokens,
         }
     }
@@ -309,7 +310,7 @@ fn push_block(
     let first_token = prose.tokens.len();
     prose
         .tokens
-        .extend(local.tokens.iter().map(|t| t.shifted(base)));
+        .extend(local.tokens.iter().map(|t| t.placed(base)));
     for (span, range) in local.sentences.iter().zip(&local.sentence_tokens) {
         prose.sentences.push(Sentence {
             span: span.shifted(base),

@@ -33,12 +33,46 @@ impl Token {
     pub fn possessive(&self) -> bool {
         self.word != self.span
     }
+}
 
-    pub(super) fn shifted(&self, by: usize) -> Token {
+/// A token as a block's memo keeps it: offsets from the block's start, in
+/// less than half the room. (A block is a part of one document, far below
+/// 4 GiB.)
+#[derive(Clone, Copy, Debug)]
+pub(super) struct LocalToken {
+    start: u32,
+    end: u32,
+    word_end: u32,
+    kind: TokenKind,
+    capitalised: bool,
+    sentence_start: bool,
+    in_quote: bool,
+}
+
+impl LocalToken {
+    pub(super) fn of(token: &Token) -> LocalToken {
+        let offset = |at: usize| u32::try_from(at).unwrap_or(u32::MAX);
+        LocalToken {
+            start: offset(token.span.start),
+            end: offset(token.span.end),
+            word_end: offset(token.word.end),
+            kind: token.kind,
+            capitalised: token.capitalised,
+            sentence_start: token.sentence_start,
+            in_quote: token.in_quote,
+        }
+    }
+
+    /// The token in a block that starts at `base`.
+    pub(super) fn placed(self, base: usize) -> Token {
+        let start = base + self.start as usize;
         Token {
-            span: self.span.shifted(by),
-            word: self.word.shifted(by),
-            ..*self
+            span: Span::new(start, base + self.end as usize),
+            word: Span::new(start, base + self.word_end as usize),
+            kind: self.kind,
+            capitalised: self.capitalised,
+            sentence_start: self.sentence_start,
+            in_quote: self.in_quote,
         }
     }
 }

@@ -71,9 +71,9 @@ fn compare(ctx: &Context<'_>, first: &Title, later: &Title) -> Agreement {
 fn formal_title(m: &Mention) -> Option<&Title> {
     let formal = |t: &&Title| t.formal && !t.office_key.is_empty();
     m.title
-        .as_ref()
+        .as_deref()
         .filter(formal)
-        .or(m.appositive.as_ref().filter(formal))
+        .or(m.appositive.as_deref().filter(formal))
 }
 
 /// A person's references that carry a formal title, in order.
