@@ -58,6 +58,10 @@ pub enum Class {
     /// An institution that stands for a government ("Kremlin").
     Institution,
     International,
+    /// An armed, political or activist group ("Taliban").
+    Group,
+    /// A group named with an ordinary word ("Anonymous").
+    WordGroup,
     GovernmentHead,
     OrganisationHead,
     PlaceHead,
@@ -147,6 +151,8 @@ pub const PLACES_AND_BODIES: Classes = Classes::of(&[
     Class::Agency,
     Class::Institution,
     Class::International,
+    Class::Group,
+    Class::WordGroup,
 ]);
 
 /// Words that end the name of an organisation, place or event.
@@ -275,6 +281,8 @@ impl Lexicon {
         add(Class::Agency, ORGANISATIONS, Some("agencies"));
         add(Class::Institution, ORGANISATIONS, Some("government"));
         add(Class::International, ORGANISATIONS, Some("international"));
+        add(Class::Group, ORGANISATIONS, Some("groups"));
+        add(Class::WordGroup, ORGANISATIONS, Some("word-groups"));
         add(
             Class::GovernmentHead,
             ORGANISATIONS,

@@ -541,6 +541,7 @@ impl Linker<'_> {
                 None => {
                     let role = match (body.source, body.country) {
                         (BodySource::Agency, _) => Some("news organisation".to_string()),
+                        (BodySource::Group(what), _) => Some(what.to_string()),
                         (BodySource::International, _) => {
                             Some("international organisation".to_string())
                         }

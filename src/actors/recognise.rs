@@ -18,7 +18,9 @@ use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
-use super::lexicon::{Class, Classes, Scan, HEADS, LEXICON, PLACES_AND_BODIES, TITLE_WORDS};
+use super::lexicon::{
+    Class, Classes, LexMatch, Scan, HEADS, LEXICON, PLACES_AND_BODIES, TITLE_WORDS,
+};
 use super::names::{NameOrder, PersonName};
 use super::ActorKind;
 use crate::prose::{BlockKind, Prose, Token, TokenKind};
@@ -124,6 +126,8 @@ pub enum BodySource {
     Place,
     /// A capitalised name ending in a head word ("Foreign Ministry").
     Headed,
+    /// A listed group, with what it is ("Islamist movement").
+    Group(&'static str),
 }
 
 #[derive(Clone, Debug)]
@@ -556,10 +560,21 @@ impl Reader<'_> {
     fn listed_body(&mut self, i: usize, range: Range<usize>, heading: bool) -> Option<usize> {
         let m = *self.scan.any_at(
             i,
-            Classes::of(&[Class::Agency, Class::Institution, Class::International]),
+            Classes::of(&[
+                Class::Agency,
+                Class::Institution,
+                Class::International,
+                Class::Group,
+                Class::WordGroup,
+            ]),
         )?;
         // A listed name that goes on into a longer capitalised name is that name's.
         if m.last + 1 < range.end && self.scan.any_at(m.last + 1, HEADS).is_some() {
+            return None;
+        }
+        if matches!(m.class, Class::Group | Class::WordGroup)
+            && !self.group_stands(i, m, &range, heading)
+        {
             return None;
         }
         let (kind, country, source) = match m.class {
@@ -569,10 +584,40 @@ impl Reader<'_> {
                 BodySource::Institution,
             ),
             Class::Agency => (ActorKind::Organisation, None, BodySource::Agency),
+            Class::Group | Class::WordGroup => {
+                (ActorKind::Organisation, None, BodySource::Group(m.value))
+            }
             _ => (ActorKind::Organisation, None, BodySource::International),
         };
         self.push_body(i..m.last + 1, kind, country, source, heading);
         Some(m.last + 1)
+    }
+
+    /// Whether a listed group's name at token `i` names the group: not the end
+    /// of a longer name ("Alcoholics Anonymous"), and, for a name that is also
+    /// an ordinary word, not where that word would be capitalised anyway (a
+    /// headline, or a sentence start before a lowercase word: "Anonymous
+    /// donors gave").
+    fn group_stands(&self, i: usize, m: LexMatch, range: &Range<usize>, heading: bool) -> bool {
+        let clause_start = self.clause_start(i, range.start);
+        let longer_name = !clause_start
+            && self.capitalised(i - 1)
+            && !self.is(i - 1, ARTICLES)
+            && !self
+                .scan
+                .cover(i - 1)
+                .any(PLACES_AND_BODIES.or(Classes::of(&[Class::NotName])));
+        if longer_name {
+            return false;
+        }
+        if m.class != Class::WordGroup {
+            return true;
+        }
+        let next = m.last + 1;
+        let lowercase_next = next < range.end
+            && self.tokens[next].kind == TokenKind::Word
+            && !self.capitalised(next);
+        !(heading || clause_start && lowercase_next)
     }
 
     /// A capitalised phrase ending in a head word ("Chinese Foreign Ministry",

@@ -346,3 +346,29 @@ fn a_people_file_adds_its_note_and_a_broken_one_is_reported() {
         .contains("line 2"));
     assert!(!actors.actors.is_empty(), "the article is still read");
 }
+
+#[test]
+fn listed_groups_act_as_organisations() {
+    let text = "Fighting spread after the Taliban seized the border post. Farmers said a Hezbollah unit had left.\n\nThe hacker collective Anonymous posted a video; a file signed \"Anonymous\" followed.\n";
+    let (prose, actors) = actors_of(text);
+    let (_, taliban) = find(&actors, "Taliban");
+    assert_eq!(taliban.kind, ActorKind::Organisation);
+    assert_eq!(role(&actors, "Taliban"), "Islamist movement");
+    assert_eq!(role(&actors, "Hezbollah"), "Lebanese Shiite movement");
+    assert_eq!(
+        references(&prose, &actors, "Anonymous"),
+        vec![
+            ("Anonymous".into(), Form::Name),
+            ("Anonymous".into(), Form::Name)
+        ]
+    );
+}
+
+#[test]
+fn a_group_named_with_an_ordinary_word_needs_to_stand_as_a_name() {
+    // The adjective at a sentence start, a headline, and the end of a longer
+    // name are not the group.
+    let text = "# Anonymous Gift Saves Library\n\nAnonymous callers warned the mayor. He has gone to Narcotics Anonymous since May.\n";
+    let (_, actors) = actors_of(text);
+    assert!(actors.actors.is_empty(), "{:?}", actors.actors);
+}
