@@ -573,7 +573,10 @@ async fn groups_places_and_characters_show_who_is_named() {
         "**Taliban** — Islamist movement\n\nOrganisation · 2 references · first on line 3: “Taliban”\n\nSaid:\n- line 4, said: “the road would stay shut”"
     );
     // (where to hover, the first line of the hover)
-    let cases = [("Anonymous\",", "**Anonymous** — hacker collective")];
+    let cases = [
+        ("Anonymous\",", "**Anonymous** — hacker collective"),
+        ("Ferrante", "**Ferrante government**"),
+    ];
     for (needle, header) in cases {
         let hover = client
             .request("textDocument/hover", at(&u, MOVEMENTS, needle, 0))

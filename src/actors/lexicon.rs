@@ -220,6 +220,7 @@ pub struct Lexicon {
     same_office: FastMap<&'static str, &'static str>,
     caption_markers: Vec<&'static str>,
     name_modifiers: FastSet<&'static str>,
+    led_governments: FastSet<&'static str>,
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
@@ -356,6 +357,7 @@ impl Lexicon {
             syllables: syllable_regex(),
             caption_markers: wordlist::entries(CAPTIONS).collect(),
             name_modifiers: wordlist::entries(NAME_MODIFIERS).collect(),
+            led_governments: set(ORGANISATIONS, "led-governments"),
             same_office: wordlist::section(TITLES, "same-office")
                 .into_iter()
                 .map(entry_value)
@@ -401,6 +403,12 @@ impl Lexicon {
     pub fn is_name_modifier(&self, noun: &str) -> bool {
         self.name_modifiers
             .contains(noun.to_ascii_lowercase().as_str())
+    }
+
+    /// Whether a lowercase noun names the government of the leader named
+    /// before it ("government" in "the Monti government").
+    pub fn is_led_government(&self, noun: &str) -> bool {
+        self.led_governments.contains(noun)
     }
 
     /// Whether a paragraph is a photo caption or credit. Captions are short:

@@ -535,6 +535,13 @@ impl Linker<'_> {
     fn bodies(&mut self, found: &Found, mentions: &mut Vec<Mention>) {
         let mut by_key: HashMap<&str, usize> = HashMap::new();
         for body in &found.bodies {
+            // "the Monti government" where Monti is a person here: the
+            // person's reference.
+            let led_by_person = body.source == BodySource::Led
+                && mentions.iter().any(|m| m.name.start == body.span.start);
+            if led_by_person {
+                continue;
+            }
             let actor = match by_key.get(body.key.as_str()) {
                 Some(&a) => a,
                 None if body.heading => continue,

@@ -128,6 +128,9 @@ pub enum BodySource {
     Headed,
     /// A listed group, with what it is ("Islamist movement").
     Group(&'static str),
+    /// A leader's name and a government noun ("the Monti government"): a
+    /// government only where the name is no person's reference.
+    Led,
 }
 
 #[derive(Clone, Debug)]
@@ -983,6 +986,7 @@ impl Reader<'_> {
                 heading,
                 caption: self.caption,
             });
+            self.led_government(end, range.end, heading);
             if let Some(p) = prefix {
                 let title = self.title_from(p.start, p.end, false, false);
                 let name = &mut self.found.names[index];
@@ -990,6 +994,29 @@ impl Reader<'_> {
                 name.title = Some(Box::new(title));
             }
             i = end;
+        }
+    }
+
+    /// "the Monti government": the name that ends before token `noun` with
+    /// the noun after it, as a government named after its leader.
+    fn led_government(&mut self, noun: usize, hi: usize, heading: bool) {
+        let led = noun < hi
+            && !self.tokens[noun - 1].possessive()
+            && self.tokens[noun].kind == TokenKind::Word
+            && !self.capitalised(noun)
+            && LEXICON.is_led_government(self.word(noun));
+        if led {
+            let n = self.found.names.len() - 1;
+            let start = self.found.names[n].tokens.start;
+            self.push_body(
+                start..noun + 1,
+                ActorKind::Government,
+                None,
+                BodySource::Led,
+                heading,
+            );
+            // The name stays a name: linking decides which reading stands.
+            self.uses[start..noun].fill(Use::Name(n as u32));
         }
     }
 

@@ -372,3 +372,29 @@ fn a_group_named_with_an_ordinary_word_needs_to_stand_as_a_name() {
     let (_, actors) = actors_of(text);
     assert!(actors.actors.is_empty(), "{:?}", actors.actors);
 }
+
+#[test]
+fn a_government_named_after_its_leader_is_an_actor_unless_the_leader_is_named() {
+    let text = "Fees rose under the Ferrante government, and the Ferrante government said they were fair.\n\nPrime Minister Lena Holm met farmers. The Holm cabinet said it would listen.\n";
+    let (prose, actors) = actors_of(text);
+    let (_, ferrante) = find(&actors, "Ferrante government");
+    assert_eq!(ferrante.kind, ActorKind::Government);
+    assert_eq!(
+        references(&prose, &actors, "Ferrante government"),
+        vec![
+            ("Ferrante government".into(), Form::Name),
+            ("Ferrante government".into(), Form::Name)
+        ]
+    );
+    let (ferrante, _) = find(&actors, "Ferrante government");
+    assert_eq!(actors.statements_of(ferrante).count(), 1);
+    // Holm is a person here: "Holm cabinet" is her reference, not a new actor.
+    assert!(actors.actors.iter().all(|a| a.name != "Holm cabinet"));
+    assert_eq!(
+        references(&prose, &actors, "Lena Holm"),
+        vec![
+            ("Prime Minister Lena Holm".into(), Form::Full),
+            ("Holm".into(), Form::Family)
+        ]
+    );
+}
