@@ -576,6 +576,7 @@ async fn groups_places_and_characters_show_who_is_named() {
     let cases = [
         ("Anonymous\",", "**Anonymous** — hacker collective"),
         ("Ferrante", "**Ferrante government**"),
+        ("Park Chung", "**Park Chung Hee**"),
     ];
     for (needle, header) in cases {
         let hover = client
@@ -588,5 +589,10 @@ async fn groups_places_and_characters_show_who_is_named() {
             "hover at {needle:?}: {value}"
         );
     }
+    // A place with a given name in it is not a person.
+    let hover = client
+        .request("textDocument/hover", at(&u, MOVEMENTS, "Victoria", 0))
+        .await;
+    assert_eq!(hover, Value::Null);
     client.shutdown().await;
 }

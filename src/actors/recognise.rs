@@ -631,9 +631,11 @@ impl Reader<'_> {
         let mut head: Option<(usize, Class)> = None;
         while j < range.end {
             if self.capitalised(j) || self.acronym(j) {
-                let family_name =
-                    self.facts[j].has(Facts::FAMILY_FIRST) && self.syllabic_given_name_follows(j);
-                if let Some(m) = self.scan.any_at(j, HEADS).filter(|_| !family_name) {
+                if let Some(m) = self
+                    .scan
+                    .any_at(j, HEADS)
+                    .filter(|_| !self.family_name_first(j))
+                {
                     let m = *m;
                     head = Some((m.last, m.class));
                     j = m.last + 1;
@@ -658,7 +660,7 @@ impl Reader<'_> {
         }
         let (head_last, class) = head?;
         let first_head = (i..=head_last)
-            .find(|&k| self.scan.any_at(k, HEADS).is_some())
+            .find(|&k| self.scan.any_at(k, HEADS).is_some() && !self.family_name_first(k))
             .unwrap_or(head_last);
         let end = if head_last + 1 < j && self.is(head_last + 1, OF) {
             // "Ministry of Foreign Affairs": up to two capitalised words after
@@ -700,9 +702,11 @@ impl Reader<'_> {
             return None;
         }
         // "Marc Lamont Hill", "Doris Day": a given name before a place or event
-        // word makes the phrase a person's name.
+        // word makes the phrase a person's name (but two such words make a
+        // place: "Victoria Park Station").
         let soft = matches!(class, Class::PlaceHead | Class::EventHead);
-        if soft && self.given_name(start) && end == head_last + 1 && j == end {
+        let one_head = first_head == head_last;
+        if soft && one_head && self.given_name(start) && end == head_last + 1 && j == end {
             return Some(end);
         }
         let kind = match class {
@@ -710,11 +714,27 @@ impl Reader<'_> {
             Class::OrganisationHead => Some(ActorKind::Organisation),
             _ => None,
         };
+        // "Chiang Kai Shek Memorial": a place named after a person leaves the
+        // person's name to be read as a name.
+        let named_after = soft && self.person_named(start..first_head);
         match kind {
             Some(kind) => self.push_body(start..end, kind, None, BodySource::Headed, heading),
+            None if named_after => self.uses[first_head..end].fill(Use::Body),
             None => self.uses[start..end].fill(Use::Body),
         }
         Some(end)
+    }
+
+    /// Whether tokens `words` spell a person's name: two or more name words
+    /// that open with a known given name, or a family name written first and
+    /// a romanised given name.
+    fn person_named(&self, words: Range<usize>) -> bool {
+        let first = words.start;
+        words.len() >= 2
+            && (self.given_name(first) || self.family_name_first(first))
+            && words
+                .clone()
+                .all(|k| self.nameish(k, true) && !self.tokens[k].possessive())
     }
 
     /// A capital or country that acts: "Beijing says", "Moscow has warned".
@@ -807,9 +827,13 @@ impl Reader<'_> {
         if cover.has(Class::NotName) {
             return false;
         }
-        continuing
-            || self.given_name(i) && self.next_is_nameish(i)
-            || self.facts[i].has(Facts::FAMILY_FIRST) && self.syllabic_given_name_follows(i)
+        continuing || self.given_name(i) && self.next_is_nameish(i) || self.family_name_first(i)
+    }
+
+    /// A family name written first before a romanised given name, though
+    /// the word is also listed ("Park" in "Park Chung Hee").
+    fn family_name_first(&self, i: usize) -> bool {
+        self.facts[i].has(Facts::FAMILY_FIRST) && self.syllabic_given_name_follows(i)
     }
 
     /// "Park Joo-ho", "Song Ji-hyo": a listed word that is a family name
@@ -912,9 +936,12 @@ impl Reader<'_> {
             }
             let end = j + 1;
             // The words run on into a head, a number or a title: not a name.
+            // (A head already read as a place named after the person does not.)
             let blocked = end < range.end
                 && (self.tokens[end].kind == TokenKind::Number
-                    || self.capitalised(end) && self.scan.any_at(end, HEADS).is_some());
+                    || self.capitalised(end)
+                        && self.uses[end] == Use::Free
+                        && self.scan.any_at(end, HEADS).is_some());
             if blocked {
                 self.uses[i..end].fill(Use::Body);
                 i = end;

@@ -398,3 +398,19 @@ fn a_government_named_after_its_leader_is_an_actor_unless_the_leader_is_named() 
         ]
     );
 }
+
+#[test]
+fn a_person_a_place_is_named_after_is_a_name_but_the_place_is_not() {
+    let text = "Buses ran to the Park Chung Hee Memorial and the Ingrid Lund Memorial Bridge on Sunday. Riders changed at Victoria Park Station.\n";
+    let (prose, actors) = actors_of(text);
+    assert_eq!(
+        references(&prose, &actors, "Park Chung Hee"),
+        vec![("Park Chung Hee".into(), Form::Full)]
+    );
+    assert_eq!(
+        references(&prose, &actors, "Ingrid Lund"),
+        vec![("Ingrid Lund".into(), Form::Full)]
+    );
+    // Two place words after a given name make a place, not a person.
+    assert_eq!(actors.actors.len(), 2, "{:?}", actors.actors);
+}
