@@ -577,6 +577,8 @@ async fn groups_places_and_characters_show_who_is_named() {
         ("Anonymous\",", "**Anonymous** — hacker collective"),
         ("Ferrante", "**Ferrante government**"),
         ("Park Chung", "**Park Chung Hee**"),
+        ("Starling", "**Starling**"),
+        ("Tinker", "**Tinker**"),
     ];
     for (needle, header) in cases {
         let hover = client

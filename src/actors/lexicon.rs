@@ -27,6 +27,7 @@ const FAMILY: &str = include_str!("../../data/family-names.txt");
 const NAME_PARTS: &str = include_str!("../../data/name-parts.txt");
 const CAPTIONS: &str = include_str!("../../data/caption-markers.txt");
 const NAME_MODIFIERS: &str = include_str!("../../data/name-modifiers.txt");
+const CHARACTER_CUES: &str = include_str!("../../data/character-cues.txt");
 
 /// The longest paragraph read as a possible photo caption, in bytes.
 const MAX_CAPTION: usize = 600;
@@ -71,6 +72,10 @@ pub enum Class {
     SpeechVerb,
     /// A phrase with the speaker after it ("according to").
     SpeechBefore,
+    /// A phrase with a character's name after it ("the voice of").
+    CharacterCue,
+    /// The same, with "the" before the name ("played the Joker").
+    CharacterCueArticle,
 }
 
 impl Class {
@@ -275,6 +280,8 @@ impl Lexicon {
         add(Class::Courtesy, COURTESY, None);
         add(Class::SpeechVerb, SPEECH, Some("verbs"));
         add(Class::SpeechBefore, SPEECH, Some("before"));
+        add(Class::CharacterCue, CHARACTER_CUES, Some("direct"));
+        add(Class::CharacterCueArticle, CHARACTER_CUES, Some("article"));
         add(Class::Nationality, NATIONALITIES, None);
         add(Class::Country, PLACES, Some("countries"));
         add(Class::Capital, PLACES, Some("capitals"));

@@ -319,7 +319,10 @@ impl Linker<'_> {
             }
             // A single name that only speaks ("Microsoft said") may be an
             // organisation's: a person needs a title, courtesy title or age.
-            let shows_person = raw.evidence.role || raw.evidence.courtesy || raw.evidence.age;
+            let shows_person = raw.evidence.role
+                || raw.evidence.courtesy
+                || raw.evidence.age
+                || raw.evidence.character;
             if !shows_person
                 || !self.candidates(&raw.parsed.full).0.is_empty()
                 || !self.variant_candidates(&raw.parsed.full).is_empty()

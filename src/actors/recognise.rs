@@ -39,11 +39,13 @@ pub struct Evidence {
     pub speaker: bool,
     /// An age after the name ("Mohamed, 14,").
     pub age: bool,
+    /// A character's name: "the voice of Batman", "played the Joker".
+    pub character: bool,
 }
 
 impl Evidence {
     pub fn strong(self) -> bool {
-        self.role || self.courtesy || self.name_shape || self.speaker || self.age
+        self.role || self.courtesy || self.name_shape || self.speaker || self.age || self.character
     }
 }
 
@@ -1108,6 +1110,25 @@ impl Reader<'_> {
         {
             self.found.names[n].evidence.speaker = true;
         }
+        self.found.names[n].evidence.character = self.character_cue_before(n, start, range.start);
+    }
+
+    /// Whether a name at token `start` follows a character cue: "the voice
+    /// of Batman", "played the Joker" (not "played the Lakers").
+    fn character_cue_before(&self, n: usize, start: usize, lo: usize) -> bool {
+        let article = start > lo && self.is(start - 1, THE);
+        let cue_end = if article { start - 1 } else { start };
+        if cue_end <= lo {
+            return false;
+        }
+        let ends_cue = |class: Class| {
+            self.scan
+                .covering(cue_end - 1, class)
+                .is_some_and(|m| m.last == cue_end - 1)
+        };
+        let name = &self.found.names[n];
+        let team = self.word(name.tokens.end - 1).ends_with('s');
+        ends_cue(Class::CharacterCue) || article && !team && ends_cue(Class::CharacterCueArticle)
     }
 
     fn courtesy(&mut self, n: usize, start: usize, lo: usize) {

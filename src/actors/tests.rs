@@ -414,3 +414,20 @@ fn a_person_a_place_is_named_after_is_a_name_but_the_place_is_not() {
     // Two place words after a given name make a place, not a person.
     assert_eq!(actors.actors.len(), 2, "{:?}", actors.actors);
 }
+
+#[test]
+fn characters_after_casting_words_are_people() {
+    let text = "Ruth Ames gave the voice of Starling in the cartoon, and her brother played the Tinker. Starling returns next year.\n\nThe Rovers played Halton on Sunday and then played the Comets.\n";
+    let (prose, actors) = actors_of(text);
+    assert_eq!(
+        references(&prose, &actors, "Starling"),
+        vec![
+            ("Starling".into(), Form::Family),
+            ("Starling".into(), Form::Family)
+        ]
+    );
+    assert_eq!(find(&actors, "Tinker").1.kind, ActorKind::Person);
+    // Teams are played, not characters.
+    let names: Vec<&str> = actors.actors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Ruth Ames", "Starling", "Tinker"]);
+}
