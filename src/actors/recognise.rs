@@ -110,6 +110,10 @@ pub struct RawName {
     pub in_title: bool,
     /// A listed word ("Park", "Hill"): a reference only to a person named in full.
     pub listed: bool,
+    /// Part of a place's name ("Chiang Kai Shek" in "Chiang Kai Shek
+    /// Memorial"): weak evidence that makes a person only if no other
+    /// person has the family name.
+    pub in_place_name: bool,
     pub possessive: bool,
     pub in_quote: bool,
     pub heading: bool,
@@ -949,6 +953,7 @@ impl Reader<'_> {
                 i = end;
                 continue;
             }
+            let in_place_name = end < range.end && self.uses[end] == Use::Body;
             let mut first = i;
             let clause_start = self.clause_start(i, range.start);
             if clause_start
@@ -1010,6 +1015,7 @@ impl Reader<'_> {
                 evidence,
                 in_title: false,
                 listed: false,
+                in_place_name,
                 possessive: last_tok.possessive(),
                 in_quote: first_tok.in_quote,
                 heading,
@@ -1086,6 +1092,7 @@ impl Reader<'_> {
             evidence: Evidence::default(),
             in_title: false,
             listed: true,
+            in_place_name: false,
             possessive: token.possessive(),
             in_quote: token.in_quote,
             heading,

@@ -431,3 +431,18 @@ fn characters_after_casting_words_are_people() {
     let names: Vec<&str> = actors.actors.iter().map(|a| a.name.as_str()).collect();
     assert_eq!(names, ["Ruth Ames", "Starling", "Tinker"]);
 }
+
+#[test]
+fn a_name_in_a_place_name_never_splits_a_surname_the_article_uses() {
+    let text = "Mr. Costa spoke first. His wife, Lena Costa, opened the Ana Costa Memorial Bridge, and Mr. Costa cut the ribbon.\n";
+    let (prose, actors) = actors_of(text);
+    assert!(actors.actors.iter().all(|a| a.name != "Ana Costa"));
+    assert_eq!(
+        references(&prose, &actors, "Lena Costa"),
+        vec![
+            ("Mr. Costa".into(), Form::Family),
+            ("Lena Costa".into(), Form::Full),
+            ("Mr. Costa".into(), Form::Family)
+        ]
+    );
+}
