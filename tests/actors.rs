@@ -559,3 +559,42 @@ async fn a_malformed_people_file_is_logged_with_its_line_and_ignored() {
     );
     client.shutdown().await;
 }
+
+const MOVEMENTS: &str = include_str!("fixtures/actors/movements.md");
+
+#[tokio::test]
+async fn groups_places_and_characters_show_who_is_named() {
+    let (mut client, u) = opened("movements.md", MOVEMENTS).await;
+    let hover = client
+        .request("textDocument/hover", at(&u, MOVEMENTS, "Taliban said", 0))
+        .await;
+    assert_eq!(
+        hover["contents"]["value"],
+        "**Taliban** — Islamist movement\n\nOrganisation · 2 references · first on line 3: “Taliban”\n\nSaid:\n- line 4, said: “the road would stay shut”"
+    );
+    // (where to hover, the first line of the hover)
+    let cases = [
+        ("Anonymous\",", "**Anonymous** — hacker collective"),
+        ("Ferrante", "**Ferrante government**"),
+        ("Park Chung", "**Park Chung Hee**"),
+        ("Starling", "**Starling**"),
+        ("Tinker", "**Tinker**"),
+    ];
+    for (needle, header) in cases {
+        let hover = client
+            .request("textDocument/hover", at(&u, MOVEMENTS, needle, 0))
+            .await;
+        let value = hover["contents"]["value"].as_str().unwrap_or("");
+        assert_eq!(
+            value.lines().next(),
+            Some(header),
+            "hover at {needle:?}: {value}"
+        );
+    }
+    // A place with a given name in it is not a person.
+    let hover = client
+        .request("textDocument/hover", at(&u, MOVEMENTS, "Victoria", 0))
+        .await;
+    assert_eq!(hover, Value::Null);
+    client.shutdown().await;
+}

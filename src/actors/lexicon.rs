@@ -27,6 +27,7 @@ const FAMILY: &str = include_str!("../../data/family-names.txt");
 const NAME_PARTS: &str = include_str!("../../data/name-parts.txt");
 const CAPTIONS: &str = include_str!("../../data/caption-markers.txt");
 const NAME_MODIFIERS: &str = include_str!("../../data/name-modifiers.txt");
+const CHARACTER_CUES: &str = include_str!("../../data/character-cues.txt");
 
 /// The longest paragraph read as a possible photo caption, in bytes.
 const MAX_CAPTION: usize = 600;
@@ -58,6 +59,10 @@ pub enum Class {
     /// An institution that stands for a government ("Kremlin").
     Institution,
     International,
+    /// An armed, political or activist group ("Taliban").
+    Group,
+    /// A group named with an ordinary word ("Anonymous").
+    WordGroup,
     GovernmentHead,
     OrganisationHead,
     PlaceHead,
@@ -67,6 +72,10 @@ pub enum Class {
     SpeechVerb,
     /// A phrase with the speaker after it ("according to").
     SpeechBefore,
+    /// A phrase with a character's name after it ("the voice of").
+    CharacterCue,
+    /// The same, with "the" before the name ("played the Joker").
+    CharacterCueArticle,
 }
 
 impl Class {
@@ -147,6 +156,8 @@ pub const PLACES_AND_BODIES: Classes = Classes::of(&[
     Class::Agency,
     Class::Institution,
     Class::International,
+    Class::Group,
+    Class::WordGroup,
 ]);
 
 /// Words that end the name of an organisation, place or event.
@@ -214,6 +225,7 @@ pub struct Lexicon {
     same_office: FastMap<&'static str, &'static str>,
     caption_markers: Vec<&'static str>,
     name_modifiers: FastSet<&'static str>,
+    led_governments: FastSet<&'static str>,
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
@@ -268,6 +280,8 @@ impl Lexicon {
         add(Class::Courtesy, COURTESY, None);
         add(Class::SpeechVerb, SPEECH, Some("verbs"));
         add(Class::SpeechBefore, SPEECH, Some("before"));
+        add(Class::CharacterCue, CHARACTER_CUES, Some("direct"));
+        add(Class::CharacterCueArticle, CHARACTER_CUES, Some("article"));
         add(Class::Nationality, NATIONALITIES, None);
         add(Class::Country, PLACES, Some("countries"));
         add(Class::Capital, PLACES, Some("capitals"));
@@ -275,6 +289,8 @@ impl Lexicon {
         add(Class::Agency, ORGANISATIONS, Some("agencies"));
         add(Class::Institution, ORGANISATIONS, Some("government"));
         add(Class::International, ORGANISATIONS, Some("international"));
+        add(Class::Group, ORGANISATIONS, Some("groups"));
+        add(Class::WordGroup, ORGANISATIONS, Some("word-groups"));
         add(
             Class::GovernmentHead,
             ORGANISATIONS,
@@ -348,6 +364,7 @@ impl Lexicon {
             syllables: syllable_regex(),
             caption_markers: wordlist::entries(CAPTIONS).collect(),
             name_modifiers: wordlist::entries(NAME_MODIFIERS).collect(),
+            led_governments: set(ORGANISATIONS, "led-governments"),
             same_office: wordlist::section(TITLES, "same-office")
                 .into_iter()
                 .map(entry_value)
@@ -393,6 +410,12 @@ impl Lexicon {
     pub fn is_name_modifier(&self, noun: &str) -> bool {
         self.name_modifiers
             .contains(noun.to_ascii_lowercase().as_str())
+    }
+
+    /// Whether a lowercase noun names the government of the leader named
+    /// before it ("government" in "the Monti government").
+    pub fn is_led_government(&self, noun: &str) -> bool {
+        self.led_governments.contains(noun)
     }
 
     /// Whether a paragraph is a photo caption or credit. Captions are short:

@@ -175,7 +175,7 @@ impl Linker<'_> {
                         .given
                         .as_deref()
                         .is_some_and(|g| !g.contains(' ') && !LEXICON.is_given_name(g));
-                if opener && !heading {
+                if (opener || raw.in_place_name) && !heading {
                     doubtful.push(i);
                     continue;
                 }
@@ -221,6 +221,10 @@ impl Linker<'_> {
         self.index_names();
         for i in doubtful {
             let raw = &names[i];
+            if raw.in_place_name {
+                self.place_name(i, raw);
+                continue;
+            }
             let family_words = raw.parsed.family.split(' ').count();
             if self.by_family.contains_key(raw.parsed.family.as_str()) {
                 // Only the family name refers; the opener is an ordinary word.
@@ -233,6 +237,30 @@ impl Linker<'_> {
             self.targets[i] = Some(Target::Actor(actor));
             self.forms[i] = Form::Full;
         }
+    }
+
+    /// A name inside a place's name: the person of that name, or a new
+    /// person if no one else has the family name (else "Mr. Obama" would
+    /// become ambiguous through "Barack Obama Election Day").
+    fn place_name(&mut self, i: usize, raw: &RawName) {
+        let same = self
+            .by_family
+            .get(&lookup_key(&raw.parsed.family))
+            .map(|list| {
+                list.iter().copied().find(|&a| {
+                    self.actors[a]
+                        .person
+                        .as_ref()
+                        .is_some_and(|p| p.given.is_some() && p.same_person(&raw.parsed))
+                })
+            });
+        let actor = match same {
+            Some(Some(a)) => a,
+            Some(None) => return,
+            None => self.new_person(raw.parsed.clone(), raw.name.start, raw.evidence.strong()),
+        };
+        self.targets[i] = Some(Target::Actor(actor));
+        self.forms[i] = Form::Full;
     }
 
     /// Indexes every person by family name (and later-reference name) and by
@@ -319,7 +347,10 @@ impl Linker<'_> {
             }
             // A single name that only speaks ("Microsoft said") may be an
             // organisation's: a person needs a title, courtesy title or age.
-            let shows_person = raw.evidence.role || raw.evidence.courtesy || raw.evidence.age;
+            let shows_person = raw.evidence.role
+                || raw.evidence.courtesy
+                || raw.evidence.age
+                || raw.evidence.character;
             if !shows_person
                 || !self.candidates(&raw.parsed.full).0.is_empty()
                 || !self.variant_candidates(&raw.parsed.full).is_empty()
@@ -535,12 +566,20 @@ impl Linker<'_> {
     fn bodies(&mut self, found: &Found, mentions: &mut Vec<Mention>) {
         let mut by_key: HashMap<&str, usize> = HashMap::new();
         for body in &found.bodies {
+            // "the Monti government" where Monti is a person here: the
+            // person's reference.
+            let led_by_person = body.source == BodySource::Led
+                && mentions.iter().any(|m| m.name.start == body.span.start);
+            if led_by_person {
+                continue;
+            }
             let actor = match by_key.get(body.key.as_str()) {
                 Some(&a) => a,
                 None if body.heading => continue,
                 None => {
                     let role = match (body.source, body.country) {
                         (BodySource::Agency, _) => Some("news organisation".to_string()),
+                        (BodySource::Group(what), _) => Some(what.to_string()),
                         (BodySource::International, _) => {
                             Some("international organisation".to_string())
                         }

@@ -20,7 +20,9 @@ use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
-use super::lexicon::{Class, Classes, Scan, HEADS, LEXICON, PLACES_AND_BODIES, TITLE_WORDS};
+use super::lexicon::{
+    Class, Classes, LexMatch, Scan, HEADS, LEXICON, PLACES_AND_BODIES, TITLE_WORDS,
+};
 use super::names::{NameOrder, PersonName};
 use super::ActorKind;
 use crate::prose::{Block, BlockKind, BlockMemo, Prose, Token, TokenKind};
@@ -41,11 +43,13 @@ pub struct Evidence {
     pub speaker: bool,
     /// An age after the name ("Mohamed, 14,").
     pub age: bool,
+    /// A character's name: "the voice of Batman", "played the Joker".
+    pub character: bool,
 }
 
 impl Evidence {
     pub fn strong(self) -> bool {
-        self.role || self.courtesy || self.name_shape || self.speaker || self.age
+        self.role || self.courtesy || self.name_shape || self.speaker || self.age || self.character
     }
 }
 
@@ -110,6 +114,10 @@ pub struct RawName {
     pub in_title: bool,
     /// A listed word ("Park", "Hill"): a reference only to a person named in full.
     pub listed: bool,
+    /// Part of a place's name ("Chiang Kai Shek" in "Chiang Kai Shek
+    /// Memorial"): weak evidence that makes a person only if no other
+    /// person has the family name.
+    pub in_place_name: bool,
     pub possessive: bool,
     pub in_quote: bool,
     pub heading: bool,
@@ -128,6 +136,11 @@ pub enum BodySource {
     Place,
     /// A capitalised name ending in a head word ("Foreign Ministry").
     Headed,
+    /// A listed group, with what it is ("Islamist movement").
+    Group(&'static str),
+    /// A leader's name and a government noun ("the Monti government"): a
+    /// government only where the name is no person's reference.
+    Led,
 }
 
 #[derive(Clone, Debug)]
@@ -601,10 +614,21 @@ impl Reader<'_> {
     fn listed_body(&mut self, i: usize, range: Range<usize>, heading: bool) -> Option<usize> {
         let m = *self.scan.any_at(
             i,
-            Classes::of(&[Class::Agency, Class::Institution, Class::International]),
+            Classes::of(&[
+                Class::Agency,
+                Class::Institution,
+                Class::International,
+                Class::Group,
+                Class::WordGroup,
+            ]),
         )?;
         // A listed name that goes on into a longer capitalised name is that name's.
         if m.last + 1 < range.end && self.scan.any_at(m.last + 1, HEADS).is_some() {
+            return None;
+        }
+        if matches!(m.class, Class::Group | Class::WordGroup)
+            && !self.group_stands(i, m, &range, heading)
+        {
             return None;
         }
         let (kind, country, source) = match m.class {
@@ -614,10 +638,40 @@ impl Reader<'_> {
                 BodySource::Institution,
             ),
             Class::Agency => (ActorKind::Organisation, None, BodySource::Agency),
+            Class::Group | Class::WordGroup => {
+                (ActorKind::Organisation, None, BodySource::Group(m.value))
+            }
             _ => (ActorKind::Organisation, None, BodySource::International),
         };
         self.push_body(i..m.last + 1, kind, country, source, heading);
         Some(m.last + 1)
+    }
+
+    /// Whether a listed group's name at token `i` names the group: not the end
+    /// of a longer name ("Alcoholics Anonymous"), and, for a name that is also
+    /// an ordinary word, not where that word would be capitalised anyway (a
+    /// headline, or a sentence start before a lowercase word: "Anonymous
+    /// donors gave").
+    fn group_stands(&self, i: usize, m: LexMatch, range: &Range<usize>, heading: bool) -> bool {
+        let clause_start = self.clause_start(i, range.start);
+        let longer_name = !clause_start
+            && self.capitalised(i - 1)
+            && !self.is(i - 1, ARTICLES)
+            && !self
+                .scan
+                .cover(i - 1)
+                .any(PLACES_AND_BODIES.or(Classes::of(&[Class::NotName])));
+        if longer_name {
+            return false;
+        }
+        if m.class != Class::WordGroup {
+            return true;
+        }
+        let next = m.last + 1;
+        let lowercase_next = next < range.end
+            && self.tokens[next].kind == TokenKind::Word
+            && !self.capitalised(next);
+        !(heading || clause_start && lowercase_next)
     }
 
     /// A capitalised phrase ending in a head word ("Chinese Foreign Ministry",
@@ -628,9 +682,11 @@ impl Reader<'_> {
         let mut head: Option<(usize, Class)> = None;
         while j < range.end {
             if self.capitalised(j) || self.acronym(j) {
-                let family_name =
-                    self.facts[j].has(Facts::FAMILY_FIRST) && self.syllabic_given_name_follows(j);
-                if let Some(m) = self.scan.any_at(j, HEADS).filter(|_| !family_name) {
+                if let Some(m) = self
+                    .scan
+                    .any_at(j, HEADS)
+                    .filter(|_| !self.family_name_first(j))
+                {
                     let m = *m;
                     head = Some((m.last, m.class));
                     j = m.last + 1;
@@ -655,7 +711,7 @@ impl Reader<'_> {
         }
         let (head_last, class) = head?;
         let first_head = (i..=head_last)
-            .find(|&k| self.scan.any_at(k, HEADS).is_some())
+            .find(|&k| self.scan.any_at(k, HEADS).is_some() && !self.family_name_first(k))
             .unwrap_or(head_last);
         let end = if head_last + 1 < j && self.is(head_last + 1, OF) {
             // "Ministry of Foreign Affairs": up to two capitalised words after
@@ -697,9 +753,11 @@ impl Reader<'_> {
             return None;
         }
         // "Marc Lamont Hill", "Doris Day": a given name before a place or event
-        // word makes the phrase a person's name.
+        // word makes the phrase a person's name (but two such words make a
+        // place: "Victoria Park Station").
         let soft = matches!(class, Class::PlaceHead | Class::EventHead);
-        if soft && self.given_name(start) && end == head_last + 1 && j == end {
+        let one_head = first_head == head_last;
+        if soft && one_head && self.given_name(start) && end == head_last + 1 && j == end {
             return Some(end);
         }
         let kind = match class {
@@ -707,11 +765,27 @@ impl Reader<'_> {
             Class::OrganisationHead => Some(ActorKind::Organisation),
             _ => None,
         };
+        // "Chiang Kai Shek Memorial": a place named after a person leaves the
+        // person's name to be read as a name.
+        let named_after = soft && self.person_named(start..first_head);
         match kind {
             Some(kind) => self.push_body(start..end, kind, None, BodySource::Headed, heading),
+            None if named_after => self.uses[first_head..end].fill(Use::Body),
             None => self.uses[start..end].fill(Use::Body),
         }
         Some(end)
+    }
+
+    /// Whether tokens `words` spell a person's name: two or more name words
+    /// that open with a known given name, or a family name written first and
+    /// a romanised given name.
+    fn person_named(&self, words: Range<usize>) -> bool {
+        let first = words.start;
+        words.len() >= 2
+            && (self.given_name(first) || self.family_name_first(first))
+            && words
+                .clone()
+                .all(|k| self.nameish(k, true) && !self.tokens[k].possessive())
     }
 
     /// A capital or country that acts: "Beijing says", "Moscow has warned".
@@ -804,9 +878,13 @@ impl Reader<'_> {
         if cover.has(Class::NotName) {
             return false;
         }
-        continuing
-            || self.given_name(i) && self.next_is_nameish(i)
-            || self.facts[i].has(Facts::FAMILY_FIRST) && self.syllabic_given_name_follows(i)
+        continuing || self.given_name(i) && self.next_is_nameish(i) || self.family_name_first(i)
+    }
+
+    /// A family name written first before a romanised given name, though
+    /// the word is also listed ("Park" in "Park Chung Hee").
+    fn family_name_first(&self, i: usize) -> bool {
+        self.facts[i].has(Facts::FAMILY_FIRST) && self.syllabic_given_name_follows(i)
     }
 
     /// "Park Joo-ho", "Song Ji-hyo": a listed word that is a family name
@@ -909,14 +987,18 @@ impl Reader<'_> {
             }
             let end = j + 1;
             // The words run on into a head, a number or a title: not a name.
+            // (A head already read as a place named after the person does not.)
             let blocked = end < range.end
                 && (self.tokens[end].kind == TokenKind::Number
-                    || self.capitalised(end) && self.scan.any_at(end, HEADS).is_some());
+                    || self.capitalised(end)
+                        && self.uses[end] == Use::Free
+                        && self.scan.any_at(end, HEADS).is_some());
             if blocked {
                 self.uses[i..end].fill(Use::Body);
                 i = end;
                 continue;
             }
+            let in_place_name = end < range.end && self.uses[end] == Use::Body;
             let mut first = i;
             let clause_start = self.clause_start(i, range.start);
             if clause_start
@@ -978,11 +1060,13 @@ impl Reader<'_> {
                 evidence,
                 in_title: false,
                 listed: false,
+                in_place_name,
                 possessive: last_tok.possessive(),
                 in_quote: first_tok.in_quote,
                 heading,
                 caption: self.caption,
             });
+            self.led_government(end, range.end, heading);
             if let Some(p) = prefix {
                 let title = self.title_from(p.start, p.end, false, false);
                 let name = &mut self.found.names[index];
@@ -990,6 +1074,29 @@ impl Reader<'_> {
                 name.title = Some(Box::new(title));
             }
             i = end;
+        }
+    }
+
+    /// "the Monti government": the name that ends before token `noun` with
+    /// the noun after it, as a government named after its leader.
+    fn led_government(&mut self, noun: usize, hi: usize, heading: bool) {
+        let led = noun < hi
+            && !self.tokens[noun - 1].possessive()
+            && self.tokens[noun].kind == TokenKind::Word
+            && !self.capitalised(noun)
+            && LEXICON.is_led_government(self.word(noun));
+        if led {
+            let n = self.found.names.len() - 1;
+            let start = self.found.names[n].tokens.start;
+            self.push_body(
+                start..noun + 1,
+                ActorKind::Government,
+                None,
+                BodySource::Led,
+                heading,
+            );
+            // The name stays a name: linking decides which reading stands.
+            self.uses[start..noun].fill(Use::Name(n as u32));
         }
     }
 
@@ -1030,6 +1137,7 @@ impl Reader<'_> {
             evidence: Evidence::default(),
             in_title: false,
             listed: true,
+            in_place_name: false,
             possessive: token.possessive(),
             in_quote: token.in_quote,
             heading,
@@ -1054,6 +1162,25 @@ impl Reader<'_> {
         {
             self.found.names[n].evidence.speaker = true;
         }
+        self.found.names[n].evidence.character = self.character_cue_before(n, start, range.start);
+    }
+
+    /// Whether a name at token `start` follows a character cue: "the voice
+    /// of Batman", "played the Joker" (not "played the Lakers").
+    fn character_cue_before(&self, n: usize, start: usize, lo: usize) -> bool {
+        let article = start > lo && self.is(start - 1, THE);
+        let cue_end = if article { start - 1 } else { start };
+        if cue_end <= lo {
+            return false;
+        }
+        let ends_cue = |class: Class| {
+            self.scan
+                .covering(cue_end - 1, class)
+                .is_some_and(|m| m.last == cue_end - 1)
+        };
+        let name = &self.found.names[n];
+        let team = self.word(name.tokens.end - 1).ends_with('s');
+        ends_cue(Class::CharacterCue) || article && !team && ends_cue(Class::CharacterCueArticle)
     }
 
     fn courtesy(&mut self, n: usize, start: usize, lo: usize) {

@@ -346,3 +346,103 @@ fn a_people_file_adds_its_note_and_a_broken_one_is_reported() {
         .contains("line 2"));
     assert!(!actors.actors.is_empty(), "the article is still read");
 }
+
+#[test]
+fn listed_groups_act_as_organisations() {
+    let text = "Fighting spread after the Taliban seized the border post. Farmers said a Hezbollah unit had left.\n\nThe hacker collective Anonymous posted a video; a file signed \"Anonymous\" followed.\n";
+    let (prose, actors) = actors_of(text);
+    let (_, taliban) = find(&actors, "Taliban");
+    assert_eq!(taliban.kind, ActorKind::Organisation);
+    assert_eq!(role(&actors, "Taliban"), "Islamist movement");
+    assert_eq!(role(&actors, "Hezbollah"), "Lebanese Shiite movement");
+    assert_eq!(
+        references(&prose, &actors, "Anonymous"),
+        vec![
+            ("Anonymous".into(), Form::Name),
+            ("Anonymous".into(), Form::Name)
+        ]
+    );
+}
+
+#[test]
+fn a_group_named_with_an_ordinary_word_needs_to_stand_as_a_name() {
+    // The adjective at a sentence start, a headline, and the end of a longer
+    // name are not the group.
+    let text = "# Anonymous Gift Saves Library\n\nAnonymous callers warned the mayor. He has gone to Narcotics Anonymous since May.\n";
+    let (_, actors) = actors_of(text);
+    assert!(actors.actors.is_empty(), "{:?}", actors.actors);
+}
+
+#[test]
+fn a_government_named_after_its_leader_is_an_actor_unless_the_leader_is_named() {
+    let text = "Fees rose under the Ferrante government, and the Ferrante government said they were fair.\n\nPrime Minister Lena Holm met farmers. The Holm cabinet said it would listen.\n";
+    let (prose, actors) = actors_of(text);
+    let (_, ferrante) = find(&actors, "Ferrante government");
+    assert_eq!(ferrante.kind, ActorKind::Government);
+    assert_eq!(
+        references(&prose, &actors, "Ferrante government"),
+        vec![
+            ("Ferrante government".into(), Form::Name),
+            ("Ferrante government".into(), Form::Name)
+        ]
+    );
+    let (ferrante, _) = find(&actors, "Ferrante government");
+    assert_eq!(actors.statements_of(ferrante).count(), 1);
+    // Holm is a person here: "Holm cabinet" is her reference, not a new actor.
+    assert!(actors.actors.iter().all(|a| a.name != "Holm cabinet"));
+    assert_eq!(
+        references(&prose, &actors, "Lena Holm"),
+        vec![
+            ("Prime Minister Lena Holm".into(), Form::Full),
+            ("Holm".into(), Form::Family)
+        ]
+    );
+}
+
+#[test]
+fn a_person_a_place_is_named_after_is_a_name_but_the_place_is_not() {
+    let text = "Buses ran to the Park Chung Hee Memorial and the Ingrid Lund Memorial Bridge on Sunday. Riders changed at Victoria Park Station.\n";
+    let (prose, actors) = actors_of(text);
+    assert_eq!(
+        references(&prose, &actors, "Park Chung Hee"),
+        vec![("Park Chung Hee".into(), Form::Full)]
+    );
+    assert_eq!(
+        references(&prose, &actors, "Ingrid Lund"),
+        vec![("Ingrid Lund".into(), Form::Full)]
+    );
+    // Two place words after a given name make a place, not a person.
+    assert_eq!(actors.actors.len(), 2, "{:?}", actors.actors);
+}
+
+#[test]
+fn characters_after_casting_words_are_people() {
+    let text = "Ruth Ames gave the voice of Starling in the cartoon, and her brother played the Tinker. Starling returns next year.\n\nThe Rovers played Halton on Sunday and then played the Comets.\n";
+    let (prose, actors) = actors_of(text);
+    assert_eq!(
+        references(&prose, &actors, "Starling"),
+        vec![
+            ("Starling".into(), Form::Family),
+            ("Starling".into(), Form::Family)
+        ]
+    );
+    assert_eq!(find(&actors, "Tinker").1.kind, ActorKind::Person);
+    // Teams are played, not characters.
+    let names: Vec<&str> = actors.actors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Ruth Ames", "Starling", "Tinker"]);
+}
+
+#[test]
+fn a_name_in_a_place_name_never_splits_a_surname_the_article_uses() {
+    let text = "Mr. Costa spoke first. His wife, Lena Costa, opened the Ana Costa Memorial Bridge, and Mr. Costa cut the ribbon.\n";
+    let (prose, actors) = actors_of(text);
+    assert!(actors.actors.iter().all(|a| a.name != "Ana Costa"));
+    assert_eq!(
+        references(&prose, &actors, "Lena Costa"),
+        vec![
+            ("Mr. Costa".into(), Form::Family),
+            ("Lena Costa".into(), Form::Full),
+            ("Mr. Costa".into(), Form::Family)
+        ]
+    );
+}
