@@ -50,9 +50,10 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    const ARTICLES: [&str; 4] = [
+    const ARTICLES: [&str; 5] = [
         include_str!("../examples/harbour-patrol.md"),
         include_str!("../tests/fixtures/actors/summit.md"),
+        include_str!("../tests/fixtures/actors/movements.md"),
         include_str!("../tests/fixtures/references/names.md"),
         include_str!("../tests/fixtures/attribution/claims.md"),
     ];
