@@ -1,0 +1,316 @@
+//! Step 2 of the grammar: name runs. Capitalised words that are not in any
+//! list, with particles, initials and nicknames.
+
+use super::words::*;
+use super::*;
+
+impl Reader<'_> {
+    /// Whether token `i` can be a word of a name. `continuing` is true inside a
+    /// name that started with a known given name, where listed words are
+    /// allowed ("Theresa May", "Marc Lamont Hill", "Stephen King").
+    pub(super) fn nameish(&self, i: usize, continuing: bool) -> bool {
+        if self.uses[i] != Use::Free || !self.capitalised(i) {
+            return false;
+        }
+        let w = self.word(i);
+        if !w.chars().next().is_some_and(char::is_alphabetic) || is_domain(w) {
+            return false;
+        }
+        let cover = self.scan.cover(i);
+        if self.acronym(i) {
+            // "AS Heagle": unlisted capitals before a name are initials.
+            // (An all-capitals word is never the function word it spells: "AS".)
+            let listed = cover.any(NOT_NAME_WORDS.without(Class::NotName));
+            return w.chars().count() <= 3 && !listed && self.next_is_nameish(i);
+        }
+        if !cover.any(NOT_NAME_WORDS) {
+            return true;
+        }
+        if cover.has(Class::NotName) {
+            return false;
+        }
+        continuing || self.given_name(i) && self.next_is_nameish(i) || self.family_name_first(i)
+    }
+
+    /// A family name written first before a romanised given name, though
+    /// the word is also listed ("Park" in "Park Chung Hee").
+    pub(super) fn family_name_first(&self, i: usize) -> bool {
+        self.facts[i].has(Facts::FAMILY_FIRST) && self.syllabic_given_name_follows(i)
+    }
+
+    /// "Park Joo-ho", "Song Ji-hyo": a listed word that is a family name
+    /// written first, before a romanised given name.
+    pub(super) fn syllabic_given_name_follows(&self, i: usize) -> bool {
+        let next = i + 1;
+        next < self.sentence_end
+            && !self.tokens[i].possessive()
+            && self.capitalised(next)
+            && self
+                .word(next)
+                .split('-')
+                .all(|part| LEXICON.is_syllabic(part))
+    }
+
+    pub(super) fn next_is_nameish(&self, i: usize) -> bool {
+        let next = i + 1;
+        next < self.sentence_end
+            && !self.tokens[i].possessive()
+            && self.capitalised(next)
+            && !self.acronym(next)
+            && !self.scan.cover(next).any(
+                TITLE_WORDS
+                    .or(HEADS)
+                    .or(Classes::of(&[Class::NotName, Class::SpeechVerb])),
+            )
+    }
+
+    /// "L." in "L. Ron Hubbard": one capital letter and a period, before a name word.
+    pub(super) fn initial(&self, i: usize, end: usize) -> bool {
+        self.capitalised(i)
+            && self.word(i).chars().nth(1).is_none()
+            && i + 2 < end
+            && self.is_punct(i + 1, ".")
+            && self.capitalised(i + 2)
+    }
+
+    /// An initial whose period comes before something other than a name
+    /// word: "C." in Robert C. "Bobby" Scott.
+    pub(super) fn initial_at_end(&self, i: usize, end: usize) -> bool {
+        self.capitalised(i)
+            && self.word(i).chars().nth(1).is_none()
+            && i + 1 < end
+            && self.is_punct(i + 1, ".")
+    }
+
+    pub(super) fn name_runs(&mut self, range: Range<usize>, heading: bool) {
+        let mut i = range.start;
+        while i < range.end {
+            if !(self.initial(i, range.end) || self.nameish(i, false)) {
+                if self.listed_surname(i) {
+                    self.push_listed(i, heading);
+                }
+                i += 1;
+                continue;
+            }
+            let given_start = self.given_name(i);
+            let mut words = vec![i];
+            let mut j = i;
+            loop {
+                if self.tokens[j].possessive() || words.len() >= 6 {
+                    break;
+                }
+                let mut next = if self.initial(j, range.end) || self.initial_at_end(j, range.end) {
+                    j + 2
+                } else {
+                    j + 1
+                };
+                // A nickname in quotation marks: Robert C. "Bobby" Scott.
+                if next + 3 < range.end
+                    && self.is_punct(next, "\"“")
+                    && self.capitalised(next + 1)
+                    && self.is_punct(next + 2, "\"”")
+                    && self.nameish(next + 3, true)
+                {
+                    next += 3;
+                }
+                if next >= range.end {
+                    break;
+                }
+                if self.initial(next, range.end) || self.nameish(next, given_start) {
+                    words.push(next);
+                    j = next;
+                    continue;
+                }
+                // A particle between two name words: "Charles de Gaulle".
+                let particle = LEXICON.is_particle(self.word(next))
+                    && next + 1 < range.end
+                    && self.nameish(next + 1, true);
+                if particle {
+                    words.push(next);
+                    j = next;
+                    continue;
+                }
+                if self.capitalised(next) && LEXICON.is_suffix(self.word(next)) {
+                    words.push(next);
+                    j = next;
+                }
+                break;
+            }
+            let end = j + 1;
+            // The words run on into a head, a number or a title: not a name.
+            // (A head already read as a place named after the person does not.)
+            let blocked = end < range.end
+                && (self.tokens[end].kind == TokenKind::Number
+                    || self.capitalised(end)
+                        && self.uses[end] == Use::Free
+                        && self.scan.any_at(end, HEADS).is_some());
+            if blocked {
+                self.uses[i..end].fill(Use::Body);
+                i = end;
+                continue;
+            }
+            let in_place_name = end < range.end && self.uses[end] == Use::Body;
+            let mut first = i;
+            let clause_start = self.clause_start(i, range.start);
+            if clause_start
+                && words.len() > 1
+                && !given_start
+                && !self.facts[i].has(Facts::FAMILY_FIRST)
+                && self.common_word(i)
+            {
+                // "Yesterday Trump said": the opener is not part of the name.
+                words.remove(0);
+                first = words[0];
+            }
+            // "Scientologist Tom Cruise", "Democrat Ana Ruiz": capitalised words
+            // before a known given name describe the person.
+            // Longer capitalised runs before a given name are not the person's
+            // ("Council on American - Islamic Relations Alia Salem").
+            let given_at = words
+                .iter()
+                .position(|&k| self.given_name(k))
+                .filter(|&g| g > 0 && words.len() - g >= 2);
+            let mut prefix = None;
+            if let Some(g) = given_at {
+                if g == 1 {
+                    prefix = Some(first..words[1]);
+                } else {
+                    self.uses[first..words[g]].fill(Use::Body);
+                }
+                first = words[g];
+            }
+            let index = self.found.names.len();
+            self.uses[first..end].fill(Use::Name(index as u32));
+            let first_tok = &self.tokens[first];
+            let last_tok = &self.tokens[end - 1];
+            let name = Span::new(first_tok.span.start, last_tok.word.end);
+            let text = collapse(self.prose.slice(name));
+            // A quoted nickname is not one of the name's words.
+            let words: Vec<&str> = text
+                .split(' ')
+                .filter(|w| !w.starts_with(['"', '“']))
+                .collect();
+            let Some(parsed) = PersonName::parse(&words) else {
+                i = end;
+                continue;
+            };
+            let evidence = Evidence {
+                name_shape: name_shape(&words, &parsed),
+                ..Evidence::default()
+            };
+            self.found.names.push(RawName {
+                parsed,
+                name,
+                tokens: first..end,
+                span: name,
+                title: None,
+                appositive: None,
+                possessor: None,
+                courtesy: None,
+                reach: last_tok.span.end,
+                evidence,
+                in_title: false,
+                listed: false,
+                in_place_name,
+                possessive: last_tok.possessive(),
+                in_quote: first_tok.in_quote,
+                heading,
+                caption: self.caption,
+            });
+            self.led_government(end, range.end, heading);
+            if let Some(p) = prefix {
+                let title = self.title_from(p.start, p.end, false, false);
+                let name = &mut self.found.names[index];
+                name.span = Span::new(title.span.start, name.span.end);
+                name.title = Some(Box::new(title));
+            }
+            i = end;
+        }
+    }
+
+    /// "the Monti government": the name that ends before token `noun` with
+    /// the noun after it, as a government named after its leader.
+    pub(super) fn led_government(&mut self, noun: usize, hi: usize, heading: bool) {
+        let led = noun < hi
+            && !self.tokens[noun - 1].possessive()
+            && self.tokens[noun].kind == TokenKind::Word
+            && !self.capitalised(noun)
+            && LEXICON.is_led_government(self.word(noun));
+        if led {
+            let n = self.found.names.len() - 1;
+            let start = self.found.names[n].tokens.start;
+            self.push_body(
+                start..noun + 1,
+                ActorKind::Government,
+                None,
+                BodySource::Led,
+                heading,
+            );
+            // The name stays a name: linking decides which reading stands.
+            self.uses[start..noun].fill(Use::Name(n as u32));
+        }
+    }
+
+    /// A listed word that may also be a family name ("Park said", "Hill
+    /// added", "May insisted"): it is a reference only if it links to a person
+    /// named in full.
+    pub(super) fn listed_surname(&self, i: usize) -> bool {
+        self.uses[i] == Use::Free
+            && self.capitalised(i)
+            && !self.acronym(i)
+            && !self.scan.cover(i).any(TITLE_WORDS.or(Classes::of(&[
+                Class::Nationality,
+                Class::Courtesy,
+                Class::SpeechVerb,
+                Class::SpeechBefore,
+                Class::NotName,
+            ])))
+            && !self.is(i, PRONOUNS)
+    }
+
+    /// Records a listed word as a possible reference. Its token stays free, so
+    /// titles and appositives still read it as the word it is listed as.
+    pub(super) fn push_listed(&mut self, i: usize, heading: bool) {
+        let token = self.tokens[i];
+        let Some(parsed) = PersonName::parse(&[self.word(i)]) else {
+            return;
+        };
+        self.found.names.push(RawName {
+            parsed,
+            name: token.word,
+            tokens: i..i + 1,
+            span: token.word,
+            title: None,
+            appositive: None,
+            possessor: None,
+            courtesy: None,
+            reach: token.span.end,
+            evidence: Evidence::default(),
+            in_title: false,
+            listed: true,
+            in_place_name: false,
+            possessive: token.possessive(),
+            in_quote: token.in_quote,
+            heading,
+            caption: self.caption,
+        });
+    }
+}
+
+/// A name whose shape shows it is a person's: a known given name or an
+/// initial, and more; or a family-name-first name.
+fn name_shape(words: &[&str], parsed: &PersonName) -> bool {
+    let first = words[0];
+    // An initial has its period ("L. Ron Hubbard"); a lone capital is not one.
+    let initial = first
+        .strip_suffix('.')
+        .is_some_and(|f| f.chars().count() == 1);
+    words.len() >= 2
+        && (LEXICON.is_given_name(first) || initial || parsed.order != NameOrder::GivenFirst)
+}
+
+/// "Gawker.com": a web address, not a name.
+fn is_domain(word: &str) -> bool {
+    word.split_once('.')
+        .is_some_and(|(_, after)| after.chars().next().is_some_and(char::is_lowercase))
+}
