@@ -72,6 +72,8 @@ pub enum Class {
     SpeechVerb,
     /// A phrase with the speaker after it ("according to").
     SpeechBefore,
+    /// A word between a speaker and the verb ("also", "has").
+    SpeechGap,
     /// A phrase with a character's name after it ("the voice of").
     CharacterCue,
     /// The same, with "the" before the name ("played the Joker").
@@ -95,6 +97,7 @@ impl Class {
                         | Class::Relation
                         | Class::SpeechVerb
                         | Class::SpeechBefore
+                        | Class::SpeechGap
                 )
     }
 }
@@ -280,6 +283,7 @@ impl Lexicon {
         add(Class::Courtesy, COURTESY, None);
         add(Class::SpeechVerb, SPEECH, Some("verbs"));
         add(Class::SpeechBefore, SPEECH, Some("before"));
+        add(Class::SpeechGap, SPEECH, Some("between"));
         add(Class::CharacterCue, CHARACTER_CUES, Some("direct"));
         add(Class::CharacterCueArticle, CHARACTER_CUES, Some("article"));
         add(Class::Nationality, NATIONALITIES, None);

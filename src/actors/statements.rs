@@ -6,19 +6,6 @@ use super::{Actor, ActorKind, Mention, Statement, Target};
 use crate::prose::{Prose, TokenKind};
 use crate::span::Span;
 
-/// Words allowed between a speaker and the verb ("Lavrov also said").
-const GAP: [&str; 9] = [
-    "also",
-    "has",
-    "had",
-    "have",
-    "later",
-    "then",
-    "again",
-    "repeatedly",
-    "previously",
-];
-
 pub fn find(prose: &Prose, scan: &Scan, actors: &[Actor], mentions: &[Mention]) -> Vec<Statement> {
     let mut out = Vec::new();
     for (s, sentence) in prose.sentences.iter().enumerate() {
@@ -37,8 +24,10 @@ pub fn find(prose: &Prose, scan: &Scan, actors: &[Actor], mentions: &[Mention]) 
             let speaker = if m.class == Class::SpeechBefore {
                 mention_after(prose, mentions, after, sentence.span.end)
             } else {
-                mention_before(prose, mentions, i, sentence.tokens.start)
-                    .or_else(|| pronoun_before(prose, actors, mentions, i, sentence.tokens.start))
+                mention_before(prose, scan, mentions, i, sentence.tokens.start)
+                    .or_else(|| {
+                        pronoun_before(prose, scan, actors, mentions, i, sentence.tokens.start)
+                    })
                     .or_else(|| mention_after(prose, mentions, after, sentence.span.end))
             };
             let Some((actor, speaker_span)) = speaker else {
@@ -63,22 +52,26 @@ fn word(prose: &Prose, i: usize) -> &str {
     prose.slice(prose.tokens[i].word)
 }
 
+/// Where the words before token `verb` that may stand between a speaker and
+/// the verb ("also", "has") begin, not going below `lo`.
+fn before_gap(scan: &Scan, verb: usize, lo: usize) -> usize {
+    let mut k = verb;
+    while k > lo && scan.at(k - 1, Class::SpeechGap).is_some() {
+        k -= 1;
+    }
+    k
+}
+
 /// The mention that ends just before token `verb`, allowing an appositive
 /// and words such as "also" in between.
 fn mention_before(
     prose: &Prose,
+    scan: &Scan,
     mentions: &[Mention],
     verb: usize,
     lo: usize,
 ) -> Option<(usize, Span)> {
-    let mut k = verb;
-    while k > lo
-        && GAP
-            .iter()
-            .any(|g| word(prose, k - 1).eq_ignore_ascii_case(g))
-    {
-        k -= 1;
-    }
+    let k = before_gap(scan, verb, lo);
     if k == lo {
         return None;
     }
@@ -117,19 +110,13 @@ fn mention_after(
 /// "he said": the last person named before; "it said": the last organisation.
 fn pronoun_before(
     prose: &Prose,
+    scan: &Scan,
     actors: &[Actor],
     mentions: &[Mention],
     verb: usize,
     lo: usize,
 ) -> Option<(usize, Span)> {
-    let mut k = verb;
-    while k > lo
-        && GAP
-            .iter()
-            .any(|g| word(prose, k - 1).eq_ignore_ascii_case(g))
-    {
-        k -= 1;
-    }
+    let k = before_gap(scan, verb, lo);
     let p = k.checked_sub(1).filter(|&p| p >= lo)?;
     let pronoun = word(prose, p).to_ascii_lowercase();
     let person = match pronoun.as_str() {

@@ -257,9 +257,7 @@ impl Reader<'_> {
             if self.scan.at(i, Class::SpeechVerb).is_some() && !self.tokens[i].capitalised {
                 return Some(i);
             }
-            if !self.is(i, VERB_GAP) {
-                return None;
-            }
+            self.scan.at(i, Class::SpeechGap)?;
             i += 1;
         }
         None

@@ -67,44 +67,10 @@ pub(super) const NOT_NAME_WORDS: Classes =
 
 /// The small words the grammar tests for, one bit each, so each token is
 /// looked up once ([`Facts`]) and every later test is a mask.
-pub(super) const SMALL_WORDS: [&str; 37] = [
-    "the",
-    "a",
-    "an",
-    "of",
-    "to",
-    "for",
-    "and",
-    "de",
-    "on",
-    "his",
-    "her",
-    "their",
-    "its",
-    "i",
-    "he",
-    "she",
-    "it",
-    "we",
-    "they",
-    "you",
-    "our",
-    "who",
-    "which",
-    "that",
-    "whose",
-    "where",
+pub(super) const SMALL_WORDS: [&str; 27] = [
+    "the", "a", "an", "of", "to", "for", "and", "de", "on", "his", "her", "their", "its", "i",
+    "he", "she", "it", "we", "they", "you", "our", "who", "which", "that", "whose", "where",
     "when",
-    "also",
-    "has",
-    "had",
-    "have",
-    "later",
-    "then",
-    "again",
-    "repeatedly",
-    "previously",
-    "earlier",
 ];
 
 pub(super) const fn small(words: &[&str]) -> u64 {
@@ -152,19 +118,6 @@ pub(super) const NAME_JOINS: u64 = small(&["of", "and", "for", "the", "de", "on"
 /// Words that start a clause, so what follows a comma is not an appositive.
 pub(super) const CLAUSE_WORDS: u64 =
     small(&["who", "which", "that", "whose", "where", "when", "and"]);
-/// Words between a speaker and the verb ("Lavrov also said", "Moscow has warned").
-pub(super) const VERB_GAP: u64 = small(&[
-    "also",
-    "has",
-    "had",
-    "have",
-    "later",
-    "then",
-    "again",
-    "repeatedly",
-    "previously",
-    "earlier",
-]);
 
 /// The bit of a small word, given in lowercase.
 pub(super) fn small_word_bit(lower: &[u8]) -> u64 {
@@ -197,16 +150,6 @@ pub(super) fn small_word_bit(lower: &[u8]) -> u64 {
         b"whose" => 24,
         b"where" => 25,
         b"when" => 26,
-        b"also" => 27,
-        b"has" => 28,
-        b"had" => 29,
-        b"have" => 30,
-        b"later" => 31,
-        b"then" => 32,
-        b"again" => 33,
-        b"repeatedly" => 34,
-        b"previously" => 35,
-        b"earlier" => 36,
         _ => return 0,
     };
     debug_assert_eq!(SMALL_WORDS[i].as_bytes(), lower);
