@@ -8,6 +8,7 @@ pub mod checks;
 pub mod cli;
 pub mod config;
 pub mod document;
+pub mod hashing;
 pub mod lsp;
 pub mod prose;
 pub mod span;

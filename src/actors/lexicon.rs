@@ -4,12 +4,12 @@
 //! Matching ignores ASCII case, except that where a list entry has a capital
 //! ("Chinese", "White House", "AP") the text must have one too.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::HashMap;
 use std::sync::{Arc, LazyLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
 
+use crate::hashing::{FastMap, FastSet};
 use crate::prose::{BlockMemo, Prose, Token, TokenKind};
 use crate::wordlist;
 
@@ -189,25 +189,6 @@ pub enum LaterName {
     /// Vietnamese: the given name, the last word ("Phuc").
     Given,
 }
-
-/// A fast hasher for short keys (FxHash's mixing): the lists are ours, so
-/// collision attacks are not a concern, and lookups run per token.
-#[derive(Default)]
-pub struct FastHasher(u64);
-
-impl Hasher for FastHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-}
-
-pub type FastSet<T> = HashSet<T, BuildHasherDefault<FastHasher>>;
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 
 pub struct Lexicon {
     /// Every distinct entry text, matched at token starts.

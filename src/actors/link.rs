@@ -9,11 +9,12 @@
 
 use std::collections::HashMap;
 
-use super::lexicon::{FastMap, LEXICON};
+use super::lexicon::LEXICON;
 use super::names::{is_variant, lookup_key, skeleton, PersonName};
 use super::people::People;
 use super::recognise::{collapse, BodySource, Found, Possessor, RawDescription, RawName, Title};
 use super::{Actor, ActorKind, Confidence, Form, Mention, Office, Relation, Role, Target};
+use crate::hashing::FastMap;
 use crate::prose::Prose;
 use crate::span::Span;
 

@@ -18,12 +18,12 @@ mod quotes;
 mod sentences;
 mod tokens;
 
-use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
 use std::sync::Arc;
 
 use crate::document::Language;
+use crate::hashing::FastMap;
 use crate::span::Span;
 
 use tokens::LocalToken;
@@ -198,15 +198,15 @@ impl BlockProse {
 /// each block used, and [`BlockMemo::finish`] drops the rest.
 #[derive(Debug)]
 pub struct BlockMemo<T> {
-    entries: HashMap<u64, Arc<T>>,
-    used: HashMap<u64, Arc<T>>,
+    entries: FastMap<u64, Arc<T>>,
+    used: FastMap<u64, Arc<T>>,
 }
 
 impl<T> Default for BlockMemo<T> {
     fn default() -> Self {
         BlockMemo {
-            entries: HashMap::new(),
-            used: HashMap::new(),
+            entries: FastMap::default(),
+            used: FastMap::default(),
         }
     }
 }
@@ -240,6 +240,7 @@ impl<T> BlockMemo<T> {
     /// Ends an analysis: keeps the blocks it used, and only those.
     pub fn finish(&mut self) {
         self.entries = std::mem::take(&mut self.used);
+        self.used.reserve(self.entries.len());
     }
 
     pub fn len(&self) -> usize {

@@ -1,31 +1,12 @@
 //! What the grammar knows of a word before it reads a sentence: the small
 //! words it tests for, one bit each, and a token's facts ([`Facts`]).
 
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use super::super::lexicon::{Class, Classes, HEADS, LEXICON, PLACES_AND_BODIES, TITLE_WORDS};
+use crate::hashing::FastSet;
 use crate::prose::{Token, TokenKind};
 
 /// Hashes of the words a document writes in lowercase.
-pub(super) type Vocabulary = HashSet<u64, BuildHasherDefault<PassThrough>>;
-
-#[derive(Default)]
-pub(super) struct PassThrough(u64);
-
-impl Hasher for PassThrough {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
+pub(super) type Vocabulary = FastSet<u64>;
 
 /// A case-folded hash of a word, without allocating.
 pub(super) fn folded_hash(word: &str) -> u64 {

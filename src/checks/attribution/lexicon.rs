@@ -2,14 +2,14 @@
 //! Aho-Corasick automaton (for the scan of a document) and small sets (for the
 //! grammar words read around a hit).
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::{
     AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
 };
 
+use crate::hashing::FastSet;
 use crate::wordlist;
 
 const REPORTING_VERBS: &str = include_str!("../../../data/reporting-verbs.txt");
@@ -113,32 +113,8 @@ pub(super) struct Entry {
     pub name: Option<(&'static str, Roles)>,
 }
 
-/// FNV-1a: the grammar sets are looked up for every word around a hit, and
-/// their keys are short, so a simple hash beats the default SipHash.
-#[derive(Default)]
-pub(super) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &byte in bytes {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = hash;
-    }
-}
-
 /// Lower-case words, as bytes: a lookup needs no UTF-8 check.
-pub(super) type WordSet = HashSet<&'static [u8], BuildHasherDefault<Fnv>>;
+pub(super) type WordSet = FastSet<&'static [u8]>;
 
 pub(super) struct Lexicon {
     pub matcher: AhoCorasick,

@@ -16,9 +16,9 @@ pub use names::{LateIntroduction, NameVariant};
 pub use style::{HouseStyle, TitleCase};
 pub use titles::{RepeatedTitle, TitleCase as TitleCaseRule, TitleMismatch};
 
-use crate::actors::lexicon::FastMap;
-use crate::actors::{Actor, ActorKind, Actors, Confidence, Form, Mention};
+use crate::actors::{Actor, ActorKind, Actors, Confidence, Form, Mention, Target};
 use crate::checks::Context;
+use crate::hashing::FastMap;
 use crate::span::Span;
 
 /// The people the rules check: named persons, not names that only look like one.
@@ -30,8 +30,13 @@ fn people(actors: &Actors) -> impl Iterator<Item = (usize, &Actor)> {
         .filter(|(_, a)| a.kind == ActorKind::Person && a.confidence == Confidence::Certain)
 }
 
-/// The references a rule may judge: in the body (not a headline or caption),
+/// A reference a rule may judge: in the body (not a headline or caption),
 /// outside quotations.
+fn judged(m: &Mention) -> bool {
+    !m.in_quote && !m.heading && !m.caption
+}
+
+/// An actor's references that a rule may judge.
 fn checked(actors: &Actors, actor: usize) -> impl Iterator<Item = (usize, &Mention)> {
     let indices = actors
         .actors
@@ -40,7 +45,16 @@ fn checked(actors: &Actors, actor: usize) -> impl Iterator<Item = (usize, &Menti
     indices
         .iter()
         .map(|&m| (m, &actors.mentions[m]))
-        .filter(|(_, m)| !m.in_quote && !m.heading && !m.caption)
+        .filter(|(_, m)| judged(m))
+}
+
+/// The judged references by a name several people share, each with the
+/// people it may mean.
+fn shared_names(actors: &Actors) -> impl Iterator<Item = (&Mention, &[usize])> {
+    actors.mentions.iter().filter_map(|m| match &m.target {
+        Target::Ambiguous(candidates) if judged(m) => Some((m, &candidates[..])),
+        _ => None,
+    })
 }
 
 /// One-based line of an offset, for messages.

@@ -2,9 +2,9 @@
 //! `name-variant` (one person's name spelled two ways, or a Chinese or Korean
 //! name shortened to its given name).
 
-use super::{checked, is_name, later_name, line, people, text_of};
+use super::{checked, is_name, later_name, line, people, shared_names, text_of};
 use crate::actors::lexicon::LEXICON;
-use crate::actors::{is_variant, Actor, Form, Mention, NameOrder, PersonName, Target};
+use crate::actors::{is_variant, Actor, Form, Mention, NameOrder, PersonName};
 use crate::checks::{Context, Edit, Finding, RelatedLocation, Rule, RuleInfo, Severity};
 use crate::span::Span;
 
@@ -72,13 +72,7 @@ impl Rule for LateIntroduction {
 /// meant, the reader meets the surname first.
 fn shared_name_first(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let actors = ctx.actors;
-    for m in &actors.mentions {
-        let Target::Ambiguous(candidates) = &m.target else {
-            continue;
-        };
-        if m.in_quote || m.heading || m.caption {
-            continue;
-        }
+    for (m, candidates) in shared_names(actors) {
         let introductions: Vec<&Mention> = candidates
             .iter()
             .filter_map(|&a| actors.mentions_of(a).find(|r| r.form == Form::Full))
@@ -177,13 +171,7 @@ impl Rule for NameVariant {
 /// people are "Mohamed"): whoever is meant, the spelling differs.
 fn shared_name_spelling(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let actors = ctx.actors;
-    for m in &actors.mentions {
-        let Target::Ambiguous(candidates) = &m.target else {
-            continue;
-        };
-        if m.in_quote || m.heading || m.caption {
-            continue;
-        }
+    for (m, candidates) in shared_names(actors) {
         let written = text_of(ctx, m.name);
         let families: Vec<&str> = candidates
             .iter()
