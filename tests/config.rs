@@ -625,3 +625,31 @@ async fn a_settings_change_never_publishes_an_outdated_analysis() {
     }
     client.shutdown().await;
 }
+
+#[tokio::test]
+async fn titles_from_the_config_file_are_formal_titles() {
+    let desk = Desk::new("titles");
+    desk.write(".copydesk.toml", "[words]\ntitles = [\"Black Rod\"]\n");
+    let text = "Black Rod Sarah Castell said the doors would close.\n\nblack rod Sarah Castell knocked twice.\n";
+    let u = desk.uri("story.md");
+    let mut client = TestClient::start().await;
+    let published = client.open_and_wait(&u, "markdown", text).await;
+    let title_case: Vec<&Value> = published["diagnostics"]
+        .as_array()
+        .map(|d| d.iter().filter(|d| d["code"] == "title-case").collect())
+        .unwrap_or_default();
+    assert_eq!(title_case.len(), 1, "{published}");
+    assert_eq!(title_case[0]["range"]["start"]["line"], 2);
+    let hover = client
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": u}, "position": {"line": 0, "character": 12}}),
+        )
+        .await;
+    let value = hover["contents"]["value"].as_str().unwrap_or_default();
+    assert!(
+        value.starts_with("**Sarah Castell** — Black Rod"),
+        "{value}"
+    );
+    client.shutdown().await;
+}

@@ -466,15 +466,21 @@ impl Lexicon {
         word.len() <= 16 && self.syllables.is_match(word)
     }
 
-    /// The list entries of a document, block by block: a block whose key the
-    /// memo holds is not scanned again.
-    pub fn scan(&self, prose: &Prose, memo: &mut BlockMemo<BlockScan>) -> Scan {
+    /// The list entries of a document, with the titles its settings add,
+    /// block by block: a block whose key the memo holds is not scanned again
+    /// (the memo is kept for one list of added titles).
+    pub fn scan(
+        &self,
+        prose: &Prose,
+        added: &AddedTitles,
+        memo: &mut BlockMemo<BlockScan>,
+    ) -> Scan {
         let blocks: Vec<(usize, Arc<BlockScan>)> = prose
             .blocks
             .iter()
             .map(|b| {
                 let tokens = &prose.tokens[b.tokens.clone()];
-                let scan = memo.get_or_make(b.key, || self.scan_block(&prose.text, tokens));
+                let scan = memo.get_or_make(b.key, || self.scan_block(&prose.text, tokens, added));
                 (b.tokens.start, scan)
             })
             .collect();
@@ -486,12 +492,28 @@ impl Lexicon {
     /// ending may follow), by token index within the block. One pass,
     /// leftmost-longest: where entries overlap, the longer wins ("Secretary of
     /// State" over "Secretary").
-    fn scan_block(&self, text: &str, tokens: &[Token]) -> BlockScan {
+    fn scan_block(&self, text: &str, tokens: &[Token], added: &AddedTitles) -> BlockScan {
         let mut scan = BlockScan::default();
         let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
             return scan;
         };
         let input = Input::new(text).span(first.span.start..last.span.end);
+        if let Some(automaton) = &added.automaton {
+            let mut cursor = 0;
+            for m in automaton.find_iter(input.clone()) {
+                let Some(first) = token_starting_at(tokens, m.start(), &mut cursor) else {
+                    continue;
+                };
+                if let Some(last) = token_ending_at(tokens, first, m.end()) {
+                    scan.matches.push(LexMatch {
+                        first,
+                        last,
+                        class: Class::Office,
+                        value: "",
+                    });
+                }
+            }
+        }
         let mut cursor = 0;
         for m in self.automaton.find_iter(input) {
             let Some(first) = token_starting_at(tokens, m.start(), &mut cursor) else {
@@ -535,6 +557,37 @@ impl Lexicon {
             }
         }
         scan
+    }
+}
+
+/// Formal titles a newsroom adds in its settings (`[words] titles`): offices
+/// like the listed ones, matched whatever their case, so that "chief whip Alan
+/// Campbell" is a title in lowercase.
+#[derive(Debug, Default)]
+pub struct AddedTitles {
+    titles: Vec<String>,
+    automaton: Option<AhoCorasick>,
+}
+
+impl AddedTitles {
+    pub fn new(titles: &[String]) -> AddedTitles {
+        let automaton = (!titles.is_empty())
+            .then(|| {
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(titles)
+                    .ok()
+            })
+            .flatten();
+        AddedTitles {
+            titles: titles.to_vec(),
+            automaton,
+        }
+    }
+
+    pub fn are(&self, titles: &[String]) -> bool {
+        self.titles == titles
     }
 }
 
@@ -679,7 +732,7 @@ mod tests {
 
     fn scan(text: &str) -> (crate::prose::Prose, Scan) {
         let prose = crate::prose::parse(text, Language::PlainText, &mut Default::default());
-        let scan = LEXICON.scan(&prose, &mut Default::default());
+        let scan = LEXICON.scan(&prose, &AddedTitles::default(), &mut Default::default());
         (prose, scan)
     }
 

@@ -253,9 +253,10 @@ impl Actors {
 
 /// Finds the actors of a document.
 /// What the actor model keeps between analyses of one document: each block's
-/// word-list scan and reading.
+/// word-list scan and reading, for one list of titles added by the settings.
 #[derive(Debug, Default)]
 pub struct Memo {
+    added_titles: lexicon::AddedTitles,
     lexicon: BlockMemo<lexicon::BlockScan>,
     reading: BlockMemo<recognise::BlockFound>,
 }
@@ -268,7 +269,13 @@ pub fn recognise(prose: &Prose, settings: &Settings, memo: &mut Memo) -> Actors 
         },
         None => (None, None),
     };
-    let scan = lexicon::LEXICON.scan(prose, &mut memo.lexicon);
+    if !memo.added_titles.are(&settings.words.titles) {
+        *memo = Memo {
+            added_titles: lexicon::AddedTitles::new(&settings.words.titles),
+            ..Memo::default()
+        };
+    }
+    let scan = lexicon::LEXICON.scan(prose, &memo.added_titles, &mut memo.lexicon);
     let found = recognise::recognise(prose, &scan, &mut memo.reading);
     let (actors, mentions) = link::link(prose, found, people.as_deref());
     let statements = statements::find(prose, &scan, &actors, &mentions);

@@ -446,3 +446,23 @@ fn a_name_in_a_place_name_never_splits_a_surname_the_article_uses() {
         ]
     );
 }
+
+#[test]
+fn titles_added_by_the_settings_are_offices_and_a_new_list_resets_the_memo() {
+    let text = "Black Rod Sarah Castell said the doors would close.\n\nCastell knocked twice.\n";
+    let prose = crate::prose::parse(text, Language::Markdown, &mut Default::default());
+    let holds_the_title = |actors: &Actors| {
+        actors.actors.iter().any(|a| {
+            a.name == "Sarah Castell" && a.role.as_ref().is_some_and(|r| r.text == "Black Rod")
+        })
+    };
+    let mut memo = Memo::default();
+    let mut settings = Settings::default();
+    assert!(!holds_the_title(&recognise(&prose, &settings, &mut memo)));
+    settings.words.titles = vec!["black rod".into()];
+    let added = recognise(&prose, &settings, &mut memo);
+    assert!(holds_the_title(&added));
+    assert_eq!(references(&prose, &added, "Sarah Castell")[1].0, "Castell");
+    settings.words.titles.clear();
+    assert!(!holds_the_title(&recognise(&prose, &settings, &mut memo)));
+}

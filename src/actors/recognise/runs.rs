@@ -29,7 +29,15 @@ impl Reader<'_> {
         if cover.has(Class::NotName) {
             return false;
         }
-        continuing || self.given_name(i) && self.next_is_nameish(i) || self.family_name_first(i)
+        // A later word of a listed title ("Rod" in "Black Rod") starts no name.
+        let inside_title = || {
+            self.scan
+                .covering(i, Class::Office)
+                .is_some_and(|m| m.first < i)
+        };
+        continuing
+            || !inside_title() && self.given_name(i) && self.next_is_nameish(i)
+            || self.family_name_first(i)
     }
 
     /// A family name written first before a romanised given name, though
