@@ -13,9 +13,10 @@ use std::hint::black_box;
 use copydesk::actors::Actors;
 use copydesk::analysis::Analyzer;
 use copydesk::checks::attribution::{OrphanQuote, UnattributedClaim, VagueAttribution};
-use copydesk::checks::{Context, Rule};
+use copydesk::checks::{Context, Finding, Rule};
 use copydesk::config::Settings;
 use copydesk::document::{Document, Encoding, Language, LineCol};
+use copydesk::prose::Prose;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
@@ -91,6 +92,23 @@ fn single_character_edit(c: &mut Criterion) {
     group.finish();
 }
 
+/// Some rules on a fresh context (the rules of a family share one scan per
+/// analysis, so each run makes it again).
+fn check(
+    text: &str,
+    prose: &Prose,
+    actors: &Actors,
+    settings: &Settings,
+    rules: &[&dyn Rule],
+) -> Vec<Finding> {
+    let ctx = Context::new(text, prose, actors, settings);
+    let mut out = Vec::new();
+    for rule in rules {
+        rule.check(&ctx, &mut out);
+    }
+    out
+}
+
 fn attribution_rules(c: &mut Criterion) {
     let settings = Settings::default();
     let actors = Actors::default();
@@ -108,15 +126,7 @@ fn attribution_rules(c: &mut Criterion) {
     let mut group = c.benchmark_group("attribution/rules");
     for (name, rules) in rules {
         group.bench_function(BenchmarkId::new(name, 10_000), |b| {
-            b.iter(|| {
-                // A fresh context each time: the rules share one scan per analysis.
-                let ctx = Context::new(black_box(&text), &prose, &actors, &settings);
-                let mut out = Vec::new();
-                for rule in rules {
-                    rule.check(&ctx, &mut out);
-                }
-                out
-            })
+            b.iter(|| check(black_box(&text), &prose, &actors, &settings, rules))
         });
     }
     group.finish();
@@ -189,14 +199,7 @@ fn reference_rules(c: &mut Criterion) {
         let prose = copydesk::prose::parse(&text, Language::Markdown, &mut Default::default());
         let actors = copydesk::actors::recognise(&prose, &settings, &mut Default::default());
         group.bench_function(BenchmarkId::new(format!("all-five/{name}"), 10_000), |b| {
-            b.iter(|| {
-                let ctx = Context::new(black_box(&text), &prose, &actors, &settings);
-                let mut out = Vec::new();
-                for rule in rules {
-                    rule.check(&ctx, &mut out);
-                }
-                out
-            })
+            b.iter(|| check(black_box(&text), &prose, &actors, &settings, &rules))
         });
     }
     group.finish();
