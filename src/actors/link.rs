@@ -189,7 +189,7 @@ impl Linker<'_> {
                 // The same name, or (failing that) a spelling of it.
                 let existing = self
                     .by_family
-                    .get(&lookup_key(&parsed.family))
+                    .get(lookup_key(&parsed.family).as_ref())
                     .and_then(|list| {
                         list.iter().copied().find(|a| {
                             person(a).is_some_and(|p| p.given.is_some() && p.same_person(parsed))
@@ -250,7 +250,7 @@ impl Linker<'_> {
     fn place_name(&mut self, i: usize, raw: &RawName) {
         let same = self
             .by_family
-            .get(&lookup_key(&raw.parsed.family))
+            .get(lookup_key(&raw.parsed.family).as_ref())
             .map(|list| {
                 list.iter().copied().find(|&a| {
                     self.actors[a]
@@ -284,9 +284,13 @@ impl Linker<'_> {
             return;
         };
         let add = |map: &mut FastMap<String, Vec<usize>>, key: &str| {
-            let list = map.entry(lookup_key(key)).or_default();
-            if !list.contains(&a) {
-                list.push(a);
+            let key = lookup_key(key);
+            match map.get_mut(key.as_ref()) {
+                Some(list) if !list.contains(&a) => list.push(a),
+                Some(_) => {}
+                None => {
+                    map.insert(key.into_owned(), vec![a]);
+                }
             }
         };
         add(&mut self.by_family, &p.family);
@@ -307,10 +311,10 @@ impl Linker<'_> {
     /// given name.
     fn candidates(&self, word: &str) -> (Vec<usize>, Form) {
         let word = lookup_key(word);
-        if let Some(family) = self.by_family.get(&word) {
+        if let Some(family) = self.by_family.get(word.as_ref()) {
             return (family.clone(), Form::Family);
         }
-        let given = self.by_given.get(&word).cloned().unwrap_or_default();
+        let given = self.by_given.get(word.as_ref()).cloned().unwrap_or_default();
         (given, Form::Given)
     }
 

@@ -1,6 +1,8 @@
 //! Personal names: which word is the family name, and which the given name, in
 //! "Sergei Lavrov", "Xi Jinping", "Kevin De Bruyne" or "Nguyen Xuan Phuc".
 
+use std::borrow::Cow;
+
 use super::lexicon::{LaterName, LEXICON};
 
 /// The order of a name's parts.
@@ -167,8 +169,12 @@ pub fn is_variant(a: &str, b: &str) -> bool {
 }
 
 /// A name with curly apostrophes and dashes made straight, for looking it up.
-pub fn lookup_key(name: &str) -> String {
-    name.chars().map(straight).collect()
+pub fn lookup_key(name: &str) -> Cow<'_, str> {
+    if name.chars().all(|c| straight(c) == c) {
+        Cow::Borrowed(name)
+    } else {
+        Cow::Owned(name.chars().map(straight).collect())
+    }
 }
 
 fn straight(c: char) -> char {
