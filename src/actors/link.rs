@@ -314,7 +314,11 @@ impl Linker<'_> {
         if let Some(family) = self.by_family.get(word.as_ref()) {
             return (family.clone(), Form::Family);
         }
-        let given = self.by_given.get(word.as_ref()).cloned().unwrap_or_default();
+        let given = self
+            .by_given
+            .get(word.as_ref())
+            .cloned()
+            .unwrap_or_default();
         (given, Form::Given)
     }
 
