@@ -10,7 +10,7 @@ mod files;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Exit status when something at warning level or above was found.
 pub const EXIT_FOUND: u8 = 1;
@@ -37,32 +37,27 @@ enum Command {
     /// Serve the Language Server Protocol on stdin/stdout.
     Lsp,
     /// Check files and folders (*.md, *.markdown, *.txt) and print diagnostics.
-    Check {
-        /// Files or folders to check.
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = Format::Human)]
-        format: Format,
-        /// Settings file to use instead of the nearest .copydesk.toml above each file.
-        #[arg(long, value_name = "PATH")]
-        config: Option<PathBuf>,
-    },
+    Check(Inputs),
     /// List the people and organisations of files, with roles and references.
-    Actors {
-        /// Files or folders to read.
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = Format::Human)]
-        format: Format,
-        /// Settings file to use instead of the nearest .copydesk.toml above each file.
-        #[arg(long, value_name = "PATH")]
-        config: Option<PathBuf>,
-    },
+    Actors(Inputs),
     /// Show a rule's documentation, or list the rules.
     Explain {
         /// A rule code, such as vague-attribution.
         code: Option<String>,
     },
+}
+
+/// What `check` and `actors` read, and how they print.
+#[derive(Args, Debug)]
+struct Inputs {
+    /// Files or folders to read (*.md, *.markdown, *.txt).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Settings file to use instead of the nearest .copydesk.toml above each file.
+    #[arg(long, value_name = "PATH")]
+    config: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -85,22 +80,14 @@ pub fn main() -> ExitCode {
     };
     match cli.command {
         None | Some(Command::Lsp) => serve(),
-        Some(Command::Check {
-            paths,
-            format,
-            config,
-        }) => {
+        Some(Command::Check(inputs)) => {
             init_logging("warn");
-            check::run(&paths, format, config.as_deref())
+            check::run(&inputs.paths, inputs.format, inputs.config.as_deref())
         }
         Some(Command::Explain { code }) => explain::run(code.as_deref()),
-        Some(Command::Actors {
-            paths,
-            format,
-            config,
-        }) => {
+        Some(Command::Actors(inputs)) => {
             init_logging("warn");
-            actors::run(&paths, format, config.as_deref())
+            actors::run(&inputs.paths, inputs.format, inputs.config.as_deref())
         }
     }
 }
