@@ -7,12 +7,15 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
+use crate::actors::People;
 use crate::checks::Severity;
 use crate::span::Span;
 
 pub mod editor;
 pub mod file;
+pub mod people;
 mod schema;
 pub mod suggest;
 
@@ -59,6 +62,9 @@ pub struct Settings {
     pub rules: BTreeMap<String, Level>,
     /// A newsroom's people file, resolved against the folder of the source that named it.
     pub people: Option<PathBuf>,
+    /// That file's entries, read by the server or the CLI ([`people::attach`]):
+    /// the analysis reads no files.
+    pub people_list: Option<Arc<People>>,
     pub words: Words,
 }
 
@@ -70,6 +76,7 @@ impl Default for Settings {
             debounce_ms: 300,
             rules: BTreeMap::new(),
             people: None,
+            people_list: None,
             words: Words::default(),
         }
     }

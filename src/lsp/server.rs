@@ -81,16 +81,17 @@ impl Backend {
         };
         let run = tokio::task::spawn_blocking(move || {
             let mut job = job;
-            let analysis = job.analyzer.analyze(&job.text, job.language, &job.settings);
-            (job, analysis)
+            // The people file is read here, not by the analysis.
+            let (settings, people_error) = crate::config::people::attach(&job.settings);
+            let analysis = job.analyzer.analyze(&job.text, job.language, &settings);
+            (job, analysis, people_error.filter(|e| e.first))
         })
         .await;
         match run {
-            Ok((job, analysis)) => {
+            Ok((job, analysis, people_error)) => {
                 let failures = analysis.failures.clone();
-                let people_error = analysis.actors.new_people_error().map(str::to_string);
                 let snapshot = self.store().finish(uri, job, analysis);
-                if let Some(message) = people_error {
+                if let Some(crate::config::people::LoadError { message, .. }) = people_error {
                     self.log(
                         MessageType::ERROR,
                         format!("{message}; the people file is ignored until it is fixed"),

@@ -221,7 +221,7 @@ impl Config {
         self.finder.clear();
         let mut notices = Vec::new();
         for path in paths {
-            if !path.is_file() {
+            if !crate::regular_file::exists(path) {
                 self.files.remove(path);
                 self.merged.remove(&Some(path.clone()));
                 if let Some(uri) = self.open.get(path) {
