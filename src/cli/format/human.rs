@@ -211,7 +211,7 @@ pub fn render(view: &FileView, wraps: &mut Wraps, style: &Style, f: &Finding) ->
         }
         for (r, &rs) in rows.iter().enumerate().take(to + 1).skip(from) {
             let re = row_end(r);
-            let number = if r == 0 {
+            let number = if r == from {
                 style.paint(blue, &format!("{:>gutter$}", line + 1))
             } else {
                 pad.clone()
