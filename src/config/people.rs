@@ -159,6 +159,22 @@ mod tests {
     }
 
     #[test]
+    fn the_documented_example_reads() {
+        let doc = include_str!("../../docs/configuration.md");
+        let section = &doc[doc.find("## The people file").expect("the section")..];
+        let start = section.find("```toml\n").expect("an example") + "```toml\n".len();
+        let example = &section[start..start + section[start..].find("```").unwrap()];
+        let people = people::parse(Path::new("people.toml"), example).expect("valid");
+        let names: Vec<&str> = people.entries.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Wang Yi", "Volodymyr Zelensky", "Kadri Lepp"]);
+        let wang = &people.entries[0];
+        assert_eq!(wang.aliases, ["Wang"]);
+        assert_eq!(wang.as_of.as_deref(), Some("2025-03-01"));
+        assert!(wang.description.is_some() && wang.title.is_some());
+        assert_eq!(people.entry_for("Volodymyr Zelenskyy"), Some(1));
+    }
+
+    #[test]
     fn a_folder_or_device_is_refused() {
         let dir = scratch("kinds");
         let err = load(&dir).unwrap_err();
