@@ -491,7 +491,7 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
-        self.reload_editor_settings(params.settings).await;
+        self.configuration_changed(params.settings).await;
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {

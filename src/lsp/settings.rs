@@ -7,9 +7,11 @@
 //! at start-up and on `workspace/didChangeConfiguration`; config files are
 //! found once per folder and read once, then again when the client reports a
 //! change (`workspace/didChangeWatchedFiles`, registered when the client
-//! allows it) or, for clients that cannot watch files, when a document is saved
-//! and the file's time stamp moved. A change re-checks the open documents whose
-//! settings it changed, through the usual publication path.
+//! allows it), on `workspace/didChangeConfiguration` (files created, edited
+//! or deleted are looked for again), or, for clients that cannot watch files,
+//! when a document is saved and the file's time stamp moved. A change
+//! re-checks the open documents whose settings it changed, through the usual
+//! publication path.
 //!
 //! A config file with problems sets nothing: the last good version of it (or
 //! nothing) stays in force. Its problems are published as diagnostics on the
@@ -234,6 +236,13 @@ impl Config {
         notices
     }
 
+    /// Looks at the disk again: config files created, changed or deleted
+    /// since they were last read.
+    fn rescan(&mut self) -> Vec<Notice> {
+        let stale = self.stale_files();
+        self.changed(&stale)
+    }
+
     /// For clients that cannot watch files: the config files whose time stamp moved.
     fn stale_files(&mut self) -> Vec<PathBuf> {
         self.files
@@ -397,6 +406,16 @@ impl Backend {
         }
         let notices = self.config().set_editor(&value);
         self.tell(notices).await;
+        self.refresh_settings().await;
+    }
+
+    /// `workspace/didChangeConfiguration`: the editor's settings, and the
+    /// config files on disk, which may have been created, edited or deleted
+    /// without the client saying so.
+    pub(super) async fn configuration_changed(&self, pushed: Value) {
+        let notices = self.config().rescan();
+        self.tell(notices).await;
+        self.reload_editor_settings(pushed).await;
         self.refresh_settings().await;
     }
 

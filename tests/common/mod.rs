@@ -2,6 +2,7 @@
 //! JSON-RPC over a duplex stream.
 #![allow(dead_code)]
 
+pub mod desk;
 pub mod stdio;
 
 use std::collections::VecDeque;
