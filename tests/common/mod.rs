@@ -53,18 +53,19 @@ impl TestClient {
 
     /// Starts and initializes a server with the given client capabilities and options.
     pub async fn start_with(capabilities: Value, options: Value) -> (TestClient, Value) {
+        TestClient::start_initialized(json!({
+            "processId": null,
+            "rootUri": null,
+            "capabilities": capabilities,
+            "initializationOptions": options,
+        }))
+        .await
+    }
+
+    /// Starts and initializes a server with these `initialize` params.
+    pub async fn start_initialized(params: Value) -> (TestClient, Value) {
         let mut client = TestClient::spawn();
-        let result = client
-            .request(
-                "initialize",
-                json!({
-                    "processId": null,
-                    "rootUri": null,
-                    "capabilities": capabilities,
-                    "initializationOptions": options,
-                }),
-            )
-            .await;
+        let result = client.request("initialize", params).await;
         client.notify("initialized", json!({})).await;
         (client, result)
     }
