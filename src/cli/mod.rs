@@ -1,11 +1,12 @@
 //! The command line: `copydesk [lsp]`, `copydesk check`, `copydesk explain`,
-//! `copydesk actors`.
+//! `copydesk actors`, `copydesk ledger`.
 
 mod actors;
 mod check;
 mod config;
 mod explain;
 mod files;
+mod ledger;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -40,6 +41,9 @@ enum Command {
     Check(Inputs),
     /// List the people and organisations of files, with roles and references.
     Actors(Inputs),
+    /// Tally the sources of files and folders: named people and organisations,
+    /// anonymous and vague sources, and claims and quotations with none.
+    Ledger(Inputs),
     /// Show a rule's documentation, or list the rules.
     Explain {
         /// A rule code, such as vague-attribution.
@@ -85,6 +89,10 @@ pub fn main() -> ExitCode {
             check::run(&inputs.paths, inputs.format, inputs.config.as_deref())
         }
         Some(Command::Explain { code }) => explain::run(code.as_deref()),
+        Some(Command::Ledger(inputs)) => {
+            init_logging("warn");
+            ledger::run(&inputs.paths, inputs.format, inputs.config.as_deref())
+        }
         Some(Command::Actors(inputs)) => {
             init_logging("warn");
             actors::run(&inputs.paths, inputs.format, inputs.config.as_deref())
