@@ -343,3 +343,19 @@ pub fn position_of(text: &str, needle: &str) -> Value {
     let character: usize = text[line_start..at].chars().map(char::len_utf16).sum();
     json!({"line": line, "character": character})
 }
+
+/// The LSP position (UTF-16) of byte offset `at` of `text`, snapped back to a
+/// character boundary; CRLF counts as one line break.
+pub fn position_at(text: &str, at: usize) -> Value {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = &text[..at];
+    let line = before.matches('\n').count();
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    // A position between CR and LF is the end of the line's content.
+    let content = before[line_start..].trim_end_matches('\r');
+    let character: usize = content.chars().map(char::len_utf16).sum();
+    json!({"line": line, "character": character})
+}
