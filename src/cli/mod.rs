@@ -124,9 +124,27 @@ fn init_logging(default: &str) {
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr)
+        .with_writer(|| StderrIgnoringErrors)
+        .log_internal_errors(false)
         .with_ansi(false)
         .try_init();
+}
+
+/// Stderr for log lines. An editor may close the server's stderr before the
+/// server exits; a log line that cannot be written is dropped, never a panic
+/// (as `eprintln!` would be).
+struct StderrIgnoringErrors;
+
+impl std::io::Write for StderrIgnoringErrors {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let _ = std::io::stderr().write_all(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let _ = std::io::stderr().flush();
+        Ok(())
+    }
 }
 
 fn serve() -> ExitCode {

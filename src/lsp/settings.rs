@@ -473,15 +473,17 @@ impl Backend {
                 notices.extend(more);
                 if *settings != *entry.settings {
                     entry.settings = settings;
-                    entry.analysis = None;
                     changed.push(uri.clone());
                 }
+            }
+            for uri in &changed {
+                store.touched(uri);
             }
             (changed, notices)
         };
         self.tell(notices).await;
         for uri in changed {
-            self.spawn_check(uri, Trigger::Settings);
+            self.spawn_check(uri, Trigger::Settings, 0);
         }
     }
 }
