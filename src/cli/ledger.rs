@@ -13,6 +13,7 @@ use serde_json::{json, Value};
 use super::{files, Format, EXIT_ERROR};
 use crate::analysis::Analysis;
 use crate::sources::{self, Attribution, Sources, Speaker};
+use crate::span::Span;
 
 pub fn run(paths: &[PathBuf], format: Format, config: Option<&Path>) -> ExitCode {
     let mut failed = false;
@@ -43,6 +44,95 @@ pub fn run(paths: &[PathBuf], format: Format, config: Option<&Path>) -> ExitCode
         ExitCode::from(EXIT_ERROR)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// Who said what in one text: one object per attributed statement, in
+/// document order. Offsets are given in bytes and in characters (Unicode
+/// scalar values, as Python's `str` counts them); line and column are 1-based.
+pub fn statements_json(text: &str, analysis: &Analysis) -> Vec<Value> {
+    let sources = sources::of(analysis);
+    let spans: Vec<Span> = sources
+        .attributions
+        .iter()
+        .map(|a| {
+            let whole = a.cue.join(a.content);
+            match a.speaker {
+                Speaker::Anonymous(s) => whole.join(s),
+                Speaker::Named(_) => whole,
+            }
+        })
+        .collect();
+    let places = Places::new(text, spans.iter().flat_map(|s| [s.start, s.end]));
+    sources
+        .attributions
+        .iter()
+        .zip(spans)
+        .map(|(a, span)| {
+            let start = places.at(span.start);
+            json!({
+                "speaker": speaker(text, analysis, &sources, a),
+                "kind": Sources::speaker_kind(&analysis.actors, a.speaker),
+                "named": matches!(a.speaker, Speaker::Named(_)),
+                "cue": a.cue.of(text),
+                "content": a.content.of(text),
+                "quote": a.quote,
+                "line": start.line,
+                "column": start.column,
+                "start_byte": span.start,
+                "end_byte": span.end,
+                "start": start.char_offset,
+                "end": places.at(span.end).char_offset,
+            })
+        })
+        .collect()
+}
+
+/// Line, column and character offset of byte offsets, found in one pass.
+struct Places {
+    found: Vec<(usize, Place)>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Place {
+    line: usize,
+    column: usize,
+    char_offset: usize,
+}
+
+impl Places {
+    fn new(text: &str, offsets: impl Iterator<Item = usize>) -> Places {
+        let mut wanted: Vec<usize> = offsets.collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut found = Vec::with_capacity(wanted.len());
+        let mut place = Place {
+            line: 1,
+            column: 1,
+            char_offset: 0,
+        };
+        let mut next = wanted.iter().peekable();
+        for (i, c) in text.char_indices().chain([(text.len(), '\0')]) {
+            while next.peek().is_some_and(|&&w| w <= i) {
+                found.push((*next.next().unwrap_or(&i), place));
+            }
+            if next.peek().is_none() {
+                break;
+            }
+            place.char_offset += 1;
+            if c == '\n' {
+                place.line += 1;
+                place.column = 1;
+            } else {
+                place.column += 1;
+            }
+        }
+        Places { found }
+    }
+
+    fn at(&self, offset: usize) -> Place {
+        let i = self.found.partition_point(|(o, _)| *o < offset);
+        self.found.get(i).map_or_else(Place::default, |(_, p)| *p)
     }
 }
 

@@ -8,6 +8,7 @@ mod explain;
 mod files;
 mod ledger;
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -70,8 +71,26 @@ pub enum Format {
     Json,
 }
 
+/// The CLI's JSON for other front ends (the Python module): the shapes
+/// `--format json` prints.
+pub mod json {
+    pub use super::actors::json_of as actors;
+    pub use super::check::findings_json as findings;
+    pub use super::ledger::statements_json as statements;
+}
+
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    run(std::env::args_os())
+}
+
+/// The command line with these arguments (the first is the program's name),
+/// for a front end that is not this binary: the Python package's `copydesk`.
+pub fn run<I, T>(args: I) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(err) => {
             let _ = err.print();
