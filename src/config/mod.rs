@@ -22,8 +22,11 @@ pub enum Style {
     /// AP: formal titles capitalised before a name, lowercase elsewhere; surname on later reference.
     #[default]
     Ap,
-    /// British papers: most titles lowercase ("the prime minister, Keir Starmer").
+    /// British papers: most titles lowercase ("the prime minister, Keir Starmer");
+    /// courtesy titles on later reference ("Mr Starmer").
     Uk,
+    /// The New York Times: titles as in AP; courtesy titles on later reference ("Mr. Obama").
+    Nyt,
 }
 
 /// When the server checks a document.
