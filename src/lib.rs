@@ -12,5 +12,6 @@ pub mod hashing;
 pub mod lsp;
 pub mod prose;
 pub mod regular_file;
+pub mod sources;
 pub mod span;
 pub mod wordlist;

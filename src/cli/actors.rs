@@ -98,17 +98,10 @@ fn describe_file(
         }
     };
     let actors = &analysis.actors;
-    let positions = Positions::new(
-        &text,
-        actors
-            .mentions
-            .iter()
-            .map(|m| m.span.start)
-            .chain(actors.statements.iter().map(|s| s.verb.start)),
-    );
+    let positions = positions_of(&text, actors);
     let rendered = match format {
         ListFormat::Human => human(&source.shown, &text, &positions, actors),
-        ListFormat::Json => format!("{}\n", json_of(&source.shown, &text, &positions, actors)),
+        ListFormat::Json => format!("{}\n", json_with(&source.shown, &text, &positions, actors)),
     };
     Some(Ok(rendered))
 }
@@ -213,7 +206,25 @@ fn actor_json(text: &str, positions: &Positions, actors: &Actors, a: usize) -> V
     })
 }
 
-fn json_of(path: &str, text: &str, positions: &Positions, actors: &Actors) -> Value {
+/// The actors of one text as `--format json` prints them.
+pub fn json_of(path: &std::path::Path, text: &str, actors: &Actors) -> Value {
+    let positions = positions_of(text, actors);
+    json_with(&path.display().to_string(), text, &positions, actors)
+}
+
+/// Every position the actors' output needs, found in one pass.
+fn positions_of(text: &str, actors: &Actors) -> Positions {
+    Positions::new(
+        text,
+        actors
+            .mentions
+            .iter()
+            .map(|m| m.span.start)
+            .chain(actors.statements.iter().map(|s| s.verb.start)),
+    )
+}
+
+fn json_with(path: &str, text: &str, positions: &Positions, actors: &Actors) -> Value {
     let ambiguous: Vec<Value> = actors
         .mentions
         .iter()

@@ -5,6 +5,7 @@
 //! so the output is the same however many threads ran.
 
 use std::io::IsTerminal;
+use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -16,7 +17,7 @@ use super::output::{self, Colour, Problems, Stdout};
 use super::timings::Timings;
 use super::{config, parallel, statistics, EXIT_ERROR, EXIT_FOUND};
 use crate::analysis;
-use crate::checks::Severity;
+use crate::checks::{Finding, Severity};
 use crate::config::Settings;
 
 #[derive(Args, Debug)]
@@ -279,6 +280,16 @@ fn check_file(
         outcome.timings.add_stage("render", rendering.elapsed());
     }
     outcome
+}
+
+/// The findings of one text as `--format json` prints them, one object each.
+pub fn findings_json(path: &Path, text: &str, findings: &[Finding]) -> Vec<serde_json::Value> {
+    let shown = path.display().to_string();
+    let view = FileView::new(&shown, text, findings);
+    findings
+        .iter()
+        .map(|f| super::format::json::finding(&view, f))
+        .collect()
 }
 
 /// A progress bar on stderr, shown only in a terminal and only once a run

@@ -1,6 +1,6 @@
-//! The command line: `copydesk check`, `explain`, `rules`, `actors`, and
-//! `copydesk lsp` (what `copydesk` with no command does when an editor
-//! starts it).
+//! The command line: `copydesk check`, `explain`, `rules`, `actors`,
+//! `ledger`, and `copydesk lsp` (what `copydesk` with no command does when an
+//! editor starts it).
 
 mod actors;
 mod check;
@@ -8,6 +8,7 @@ mod config;
 mod explain;
 pub mod format;
 pub mod inputs;
+mod ledger;
 pub mod output;
 pub mod parallel;
 pub mod positions;
@@ -15,6 +16,7 @@ mod rules;
 mod statistics;
 mod timings;
 
+use std::ffi::OsString;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
@@ -67,6 +69,9 @@ enum Command {
     },
     /// List the people and organisations of articles, with roles and references.
     Actors(actors::ActorsArgs),
+    /// Tally the sources of files and folders: named people and organisations,
+    /// anonymous and vague sources, and claims and quotations with none.
+    Ledger(ledger::LedgerArgs),
     /// Serve the Language Server Protocol on stdin/stdout (what an editor starts).
     Lsp(LspArgs),
 }
@@ -97,8 +102,26 @@ Server Protocol to an editor over stdin/stdout; this is a terminal, so it won't.
 `copydesk --help` tells more.
 ";
 
+/// The CLI's JSON for other front ends (the Python module): the shapes
+/// `--format json` prints.
+pub mod json {
+    pub use super::actors::json_of as actors;
+    pub use super::check::findings_json as findings;
+    pub use super::ledger::statements_json as statements;
+}
+
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    run(std::env::args_os())
+}
+
+/// The command line with these arguments (the first is the program's name),
+/// for a front end that is not this binary: the Python package's `copydesk`.
+pub fn run<I, T>(args: I) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(err) => {
             let _ = err.print();
@@ -125,6 +148,10 @@ pub fn main() -> ExitCode {
             init_logging("warn");
             actors::run(&args)
         }
+        Some(Command::Ledger(args)) => {
+            init_logging("warn");
+            ledger::run(&args)
+        }
     };
     ExitCode::from(status)
 }
@@ -134,9 +161,27 @@ fn init_logging(default: &str) {
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr)
+        .with_writer(|| StderrIgnoringErrors)
+        .log_internal_errors(false)
         .with_ansi(false)
         .try_init();
+}
+
+/// Stderr for log lines. An editor may close the server's stderr before the
+/// server exits; a log line that cannot be written is dropped, never a panic
+/// (as `eprintln!` would be).
+struct StderrIgnoringErrors;
+
+impl std::io::Write for StderrIgnoringErrors {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let _ = std::io::stderr().write_all(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let _ = std::io::stderr().flush();
+        Ok(())
+    }
 }
 
 fn serve() -> u8 {
