@@ -145,8 +145,8 @@ impl Format {
     ) -> String {
         match self {
             Format::Human => human::render(view, wraps, style, finding),
-            Format::Json => format!("\n{}", json::finding(view, finding)),
-            Format::Jsonl => format!("{}\n", json::finding(view, finding)),
+            Format::Json => format!("\n{}", json::finding_text(view, finding)),
+            Format::Jsonl => format!("{}\n", json::finding_text(view, finding)),
             Format::Sarif => sarif::result(view, finding).to_string(),
             Format::Github => github::annotation(view, finding),
         }
