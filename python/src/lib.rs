@@ -17,6 +17,15 @@ use pyo3::prelude::*;
 /// Settings for one call: the defaults, a `.copydesk.toml` at `config_path`,
 /// or editor-style settings as JSON (`{"style": "uk", "rules": {…}}`).
 fn settings(config_path: Option<PathBuf>, config_json: Option<&str>) -> PyResult<Settings> {
+    let settings = layered(config_path, config_json)?;
+    // The analysis reads no files: the people file the settings name is read here.
+    match copydesk::config::people::attach(&std::sync::Arc::new(settings)) {
+        (_, Some(err)) => Err(PyValueError::new_err(err.message)),
+        (settings, None) => Ok(Settings::clone(&settings)),
+    }
+}
+
+fn layered(config_path: Option<PathBuf>, config_json: Option<&str>) -> PyResult<Settings> {
     if let Some(path) = config_path {
         let loaded = file::load(&path);
         return match loaded.result {
