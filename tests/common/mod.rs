@@ -13,7 +13,7 @@ use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader, DuplexS
 use tokio::io::{ReadHalf, WriteHalf};
 
 /// How long a test waits for the server before failing.
-pub const WAIT: Duration = Duration::from_secs(10);
+pub const WAIT: Duration = Duration::from_secs(30);
 
 pub struct TestClient {
     writer: WriteHalf<DuplexStream>,
