@@ -168,3 +168,19 @@ fn the_example_article_shows_every_rule_family() {
         .collect();
     insta::assert_snapshot!(found.join("\n"));
 }
+
+#[test]
+fn the_readme_try_it_section_shows_what_the_example_gives() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = copydesk(&["check", "examples/harbour-patrol.md"], root);
+    assert_eq!(out.status.code(), Some(1), "the README says exit status 1");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let summary = stdout.lines().last().unwrap();
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let try_it = &readme[readme.find("## Try it").unwrap()..];
+    assert!(
+        try_it.contains("copydesk check examples/harbour-patrol.md")
+            && try_it.contains(&format!("`{summary}`")),
+        "README's Try it should quote the summary line `{summary}`"
+    );
+}
