@@ -2,10 +2,18 @@
 //! column of every finding on one long line, human output of a long line
 //! with many findings, and reading a people file of many entries. Each group
 //! reports throughput, so cost per byte or per entry can be compared across
-//! sizes (`cargo bench --bench cli`).
+//! sizes (`cargo bench --bench cli`). Then the built binary on a folder of
+//! 1,000 articles of 800 words, on one thread and on two
+//! (`cargo bench --bench cli -- check-folder`).
+
+// Only the seeded articles are used here.
+#[allow(dead_code)]
+#[path = "support/article.rs"]
+mod support;
 
 use std::hint::black_box;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 
 use copydesk::actors::people;
 use copydesk::checks::{Finding, Severity};
@@ -94,5 +102,39 @@ fn people_file(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, columns, human_output, people_file);
+/// 1,000 generated articles of 800 words, each different, written once.
+fn folder() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("bench-1000-articles");
+    if !dir.join("0999.md").exists() {
+        std::fs::create_dir_all(&dir).expect("bench folder");
+        for i in 0..1000u64 {
+            let text = support::article_seeded(800, i + 1);
+            std::fs::write(dir.join(format!("{i:04}.md")), text).expect("article written");
+        }
+    }
+    dir
+}
+
+fn check_folder(c: &mut Criterion) {
+    let dir = folder();
+    let mut group = c.benchmark_group("cli/check-folder-of-1000-articles");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(1000));
+    for threads in ["1", "2"] {
+        group.bench_function(BenchmarkId::new("threads", threads), |b| {
+            b.iter(|| {
+                let out = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+                    .args(["check", "--quiet", "--format", "jsonl"])
+                    .arg(&dir)
+                    .env("RAYON_NUM_THREADS", threads)
+                    .output()
+                    .expect("copydesk runs");
+                black_box(out.stdout.len())
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, columns, human_output, people_file, check_folder);
 criterion_main!(benches);
