@@ -152,7 +152,7 @@ fn timings_print_each_stage_and_rule_on_stderr() {
         "stdout keeps only the findings"
     );
     let stderr = out.stderr;
-    assert!(stderr.starts_with("timings: 1 files in "), "{stderr}");
+    assert!(stderr.starts_with("timings: 1 file in "), "{stderr}");
     for stage in [
         "discover",
         "read",

@@ -38,11 +38,13 @@ impl Timings {
     /// The table, on stderr.
     pub fn print(&self, wall: Duration, files: usize) {
         let busy: Duration = self.stages.iter().map(|(_, t)| *t).sum();
+        let threads = rayon::current_num_threads();
         let mut out = format!(
-            "timings: {files} files in {:.1} ms wall time, {:.1} ms of work on {} threads\n",
+            "timings: {files} {} in {:.1} ms wall time, {:.1} ms of work on {threads} {}\n",
+            if files == 1 { "file" } else { "files" },
             ms(wall),
             ms(busy),
-            rayon::current_num_threads()
+            if threads == 1 { "thread" } else { "threads" },
         );
         for (name, took) in &self.stages {
             let share = if busy.is_zero() {
