@@ -10,13 +10,14 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use futures::FutureExt;
+use serde_json::Value;
 use tower_lsp::jsonrpc::Result;
 use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, LanguageServer};
 
 use super::settings::Config;
 use super::store::{Job, Lookup, Snapshot, Store};
-use super::{convert, navigation};
+use super::{convert, mark_checked, navigation};
 use crate::config::CheckOn;
 use crate::document::{Document, Encoding, Language};
 
@@ -255,6 +256,10 @@ impl LanguageServer for Backend {
                         ..CodeActionOptions::default()
                     },
                 )),
+                execute_command_provider: Some(ExecuteCommandOptions {
+                    commands: vec![mark_checked::COMMAND.to_string()],
+                    ..ExecuteCommandOptions::default()
+                }),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
                 document_highlight_provider: Some(OneOf::Left(true)),
                 references_provider: Some(OneOf::Left(true)),
@@ -491,10 +496,22 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
-        self.reload_editor_settings(params.settings).await;
+        self.configuration_changed(params.settings).await;
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
         self.config_files_changed(params).await;
+    }
+
+    async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {
+        if params.command == mark_checked::COMMAND {
+            self.mark_checked_command(&params.arguments).await;
+            Ok(None)
+        } else {
+            Err(tower_lsp::jsonrpc::Error::invalid_params(format!(
+                "unknown command {}",
+                params.command
+            )))
+        }
     }
 }

@@ -2,6 +2,7 @@
 //! JSON-RPC over a duplex stream.
 #![allow(dead_code)]
 
+pub mod desk;
 pub mod stdio;
 
 use std::collections::VecDeque;
@@ -52,18 +53,19 @@ impl TestClient {
 
     /// Starts and initializes a server with the given client capabilities and options.
     pub async fn start_with(capabilities: Value, options: Value) -> (TestClient, Value) {
+        TestClient::start_initialized(json!({
+            "processId": null,
+            "rootUri": null,
+            "capabilities": capabilities,
+            "initializationOptions": options,
+        }))
+        .await
+    }
+
+    /// Starts and initializes a server with these `initialize` params.
+    pub async fn start_initialized(params: Value) -> (TestClient, Value) {
         let mut client = TestClient::spawn();
-        let result = client
-            .request(
-                "initialize",
-                json!({
-                    "processId": null,
-                    "rootUri": null,
-                    "capabilities": capabilities,
-                    "initializationOptions": options,
-                }),
-            )
-            .await;
+        let result = client.request("initialize", params).await;
         client.notify("initialized", json!({})).await;
         (client, result)
     }
@@ -339,5 +341,21 @@ pub fn position_of(text: &str, needle: &str) -> Value {
     let line = text[..at].matches('\n').count();
     let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let character: usize = text[line_start..at].chars().map(char::len_utf16).sum();
+    json!({"line": line, "character": character})
+}
+
+/// The LSP position (UTF-16) of byte offset `at` of `text`, snapped back to a
+/// character boundary; CRLF counts as one line break.
+pub fn position_at(text: &str, at: usize) -> Value {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = &text[..at];
+    let line = before.matches('\n').count();
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    // A position between CR and LF is the end of the line's content.
+    let content = before[line_start..].trim_end_matches('\r');
+    let character: usize = content.chars().map(char::len_utf16).sum();
     json!({"line": line, "character": character})
 }
