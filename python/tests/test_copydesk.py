@@ -55,10 +55,8 @@ def test_command_check_prints_findings_and_exits_one(tmp_path):
 
 def test_command_json_equals_the_module(tmp_path):
     (tmp_path / "story.md").write_text(STORY)
-    out = run("check", "--format", "json", "story.md", cwd=tmp_path)
-    # One JSON array, or (before jsonl was a format of its own) one object a line.
-    printed = out.stdout.strip()
-    from_command = json.loads(printed) if printed.startswith("[") else [json.loads(line) for line in printed.splitlines()]
+    out = run("check", "--format", "jsonl", "story.md", cwd=tmp_path)
+    from_command = [json.loads(line) for line in out.stdout.splitlines()]
     assert from_command == copydesk.check(STORY, path="story.md")
     assert {f["code"] for f in from_command} >= {"vague-attribution", "unattributed-claim"}
 
