@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::{Arc, LazyLock, Mutex, Weak};
 use std::time::SystemTime;
 
 use super::Settings;
@@ -98,9 +98,36 @@ pub fn attach(settings: &Arc<Settings>) -> (Arc<Settings>, Option<LoadError>) {
     if unchanged {
         return (Arc::clone(settings), error);
     }
+    (with_list(settings, list), error)
+}
+
+/// Settings with a people list, made once per settings and list: the server
+/// attaches before every analysis, and settings with long word lists are not
+/// worth copying on each keystroke.
+fn with_list(settings: &Arc<Settings>, list: Option<Arc<People>>) -> Arc<Settings> {
+    type Made = (Weak<Settings>, Option<Arc<People>>, Arc<Settings>);
+    static MADE: LazyLock<Mutex<Vec<Made>>> = LazyLock::new(Mutex::default);
+    let same_list = |a: &Option<Arc<People>>| match (a, &list) {
+        (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+        (None, None) => true,
+        _ => false,
+    };
+    let mut made = MADE.lock().unwrap_or_else(|p| p.into_inner());
+    // Settings no one holds any more are forgotten.
+    made.retain(|(base, _, _)| base.strong_count() > 0);
+    let base = Arc::downgrade(settings);
+    if let Some((_, _, attached)) = made
+        .iter()
+        .find(|(b, l, _)| Weak::ptr_eq(b, &base) && same_list(l))
+    {
+        return Arc::clone(attached);
+    }
     let mut attached = Settings::clone(settings);
-    attached.people_list = list;
-    (Arc::new(attached), error)
+    attached.people_list = list.clone();
+    let attached = Arc::new(attached);
+    made.retain(|(b, _, _)| !Weak::ptr_eq(b, &base));
+    made.push((base, list, Arc::clone(&attached)));
+    attached
 }
 
 #[cfg(test)]
@@ -141,6 +168,11 @@ mod tests {
         assert_eq!(list.entries[0].name, "Wang Yi");
         let (again, _) = attach(&first);
         assert!(Arc::ptr_eq(&first, &again), "unchanged: the same settings");
+        let (from_base_again, _) = attach(&settings);
+        assert!(
+            Arc::ptr_eq(&first, &from_base_again),
+            "made once per settings and list"
+        );
         std::fs::write(
             &path,
             "[[person]]\nname = \"Wang Yi\"\n\n[[person]]\nname = \"Li Qiang\"\n",
