@@ -7,6 +7,8 @@ use crate::span::Span;
 
 /// A first line this short, alone in its block, is the headline even when it ends in a period.
 const HEADLINE_MAX_WORDS: usize = 16;
+/// The most words a deck under such a headline has.
+const DECK_MAX_WORDS: usize = 30;
 
 pub(super) fn read(source: &str) -> (String, Vec<RawBlock>, Vec<Span>) {
     let mut prose = String::with_capacity(source.len());
@@ -56,6 +58,23 @@ pub(super) fn read(source: &str) -> (String, Vec<RawBlock>, Vec<Span>) {
         let text = first.span.of(source);
         if !text.contains('\n') && text.split_whitespace().count() <= HEADLINE_MAX_WORDS {
             first.kind = BlockKind::Heading;
+        }
+    }
+    // A headline that ends in ";" or ":" goes on in a deck on the next line
+    // ("Talks resume in Moscow;\nLavrov and Wang meet again."): display
+    // text too, not the story's first paragraph.
+    if let [headline, deck, ..] = &mut blocks[..] {
+        let continues = headline.kind == BlockKind::Heading
+            && headline.span.of(source).trim_end().ends_with([';', ':']);
+        let next_line = source[headline.span.end..deck.span.start]
+            .matches('\n')
+            .count()
+            == 1;
+        if continues
+            && next_line
+            && deck.span.of(source).split_whitespace().count() <= DECK_MAX_WORDS
+        {
+            deck.kind = BlockKind::Heading;
         }
     }
     (prose, blocks, comments)

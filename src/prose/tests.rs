@@ -76,6 +76,20 @@ fn plain_text_lines_are_paragraphs_unless_wrapped() {
 }
 
 #[test]
+fn a_plain_text_headline_may_carry_a_deck() {
+    let source = "Talks resume in Moscow;\nLavrov and Wang meet again.\n\nLavrov said the talks were useful.";
+    let prose = parse_txt(source);
+    assert_eq!(
+        block_texts(&prose),
+        vec![
+            (BlockKind::Heading, "Talks resume in Moscow;"),
+            (BlockKind::Heading, "Lavrov and Wang meet again."),
+            (BlockKind::Paragraph, "Lavrov said the talks were useful."),
+        ]
+    );
+}
+
+#[test]
 fn suppression_comment_lines_are_not_prose_in_plain_text() {
     let source = "First line here.\n<!-- copydesk-disable-next-line -->\nCritics say so.\n";
     let prose = parse_txt(source);

@@ -15,6 +15,8 @@ use crate::span::Span;
 const TOP_BLOCKS: usize = 8;
 /// The most words a label such as "FULL TEXT" has.
 const LABEL_WORDS: usize = 6;
+/// The most words a subhead such as "Sanders: Win in a walk." has.
+const SUBHEAD_WORDS: usize = 10;
 
 /// A dateline opening the body: "WASHINGTON —", "DES MOINES, Iowa -",
 /// "LONDON (Reuters) -".
@@ -30,6 +32,9 @@ pub struct Layout {
     /// The start of each section, in order: the body's start, and each
     /// heading, label or separator after it.
     section_starts: Vec<usize>,
+    /// Subheads written as paragraphs ("Sanders: Win in a walk."): display
+    /// text, like headings.
+    subheads: Vec<Span>,
 }
 
 impl Layout {
@@ -49,23 +54,31 @@ impl Layout {
             body_start = 0;
         }
         let mut section_starts = vec![body_start];
+        let mut subheads = Vec::new();
         for block in &prose.blocks {
             if block.span.start <= body_start {
                 continue;
             }
             let text = prose.slice(block.span);
-            if block.kind == BlockKind::Heading || is_label(text) || is_separator(text) {
+            let subhead = is_subhead(text);
+            if block.kind == BlockKind::Heading || is_label(text) || is_separator(text) || subhead {
                 section_starts.push(block.span.start);
+            }
+            if subhead {
+                subheads.push(block.span);
             }
         }
         Layout {
             body_start,
             section_starts,
+            subheads,
         }
     }
 
+    /// Whether an offset lies in the story's body: after the top matter, and
+    /// not in a subhead.
     pub fn in_body(&self, offset: usize) -> bool {
-        offset >= self.body_start
+        offset >= self.body_start && !self.subheads.iter().any(|s| s.contains(offset))
     }
 
     /// The section an offset falls in.
@@ -80,6 +93,22 @@ fn is_label(text: &str) -> bool {
     letters >= 2
         && !text.chars().any(char::is_lowercase)
         && text.split_whitespace().count() <= LABEL_WORDS
+}
+
+/// A short paragraph that names its subject before a colon: "Sanders: Win
+/// in a walk."
+fn is_subhead(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.len() <= SUBHEAD_WORDS
+        && words
+            .iter()
+            .take(3)
+            .position(|w| w.ends_with(':'))
+            .is_some_and(|i| {
+                words[..=i]
+                    .iter()
+                    .all(|w| w.starts_with(char::is_uppercase))
+            })
 }
 
 /// A block with no letters: "___", "* * *".
@@ -115,6 +144,10 @@ mod tests {
         assert!(!is_label("Full text."));
         assert!(!is_label("A"));
         assert!(is_separator("___."));
+        assert!(is_subhead("Sanders: Win in a walk."));
+        assert!(!is_subhead(
+            "He said: the talks were long and hard and useful."
+        ));
         assert!(is_separator("* * *"));
         assert!(DATELINE.is_match("WASHINGTON — The Senate voted"));
         assert!(DATELINE.is_match("DES MOINES, Iowa - The caucuses"));

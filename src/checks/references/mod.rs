@@ -118,6 +118,17 @@ fn shared_names<'a>(
     })
 }
 
+/// Whether a title names an office held in the past ("former governor",
+/// "then prime minister", "the late justice", "former Democratic governor").
+fn in_past(ctx: &Context<'_>, t: &crate::actors::Title) -> bool {
+    let words = ctx.prose.slice(t.span).split_whitespace();
+    let first = ctx.prose.token_at(t.span.start).unwrap_or(0);
+    let before = (first.saturating_sub(2)..first)
+        .filter(|&i| ctx.prose.tokens[i].kind == crate::prose::TokenKind::Word)
+        .map(|i| ctx.prose.slice(ctx.prose.tokens[i].word));
+    words.chain(before).any(offices::is_past)
+}
+
 /// One-based line of an offset, for messages.
 fn line(ctx: &Context<'_>, offset: usize) -> usize {
     ctx.actors.line_of(offset) + 1

@@ -42,7 +42,12 @@ pub(super) fn unnamed(
                 if t.kind != TokenKind::Word || t.in_quote {
                     continue;
                 }
-                let word = prose.slice(t.word).to_lowercase();
+                let written = prose.slice(t.word);
+                let word = if written.chars().any(char::is_uppercase) {
+                    std::borrow::Cow::Owned(written.to_lowercase())
+                } else {
+                    std::borrow::Cow::Borrowed(written)
+                };
                 let Some((office, Some(sex))) = offices::form_office(&word) else {
                     continue;
                 };
