@@ -59,9 +59,13 @@ impl Layout {
             if block.span.start <= body_start {
                 continue;
             }
+            // Labels, subheads and separators are short: most blocks are
+            // passed over by their token count alone.
+            let short = block.tokens.len() <= 2 * SUBHEAD_WORDS;
             let text = prose.slice(block.span);
-            let subhead = is_subhead(text);
-            if block.kind == BlockKind::Heading || is_label(text) || is_separator(text) || subhead {
+            let subhead = short && is_subhead(text);
+            let divider = short && (is_label(text) || is_separator(text));
+            if block.kind == BlockKind::Heading || divider || subhead {
                 section_starts.push(block.span.start);
             }
             if subhead {
@@ -89,15 +93,17 @@ impl Layout {
 
 /// A short block in capitals: a kicker or a label ("FULL TEXT.").
 fn is_label(text: &str) -> bool {
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 2
-        && !text.chars().any(char::is_lowercase)
+    !text.chars().any(char::is_lowercase)
+        && text.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && text.split_whitespace().count() <= LABEL_WORDS
 }
 
 /// A short paragraph that names its subject before a colon: "Sanders: Win
 /// in a walk."
 fn is_subhead(text: &str) -> bool {
+    if !text.contains(':') {
+        return false;
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
     words.len() <= SUBHEAD_WORDS
         && words

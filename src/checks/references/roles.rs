@@ -42,13 +42,7 @@ pub(super) fn unnamed(
                 if t.kind != TokenKind::Word || t.in_quote {
                     continue;
                 }
-                let written = prose.slice(t.word);
-                let word = if written.chars().any(char::is_uppercase) {
-                    std::borrow::Cow::Owned(written.to_lowercase())
-                } else {
-                    std::borrow::Cow::Borrowed(written)
-                };
-                let Some((office, Some(sex))) = offices::form_office(&word) else {
+                let Some((office, sex)) = offices::gendered_form(prose.slice(t.word)) else {
                     continue;
                 };
                 // A role before a name, or inside a named person's reference,
