@@ -11,5 +11,6 @@ pub mod document;
 pub mod hashing;
 pub mod lsp;
 pub mod prose;
+pub mod sources;
 pub mod span;
 pub mod wordlist;

@@ -27,6 +27,8 @@ pub use describe::{describe, kind_label};
 pub use names::{is_variant, skeleton, NameOrder, PersonName};
 pub use people::{People, PersonEntry};
 pub use recognise::Title;
+/// What a statement says, for statements found outside the actor model (src/sources).
+pub(crate) use statements::content as statement_content;
 
 use crate::config::Settings;
 use crate::prose::{BlockMemo, Prose};

@@ -117,7 +117,7 @@ mod tests {
             messages(&problems),
             vec![
                 "`checkOn` must be \"save\" or \"change\", not a boolean",
-                "unknown setting `colour`; known: style, checkOn, debounceMs, people, rules, words",
+                "unknown setting `colour`; known: style, checkOn, debounceMs, people, rules, words, checked",
                 "`debounceMs` must be a whole number of milliseconds from 0 to 10000, not -5",
                 "`people` must be the path of a people file, not \"\"",
                 "unknown rule `vague-atribution`; did you mean `vague-attribution`?",

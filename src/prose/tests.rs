@@ -76,20 +76,6 @@ fn plain_text_lines_are_paragraphs_unless_wrapped() {
 }
 
 #[test]
-fn a_plain_text_headline_may_carry_a_deck() {
-    let source = "Talks resume in Moscow;\nLavrov and Wang meet again.\n\nLavrov said the talks were useful.";
-    let prose = parse_txt(source);
-    assert_eq!(
-        block_texts(&prose),
-        vec![
-            (BlockKind::Heading, "Talks resume in Moscow;"),
-            (BlockKind::Heading, "Lavrov and Wang meet again."),
-            (BlockKind::Paragraph, "Lavrov said the talks were useful."),
-        ]
-    );
-}
-
-#[test]
 fn suppression_comment_lines_are_not_prose_in_plain_text() {
     let source = "First line here.\n<!-- copydesk-disable-next-line -->\nCritics say so.\n";
     let prose = parse_txt(source);
@@ -158,4 +144,33 @@ fn any_unicode_keeps_offsets_on_char_boundaries() {
             assert!(source.is_char_boundary(s.span.start) && source.is_char_boundary(s.span.end));
         }
     }
+}
+
+#[test]
+fn headings_are_known_by_the_shape_of_the_document() {
+    let kinds = |prose: &Prose| prose.blocks.iter().map(|b| b.kind).collect::<Vec<_>>();
+    use BlockKind::{Heading as H, Paragraph as P};
+    // A first line with no final period, heading a longer lede.
+    let story = "Port strike ends after talks\n\nDockers went back to work on Monday after a week of talks.\n";
+    assert_eq!(kinds(&parse_txt(story)), vec![H, P]);
+    assert_eq!(kinds(&parse_md(story)), vec![H, P]);
+    // A sentence alone is copy, period or not; so is a first line that ends a sentence.
+    for text in [
+        "Critics say the plan will fail.\n",
+        "Critics say the plan will fail\n",
+        "Critics say the plan will fail.\n\nThe council votes on Monday, a week after the budget.\n",
+    ] {
+        assert!(kinds(&parse_txt(text)).iter().all(|k| *k == P), "{text}");
+        assert!(kinds(&parse_md(text)).iter().all(|k| *k == P), "{text}");
+    }
+    // A crosshead heads the longer paragraph after it; a short last line, or
+    // a line before a shorter one, is copy.
+    let text = "The port opened in May after ten years of planning.\n\nWhat comes next\n\nThe council meets on Monday to decide the harbour fee.\n\nCritics say the fee is too high\n\nIt is.\n";
+    assert_eq!(kinds(&parse_txt(text)), vec![P, H, P, P, P]);
+    assert_eq!(kinds(&parse_md(text)), vec![P, H, P, P, P]);
+    // Markdown headings stay headings whatever follows.
+    assert_eq!(
+        kinds(&parse_md("# Critics say the plan will fail\n")),
+        vec![H]
+    );
 }

@@ -13,6 +13,10 @@ use crate::span::Span;
 
 /// How many blocks from the top may still be top matter.
 const TOP_BLOCKS: usize = 8;
+/// The most words a headline on one line has.
+const HEADLINE_WORDS: usize = 16;
+/// The most words a deck under a headline has.
+const DECK_WORDS: usize = 30;
 /// The most words a label such as "FULL TEXT" has.
 const LABEL_WORDS: usize = 6;
 /// The most words a subhead such as "Sanders: Win in a walk." has.
@@ -39,7 +43,7 @@ pub struct Layout {
 
 impl Layout {
     pub fn of(prose: &Prose) -> Layout {
-        let mut body_start = 0;
+        let mut body_start = headline_end(prose);
         for block in prose.blocks.iter().take(TOP_BLOCKS) {
             let text = prose.slice(block.span);
             if is_label(text) {
@@ -88,6 +92,38 @@ impl Layout {
     /// The section an offset falls in.
     pub fn section(&self, offset: usize) -> usize {
         self.section_starts.partition_point(|&s| s <= offset)
+    }
+}
+
+/// Where a headline that opens the document ends: a first block of one
+/// short line, even one that ends in a full stop, with at least two blocks
+/// after it; and the deck after a headline that ends in ";" or ":", on the
+/// next line ("Talks resume in Moscow;" / "Lavrov and Wang meet again.").
+fn headline_end(prose: &Prose) -> usize {
+    let (Some(first), Some(second), Some(_)) = (
+        prose.blocks.first(),
+        prose.blocks.get(1),
+        prose.blocks.get(2),
+    ) else {
+        return 0;
+    };
+    let headline = prose.slice(first.span);
+    let words = |s: &str| s.split_whitespace().count();
+    if first.kind != BlockKind::Heading
+        && (headline.contains('\n') || words(headline) > HEADLINE_WORDS)
+    {
+        return 0;
+    }
+    let deck = prose.slice(second.span);
+    let continues = headline.trim_end().ends_with([';', ':']);
+    let next_line = prose.text[first.span.end..second.span.start]
+        .matches('\n')
+        .count()
+        == 1;
+    if continues && next_line && words(deck) <= DECK_WORDS {
+        second.span.end
+    } else {
+        first.span.end
     }
 }
 
@@ -159,6 +195,20 @@ mod tests {
         assert!(DATELINE.is_match("DES MOINES, Iowa - The caucuses"));
         assert!(DATELINE.is_match("LONDON (Reuters) - The prime minister"));
         assert!(!DATELINE.is_match("The Senate voted - again"));
+    }
+
+    #[test]
+    fn a_headline_and_its_deck_are_top_matter() {
+        let mut cache = crate::prose::BlockCache::default();
+        let text = "Talks resume in Moscow;\nLavrov and Wang meet again.\n\nLavrov said the talks were useful.\n\nMore.";
+        let prose = crate::prose::parse(text, crate::document::Language::PlainText, &mut cache);
+        let layout = Layout::of(&prose);
+        assert!(!layout.in_body(text.find("Wang").unwrap()));
+        assert!(layout.in_body(text.find("Lavrov said").unwrap()));
+        // Two blocks only: the first is copy, not a headline.
+        let short = "Lavrov said the talks were useful.\n\nRussian Foreign Minister Sergei Lavrov met Wang.";
+        let prose = crate::prose::parse(short, crate::document::Language::PlainText, &mut cache);
+        assert!(Layout::of(&prose).in_body(0));
     }
 
     #[test]
