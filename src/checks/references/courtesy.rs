@@ -243,11 +243,12 @@ fn paired(ctx: &Context<'_>, m: &Mention) -> bool {
     before.ends_with(" and") || before.ends_with('&')
 }
 
-/// Courtesy titles against the house style. In a house that uses them, a
-/// later reference without one, once the article gives anyone one. In AP
-/// style, which uses none, a courtesy title where most later references in
-/// the article are bare surnames (an article written with them throughout
-/// follows another house, and is left alone).
+/// Courtesy titles against the house style, where the article mostly
+/// follows it. In a house that uses them, a later reference without one
+/// (once for each person), where most later references have one. In AP
+/// style, which uses none, each courtesy title where most later references
+/// are bare surnames. An article that mostly does the other thing follows
+/// another house, and is left alone.
 fn house_style(ctx: &Context<'_>, layout: &Layout, style: &HouseStyle, out: &mut Vec<Finding>) {
     let all = courtesies(ctx, layout);
     let plain = |t: &Option<String>| {
@@ -265,17 +266,16 @@ fn house_style(ctx: &Context<'_>, layout: &Layout, style: &HouseStyle, out: &mut
     let (Some(&example), Some(&bare_example)) = (titled.first(), bare.first()) else {
         return;
     };
-    if style.courtesy_titles {
+    if style.courtesy_titles && titled.len() >= bare.len() {
         for c in &all {
-            let mixed = c.later.iter().any(|(_, t)| t.is_some());
-            let missing = c.later.iter().filter(|(_, t)| t.is_none()).map(|(m, _)| *m);
-            // A person bare throughout is flagged once; someone given a
-            // courtesy title elsewhere, at each reference without one.
-            let flagged: Vec<&Mention> = if mixed {
-                missing.collect()
-            } else {
-                missing.take(1).collect()
-            };
+            // Each person once: the first later reference without one.
+            let flagged: Vec<&Mention> = c
+                .later
+                .iter()
+                .filter(|(_, t)| t.is_none())
+                .map(|(m, _)| *m)
+                .take(1)
+                .collect();
             let forms = later_forms(ctx, layout, style, c.actor, c.person);
             for m in flagged {
                 let mut finding = Finding::new(

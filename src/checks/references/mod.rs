@@ -36,13 +36,14 @@ use crate::hashing::FastMap;
 use crate::span::Span;
 use layout::Layout;
 
-/// The people the rules check: named persons, not names that only look like one.
+/// The people the rules check: named persons, not names that only look like
+/// one, nor labels of one letter ("speaker G" in a transcript).
 fn people(actors: &Actors) -> impl Iterator<Item = (usize, &Actor)> {
-    actors
-        .actors
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| a.kind == ActorKind::Person && a.confidence == Confidence::Certain)
+    actors.actors.iter().enumerate().filter(|(_, a)| {
+        a.kind == ActorKind::Person
+            && a.confidence == Confidence::Certain
+            && later_name(a).is_some_and(|n| n.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+    })
 }
 
 /// The article's layout, worked out once per analysis.

@@ -37,7 +37,13 @@ impl Rule for LateIntroduction {
             if early.form != Form::Family {
                 continue;
             }
+            // A bare surname that is also a place ("Washington") may mean
+            // the place, not the person introduced later.
+            let place = early.title.is_none()
+                && early.courtesy.is_none()
+                && LEXICON.names_a_place(&text_of(ctx, early.name));
             match refs.find(|m| m.form == Form::Full) {
+                Some(_) if place => {}
                 Some(intro) if same_office(early, intro) => {
                     out.push(surname_first(ctx, actor, early, intro));
                 }

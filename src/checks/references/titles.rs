@@ -34,7 +34,9 @@ static REPEATED_TITLE: RuleInfo = RuleInfo {
 const REINTRODUCTION_BLOCKS: usize = 6;
 
 /// How a later title compares with the first reference's: the office
-/// words, and the country the title names.
+/// words, and the country the title names. The same office words with the
+/// country left out ("Foreign Minister" after "Chinese Foreign Minister")
+/// name the same office.
 fn compare(ctx: &Context<'_>, first: &Title, later: &Title) -> Agreement {
     let words = |t: &Title| text_of(ctx, t.span).to_lowercase();
     if words(first) == words(later) {
@@ -43,7 +45,6 @@ fn compare(ctx: &Context<'_>, first: &Title, later: &Title) -> Agreement {
     let countries_differ = matches!((first.country, later.country), (Some(a), Some(b)) if a != b);
     match offices::relate(&first.office_key, &later.office_key) {
         _ if countries_differ => Agreement::OtherOffice,
-        Agreement::Same => Agreement::OtherForm,
         agreement => agreement,
     }
 }
