@@ -255,7 +255,8 @@ fn paired(ctx: &Context<'_>, m: &Mention) -> bool {
 
 /// Courtesy titles against the house style, where the article mostly
 /// follows it. In a house that uses them, a later reference without one
-/// (once for each person), where most later references have one. In AP
+/// (once for each person), where most later references have one or someone
+/// has one at every later reference. In AP
 /// style, which uses none, each courtesy title where most later references
 /// are bare surnames. An article that mostly does the other thing follows
 /// another house, and is left alone.
@@ -276,7 +277,12 @@ fn house_style(ctx: &Context<'_>, layout: &Layout, style: &HouseStyle, out: &mut
     let (Some(&example), Some(&bare_example)) = (titled.first(), bare.first()) else {
         return;
     };
-    if style.courtesy_titles && titled.len() >= bare.len() {
+    // Someone given a courtesy title at every later reference, twice or
+    // more: the article follows a house that uses them.
+    let consistent = all.iter().any(|c| {
+        c.later.len() >= 2 && c.later.iter().all(|(_, t)| plain(t))
+    });
+    if style.courtesy_titles && (consistent || titled.len() >= bare.len()) {
         for c in &all {
             // Each person once: the first later reference without one.
             let flagged: Vec<&Mention> = c
