@@ -279,9 +279,9 @@ fn house_style(ctx: &Context<'_>, layout: &Layout, style: &HouseStyle, out: &mut
     };
     // Someone given a courtesy title at every later reference, twice or
     // more: the article follows a house that uses them.
-    let consistent = all.iter().any(|c| {
-        c.later.len() >= 2 && c.later.iter().all(|(_, t)| plain(t))
-    });
+    let consistent = all
+        .iter()
+        .any(|c| c.later.len() >= 2 && c.later.iter().all(|(_, t)| plain(t)));
     if style.courtesy_titles && (consistent || titled.len() >= bare.len()) {
         for c in &all {
             // Each person once: the first later reference without one.
