@@ -5,6 +5,7 @@ mod convert;
 pub mod frames;
 mod mark_checked;
 mod navigation;
+mod publish;
 mod server;
 mod settings;
 mod store;
@@ -33,9 +34,10 @@ where
     I: AsyncRead + Unpin,
     O: AsyncWrite + Unpin,
 {
-    let (service, socket) = LspService::new(Backend::new);
+    let (publications, published) = futures::channel::mpsc::unbounded();
+    let (service, socket) = LspService::new(|client| Backend::new(client, publications));
     let backend = service.inner().clone();
-    transport::run(input, output, Lenient(service), socket).await;
+    transport::run(input, output, Lenient(service), socket, published).await;
     backend.shut_down_cleanly()
 }
 

@@ -14,7 +14,7 @@ use crate::span::Span;
 static NAME_VARIANT: RuleInfo = RuleInfo {
     code: "name-variant",
     default_severity: Severity::Warning,
-    summary: "The same person's name spelled two ways (\"Zelensky\", \"Zelenskyy\").",
+    summary: "One person's name spelled or encoded two ways (\"Zelensky\", \"Zelenskyy\"; accents dropped), or \"Jinping\" for Xi.",
     doc: include_str!("../../../docs/rules/name-variant.md"),
 };
 

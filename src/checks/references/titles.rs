@@ -17,7 +17,7 @@ use crate::span::Span;
 static TITLE_MISMATCH: RuleInfo = RuleInfo {
     code: "title-mismatch",
     default_severity: Severity::Warning,
-    summary: "A person given a different title from the first reference's, or the people file's.",
+    summary: "A person given another office than on first reference or in the people file, or one role described as a man's and a woman's (\"spokesman\", \"spokeswoman\").",
     doc: include_str!("../../../docs/rules/title-mismatch.md"),
 };
 
