@@ -209,10 +209,15 @@ fn organisation_office(ctx: &Context<'_>, title: &Title, words: &[Span]) -> bool
         ctx.prose.slice(w[0].word).eq_ignore_ascii_case("of")
             && (w[1].capitalised && !governed(&w[1]) || ctx.prose.slice(w[1].word) == "the")
     });
-    let first = ctx.prose.token_at(title.span.start).unwrap_or(0);
+    // The word before the office words, inside the title or before it.
+    let office_start = words.first().map_or(title.span.start, |w| w.start);
+    let first = ctx.prose.token_at(office_start).unwrap_or(0);
     let named_before = first > 0 && {
         let t = &ctx.prose.tokens[first - 1];
-        t.capitalised && !t.sentence_start && t.kind == crate::prose::TokenKind::Word
+        t.capitalised
+            && !t.sentence_start
+            && t.kind == crate::prose::TokenKind::Word
+            && !crate::actors::lexicon::LEXICON.names_a_place(ctx.prose.slice(t.word))
     };
     of_body || words.len() == 1 && title.country.is_none() && named_before
 }

@@ -219,21 +219,31 @@ fn relative_named(ctx: &Context<'_>, person: &Actor, surname: &str) -> bool {
         .and_then(|p| p.given.as_deref())
         .map(|g| g.split(' ').collect())
         .unwrap_or_default();
-    let tokens = &ctx.prose.tokens;
-    tokens.windows(2).any(|pair| {
-        let (before, name) = (&pair[0], &pair[1]);
-        let word = ctx.prose.slice(before.word);
-        ctx.prose.slice(name.word) == surname
-            && before.capitalised
-            && before.kind == crate::prose::TokenKind::Word
-            && !before.sentence_start
-            && !given.contains(&word)
-            && kind(word) == Kind::Other
-            && !crate::actors::lexicon::LEXICON.is_function_word(word)
-            && ctx.actors.mention_at(before.span.start).is_none_or(|i| {
-                ctx.actors.mentions[i].title.is_none() && ctx.actors.mentions[i].courtesy.is_none()
-            })
-    })
+    let other_person = ctx.actors.actors.iter().any(|a| {
+        !std::ptr::eq(a, person)
+            && a.kind == crate::actors::ActorKind::Person
+            && later_name(a) == Some(surname)
+    });
+    let in_title = |offset: usize| {
+        ctx.actors.mention_at(offset).is_some_and(|i| {
+            let m = &ctx.actors.mentions[i];
+            m.title.as_ref().is_some_and(|t| t.span.contains(offset))
+                || m.courtesy.is_some_and(|c| c.contains(offset))
+        })
+    };
+    other_person
+        || ctx.prose.tokens.windows(2).any(|pair| {
+            let (before, name) = (&pair[0], &pair[1]);
+            let word = ctx.prose.slice(before.word);
+            ctx.prose.slice(name.word) == surname
+                && before.capitalised
+                && before.kind == crate::prose::TokenKind::Word
+                && !before.sentence_start
+                && !given.contains(&word)
+                && kind(word) == Kind::Other
+                && !crate::actors::lexicon::LEXICON.is_function_word(word)
+                && !in_title(before.span.start)
+        })
 }
 
 /// "Mr. and Mrs. Khan": two courtesy titles for a couple.
@@ -245,7 +255,8 @@ fn paired(ctx: &Context<'_>, m: &Mention) -> bool {
 
 /// Courtesy titles against the house style, where the article mostly
 /// follows it. In a house that uses them, a later reference without one
-/// (once for each person), where most later references have one. In AP
+/// (once for each person), where most later references have one or someone
+/// has one at every later reference. In AP
 /// style, which uses none, each courtesy title where most later references
 /// are bare surnames. An article that mostly does the other thing follows
 /// another house, and is left alone.
@@ -266,7 +277,12 @@ fn house_style(ctx: &Context<'_>, layout: &Layout, style: &HouseStyle, out: &mut
     let (Some(&example), Some(&bare_example)) = (titled.first(), bare.first()) else {
         return;
     };
-    if style.courtesy_titles && titled.len() >= bare.len() {
+    // Someone given a courtesy title at every later reference, twice or
+    // more: the article follows a house that uses them.
+    let consistent = all
+        .iter()
+        .any(|c| c.later.len() >= 2 && c.later.iter().all(|(_, t)| plain(t)));
+    if style.courtesy_titles && (consistent || titled.len() >= bare.len()) {
         for c in &all {
             // Each person once: the first later reference without one.
             let flagged: Vec<&Mention> = c

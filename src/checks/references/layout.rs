@@ -17,6 +17,8 @@ const TOP_BLOCKS: usize = 8;
 const HEADLINE_WORDS: usize = 16;
 /// The most words a deck under a headline has.
 const DECK_WORDS: usize = 30;
+/// The most words a deck of one sentence, in a block of its own, has.
+const DECK_SENTENCE_WORDS: usize = 20;
 /// The most words a label such as "FULL TEXT" has.
 const LABEL_WORDS: usize = 6;
 /// The most words a subhead such as "Sanders: Win in a walk." has.
@@ -109,9 +111,9 @@ fn headline_end(prose: &Prose) -> usize {
     };
     let headline = prose.slice(first.span);
     let words = |s: &str| s.split_whitespace().count();
-    if first.kind != BlockKind::Heading
-        && (headline.contains('\n') || words(headline) > HEADLINE_WORDS)
-    {
+    let one_line = !headline.contains('\n');
+    let headline_shaped = words(headline) <= HEADLINE_WORDS || title_case(headline);
+    if first.kind != BlockKind::Heading && !(one_line && headline_shaped) {
         return 0;
     }
     let deck = prose.slice(second.span);
@@ -120,11 +122,39 @@ fn headline_end(prose: &Prose) -> usize {
         .matches('\n')
         .count()
         == 1;
-    if continues && next_line && words(deck) <= DECK_WORDS {
+    // A deck: on the next line after "Headline;", or, under a headline
+    // written as a sentence (not marked as a heading), one short sentence
+    // before a longer first paragraph.
+    let third = prose
+        .blocks
+        .get(2)
+        .map_or(0, |b| words(prose.slice(b.span)));
+    let short_deck = first.kind == BlockKind::Paragraph
+        && second.sentences.len() == 1
+        && words(deck) <= DECK_SENTENCE_WORDS
+        && third > words(deck);
+    if continues && next_line && words(deck) <= DECK_WORDS || short_deck {
         second.span.end
     } else {
         first.span.end
     }
+}
+
+/// A line in headline capitals: most of its words of four letters or more
+/// start with a capital ("Trump Just Announced Who He Would Love To See").
+fn title_case(line: &str) -> bool {
+    let long: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let capitals = long
+        .iter()
+        .filter(|w| {
+            w.trim_start_matches(|c: char| !c.is_alphabetic())
+                .starts_with(char::is_uppercase)
+        })
+        .count();
+    long.len() >= 3 && capitals * 5 >= long.len() * 4
 }
 
 /// A short block in capitals: a kicker or a label ("FULL TEXT.").
@@ -205,6 +235,15 @@ mod tests {
         let layout = Layout::of(&prose);
         assert!(!layout.in_body(text.find("Wang").unwrap()));
         assert!(layout.in_body(text.find("Lavrov said").unwrap()));
+        // A short sentence between the headline and a longer first
+        // paragraph is a deck.
+        let text = "Party meets to heal wounds.\n\nWarren may help Ruiz and Berg.\n\nRuiz and Berg met on Monday in the capital to talk about the budget and the vote.";
+        let prose = crate::prose::parse(text, crate::document::Language::PlainText, &mut cache);
+        assert!(!Layout::of(&prose).in_body(text.find("Warren").unwrap()));
+        assert!(title_case(
+            "Trump Just Announced Who He Would Love To See Run"
+        ));
+        assert!(!title_case("Rubio has the praise, just not the votes."));
         // Two blocks only: the first is copy, not a headline.
         let short = "Lavrov said the talks were useful.\n\nRussian Foreign Minister Sergei Lavrov met Wang.";
         let prose = crate::prose::parse(short, crate::document::Language::PlainText, &mut cache);

@@ -203,6 +203,12 @@ pub fn is_one_name_office(key: &str) -> bool {
             .is_some_and(|last| relations.one_name.contains(last))
 }
 
+/// Whether a title is a chair's ("Committee Chairman", "chairwoman"): a
+/// role held beside an office.
+pub fn is_chair(key: &str) -> bool {
+    normalise(key).0.contains(&"chair")
+}
+
 /// The sex a role word names, if it names one ("spokeswoman").
 pub fn sex_of(key: &str) -> Option<Sex> {
     normalise(key).1

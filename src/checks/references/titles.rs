@@ -137,8 +137,12 @@ impl Rule for TitleMismatch {
             for &(m, title) in &titled[1..] {
                 let agreement = compare(ctx, first, title);
                 let sex_named = |t: &Title| offices::sex_of(&t.office_key).is_some();
+                // A chair of a committee or board holds that role beside an
+                // office ("Sen. Bob Corker", "Committee Chairman Bob Corker").
+                let chair = |t: &Title| offices::is_chair(&t.office_key);
                 let flagged = match agreement {
                     Agreement::Same => false,
+                    Agreement::OtherOffice if chair(first) != chair(title) => false,
                     Agreement::OtherForm => {
                         sex_named(first) != sex_named(title)
                             || m.form == Form::Full && reintroduced_soon(ctx, &layout, a, m)
