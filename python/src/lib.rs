@@ -3,7 +3,7 @@
 //!
 //! Every function takes the text and settings, releases the GIL while the
 //! analysis runs, and returns the CLI's JSON as a string that the Python side
-//! decodes, so Python gets exactly the shapes `--format json` prints.
+//! decodes, so Python gets exactly the objects `--format json` and `jsonl` print.
 
 use std::path::{Path, PathBuf};
 
