@@ -138,7 +138,7 @@ fn pronoun_before(
 /// attribution: the part before it when the attribution closes the sentence
 /// ("…, Lavrov said in a statement."), the part after it otherwise ("Lavrov
 /// told reporters that …").
-fn content(prose: &Prose, sentence: Span, speaker: Span, verb: Span) -> Span {
+pub(crate) fn content(prose: &Prose, sentence: Span, speaker: Span, verb: Span) -> Span {
     let attribution = speaker.join(verb);
     let quote = prose
         .quotations

@@ -188,7 +188,6 @@ impl Reader<'_> {
                 first = words[g];
             }
             let index = self.found.names.len();
-            self.uses[first..end].fill(Use::Name(index as u32));
             let first_tok = &self.tokens[first];
             let last_tok = &self.tokens[end - 1];
             let name = Span::new(first_tok.span.start, last_tok.word.end);
@@ -202,6 +201,9 @@ impl Reader<'_> {
                 i = end;
                 continue;
             };
+            // Marked only once the name is pushed: a mark naming no name of
+            // these tokens would send the title walk back over them.
+            self.uses[first..end].fill(Use::Name(index as u32));
             let evidence = Evidence {
                 name_shape: name_shape(&words, &parsed),
                 ..Evidence::default()

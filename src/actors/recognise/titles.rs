@@ -98,8 +98,11 @@ impl Reader<'_> {
                     break;
                 }
                 // "Hamas leader Ismail Haniyeh": a name before a role word is part of the title.
-                if title_start.is_some_and(|s| self.scan.cover(s).any(TITLE_WORDS)) {
-                    let other_start = self.found.names[other].tokens.start;
+                // The walk goes on left of the other name, which must start at
+                // or before token `i`, so that every step moves left.
+                let other_start = self.found.names.get(other).map(|o| o.tokens.start);
+                let role_after = title_start.is_some_and(|s| self.scan.cover(s).any(TITLE_WORDS));
+                if let Some(other_start) = other_start.filter(|&s| role_after && s <= i) {
                     absorbed.push(other);
                     title_start = Some(other_start);
                     k = other_start;
