@@ -102,8 +102,8 @@ Server Protocol to an editor over stdin/stdout; this is a terminal, so it won't.
 `copydesk --help` tells more.
 ";
 
-/// The CLI's JSON for other front ends (the Python module): the shapes
-/// `--format json` prints.
+/// The CLI's JSON for other front ends (the Python module): the objects
+/// `--format json` and `jsonl` print.
 pub mod json {
     pub use super::actors::json_of as actors;
     pub use super::check::findings_json as findings;
@@ -111,12 +111,13 @@ pub mod json {
 }
 
 pub fn main() -> ExitCode {
-    run(std::env::args_os())
+    ExitCode::from(run(std::env::args_os()))
 }
 
 /// The command line with these arguments (the first is the program's name),
-/// for a front end that is not this binary: the Python package's `copydesk`.
-pub fn run<I, T>(args: I) -> ExitCode
+/// and its exit status; for a front end that is not this binary too: the
+/// Python package's `copydesk`.
+pub fn run<I, T>(args: I) -> u8
 where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
@@ -125,14 +126,10 @@ where
         Ok(cli) => cli,
         Err(err) => {
             let _ = err.print();
-            return if err.use_stderr() {
-                ExitCode::from(EXIT_ERROR)
-            } else {
-                ExitCode::SUCCESS
-            };
+            return if err.use_stderr() { EXIT_ERROR } else { 0 };
         }
     };
-    let status = match cli.command {
+    match cli.command {
         None if !cli.stdio && std::io::stdin().is_terminal() => {
             eprint!("{USAGE_ON_A_TERMINAL}");
             EXIT_ERROR
@@ -152,8 +149,7 @@ where
             init_logging("warn");
             ledger::run(&args)
         }
-    };
-    ExitCode::from(status)
+    }
 }
 
 fn init_logging(default: &str) {
