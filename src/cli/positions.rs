@@ -49,9 +49,11 @@ impl Positions {
     pub fn of(&self, offset: usize) -> Position {
         match self.known.binary_search_by_key(&offset, |&(o, _)| o) {
             Ok(i) => self.known[i].1,
-            // Not asked for: the nearest known position before it (never
-            // reached by the callers, which ask for every offset they print).
-            Err(i) => self.known[i.saturating_sub(1).min(self.known.len().saturating_sub(1))].1,
+            // Not asked for (the callers ask for every offset they print):
+            // the nearest known position before it, or the start.
+            Err(i) => i
+                .checked_sub(1)
+                .map_or(Position { line: 1, column: 1 }, |k| self.known[k].1),
         }
     }
 }
@@ -120,6 +122,14 @@ mod tests {
         let lines = LineStarts::new(text);
         assert_eq!(&text[lines.range(text, 0)], "😀 one");
         assert_eq!(lines.line_of(sagt), 1);
+    }
+
+    #[test]
+    fn an_offset_not_asked_for_gives_the_known_one_before_it() {
+        assert_eq!(Positions::default().of(5), Position { line: 1, column: 1 });
+        let p = Positions::new("ab\ncd", [4]);
+        assert_eq!(p.of(2), Position { line: 1, column: 1 });
+        assert_eq!(p.of(9), Position { line: 2, column: 2 });
     }
 
     #[test]
