@@ -270,13 +270,23 @@ fn check_file(
         .collect();
     if render {
         let rendering = Instant::now();
-        let view = FileView::new(&source.shown, &text, &analysis.findings);
-        let mut wraps = human::Wraps::default();
-        outcome.items = analysis
-            .findings
-            .iter()
-            .map(|f| format.item(&view, &mut wraps, &style, f))
-            .collect();
+        let rendered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let view = FileView::new(&source.shown, &text, &analysis.findings);
+            let mut wraps = human::Wraps::default();
+            analysis
+                .findings
+                .iter()
+                .map(|f| format.item(&view, &mut wraps, &style, f))
+                .collect()
+        }));
+        match rendered {
+            Ok(items) => outcome.items = items,
+            Err(payload) => outcome.problems.push(format!(
+                "{}: the findings could not be printed: {}",
+                source.shown,
+                crate::checks::panic_message(payload.as_ref())
+            )),
+        }
         outcome.timings.add_stage("render", rendering.elapsed());
     }
     outcome

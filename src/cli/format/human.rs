@@ -13,6 +13,7 @@ use anstyle::{AnsiColor, Style as Paint};
 use unicode_width::UnicodeWidthChar;
 
 use super::{place, FileView};
+use crate::cli::positions::floor_boundary;
 use crate::checks::{Finding, Severity};
 
 /// A line of at most this many rows is printed whole.
@@ -223,8 +224,9 @@ pub fn render(view: &FileView, wraps: &mut Wraps, style: &Style, f: &Finding) ->
                 let _ = writeln!(out, "{number} {bar} {row}");
             }
             if flagged.contains(&r) {
-                let marked_from = f.span.start.clamp(rs, re);
-                let marked_to = f.span.end.clamp(rs, re);
+                // Clamped to the row and to characters, whatever span a rule gave.
+                let marked_from = floor_boundary(view.text, f.span.start.clamp(rs, re));
+                let marked_to = floor_boundary(view.text, f.span.end.clamp(marked_from, re));
                 let before = display_width(&view.text[rs..marked_from]);
                 let marked = display_width(&view.text[marked_from..marked_to]).max(1);
                 let _ = writeln!(
@@ -289,6 +291,28 @@ mod tests {
         );
         assert_eq!(rows_of("short", 10), vec!["short"]);
         assert_eq!(rows_of("", 10), vec![""]);
+    }
+
+    #[test]
+    fn any_span_renders_without_a_panic() {
+        let text = "Kritik 😀 sagt\nzwei";
+        let style = Style {
+            colour: false,
+            width: 40,
+        };
+        for (start, end) in [(8, 9), (9, 7), (3, 400), (0, 0), (18, 18)] {
+            let f = Finding {
+                code: "vague-attribution",
+                severity: Severity::Warning,
+                span: crate::span::Span::new(start, end),
+                message: "m".into(),
+                related: Vec::new(),
+                fixes: Vec::new(),
+            };
+            let view = FileView::new("a.md", text, std::slice::from_ref(&f));
+            let out = render(&view, &mut Wraps::default(), &style, &f);
+            assert!(out.contains("--> a.md:"), "{out}");
+        }
     }
 
     #[test]

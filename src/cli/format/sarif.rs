@@ -91,7 +91,7 @@ fn region(view: &FileView, start: usize, end: usize) -> Value {
         "endLine": to.line,
         "endColumn": to.column,
         "byteOffset": start,
-        "byteLength": end - start,
+        "byteLength": end.saturating_sub(start),
     })
 }
 
