@@ -13,8 +13,8 @@ use anstyle::{AnsiColor, Style as Paint};
 use unicode_width::UnicodeWidthChar;
 
 use super::{place, FileView};
-use crate::cli::positions::floor_boundary;
 use crate::checks::{Finding, Severity};
+use crate::cli::positions::floor_boundary;
 
 /// A line of at most this many rows is printed whole.
 const WHOLE_ROWS: usize = 12;
