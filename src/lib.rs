@@ -13,3 +13,4 @@ pub mod lsp;
 pub mod prose;
 pub mod span;
 pub mod wordlist;
+pub mod work;
