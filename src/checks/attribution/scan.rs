@@ -10,13 +10,14 @@
 //! a spokesperson, a statement owned by someone ("the ministry's statement",
 //! "a statement from X"), or a news agency.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::rc::Rc;
 
 use aho_corasick::{AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
 use super::lexicon::{contains, entry, Roles, LEXICON};
-use crate::actors::{Actor, ActorKind, Actors};
+use crate::actors::{ActorKind, Actors};
 use crate::checks::Context;
 use crate::config::Settings;
 use crate::prose::{BlockKind, Prose, Token, TokenKind};
@@ -47,6 +48,9 @@ pub(super) struct Scan<'a> {
     pub actors: &'a Actors,
     /// In text order; none inside a headline or a quotation.
     pub hits: Rc<Vec<Hit>>,
+    /// The first word a pronoun may refer back to, for "he"/"she" ([1]) and
+    /// the others ([0]), found when first asked.
+    first_describing: [OnceCell<Option<usize>>; 2],
 }
 
 impl<'a> Scan<'a> {
@@ -58,6 +62,7 @@ impl<'a> Scan<'a> {
             hits: ctx
                 .shared
                 .get_or_insert_with(|| scan(ctx.prose, ctx.settings)),
+            first_describing: Default::default(),
         }
     }
 
@@ -68,6 +73,7 @@ impl<'a> Scan<'a> {
             prose,
             actors,
             hits: Rc::new(scan(prose, settings)),
+            first_describing: Default::default(),
         }
     }
 
@@ -91,11 +97,13 @@ impl<'a> Scan<'a> {
     }
 
     pub fn token(&self, t: usize) -> &Token {
+        crate::work::step();
         &self.prose.tokens[t]
     }
 
     /// A token's word, without a possessive ending.
     pub fn word(&self, t: usize) -> &str {
+        crate::work::step();
         self.prose.slice(self.prose.tokens[t].word)
     }
 
@@ -344,15 +352,33 @@ impl<'a> Scan<'a> {
         let pronoun = self.word(t).to_ascii_lowercase();
         let person = matches!(pronoun.as_str(), "he" | "she");
         let organisation = pronoun == "it";
-        let fits = |actor: &Actor| match actor.kind {
-            ActorKind::Person => !organisation,
-            ActorKind::Organisation | ActorKind::Government => !person,
+        let fits: &[ActorKind] = if person {
+            &[ActorKind::Person]
+        } else if organisation {
+            &[ActorKind::Organisation, ActorKind::Government]
+        } else {
+            &[
+                ActorKind::Person,
+                ActorKind::Organisation,
+                ActorKind::Government,
+            ]
         };
         if self.actors.last_before(offset, fits).is_some() {
             return true;
         }
+        // The first such word is found once per scan, not once per pronoun.
+        self.first_describing[usize::from(person)]
+            .get_or_init(|| self.first_describing_word(person))
+            .is_some_and(|first| first < t)
+    }
+
+    /// The first word that may describe someone a pronoun refers to: prose
+    /// outside quotations, or in a headline, a capitalised word that is not
+    /// a common sentence opener (for "he" and "she", nor a place or building
+    /// standing for a government).
+    fn first_describing_word(&self, person: bool) -> Option<usize> {
         let prose = self.prose;
-        prose.tokens[..t].iter().any(|k| {
+        prose.tokens.iter().position(|k| {
             let heading = prose
                 .block_at(k.span.start)
                 .is_some_and(|b| prose.blocks[b].kind == BlockKind::Heading);
