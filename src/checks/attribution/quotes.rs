@@ -15,6 +15,7 @@
 use super::lexicon::{contains, LEXICON};
 use super::scan::{Scan, Speaker};
 use crate::checks::{Context, Finding, Rule, RuleInfo, Severity};
+use crate::hashing::{FastHasher, FastSet};
 use crate::prose::{BlockKind, Prose, Quotation, TokenKind};
 use crate::span::Span;
 
@@ -56,6 +57,10 @@ const NAMING: [&str; 20] = [
     "headlined",
 ];
 
+/// How far back from a quotation mark its naming word is looked for, in
+/// bytes: more than the longest of [`NAMING`] with its comma.
+const NAMING_REACH: usize = 24;
+
 /// Small words a title may leave in lower case ("Master of the Universe").
 const TITLE_SMALL_WORDS: [&str; 10] =
     ["a", "an", "the", "of", "and", "in", "on", "for", "to", "at"];
@@ -70,6 +75,10 @@ impl Rule for OrphanQuote {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let prose = ctx.prose;
         let scan = Scan::of(ctx);
+        let mut quoted = QuotedWords::default();
+        // Whether the quotations of a block have a speaker nearby depends on
+        // the block alone: decided once per block, not once per quotation.
+        let mut verdict: Option<(usize, Option<String>)> = None;
         for (i, q) in prose.quotations.iter().enumerate() {
             let block = &prose.blocks[q.block];
             if q.nested || q.continues || block.kind == BlockKind::Heading || is_name(prose, q) {
@@ -80,7 +89,7 @@ impl Rule for OrphanQuote {
                 let sourced = sentences
                     .clone()
                     .any(|s| scan.sourced(s) || names_someone(prose, s));
-                if !sourced && !quoted_before(prose, i) {
+                if !sourced && !quoted.before(prose, i) {
                     out.push(
                         Finding::new(
                             &ORPHAN_QUOTE,
@@ -95,28 +104,39 @@ impl Rule for OrphanQuote {
             if labelled(prose, q) || introduced_by_name(prose, q) {
                 continue;
             }
-            let first = q.block.saturating_sub(1);
-            let reach = Span::new(
-                prose.blocks[first].span.start,
-                last_block_of(prose, q.block).span.end,
-            );
-            let speakers: Vec<Speaker> = scan.speakers(reach).collect();
-            let unnamed_pronoun = speakers.iter().find_map(|s| match s {
-                Speaker::Pronoun(t) if !scan.antecedent_possible(*t) => Some(*t),
-                _ => None,
-            });
-            let message = if speakers.is_empty() {
-                "Who said this? This quotation has no speaker in its sentence, its paragraph or the paragraph before.".to_string()
-            } else if let Some(t) = unnamed_pronoun
-                .filter(|_| speakers.iter().all(|s| matches!(s, Speaker::Pronoun(_))))
-            {
-                let pronoun = scan.word(t);
-                format!("Who is \"{pronoun}\"? No one comes before this quotation for \"{pronoun}\" to refer to.")
-            } else {
-                continue;
-            };
-            out.push(Finding::new(&ORPHAN_QUOTE, q.span, message));
+            if verdict.as_ref().is_none_or(|(block, _)| *block != q.block) {
+                verdict = Some((q.block, no_speaker(prose, &scan, q.block)));
+            }
+            if let Some((_, Some(message))) = &verdict {
+                out.push(Finding::new(&ORPHAN_QUOTE, q.span, message.clone()));
+            }
         }
+    }
+}
+
+/// What is wrong with the speakers of a quotation in `block`, if anything:
+/// none in the block, the paragraph before or the paragraphs the quotation
+/// runs on over, or only a pronoun with no one to refer back to.
+fn no_speaker(prose: &Prose, scan: &Scan, block: usize) -> Option<String> {
+    let first = block.saturating_sub(1);
+    let reach = Span::new(
+        prose.blocks[first].span.start,
+        last_block_of(prose, block).span.end,
+    );
+    let speakers: Vec<Speaker> = scan.speakers(reach).collect();
+    let unnamed_pronoun = speakers.iter().find_map(|s| match s {
+        Speaker::Pronoun(t) if !scan.antecedent_possible(*t) => Some(*t),
+        _ => None,
+    });
+    if speakers.is_empty() {
+        Some("Who said this? This quotation has no speaker in its sentence, its paragraph or the paragraph before.".to_string())
+    } else if let Some(t) =
+        unnamed_pronoun.filter(|_| speakers.iter().all(|s| matches!(s, Speaker::Pronoun(_))))
+    {
+        let pronoun = scan.word(t);
+        Some(format!("Who is \"{pronoun}\"? No one comes before this quotation for \"{pronoun}\" to refer to."))
+    } else {
+        None
     }
 }
 
@@ -199,7 +219,13 @@ fn is_name(prose: &Prose, q: &Quotation) -> bool {
     if no_words || prose.text[..q.span.start].ends_with('=') {
         return true;
     }
-    let before = prose.text[..q.span.start]
+    // The word before: a naming word is short, so a few bytes back suffice
+    // (and a quotation inside one long run of text costs no walk over it).
+    let mut from = q.span.start.saturating_sub(NAMING_REACH);
+    while !prose.text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = prose.text[from..q.span.start]
         .split_whitespace()
         .next_back()
         .unwrap_or("")
@@ -228,16 +254,48 @@ fn sentences_of(prose: &Prose, span: Span) -> std::ops::Range<usize> {
     first..end.max(first)
 }
 
-/// Whether the words of quotation `i` were quoted earlier in the document,
-/// where their speaker was given.
-fn quoted_before(prose: &Prose, i: usize) -> bool {
-    let words = prose.slice(prose.quotations[i].inner).trim();
-    prose.quotations[..i].iter().any(|earlier| {
-        prose
-            .slice(earlier.inner)
-            .to_lowercase()
-            .contains(&words.to_lowercase())
-    })
+/// The runs of up to [`FRAGMENT_WORDS`] words of the quotations read so far,
+/// by hash: whether a fragment repeats words quoted earlier is then one
+/// lookup, not a search of every earlier quotation.
+#[derive(Default)]
+struct QuotedWords {
+    runs: FastSet<u64>,
+    /// The quotations indexed so far: `quotations[..read]`.
+    read: usize,
+}
+
+impl QuotedWords {
+    /// Whether the words of quotation `i` were quoted earlier in the document,
+    /// where their speaker was given (word for word, case and the
+    /// punctuation around words aside).
+    fn before(&mut self, prose: &Prose, i: usize) -> bool {
+        for earlier in &prose.quotations[self.read.min(i)..i] {
+            let words: Vec<String> = quoted_words(prose.slice(earlier.inner)).collect();
+            for start in 0..words.len() {
+                for end in start + 1..=(start + FRAGMENT_WORDS).min(words.len()) {
+                    self.runs.insert(run_hash(&words[start..end]));
+                }
+            }
+        }
+        self.read = self.read.max(i);
+        let words: Vec<String> = quoted_words(prose.slice(prose.quotations[i].inner)).collect();
+        !words.is_empty() && self.runs.contains(&run_hash(&words))
+    }
+}
+
+/// The words of a quotation, lowercase, without the punctuation around them.
+fn quoted_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+}
+
+fn run_hash(words: &[String]) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<FastHasher>::default().hash_one(words)
 }
 
 #[cfg(test)]
