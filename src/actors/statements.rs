@@ -196,6 +196,7 @@ impl<'p> TopQuotes<'p> {
         self.quotes[first..]
             .iter()
             .take_while(|q| q.span.start < sentence.end)
+            .inspect(|_| crate::work::step())
             // Apart from each other, at most one quotation holds the attribution.
             .take(2)
             .find(|q| q.span.overlaps(sentence) && !q.span.covers(attribution))

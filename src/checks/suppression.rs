@@ -124,6 +124,7 @@ fn suppressed(findings: &[Finding], directives: &[Directive<'_>], text: &str) ->
     let mut lines: Vec<(Span, Codes)> = Vec::new();
     let mut next_lines = NextLines::new(text);
     for d in directives {
+        crate::work::step();
         match d.kind {
             Kind::File => whole_file.add(d),
             Kind::NextLine => {
@@ -158,6 +159,7 @@ fn suppressed(findings: &[Finding], directives: &[Directive<'_>], text: &str) ->
     order.sort_by_key(|&i| findings[i].span.start);
     let mut hidden = vec![false; findings.len()];
     for i in order {
+        crate::work::step();
         let finding = &findings[i];
         let at = finding.span.start;
         while let Some((seq, d)) = regions.next_if(|(_, d)| d.span.end <= at) {
@@ -212,7 +214,12 @@ impl<'t> NextLines<'t> {
         let text = self.text;
         let newline = match self.newline {
             Some((from, at)) if from <= end && end <= at => at,
-            _ => end + text.get(end..)?.find('\n')?,
+            _ => {
+                let rest = text.get(end..)?;
+                let at = rest.find('\n');
+                crate::work::steps(at.unwrap_or(rest.len()));
+                end + at?
+            }
         };
         self.newline = Some((end, newline));
         let start = newline + 1;
@@ -235,6 +242,7 @@ fn first_text_line(text: &str, mut start: usize) -> Option<Span> {
         let line_end = text[start..]
             .find('\n')
             .map_or(text.len(), |i| start + i + 1);
+        crate::work::steps(line_end - start);
         let line = text[start..line_end].trim();
         let only_comment = line.starts_with("<!--") && line.ends_with("-->");
         if !line.is_empty() && !only_comment {
