@@ -24,9 +24,11 @@ mod statements;
 use std::sync::Arc;
 
 pub use describe::{describe, kind_label};
-pub use names::{is_variant, NameOrder, PersonName};
+pub use names::{is_variant, skeleton, NameOrder, PersonName};
 pub use people::{People, PersonEntry};
 pub use recognise::Title;
+/// What a statement says, for statements found outside the actor model (src/sources).
+pub(crate) use statements::{content as statement_content, TopQuotes};
 
 use crate::config::Settings;
 use crate::prose::{BlockMemo, Prose};

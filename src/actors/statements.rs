@@ -170,12 +170,12 @@ fn pronoun_before(
 
 /// The top-level quotations with words in them, in order. They never
 /// overlap, so those that meet a sentence are found by binary search.
-struct TopQuotes<'p> {
+pub(crate) struct TopQuotes<'p> {
     quotes: Vec<&'p Quotation>,
 }
 
 impl<'p> TopQuotes<'p> {
-    fn new(prose: &'p Prose) -> TopQuotes<'p> {
+    pub(crate) fn new(prose: &'p Prose) -> TopQuotes<'p> {
         let mut quotes: Vec<&Quotation> = prose
             .quotations
             .iter()
@@ -208,7 +208,13 @@ impl<'p> TopQuotes<'p> {
 /// attribution: the part before it when the attribution closes the sentence
 /// ("…, Lavrov said in a statement."), the part after it otherwise ("Lavrov
 /// told reporters that …").
-fn content(prose: &Prose, quotes: &TopQuotes, sentence: Span, speaker: Span, verb: Span) -> Span {
+pub(crate) fn content(
+    prose: &Prose,
+    quotes: &TopQuotes,
+    sentence: Span,
+    speaker: Span,
+    verb: Span,
+) -> Span {
     let attribution = speaker.join(verb);
     if let Some(inner) = quotes.in_sentence(sentence, attribution) {
         return inner;

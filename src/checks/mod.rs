@@ -200,6 +200,7 @@ static RULES: &[&dyn Rule] = &[
     &references::RepeatedTitle,
     &references::LateIntroduction,
     &references::NameVariant,
+    &references::CourtesyTitle,
 ];
 
 /// Every rule copydesk knows: the registry, and `unknown-rule`, which the

@@ -45,9 +45,11 @@ struct Directive<'t> {
     codes: Vec<(&'t str, Span)>,
 }
 
-/// Flags unknown codes in suppression comments, then drops the findings the
-/// comments suppress. Costs a substring search on texts with no comment.
+/// Drops the findings marked as checked in the settings, flags unknown codes
+/// in suppression comments, then drops the findings the comments suppress.
+/// Costs a substring search on texts with no comment.
 pub fn apply(text: &str, prose: &Prose, settings: &Settings, findings: &mut Vec<Finding>) {
+    checked::drop_checked(text, prose, settings, findings);
     if !text.contains(PREFIX) {
         return;
     }
@@ -380,5 +382,6 @@ pub fn mark_as_checked(
     }
 }
 
+pub mod checked;
 #[cfg(test)]
 mod tests;

@@ -149,7 +149,8 @@ fn actor_json(text: &str, actors: &Actors, a: usize) -> Value {
     })
 }
 
-fn json_of(path: &Path, text: &str, actors: &Actors) -> Value {
+/// The actors of one text as `--format json` prints them.
+pub fn json_of(path: &Path, text: &str, actors: &Actors) -> Value {
     let ambiguous: Vec<Value> = actors
         .mentions
         .iter()

@@ -5,7 +5,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use serde_json::json;
+use serde_json::{json, Value};
 
 use super::{files, Format, EXIT_ERROR, EXIT_FOUND};
 use crate::checks::{Finding, RelatedLocation, Severity};
@@ -40,7 +40,7 @@ pub fn run(paths: &[PathBuf], format: Format, config: Option<&Path>) -> ExitCode
             found |= finding.severity >= Severity::Warning;
             let rendered = match format {
                 Format::Human => human(&path, &text, &lines, finding),
-                Format::Json => json_line(&path, &text, &lines, finding),
+                Format::Json => json_of(&path, &text, &lines, finding).to_string(),
             };
             if writeln!(out, "{rendered}").is_err() {
                 return ExitCode::from(EXIT_ERROR);
@@ -145,7 +145,16 @@ fn window(line: &str, start: usize, end: usize) -> (String, usize, usize) {
     (shown, marker_at, span_chars.min(to - chars_before))
 }
 
-fn json_line(path: &Path, text: &str, lines: &LineIndex, f: &Finding) -> String {
+/// The findings of one text as `--format json` prints them, one object each.
+pub fn findings_json(path: &Path, text: &str, findings: &[Finding]) -> Vec<Value> {
+    let lines = LineIndex::new(text);
+    findings
+        .iter()
+        .map(|f| json_of(path, text, &lines, f))
+        .collect()
+}
+
+fn json_of(path: &Path, text: &str, lines: &LineIndex, f: &Finding) -> Value {
     let (line, column) = lines.position(text, f.span.start);
     let (end_line, end_column) = lines.position(text, f.span.end);
     json!({
@@ -160,7 +169,6 @@ fn json_line(path: &Path, text: &str, lines: &LineIndex, f: &Finding) -> String 
         "severity": f.severity.name(),
         "message": f.message,
     })
-    .to_string()
 }
 
 #[cfg(test)]

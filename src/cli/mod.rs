@@ -1,12 +1,14 @@
 //! The command line: `copydesk [lsp]`, `copydesk check`, `copydesk explain`,
-//! `copydesk actors`.
+//! `copydesk actors`, `copydesk ledger`.
 
 mod actors;
 mod check;
 mod config;
 mod explain;
 mod files;
+mod ledger;
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -40,6 +42,9 @@ enum Command {
     Check(Inputs),
     /// List the people and organisations of files, with roles and references.
     Actors(Inputs),
+    /// Tally the sources of files and folders: named people and organisations,
+    /// anonymous and vague sources, and claims and quotations with none.
+    Ledger(Inputs),
     /// Show a rule's documentation, or list the rules.
     Explain {
         /// A rule code, such as vague-attribution.
@@ -66,8 +71,26 @@ pub enum Format {
     Json,
 }
 
+/// The CLI's JSON for other front ends (the Python module): the shapes
+/// `--format json` prints.
+pub mod json {
+    pub use super::actors::json_of as actors;
+    pub use super::check::findings_json as findings;
+    pub use super::ledger::statements_json as statements;
+}
+
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    run(std::env::args_os())
+}
+
+/// The command line with these arguments (the first is the program's name),
+/// for a front end that is not this binary: the Python package's `copydesk`.
+pub fn run<I, T>(args: I) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(err) => {
             let _ = err.print();
@@ -85,6 +108,10 @@ pub fn main() -> ExitCode {
             check::run(&inputs.paths, inputs.format, inputs.config.as_deref())
         }
         Some(Command::Explain { code }) => explain::run(code.as_deref()),
+        Some(Command::Ledger(inputs)) => {
+            init_logging("warn");
+            ledger::run(&inputs.paths, inputs.format, inputs.config.as_deref())
+        }
         Some(Command::Actors(inputs)) => {
             init_logging("warn");
             actors::run(&inputs.paths, inputs.format, inputs.config.as_deref())
@@ -97,9 +124,27 @@ fn init_logging(default: &str) {
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr)
+        .with_writer(|| StderrIgnoringErrors)
+        .log_internal_errors(false)
         .with_ansi(false)
         .try_init();
+}
+
+/// Stderr for log lines. An editor may close the server's stderr before the
+/// server exits; a log line that cannot be written is dropped, never a panic
+/// (as `eprintln!` would be).
+struct StderrIgnoringErrors;
+
+impl std::io::Write for StderrIgnoringErrors {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let _ = std::io::stderr().write_all(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let _ = std::io::stderr().flush();
+        Ok(())
+    }
 }
 
 fn serve() -> ExitCode {

@@ -5,7 +5,7 @@
 //! settings ([`editor`]). A [`Layer`] holds only what its source sets; both
 //! sources are read by one [`schema`], so they accept the same values.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use crate::checks::Severity;
@@ -23,8 +23,11 @@ pub enum Style {
     /// AP: formal titles capitalised before a name, lowercase elsewhere; surname on later reference.
     #[default]
     Ap,
-    /// British papers: most titles lowercase ("the prime minister, Keir Starmer").
+    /// British papers: most titles lowercase ("the prime minister, Keir Starmer");
+    /// courtesy titles on later reference ("Mr Starmer").
     Uk,
+    /// The New York Times: titles as in AP; courtesy titles on later reference ("Mr. Obama").
+    Nyt,
 }
 
 /// When the server checks a document.
@@ -51,6 +54,14 @@ pub struct Words {
     pub titles: Vec<String>,
 }
 
+/// A finding marked as checked outside the document: its rule, and the hash of
+/// its sentence (`checks::suppression::checked`).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Checked {
+    pub rule: String,
+    pub sentence: u64,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Settings {
     pub style: Style,
@@ -61,6 +72,8 @@ pub struct Settings {
     /// A newsroom's people file, resolved against the folder of the source that named it.
     pub people: Option<PathBuf>,
     pub words: Words,
+    /// Findings marked as checked, by rule and sentence.
+    pub checked: BTreeSet<Checked>,
 }
 
 impl Default for Settings {
@@ -72,6 +85,7 @@ impl Default for Settings {
             rules: BTreeMap::new(),
             people: None,
             words: Words::default(),
+            checked: BTreeSet::new(),
         }
     }
 }
@@ -114,6 +128,7 @@ impl Settings {
         }
         add_new(&mut self.words.sources, &layer.words.sources);
         add_new(&mut self.words.titles, &layer.words.titles);
+        self.checked.extend(layer.checked.iter().cloned());
     }
 }
 
@@ -137,6 +152,8 @@ pub struct Layer {
     pub rules: BTreeMap<String, Level>,
     pub people: Option<PathBuf>,
     pub words: Words,
+    /// Findings marked as checked; they add up across layers.
+    pub checked: Vec<Checked>,
 }
 
 /// Something wrong in a settings source; `span` is a byte range of a config

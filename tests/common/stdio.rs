@@ -17,11 +17,17 @@ pub struct StdioServer {
 
 impl StdioServer {
     pub fn start(binary: &Path, args: &[&str]) -> StdioServer {
+        StdioServer::start_with_stderr(binary, args, Stdio::null())
+    }
+
+    /// Starts the binary with its stderr going to `stderr` (a pipe whose
+    /// reading end is closed, say, as when the editor quits).
+    pub fn start_with_stderr(binary: &Path, args: &[&str], stderr: Stdio) -> StdioServer {
         let mut child = Command::new(binary)
             .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(stderr)
             .spawn()
             .expect("the binary starts");
         let stdin = child.stdin.take().expect("piped stdin");
@@ -38,6 +44,12 @@ impl StdioServer {
     pub fn send(&mut self, message: Value) {
         let body = message.to_string();
         write!(self.stdin, "Content-Length: {}\r\n\r\n{}", body.len(), body).expect("stdin open");
+        self.stdin.flush().expect("stdin open");
+    }
+
+    /// Writes bytes as they are, framed or not.
+    pub fn send_raw(&mut self, bytes: &[u8]) {
+        self.stdin.write_all(bytes).expect("stdin open");
         self.stdin.flush().expect("stdin open");
     }
 

@@ -170,6 +170,9 @@ impl<'a> Scan<'a> {
     /// Whether a hit marks a source for its sentence.
     pub fn is_marker(&self, hit: &Hit) -> bool {
         let roles = hit.roles;
+        if roles.has(Roles::AGENCY) && self.in_dateline(hit) {
+            return false;
+        }
         if roles.has(Roles::PHRASE.or(Roles::SPOKESPERSON).or(Roles::AGENCY)) {
             return true;
         }
@@ -184,6 +187,36 @@ impl<'a> Scan<'a> {
             return true;
         }
         roles.has(Roles::NOUN) && self.owned(hit)
+    }
+
+    /// Whether an agency's name sits in a wire dateline ("LONDON (AP) —",
+    /// "WASHINGTON, June 24 (Reuters) -"): the story's byline, which sources
+    /// nothing the story goes on to say. A dateline opens its paragraph with a
+    /// place in capitals, perhaps a date, the agency in brackets, then a dash.
+    fn in_dateline(&self, hit: &Hit) -> bool {
+        let prose = self.prose;
+        let Some(block) = prose.block_at(hit.span.start) else {
+            return false;
+        };
+        let before = prose.text[prose.blocks[block].span.start..hit.span.start].trim_end();
+        let Some(place) = before.strip_suffix('(') else {
+            return false;
+        };
+        let after = prose.text[hit.span.end..].trim_start();
+        let Some(after) = after.strip_prefix(')') else {
+            return false;
+        };
+        let dashed = after.trim_start().starts_with(['—', '–', '-', '―']);
+        let mut words = place.split_whitespace();
+        let capitals = words.next().is_some_and(|w| {
+            w.chars().any(char::is_alphabetic) && w.chars().all(|c| !c.is_lowercase())
+        });
+        let rest_capitalised = words.all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        });
+        dashed && capitals && rest_capitalised
     }
 
     /// A reporting verb form used as a finite verb, in the active voice or
@@ -519,6 +552,14 @@ mod tests {
         assert_eq!(
             sourced("Talks will resume, according to the ministry. A spokeswoman for the port declined. A statement from the ministry followed. The Xinhua report ran on Monday."),
             vec![true, true, true, true]
+        );
+    }
+
+    #[test]
+    fn a_wire_dateline_is_a_byline_not_a_source() {
+        assert_eq!(
+            sourced("LONDON (AP) — The mayor is expected to resign.\n\nWASHINGTON, June 24 (Reuters) - Talks resume.\n\nThe deal holds, AP reported. The (AP) report ran. The Xinhua report ran."),
+            vec![false, false, true, true, true]
         );
     }
 
