@@ -121,6 +121,28 @@ fn unclosed_quotation_marks() {
 }
 
 #[test]
+fn a_newsroom_list_of_sources() {
+    let cost = |n: usize| {
+        let names: Vec<String> = (0..n).map(|i| format!("\"Wire Service {i}\"")).collect();
+        let toml = format!("[words]\nsources = [{}]\n", names.join(", "));
+        let text = "Critics say the port is too small. Wire Service 7 said so.\n";
+        let (analysis, steps) = work::count(|| {
+            let layer = copydesk::config::file::parse(&toml, std::path::Path::new("."))
+                .expect("the config parses");
+            let settings = Settings::layered([&layer]);
+            analyze(text, Language::Markdown, &settings)
+        });
+        assert_eq!(analysis.findings.len(), 1, "{:?}", analysis.findings);
+        steps
+    };
+    let (small, large) = (cost(2_000), cost(8_000));
+    assert!(
+        large <= 5 * small,
+        "{small} steps for 2,000 sources, {large} for 8,000"
+    );
+}
+
+#[test]
 fn an_ordinary_article() {
     assert_linear(
         "generated article",

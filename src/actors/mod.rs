@@ -19,7 +19,7 @@ mod link;
 mod names;
 pub mod people;
 mod recognise;
-mod statements;
+pub mod statements;
 
 use std::sync::Arc;
 

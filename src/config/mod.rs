@@ -137,6 +137,7 @@ impl Settings {
 fn add_new(list: &mut Vec<String>, more: &[String]) {
     let mut seen: FastSet<String> = list.iter().cloned().collect();
     for word in more {
+        crate::work::step();
         if seen.insert(word.clone()) {
             list.push(word.clone());
         }

@@ -14,9 +14,10 @@ use std::cell::OnceCell;
 use std::ops::Range;
 use std::rc::Rc;
 
-use aho_corasick::{AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{Anchored, Input};
 
 use super::lexicon::{contains, entry, Roles, LEXICON};
+use super::newsroom::SourceNames;
 use crate::actors::{ActorKind, Actors};
 use crate::checks::Context;
 use crate::config::Settings;
@@ -436,16 +437,7 @@ impl<'a> Scan<'a> {
 /// Every match of the vocabulary in a document's prose, outside headlines and
 /// quotations: at each word, the longest pattern that ends on a word.
 fn scan(prose: &Prose, settings: &Settings) -> Vec<Hit> {
-    let extra = (!settings.words.sources.is_empty())
-        .then(|| {
-            AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
-                .start_kind(StartKind::Anchored)
-                .build(&settings.words.sources)
-                .ok()
-        })
-        .flatten();
+    let extra = SourceNames::of(&settings.words.sources);
     let mut hits = Vec::new();
     for (index, sentence) in prose.sentences.iter().enumerate() {
         if prose.blocks[sentence.block].kind == BlockKind::Heading {
@@ -476,8 +468,16 @@ fn scan(prose: &Prose, settings: &Settings) -> Vec<Hit> {
                     Some((m.end(), roles)).filter(|(_, roles)| *roles != Roles::default())
                 })
                 .or_else(|| {
-                    let m = extra.as_ref()?.find(input)?;
-                    Some((m.end(), Roles::AGENCY))
+                    let ends = prose.tokens[t..sentence.tokens.end]
+                        .iter()
+                        .flat_map(|k| [k.word.end, k.span.end]);
+                    let end = extra.as_ref()?.longest_at(
+                        &prose.text,
+                        token.span.start,
+                        sentence.span.end,
+                        ends,
+                    )?;
+                    Some((end, Roles::AGENCY))
                 });
             let last = found.and_then(|(end, _)| {
                 let last = t + prose.tokens[t..sentence.tokens.end]
