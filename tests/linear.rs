@@ -121,6 +121,32 @@ fn unclosed_quotation_marks() {
 }
 
 #[test]
+fn linking_people_offices_and_governments() {
+    assert_linear(
+        "his deputy, and no one else",
+        150,
+        Language::Markdown,
+        |n| "Reuters reported the vote. His deputy Anna Berg said it passed.\n\n".repeat(n),
+    );
+    assert_linear(
+        "governments led by a person",
+        150,
+        Language::Markdown,
+        |n| "Anna Berg spoke. The Berg government fell.\n\n".repeat(n),
+    );
+    assert_linear("many holders of one office", 100, Language::Markdown, |n| {
+        (0..n)
+            .map(|i| {
+                format!(
+                    "Foreign Minister Anna {} spoke. The foreign minister left.\n\n",
+                    unlisted_word(i)
+                )
+            })
+            .collect()
+    });
+}
+
+#[test]
 fn a_newsroom_list_of_sources() {
     let cost = |n: usize| {
         let names: Vec<String> = (0..n).map(|i| format!("\"Wire Service {i}\"")).collect();

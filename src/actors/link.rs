@@ -18,7 +18,7 @@ use super::names::{is_variant, lookup_key, one_slip_apart, skeleton, PersonName}
 use super::people::People;
 use super::recognise::{collapse, BodySource, Found, Possessor, RawDescription, RawName, Title};
 use super::{Actor, ActorKind, Confidence, Form, Mention, Office, Relation, Role, Target};
-use crate::hashing::FastMap;
+use crate::hashing::{FastMap, FastSet};
 use crate::prose::Prose;
 use crate::span::Span;
 
@@ -71,16 +71,13 @@ pub fn link(prose: &Prose, found: Found, people: Option<&People>) -> (Vec<Actor>
     // written offices; relations may then add derived ones ("his Russian
     // counterpart"), which the remaining descriptions can use.
     linker.index_offices();
-    let description_targets: Vec<Option<usize>> = found
-        .descriptions
-        .iter()
-        .map(|d| linker.unique_office_holder(d))
-        .collect();
+    let description_targets = linker.office_holders(&found.descriptions);
     order(&prose.text, &mut mentions, &mut name_mention);
     linker.relations(&found, &mentions, &name_mention, &description_targets);
     linker.index_offices();
+    let later_targets = linker.office_holders(&found.descriptions);
     for (i, d) in found.descriptions.iter().enumerate() {
-        let target = description_targets[i].or_else(|| linker.unique_office_holder(d));
+        let target = description_targets[i].or(later_targets[i]);
         if let Some(actor) = target {
             mentions.push(description_mention(d, actor));
         }
@@ -286,7 +283,8 @@ impl Linker<'_> {
         let add = |map: &mut FastMap<String, Vec<usize>>, key: &str| {
             let key = lookup_key(key);
             match map.get_mut(key.as_ref()) {
-                Some(list) if !list.contains(&a) => list.push(a),
+                // People are indexed in order, so `a` is last if it is there.
+                Some(list) if list.last() != Some(&a) => list.push(a),
                 Some(_) => {}
                 None => {
                     map.insert(key.into_owned(), vec![a]);
@@ -446,11 +444,12 @@ impl Linker<'_> {
     /// Organisations and governments, one actor per name.
     fn bodies(&mut self, found: &Found, mentions: &mut Vec<Mention>) {
         let mut by_key: HashMap<&str, usize> = HashMap::new();
+        let mut name_starts: FastSet<usize> = mentions.iter().map(|m| m.name.start).collect();
         for body in &found.bodies {
             // "the Monti government" where Monti is a person here: the
             // person's reference.
-            let led_by_person = body.source == BodySource::Led
-                && mentions.iter().any(|m| m.name.start == body.span.start);
+            let led_by_person =
+                body.source == BodySource::Led && name_starts.contains(&body.span.start);
             if led_by_person {
                 continue;
             }
@@ -491,6 +490,7 @@ impl Linker<'_> {
                     self.actors.len() - 1
                 }
             };
+            name_starts.insert(body.span.start);
             mentions.push(Mention {
                 span: body.span,
                 name: body.span,

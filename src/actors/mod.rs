@@ -104,6 +104,7 @@ pub struct Mention {
 
 impl Mention {
     pub fn actor(&self) -> Option<usize> {
+        crate::work::step();
         match self.target {
             Target::Actor(a) => Some(a),
             Target::Ambiguous(_) => None,
