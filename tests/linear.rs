@@ -147,6 +147,26 @@ fn linking_people_offices_and_governments() {
 }
 
 #[test]
+fn long_runs_of_adverbs_and_shared_family_names() {
+    assert_linear("adverbs before a verb", 300, Language::Markdown, |n| {
+        "The port reportedly ".to_string() + &"reportedly allegedly ".repeat(n) + "closed.\n"
+    });
+    assert_linear(
+        "people who share a family name",
+        150,
+        Language::Markdown,
+        |n| {
+            (0..n)
+                .map(|i| format!("{} Berg said the port would close.\n\n", unlisted_word(i)))
+                .collect()
+        },
+    );
+    assert_linear("titles standing alone", 150, Language::Markdown, |n| {
+        "Foreign Minister Anna Berg arrived. The Foreign Minister left.\n\n".repeat(n)
+    });
+}
+
+#[test]
 fn a_newsroom_list_of_sources() {
     let cost = |n: usize| {
         let names: Vec<String> = (0..n).map(|i| format!("\"Wire Service {i}\"")).collect();

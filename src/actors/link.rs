@@ -22,6 +22,10 @@ use crate::hashing::{FastMap, FastSet};
 use crate::prose::Prose;
 use crate::span::Span;
 
+/// How many of the people who share a surname a new full name is compared
+/// with (the last so many named): more than any article names.
+const SAME_SURNAME_REACH: usize = 64;
+
 /// How many paragraphs ahead a bare name may link to a person introduced there.
 const FORWARD_BLOCKS: usize = 6;
 /// The same, for a name with a title or courtesy title ("Home Secretary
@@ -41,6 +45,7 @@ pub fn link(prose: &Prose, found: Found, people: Option<&People>) -> (Vec<Actor>
         by_family: FastMap::default(),
         by_given: FastMap::default(),
         by_skeleton: FastMap::default(),
+        by_full: FastMap::default(),
         narrowed: vec![None; found.names.len()],
         holders: FastMap::default(),
         leaders: Vec::new(),
@@ -127,6 +132,9 @@ struct Linker<'a> {
     by_given: FastMap<String, Vec<usize>>,
     /// People by the [`skeleton`] of their family name, for spelling variants.
     by_skeleton: FastMap<String, Vec<usize>>,
+    /// People by every full name written for them, so that a name written
+    /// again finds its person without a search among those sharing the surname.
+    by_full: FastMap<String, usize>,
     /// Names cut down to their family name (a sentence opener dropped).
     narrowed: Vec<Option<Span>>,
     /// People by office key, and the people holding a leader's office.
@@ -183,21 +191,33 @@ impl Linker<'_> {
                 }
                 let words = parsed.full.split(' ').count();
                 let person = |a: &usize| self.actors[*a].person.as_ref();
-                // The same name, or (failing that) a spelling of it.
+                // The same name, or (failing that) a spelling of it: among
+                // the people last named with that surname, so that a surname
+                // many people share costs no search of them all.
+                let recent = |list: &Vec<usize>| {
+                    let from = list.len().saturating_sub(SAME_SURNAME_REACH);
+                    list[from..].to_vec()
+                };
                 let existing = self
-                    .by_family
-                    .get(lookup_key(&parsed.family).as_ref())
-                    .and_then(|list| {
-                        list.iter().copied().find(|a| {
-                            person(a).is_some_and(|p| p.given.is_some() && p.same_person(parsed))
-                        })
+                    .by_full
+                    .get(lookup_key(&parsed.full).as_ref())
+                    .copied()
+                    .or_else(|| {
+                        self.by_family
+                            .get(lookup_key(&parsed.family).as_ref())
+                            .and_then(|list| {
+                                recent(list).into_iter().find(|a| {
+                                    person(a)
+                                        .is_some_and(|p| p.given.is_some() && p.same_person(parsed))
+                                })
+                            })
                     })
                     .or_else(|| {
                         self.by_skeleton
                             .get(&skeleton(&parsed.family))
                             .and_then(|list| {
-                                list.iter()
-                                    .copied()
+                                recent(list)
+                                    .into_iter()
                                     .find(|a| person(a).is_some_and(|p| p.variant_of(parsed)))
                             })
                     });
@@ -216,6 +236,9 @@ impl Linker<'_> {
                     None if heading => continue,
                     None => self.new_person(parsed.clone(), raw.name.start, raw.evidence.strong()),
                 };
+                self.by_full
+                    .entry(lookup_key(&parsed.full).into_owned())
+                    .or_insert(actor);
                 self.targets[i] = Some(Target::Actor(actor));
                 self.forms[i] = Form::Full;
             }

@@ -24,6 +24,11 @@ use crate::config::Settings;
 use crate::prose::{BlockKind, Prose, Token, TokenKind};
 use crate::span::Span;
 
+/// The most words a walk looks through between a verb and its subject
+/// ("has also long been"): the bound keeps a run of adverbs from being
+/// walked once per word of it.
+pub(super) const BETWEEN_REACH: usize = 8;
+
 /// One match of the vocabulary in the prose.
 #[derive(Clone, Debug)]
 pub(super) struct Hit {
@@ -130,7 +135,7 @@ impl<'a> Scan<'a> {
     pub fn before_between(&self, t: usize) -> (Option<usize>, bool) {
         let mut negated = false;
         let mut at = t;
-        while let Some(p) = self.prev_word(at) {
+        while let Some(p) = self.prev_word(at).filter(|&p| t - p <= BETWEEN_REACH) {
             let word = self.word(p);
             if !is_between(word) {
                 return (Some(p), negated);
@@ -149,6 +154,9 @@ impl<'a> Scan<'a> {
         let mut start = t;
         let mut verb_start = t;
         while let Some(p) = self.prev_word(start) {
+            if t - p > BETWEEN_REACH {
+                return None;
+            }
             let word = self.word(p);
             if is_negation(word) || word.eq_ignore_ascii_case("do") {
                 verb_start = p;
@@ -246,7 +254,7 @@ impl<'a> Scan<'a> {
             if self.hit_at(b).is_some_and(|h| h.roles.has(Roles::HEARSAY)) {
                 return false;
             }
-            before = self.prev_word(b);
+            before = self.prev_word(b).filter(|&p| t - p <= BETWEEN_REACH);
         }
         if let Some(b) = before {
             let progressive = self.word(t).ends_with("ing");
