@@ -106,7 +106,7 @@ fn quotations_in_one_long_paragraph() {
         "orphan quotes in one block",
         200,
         Language::PlainText,
-        |n| "The vote was close. \"We won,\" he said. It was a \"big\" day.\n".repeat(n),
+        |n| "The vote was close. \"We won,\" he said. It was a \"big\" day. ".repeat(n) + "\n",
     );
     assert_linear("quotes in one run of text", 400, Language::Markdown, |n| {
         "x\"y\"".repeat(n) + "\n"

@@ -87,6 +87,8 @@ impl<'a> Scan<'a> {
     pub fn hits_in(&self, span: Span) -> &[Hit] {
         let start = self.hits.partition_point(|h| h.span.start < span.start);
         let end = self.hits.partition_point(|h| h.span.start < span.end);
+        // The hits handed out are walked by the caller.
+        crate::work::steps(end.saturating_sub(start));
         &self.hits[start..end.max(start)]
     }
 
