@@ -73,6 +73,57 @@ const CASES: &[Case] = &[
         "The ferry docked at noon.\n\nThe crew went ashore.\n\n\"This is the last crossing of the year.\"\n",
         orphan("\"This is the last crossing of the year.\""),
     ),
+    // Orphan quotes that are not orphans: inverted speech, read generally.
+    md(
+        "inverted speech",
+        "The hearing ran late.\n\n\"Sit down,\" ordered Judge Lena Marsh.\n",
+        Quiet,
+    ),
+    md(
+        "inverted speech",
+        "The hearing ran late.\n\n\"Never!\" the gallery shouted back.\n",
+        Quiet,
+    ),
+    md(
+        "colon quotation",
+        "The ferry docked at noon.\n\nAs the audit puts it: \"The harbour has no plan for the winter.\"\n",
+        Quiet,
+    ),
+    md(
+        "colon quotation",
+        "The ferry docked at noon.\n\nAt the foot of the letter it reads, \"We will not sell the harbour to anyone.\"\n",
+        Quiet,
+    ),
+    md(
+        "scare quotes after a spokeswoman",
+        "A spokeswoman for the port said the closure was temporary. The repairs were \"routine work\" for the crews.\n",
+        Quiet,
+    ),
+    md(
+        "scare quotes",
+        "The ferry docked at noon.\n\nThe repairs were \"routine work\" for the crews.\n",
+        orphan("\"routine work\""),
+    ),
+    md(
+        "subhead repeating a quotation",
+        "The harbour board met on Monday.\n\n\"We cannot keep the port open in winter\"\n\nThe board's chair, Ana Ruiz, said the ice had cost the port two months of trade. \"We cannot keep the port open in winter without an icebreaker,\" she said.\n",
+        Quiet,
+    ),
+    md(
+        "legal term",
+        "The ship turned back.\n\n\"Refoulement\" (forcible return) is forbidden by the convention.\n",
+        Quiet,
+    ),
+    md(
+        "Q&A",
+        "The interview has been edited for length.\n\nQ: \"Will the port close in winter?\"\n\nA: \"Only if the ice comes early.\"\n",
+        Quiet,
+    ),
+    md(
+        "Q&A",
+        "The council met on Monday.\n\n\"Will the port close in winter?\"\n\n\"Only if the ice comes early.\"\n",
+        Quiet,
+    ),
     // Structure: a wire dateline is the byline, not a source.
     md(
         "dateline",

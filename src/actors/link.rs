@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use roles::{demonym, roles};
 
 use super::lexicon::LEXICON;
-use super::names::{is_variant, lookup_key, skeleton, PersonName};
+use super::names::{is_variant, lookup_key, one_slip_apart, skeleton, PersonName};
 use super::people::People;
 use super::recognise::{collapse, BodySource, Found, Possessor, RawDescription, RawName, Title};
 use super::{Actor, ActorKind, Confidence, Form, Mention, Office, Relation, Role, Target};
@@ -325,20 +325,32 @@ impl Linker<'_> {
     /// The people whose family name this is a spelling variant of
     /// ("Zelenskyy" for Volodymyr Zelensky).
     fn variant_candidates(&self, word: &str) -> Vec<usize> {
-        self.by_skeleton
+        let is_variant_of = |a: &usize| {
+            self.actors[*a]
+                .person
+                .as_ref()
+                .is_some_and(|p| is_variant(&p.family, word))
+        };
+        let spelled = self
+            .by_skeleton
             .get(skeleton(word).as_str())
-            .map(|list| {
-                list.iter()
-                    .copied()
-                    .filter(|&a| {
-                        self.actors[a]
-                            .person
-                            .as_ref()
-                            .is_some_and(|p| is_variant(&p.family, word))
-                    })
-                    .collect()
-            })
-            .unwrap_or_default()
+            .map(|list| list.iter().copied().filter(is_variant_of).collect())
+            .unwrap_or_default();
+        if !Vec::is_empty(&spelled) {
+            return spelled;
+        }
+        // A typing slip ("Kellar" for Keller) changes the skeleton: compare
+        // with each family name.
+        let mut slipped: Vec<usize> = self
+            .by_family
+            .iter()
+            .filter(|(family, _)| one_slip_apart(family, word))
+            .flat_map(|(_, list)| list.iter().copied())
+            .filter(is_variant_of)
+            .collect();
+        slipped.sort_unstable();
+        slipped.dedup();
+        slipped
     }
 
     /// Whether a reference's formal title names an office the person does not
@@ -597,7 +609,7 @@ fn match_people(actors: &mut [Actor], mentions: &[Mention], prose: &Prose, peopl
         );
         let mut entry = None;
         for form in forms {
-            entry = people.entries.iter().position(|e| e.answers_to(&form));
+            entry = people.entry_for(&form);
             if entry.is_some() {
                 break;
             }

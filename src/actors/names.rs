@@ -158,14 +158,45 @@ impl PersonName {
     }
 }
 
-/// Whether two different spellings of a family name are variants of it.
+/// Whether two different spellings of a family name are variants of it: as
+/// transliterations differ, or one typing slip apart.
 pub fn is_variant(a: &str, b: &str) -> bool {
     // A curly or straight apostrophe is typography, not spelling ("O’Neill").
     let same_letters = a.chars().map(straight).eq(b.chars().map(straight));
     !same_letters
         && a.chars().count() >= MIN_VARIANT_LEN
         && b.chars().count() >= MIN_VARIANT_LEN
-        && skeleton(a) == skeleton(b)
+        && (skeleton(a) == skeleton(b) || one_slip_apart(a, b))
+}
+
+/// Shortest name compared by [`one_slip_apart`] (the longer of the two): in
+/// shorter names one letter makes another name ("Mann", "Mane").
+const MIN_SLIP_LEN: usize = 5;
+
+/// Whether two spellings of a name are one typing slip apart: one letter
+/// substituted, dropped or added, or two neighbours swapped ("Keller" and
+/// "Kellar", "Kelelr", "Keler"). Both long enough, with the same first letter.
+pub fn one_slip_apart(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().flat_map(char::to_lowercase).collect();
+    let b: Vec<char> = b.chars().flat_map(char::to_lowercase).collect();
+    // A letter dropped from a five-letter name leaves four ("Trump", "Trmp").
+    let long_enough =
+        a.len().max(b.len()) >= MIN_SLIP_LEN && a.len().min(b.len()) >= MIN_SLIP_LEN - 1;
+    if !long_enough || a.len().abs_diff(b.len()) > 1 || a[0] != b[0] {
+        return false;
+    }
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[prefix..], &b[prefix..]);
+    match (ra.len(), rb.len()) {
+        (0, 0) => false,
+        // Substituted, or two neighbours swapped.
+        (x, y) if x == y => {
+            ra[1..] == rb[1..] || x >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..]
+        }
+        // One letter dropped or added.
+        (x, y) if x > y => ra[1..] == *rb,
+        _ => rb[1..] == *ra,
+    }
 }
 
 /// A name with curly apostrophes and dashes made straight, for looking it up.
@@ -223,6 +254,7 @@ fn given_names_agree(a: &str, b: &str) -> bool {
         let word = word.trim_end_matches('.');
         let found = long[pos..].iter().position(|w| {
             *w == word
+                || unaccented(w) == unaccented(word)
                 || (word.chars().count() == 1 && w.starts_with(word))
                 || (w.trim_end_matches('.').chars().count() == 1
                     && word.starts_with(w.trim_end_matches('.')))
@@ -234,8 +266,39 @@ fn given_names_agree(a: &str, b: &str) -> bool {
     }
     // The first given name must agree: "John Smith" and "Jane Smith" differ
     // even if one of them has a middle name the other shares.
-    let first = |w: &str| w.trim_end_matches('.').chars().next();
+    let first = |w: &str| unaccented(w.trim_end_matches('.')).chars().next();
     first(short[0]) == first(long[0])
+}
+
+/// A word without its accents ("José" -> "Jose"), whether they are written
+/// as one character or as a letter and a combining mark.
+fn unaccented(word: &str) -> String {
+    word.chars()
+        .filter(|c| !matches!(*c as u32, 0x300..=0x36f))
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' => 'A',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'É' | 'È' | 'Ê' | 'Ë' => 'E',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'Í' | 'Ì' | 'Î' | 'Ï' => 'I',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
+            'Ó' | 'Ò' | 'Ô' | 'Ö' | 'Õ' | 'Ø' => 'O',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'Ú' | 'Ù' | 'Û' | 'Ü' => 'U',
+            'ç' => 'c',
+            'Ç' => 'C',
+            'ñ' => 'n',
+            'Ñ' => 'N',
+            'š' => 's',
+            'Š' => 'S',
+            'ž' => 'z',
+            'Ž' => 'Z',
+            'č' => 'c',
+            'Č' => 'C',
+            c => c,
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -286,6 +349,23 @@ mod tests {
             assert!(is_variant(a, b), "{a} {b}");
         }
         for (a, b) in [
+            ("Keller", "Kellar"),
+            ("Keller", "Kelelr"),
+            ("Keller", "Keler"),
+            ("Martinez", "Martines"),
+        ] {
+            assert!(is_variant(a, b) && one_slip_apart(b, a), "{a} {b}");
+        }
+        assert!(one_slip_apart("Trump", "Trmp"));
+        for (a, b) in [
+            ("Keller", "Kelly"),
+            ("Mann", "Mane"),
+            ("Keller", "Heller"),
+            ("Kane", "Kan"),
+        ] {
+            assert!(!one_slip_apart(a, b), "{a} {b}");
+        }
+        for (a, b) in [
             ("Lee", "Le"),
             ("Lavrov", "Peskov"),
             ("Berg", "Berg"),
@@ -306,5 +386,7 @@ mod tests {
         assert!(!parse("Ahmed Mohamed").same_person(&parse("Mohamed El-Hassan Mohamed")));
         assert!(!parse("Harry Kane").same_person(&parse("Harry Maguire")));
         assert!(!parse("John Smith").same_person(&parse("Jane Smith")));
+        assert!(parse("José Martínez").variant_of(&parse("Jose Martinez")));
+        assert!(parse("Jose Ramirez").same_person(&parse("Jose\u{301} Ramirez")));
     }
 }

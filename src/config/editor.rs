@@ -67,7 +67,7 @@ mod tests {
     #[test]
     fn camel_case_settings_apply_and_bad_ones_are_reported() {
         let (layer, problems) = read(
-            &json!({"checkOn": "change", "debounceMs": 50.0, "rules": {"vague-attribution": "error"}, "style": "nyt"}),
+            &json!({"checkOn": "change", "debounceMs": 50.0, "rules": {"vague-attribution": "error"}, "style": "chicago"}),
             None,
         );
         assert_eq!(layer.check_on, Some(CheckOn::Change));
@@ -79,7 +79,7 @@ mod tests {
         assert_eq!(layer.style, None);
         assert_eq!(
             messages(&problems),
-            vec!["`style` must be \"ap\" or \"uk\", not \"nyt\""]
+            vec!["`style` must be \"ap\", \"uk\" or \"nyt\", not \"chicago\""]
         );
     }
 

@@ -7,12 +7,15 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
+use std::sync::Arc;
 
+use crate::actors::People;
 use crate::checks::Severity;
 use crate::span::Span;
 
 pub mod editor;
 pub mod file;
+pub mod people;
 mod schema;
 pub mod suggest;
 
@@ -22,8 +25,11 @@ pub enum Style {
     /// AP: formal titles capitalised before a name, lowercase elsewhere; surname on later reference.
     #[default]
     Ap,
-    /// British papers: most titles lowercase ("the prime minister, Keir Starmer").
+    /// British papers: most titles lowercase ("the prime minister, Keir Starmer");
+    /// courtesy titles on later reference ("Mr Starmer").
     Uk,
+    /// The New York Times: titles as in AP; courtesy titles on later reference ("Mr. Obama").
+    Nyt,
 }
 
 /// When the server checks a document.
@@ -67,6 +73,9 @@ pub struct Settings {
     pub rules: BTreeMap<String, Level>,
     /// A newsroom's people file, resolved against the folder of the source that named it.
     pub people: Option<PathBuf>,
+    /// That file's entries, read by the server or the CLI ([`people::attach`]):
+    /// the analysis reads no files.
+    pub people_list: Option<Arc<People>>,
     pub words: Words,
     /// Findings marked as checked, by rule and sentence.
     pub checked: BTreeSet<Checked>,
@@ -80,6 +89,7 @@ impl Default for Settings {
             debounce_ms: 300,
             rules: BTreeMap::new(),
             people: None,
+            people_list: None,
             words: Words::default(),
             checked: BTreeSet::new(),
         }

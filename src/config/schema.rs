@@ -114,7 +114,8 @@ pub(crate) fn read(
             Some("style") => match keyword(&item.value).as_deref() {
                 Some("ap") => layer.style = Some(Style::Ap),
                 Some("uk") => layer.style = Some(Style::Uk),
-                _ => problems.push(bad("\"ap\" or \"uk\"")),
+                Some("nyt") => layer.style = Some(Style::Nyt),
+                _ => problems.push(bad("\"ap\", \"uk\" or \"nyt\"")),
             },
             Some("check_on") => match keyword(&item.value).as_deref() {
                 Some("save") => layer.check_on = Some(CheckOn::Save),

@@ -110,23 +110,26 @@ impl Backend {
         let outcome = tokio::task::spawn_blocking(move || {
             let mut job = job;
             let text = job.rope.to_string();
+            // The people file is read here, not by the analysis.
+            let (settings, people_error) = crate::config::people::attach(&job.settings);
             let analysis = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                job.analyzer.analyze(&text, job.language, &job.settings)
+                job.analyzer.analyze(&text, job.language, &settings)
             }));
-            (job, analysis)
+            (job, analysis, people_error.filter(|e| e.first))
         })
         .await;
-        let (done, failure) = match outcome {
-            Ok((job, Ok(analysis))) => (Some((job, analysis)), None),
-            Ok((_, Err(payload))) => (None, Some(crate::checks::panic_message(payload.as_ref()))),
-            Err(err) => (None, Some(err.to_string())),
+        let (done, failure, people_error) = match outcome {
+            Ok((job, Ok(analysis), people)) => (Some((job, analysis)), None, people),
+            Ok((_, Err(payload), _)) => (
+                None,
+                Some(crate::checks::panic_message(payload.as_ref())),
+                None,
+            ),
+            Err(err) => (None, Some(err.to_string()), None),
         };
-        let notices = done.as_ref().map(|(_, analysis)| {
-            (
-                analysis.failures.clone(),
-                analysis.actors.new_people_error().map(str::to_string),
-            )
-        });
+        let notices = done
+            .as_ref()
+            .map(|(_, analysis)| (analysis.failures.clone(), people_error.map(|e| e.message)));
         let snapshot = self.store().finish(&uri, revision, done);
         if let Some(reason) = failure {
             self.log(

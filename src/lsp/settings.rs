@@ -246,7 +246,7 @@ impl Config {
         }
         let mut notices = Vec::new();
         for path in paths {
-            if !path.is_file() {
+            if !crate::regular_file::exists(path) {
                 self.files.remove(path);
                 self.merged.remove(&Some(path.clone()));
                 if let Some(uri) = self.open.get(path) {

@@ -234,6 +234,11 @@ impl Reader<'_> {
             .take_while(|&k| self.is_word(k))
             .filter(|&k| self.is_noun(k))
             .find(|&k| k + 1 == end || self.description_at(k + 1, end) > 0)?;
+        // "an official who asked not to be named said": "asked" is the
+        // relative clause's verb; the statement is the one "said" makes.
+        if noun + 2 == verb && self.lower(noun + 1) == "who" {
+            return None;
+        }
         let start = self.description_start(noun, lo);
         if (start..end).any(|k| self.names_person(k)) {
             return None;
@@ -318,6 +323,13 @@ mod tests {
         assert_eq!(
             speakers("A person, who asked not to be named, said the plant would close.\n"),
             [("A person".into(), "the plant would close".into())]
+        );
+        assert_eq!(
+            speakers("An official who asked not to be named said the plant would close.\n"),
+            [(
+                "An official who asked not to be named".into(),
+                "the plant would close".into()
+            )]
         );
         assert_eq!(
             speakers("The ferry stopped after officials said the river was too low.\n"),

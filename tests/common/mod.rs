@@ -12,8 +12,9 @@ use serde_json::{json, Value};
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader, DuplexStream};
 use tokio::io::{ReadHalf, WriteHalf};
 
-/// How long a test waits for the server before failing.
-pub const WAIT: Duration = Duration::from_secs(30);
+/// How long a test waits for the server before failing: a bound on liveness,
+/// not a timing (a debug build on a loaded machine reads a 10 MB article slowly).
+pub const WAIT: Duration = Duration::from_secs(60);
 
 pub struct TestClient {
     writer: WriteHalf<DuplexStream>,
