@@ -72,6 +72,7 @@ fn one_document_after_edits() {
     published(&server, uri, 1);
     let after_open = server.peak_rss_kb();
     let line = text.lines().count() / 2;
+    let cpu_before = server.cpu_ms();
     for version in 2..=101 {
         type_key(&mut server, uri, version, line, (version - 2) as usize);
         server.send(
@@ -80,13 +81,15 @@ fn one_document_after_edits() {
         );
         published(&server, uri, version);
     }
+    let cpu = server.cpu_ms().zip(cpu_before).map_or(0, |(a, b)| a - b);
     println!(
-        "memory/one-100k-document-after-100-edits: peak {:.1} MB, now {:.1} MB (after open: peak {:.1} MB; idle {:.1} MB; {} bytes of text)",
+        "memory/one-100k-document-after-100-edits: peak {:.1} MB, now {:.1} MB (after open: peak {:.1} MB; idle {:.1} MB; {} bytes of text); CPU {:.1} ms per edit + save",
         mb(server.peak_rss_kb()),
         mb(server.rss_kb()),
         mb(after_open),
         mb(idle),
-        text.len()
+        text.len(),
+        cpu as f64 / 100.0
     );
     stop(server);
 }

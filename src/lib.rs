@@ -15,3 +15,4 @@ pub mod regular_file;
 pub mod sources;
 pub mod span;
 pub mod wordlist;
+pub mod work;

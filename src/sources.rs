@@ -14,7 +14,7 @@ mod unnamed;
 use crate::actors::{kind_label, Actors};
 use crate::analysis::Analysis;
 use crate::prose::Prose;
-use crate::span::Span;
+use crate::span::{Span, SpanSet};
 
 /// Who a statement is attributed to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,6 +81,7 @@ pub fn of(analysis: &Analysis) -> Sources {
             .map(|f| f.span)
     };
     let vague: Vec<Span> = spans_of("vague-attribution").collect();
+    let vague_set = SpanSet::new(vague.iter().copied());
     let mut attributions: Vec<Attribution> = actors
         .statements
         .iter()
@@ -96,7 +97,7 @@ pub fn of(analysis: &Analysis) -> Sources {
         unnamed::find(prose, actors, &named_cues)
             .into_iter()
             // A speaker the vague-attribution rule flags is counted as vague.
-            .filter(|u| !vague.iter().any(|v| v.overlaps(u.speaker.join(u.cue))))
+            .filter(|u| !vague_set.overlaps(u.speaker.join(u.cue)))
             .map(|u| Attribution {
                 speaker: Speaker::Anonymous(u.speaker),
                 cue: u.cue,

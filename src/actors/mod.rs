@@ -19,7 +19,7 @@ mod link;
 mod names;
 pub mod people;
 mod recognise;
-mod statements;
+pub mod statements;
 
 use std::sync::Arc;
 
@@ -28,7 +28,7 @@ pub use names::{is_variant, skeleton, NameOrder, PersonName};
 pub use people::{People, PersonEntry};
 pub use recognise::Title;
 /// What a statement says, for statements found outside the actor model (src/sources).
-pub(crate) use statements::content as statement_content;
+pub(crate) use statements::{content as statement_content, TopQuotes};
 
 use crate::config::Settings;
 use crate::prose::{BlockMemo, Prose};
@@ -104,6 +104,7 @@ pub struct Mention {
 
 impl Mention {
     pub fn actor(&self) -> Option<usize> {
+        crate::work::step();
         match self.target {
             Target::Actor(a) => Some(a),
             Target::Ambiguous(_) => None,
@@ -185,6 +186,9 @@ pub struct Actors {
     /// The people file, when one is configured and was read.
     pub people: Option<Arc<People>>,
     line_starts: Vec<usize>,
+    /// For each [`ActorKind`], the mentions of actors of that kind, in order:
+    /// what a pronoun can refer back to, found by binary search.
+    by_kind: [Vec<usize>; 3],
 }
 
 impl Actors {
@@ -210,16 +214,24 @@ impl Actors {
             .map(|&m| &self.mentions[m])
     }
 
-    /// The actor of the last mention before `offset` that `wanted` accepts:
-    /// the antecedent of "he said" is the last person named.
-    pub fn last_before(&self, offset: usize, wanted: impl Fn(&Actor) -> bool) -> Option<usize> {
-        let end = self.mentions.partition_point(|m| m.span.start < offset);
-        self.mentions[..end]
+    /// The actor of the last mention ending by `offset` whose actor is of one
+    /// of `kinds`: the antecedent of "he said" is the last person named.
+    /// A binary search per kind, however far back that mention is.
+    pub fn last_before(&self, offset: usize, kinds: &[ActorKind]) -> Option<usize> {
+        kinds
             .iter()
-            .rev()
-            .filter(|m| m.span.end <= offset)
-            .filter_map(Mention::actor)
-            .find(|&a| wanted(&self.actors[a]))
+            .filter_map(|&kind| {
+                let list = &self.by_kind[kind as usize];
+                let end = list.partition_point(|&m| self.mentions[m].span.start < offset);
+                // Mentions never overlap: at most one of them holds `offset`.
+                list[..end]
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|&m| self.mentions[m].span.end <= offset)
+            })
+            .max()
+            .and_then(|m| self.mentions[m].actor())
     }
 
     /// An actor's statements, in document order.
@@ -272,7 +284,14 @@ pub fn recognise(prose: &Prose, settings: &Settings, memo: &mut Memo) -> Actors 
             .filter(|&(_, b)| b == b'\n')
             .map(|(i, _)| i + 1),
     );
+    let mut by_kind: [Vec<usize>; 3] = Default::default();
+    for (i, m) in mentions.iter().enumerate() {
+        if let Some(a) = m.actor() {
+            by_kind[actors[a].kind as usize].push(i);
+        }
+    }
     Actors {
+        by_kind,
         actors,
         mentions,
         statements,

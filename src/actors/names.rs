@@ -92,6 +92,7 @@ impl PersonName {
     /// and given names that agree where both are written ("Marc Hill" and
     /// "Marc Lamont Hill"; "D. Trump" and "Donald Trump").
     pub fn same_person(&self, other: &PersonName) -> bool {
+        crate::work::step();
         if self.family != other.family || self.order != other.order {
             return false;
         }
@@ -148,6 +149,7 @@ impl PersonName {
     /// names and order, and family names that differ only as transliterations
     /// do ("Volodymyr Zelensky", "Volodymyr Zelenskyy").
     pub fn variant_of(&self, other: &PersonName) -> bool {
+        crate::work::step();
         let (Some(a), Some(b)) = (&self.given, &other.given) else {
             return false;
         };

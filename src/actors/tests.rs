@@ -247,7 +247,7 @@ fn the_api_finds_actors_by_offset_and_antecedents() {
     let lavrov = find(&actors, "Sergei Lavrov").0;
     assert_eq!(actors.actor_at(at + 2), Some(lavrov));
     let he = SUMMIT.find("his second").unwrap();
-    let person = actors.last_before(he, |a| a.kind == ActorKind::Person);
+    let person = actors.last_before(he, &[ActorKind::Person]);
     assert_eq!(person, Some(find(&actors, "Wang Yi").0));
     assert_eq!(actors.line_of(at), 4);
 }

@@ -181,6 +181,7 @@ impl std::io::Write for StderrIgnoringErrors {
 }
 
 fn serve() -> u8 {
+    crate::lsp::tune_malloc();
     init_logging("info");
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()

@@ -8,31 +8,25 @@
 //! `transport.rs`), already serialised, in the order they are made.
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 use ropey::Rope;
 use serde::Serialize;
-use tower_lsp::lsp_types::{Diagnostic, Position, PublishDiagnosticsParams, Url};
+use tower_lsp::lsp_types::{Diagnostic, PublishDiagnosticsParams, Url};
 
 use super::convert;
 use crate::checks::{Finding, RelatedLocation};
 use crate::document::Encoding;
 use crate::span::Span;
 
-/// The diagnostics last published for a document, serialised.
+/// The diagnostics last published for a document, serialised, by a 128-bit
+/// hash of everything they show (two SipHash runs; a false match is not a
+/// practical possibility).
 #[derive(Default)]
 pub struct Published {
-    kept: HashMap<u64, Vec<Converted>>,
+    kept: HashMap<u128, String>,
     /// How many diagnostics the last notification converted anew.
     converted: usize,
-}
-
-struct Converted {
-    finding: Finding,
-    positions: Vec<Position>,
-    /// The text each fix edit replaces, as the JSON says it.
-    old_texts: Vec<String>,
-    json: String,
 }
 
 impl Published {
@@ -49,31 +43,21 @@ impl Published {
         let mut kept = HashMap::with_capacity(findings.len());
         self.converted = 0;
         let mut diagnostics = String::with_capacity(findings.len() * 256);
+        let mut scratch = Vec::new();
         for (i, finding) in findings.iter().enumerate() {
-            let positions = positions(finding, rope, encoding);
-            let key = key(finding, &positions);
-            let reused = self.kept.get_mut(&key).and_then(|list| {
-                let at = list
-                    .iter()
-                    .position(|c| shows_the_same(c, finding, &positions, rope))?;
-                Some(list.swap_remove(at))
-            });
-            let converted = reused.unwrap_or_else(|| {
-                self.converted += 1;
-                Converted {
-                    json: json(&convert::diagnostic(finding, uri, rope, encoding)),
-                    old_texts: fix_spans(finding)
-                        .map(|span| slice(rope, span).to_string())
-                        .collect(),
-                    finding: finding.clone(),
-                    positions,
+            let key = shown(finding, rope, encoding, &mut scratch);
+            let json = match self.kept.remove(&key).or_else(|| kept.remove(&key)) {
+                Some(json) => json,
+                None => {
+                    self.converted += 1;
+                    json(&convert::diagnostic(finding, uri, rope, encoding))
                 }
-            });
+            };
             if i > 0 {
                 diagnostics.push(',');
             }
-            diagnostics.push_str(&converted.json);
-            kept.entry(key).or_insert_with(Vec::new).push(converted);
+            diagnostics.push_str(&json);
+            kept.insert(key, json);
         }
         self.kept = kept;
         format!(
@@ -109,73 +93,59 @@ fn json(value: &impl Serialize) -> String {
     })
 }
 
-/// Every position a finding's diagnostic shows, in order: its range, its
-/// related places in this document, its fixes' edits.
-fn positions(finding: &Finding, rope: &Rope, encoding: Encoding) -> Vec<Position> {
-    let mut spans = vec![finding.span];
-    spans.extend(finding.related.iter().filter_map(|r| match r.location {
-        RelatedLocation::Here(span) => Some(span),
-        RelatedLocation::File { .. } => None,
-    }));
-    spans.extend(fix_spans(finding));
-    spans
-        .into_iter()
-        .flat_map(|s: Span| [s.start, s.end])
-        .map(|byte| convert::position(rope, byte, encoding))
-        .collect()
-}
-
-fn key(finding: &Finding, positions: &[Position]) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    finding.code.hash(&mut h);
-    finding.severity.hash(&mut h);
-    finding.message.hash(&mut h);
-    for p in positions {
-        (p.line, p.character).hash(&mut h);
+/// A hash of what a finding's diagnostic shows at the current text: code,
+/// severity and message; the positions of its range, related places and fix
+/// edits; the related messages and files; the fixes' titles, replacements
+/// and the text they replace. `scratch` holds it all, each string ended by
+/// 0xff (never a byte of UTF-8), then is hashed twice.
+fn shown(finding: &Finding, rope: &Rope, encoding: Encoding, scratch: &mut Vec<u8>) -> u128 {
+    fn text(scratch: &mut Vec<u8>, s: &str) {
+        scratch.extend_from_slice(s.as_bytes());
+        scratch.push(0xff);
     }
-    h.finish()
-}
-
-/// Whether a kept diagnostic shows exactly what `finding` would, at these
-/// positions of the current text.
-fn shows_the_same(
-    kept: &Converted,
-    finding: &Finding,
-    positions: &[Position],
-    rope: &Rope,
-) -> bool {
-    let old = &kept.finding;
-    kept.positions == positions
-        && old.code == finding.code
-        && old.severity == finding.severity
-        && old.message == finding.message
-        && old.related.len() == finding.related.len()
-        && old.related.iter().zip(&finding.related).all(|(a, b)| {
-            a.message == b.message
-                && match (&a.location, &b.location) {
-                    (RelatedLocation::Here(_), RelatedLocation::Here(_)) => true,
-                    (a, b) => a == b,
-                }
-        })
-        && old.fixes.len() == finding.fixes.len()
-        && old.fixes.iter().zip(&finding.fixes).all(|(a, b)| {
-            a.title == b.title
-                && a.edits.len() == b.edits.len()
-                && a.edits
-                    .iter()
-                    .zip(&b.edits)
-                    .all(|(x, y)| x.replacement == y.replacement)
-        })
-        && fix_spans(finding)
-            .zip(&kept.old_texts)
-            .all(|(span, old)| slice(rope, span) == old.as_str())
-}
-
-fn fix_spans(finding: &Finding) -> impl Iterator<Item = Span> + '_ {
-    finding
-        .fixes
-        .iter()
-        .flat_map(|f| f.edits.iter().map(|e| e.span))
+    let position = |scratch: &mut Vec<u8>, byte: usize| {
+        let p = convert::position(rope, byte, encoding);
+        scratch.extend_from_slice(&p.line.to_le_bytes());
+        scratch.extend_from_slice(&p.character.to_le_bytes());
+    };
+    scratch.clear();
+    text(scratch, finding.code);
+    scratch.push(finding.severity as u8);
+    text(scratch, &finding.message);
+    position(scratch, finding.span.start);
+    position(scratch, finding.span.end);
+    for related in &finding.related {
+        text(scratch, &related.message);
+        match &related.location {
+            RelatedLocation::Here(span) => {
+                position(scratch, span.start);
+                position(scratch, span.end);
+            }
+            RelatedLocation::File { path, line } => {
+                text(scratch, &path.to_string_lossy());
+                scratch.extend_from_slice(&line.to_le_bytes());
+            }
+        }
+    }
+    for fix in &finding.fixes {
+        text(scratch, &fix.title);
+        for edit in &fix.edits {
+            text(scratch, &edit.replacement);
+            position(scratch, edit.span.start);
+            position(scratch, edit.span.end);
+            for chunk in slice(rope, edit.span).chunks() {
+                scratch.extend_from_slice(chunk.as_bytes());
+            }
+            scratch.push(0xff);
+        }
+    }
+    let [a, b] = [0u8, 1].map(|seed| {
+        let mut h = DefaultHasher::new();
+        seed.hash(&mut h);
+        h.write(scratch);
+        h.finish()
+    });
+    (u128::from(a) << 64) | u128::from(b)
 }
 
 fn slice(rope: &Rope, span: Span) -> ropey::RopeSlice<'_> {

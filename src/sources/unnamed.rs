@@ -11,10 +11,10 @@
 use std::sync::LazyLock;
 
 use crate::actors::lexicon::{AddedTitles, Class, Scan, LEXICON};
-use crate::actors::{statement_content, Actors};
+use crate::actors::{statement_content, Actors, TopQuotes};
 use crate::hashing::FastSet;
 use crate::prose::{BlockMemo, Prose, TokenKind};
-use crate::span::Span;
+use crate::span::{Span, SpanSet};
 use crate::wordlist;
 
 const UNNAMED_SOURCES: &str = include_str!("../../data/unnamed-sources.txt");
@@ -67,6 +67,8 @@ pub fn find(prose: &Prose, actors: &Actors, named: &[Span]) -> Vec<Unnamed> {
         scan: &scan,
         actors,
     };
+    let quotes = TopQuotes::new(prose);
+    let named = SpanSet::new(named.iter().copied());
     let mut out = Vec::new();
     for sentence in &prose.sentences {
         let lo = sentence.tokens.start;
@@ -84,7 +86,7 @@ pub fn find(prose: &Prose, actors: &Actors, named: &[Span]) -> Vec<Unnamed> {
                 continue;
             };
             let cue = Span::new(token.span.start, prose.tokens[m.last].word.end);
-            if named.iter().any(|n| n.overlaps(cue)) {
+            if named.overlaps(cue) {
                 continue;
             }
             let speaker = if m.class == Class::SpeechBefore {
@@ -97,7 +99,7 @@ pub fn find(prose: &Prose, actors: &Actors, named: &[Span]) -> Vec<Unnamed> {
                 })
             };
             let Some(speaker) = speaker else { continue };
-            let content = statement_content(prose, sentence.span, speaker, cue);
+            let content = statement_content(prose, &quotes, sentence.span, speaker, cue);
             if !content.is_empty() {
                 out.push(Unnamed {
                     speaker,

@@ -64,8 +64,11 @@ impl Reader<'_> {
         }
     }
 
-    /// Walks left from a name over the words of its title.
+    /// Walks left from a name over the words of its title, no further than
+    /// [`TITLE_REACH`] tokens: a name's title is never longer, and the bound
+    /// keeps a run of titles and names from being walked once per name.
     pub(super) fn title_before(&mut self, n: usize, start: usize, lo: usize) {
+        let lo = lo.max(start.saturating_sub(TITLE_REACH));
         let mut k = start;
         // The leftmost token that is surely part of the title.
         let mut title_start: Option<usize> = None;
@@ -458,6 +461,10 @@ impl Reader<'_> {
         }
     }
 }
+
+/// How many tokens left of a name its title may reach ("U.S. Deputy
+/// Secretary of State for East Asian and Pacific Affairs" is 12).
+const TITLE_REACH: usize = 24;
 
 /// The token where a title's governed office words begin (its first case
 /// word), or `fallback` when it has none.

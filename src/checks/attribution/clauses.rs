@@ -136,11 +136,31 @@ fn is_clause_break(scan: &Scan<'_>, t: usize) -> bool {
         )
 }
 
-pub(super) fn clause_break_between(scan: &Scan<'_>, from: usize, to: usize) -> bool {
-    let tokens = &scan.prose.tokens;
-    let first = tokens.partition_point(|t| t.span.start < from);
-    let end = tokens.partition_point(|t| t.span.start < to);
-    (first..end).any(|t| is_clause_break(scan, t))
+/// Whether a clause break stands between an offset and later ones, asked
+/// in increasing order: each token is read once, however many are asked.
+pub(super) struct ClauseBreaks {
+    /// The next token to read.
+    next: usize,
+    found: bool,
+}
+
+impl ClauseBreaks {
+    pub(super) fn after(scan: &Scan<'_>, from: usize) -> ClauseBreaks {
+        ClauseBreaks {
+            next: scan.prose.tokens.partition_point(|t| t.span.start < from),
+            found: false,
+        }
+    }
+
+    /// Whether a break stands between the offset and `to`.
+    pub(super) fn before(&mut self, scan: &Scan<'_>, to: usize) -> bool {
+        let end = scan.prose.tokens.partition_point(|t| t.span.start < to);
+        while !self.found && self.next < end {
+            self.found = is_clause_break(scan, self.next);
+            self.next += 1;
+        }
+        self.found
+    }
 }
 
 /// For each token of a sentence: the number of its clause, and whether it

@@ -64,6 +64,10 @@ const NAMING: [&str; 20] = [
     "headlined",
 ];
 
+/// How far back from a quotation mark its naming word is looked for, in
+/// bytes: more than the longest of [`NAMING`] with its comma.
+const NAMING_REACH: usize = 24;
+
 /// Small words a title may leave in lower case ("Master of the Universe").
 const TITLE_SMALL_WORDS: [&str; 10] =
     ["a", "an", "the", "of", "and", "in", "on", "for", "to", "at"];
@@ -79,8 +83,17 @@ impl Rule for OrphanQuote {
         let prose = ctx.prose;
         let scan = Scan::of(ctx);
         let repeated = repeated_quotations(prose);
+        // What a paragraph says of all its quotations, worked out once per
+        // paragraph: a plain-text article may be one paragraph.
+        let mut paragraph: Option<Paragraph> = None;
         for (i, q) in prose.quotations.iter().enumerate() {
             let block = &prose.blocks[q.block];
+            if paragraph.as_ref().is_none_or(|p| p.block != q.block) {
+                paragraph = Some(Paragraph::new(prose, q.block));
+            }
+            let Some(paragraph) = paragraph.as_mut() else {
+                continue;
+            };
             if q.nested
                 || q.continues
                 || block.kind == BlockKind::Heading
@@ -92,10 +105,9 @@ impl Rule for OrphanQuote {
             }
             if is_fragment(prose, q) || is_term(prose, q) {
                 let sentences = sentences_of(prose, q.span);
-                let paragraph_source = prose.blocks[q.block]
-                    .sentences
-                    .clone()
-                    .any(|s| prose.sentences[s].span.start <= q.span.start && scan.sourced(s));
+                let paragraph_source = paragraph
+                    .first_sourced(prose, &scan)
+                    .is_some_and(|start| start <= q.span.start);
                 let sourced =
                     paragraph_source || sentences.clone().any(|s| names_someone(prose, s));
                 if !sourced {
@@ -111,37 +123,93 @@ impl Rule for OrphanQuote {
                 continue;
             }
             if labelled(prose, q)
-                || labelled_paragraph(prose, q)
+                || paragraph.labelled
                 || introduced(prose, &scan, q)
                 || in_exchange(prose, q)
             {
                 continue;
             }
-            let first = q.block.saturating_sub(1);
+            let message = match paragraph.speakers(prose, &scan) {
+                Speakers::None => {
+                    if speech_tag_follows(prose, q) || named_around(prose, q) {
+                        continue;
+                    }
+                    "Who said this? This quotation has no speaker in its sentence, its paragraph or the paragraph before.".to_string()
+                }
+                Speakers::UnknownPronoun(t) => {
+                    let pronoun = scan.word(t);
+                    format!("Who is \"{pronoun}\"? No one comes before this quotation for \"{pronoun}\" to refer to.")
+                }
+                Speakers::Known => continue,
+            };
+            out.push(Finding::new(&ORPHAN_QUOTE, q.span, message));
+        }
+    }
+}
+
+/// Who may have spoken a paragraph's quotations, as far as the paragraph,
+/// the one before and those the quotation runs on over tell.
+#[derive(Clone, Copy)]
+enum Speakers {
+    None,
+    /// Only pronouns speak, and this one has no one to refer back to.
+    UnknownPronoun(usize),
+    Known,
+}
+
+/// What the rule asks of a paragraph, each answer worked out when first
+/// needed and kept for the paragraph's other quotations.
+struct Paragraph {
+    block: usize,
+    /// A transcript label opens it.
+    labelled: bool,
+    first_sourced: Option<Option<usize>>,
+    speakers: Option<Speakers>,
+}
+
+impl Paragraph {
+    fn new(prose: &Prose, block: usize) -> Paragraph {
+        Paragraph {
+            block,
+            labelled: labelled_paragraph(prose, block),
+            first_sourced: None,
+            speakers: None,
+        }
+    }
+
+    /// Where its first sentence with a source marker starts.
+    fn first_sourced(&mut self, prose: &Prose, scan: &Scan<'_>) -> Option<usize> {
+        *self.first_sourced.get_or_insert_with(|| {
+            prose.blocks[self.block]
+                .sentences
+                .clone()
+                .find(|&s| scan.sourced(s))
+                .map(|s| prose.sentences[s].span.start)
+        })
+    }
+
+    fn speakers(&mut self, prose: &Prose, scan: &Scan<'_>) -> Speakers {
+        *self.speakers.get_or_insert_with(|| {
+            let first = self.block.saturating_sub(1);
             let reach = Span::new(
                 prose.blocks[first].span.start,
-                last_block_of(prose, q.block).span.end,
+                last_block_of(prose, self.block).span.end,
             );
             let speakers: Vec<Speaker> = scan.speakers(reach).collect();
             let unnamed_pronoun = speakers.iter().find_map(|s| match s {
                 Speaker::Pronoun(t) if !scan.antecedent_possible(*t) => Some(*t),
                 _ => None,
             });
-            let message = if speakers.is_empty() {
-                if speech_tag_follows(prose, q) || named_around(prose, q) {
-                    continue;
-                }
-                "Who said this? This quotation has no speaker in its sentence, its paragraph or the paragraph before.".to_string()
+            if speakers.is_empty() {
+                Speakers::None
             } else if let Some(t) = unnamed_pronoun
                 .filter(|_| speakers.iter().all(|s| matches!(s, Speaker::Pronoun(_))))
             {
-                let pronoun = scan.word(t);
-                format!("Who is \"{pronoun}\"? No one comes before this quotation for \"{pronoun}\" to refer to.")
+                Speakers::UnknownPronoun(t)
             } else {
-                continue;
-            };
-            out.push(Finding::new(&ORPHAN_QUOTE, q.span, message));
-        }
+                Speakers::Known
+            }
+        })
     }
 }
 
@@ -269,8 +337,8 @@ fn glossed_term(prose: &Prose, q: &Quotation) -> bool {
 
 /// A paragraph that opens with a transcript label ("Q:", "A:", "RUIZ:",
 /// "SEN. ANA RUIZ:"): the label is the speaker of its quotations.
-fn labelled_paragraph(prose: &Prose, q: &Quotation) -> bool {
-    let block = prose.slice(prose.blocks[q.block].span).trim_start();
+fn labelled_paragraph(prose: &Prose, block: usize) -> bool {
+    let block = prose.slice(prose.blocks[block].span).trim_start();
     block
         .split_once(':')
         .is_some_and(|(head, _)| is_label(head))
@@ -337,7 +405,13 @@ fn is_name(prose: &Prose, q: &Quotation) -> bool {
     if no_words || prose.text[..q.span.start].ends_with('=') {
         return true;
     }
-    let before = prose.text[..q.span.start]
+    // The word before: a naming word is short, so a few bytes back suffice
+    // (and a quotation inside one long run of text costs no walk over it).
+    let mut from = q.span.start.saturating_sub(NAMING_REACH);
+    while !prose.text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = prose.text[from..q.span.start]
         .split_whitespace()
         .next_back()
         .unwrap_or("")

@@ -10,17 +10,24 @@
 //! a spokesperson, a statement owned by someone ("the ministry's statement",
 //! "a statement from X"), or a news agency.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::rc::Rc;
 
-use aho_corasick::{AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{Anchored, Input};
 
 use super::lexicon::{contains, entry, Roles, LEXICON};
-use crate::actors::{Actor, ActorKind, Actors};
+use super::newsroom::SourceNames;
+use crate::actors::{ActorKind, Actors};
 use crate::checks::Context;
 use crate::config::Settings;
 use crate::prose::{BlockKind, Prose, Token, TokenKind};
 use crate::span::Span;
+
+/// The most words a walk looks through between a verb and its subject
+/// ("has also long been"): the bound keeps a run of adverbs from being
+/// walked once per word of it.
+pub(super) const BETWEEN_REACH: usize = 8;
 
 /// One match of the vocabulary in the prose.
 #[derive(Clone, Debug)]
@@ -47,6 +54,9 @@ pub(super) struct Scan<'a> {
     pub actors: &'a Actors,
     /// In text order; none inside a headline or a quotation.
     pub hits: Rc<Vec<Hit>>,
+    /// The first word a pronoun may refer back to, for "he"/"she" ([1]) and
+    /// the others ([0]), found when first asked.
+    first_describing: [OnceCell<Option<usize>>; 2],
 }
 
 impl<'a> Scan<'a> {
@@ -58,6 +68,7 @@ impl<'a> Scan<'a> {
             hits: ctx
                 .shared
                 .get_or_insert_with(|| scan(ctx.prose, ctx.settings)),
+            first_describing: Default::default(),
         }
     }
 
@@ -68,6 +79,7 @@ impl<'a> Scan<'a> {
             prose,
             actors,
             hits: Rc::new(scan(prose, settings)),
+            first_describing: Default::default(),
         }
     }
 
@@ -75,6 +87,8 @@ impl<'a> Scan<'a> {
     pub fn hits_in(&self, span: Span) -> &[Hit] {
         let start = self.hits.partition_point(|h| h.span.start < span.start);
         let end = self.hits.partition_point(|h| h.span.start < span.end);
+        // The hits handed out are walked by the caller.
+        crate::work::steps(end.saturating_sub(start));
         &self.hits[start..end.max(start)]
     }
 
@@ -91,11 +105,13 @@ impl<'a> Scan<'a> {
     }
 
     pub fn token(&self, t: usize) -> &Token {
+        crate::work::step();
         &self.prose.tokens[t]
     }
 
     /// A token's word, without a possessive ending.
     pub fn word(&self, t: usize) -> &str {
+        crate::work::step();
         self.prose.slice(self.prose.tokens[t].word)
     }
 
@@ -121,7 +137,7 @@ impl<'a> Scan<'a> {
     pub fn before_between(&self, t: usize) -> (Option<usize>, bool) {
         let mut negated = false;
         let mut at = t;
-        while let Some(p) = self.prev_word(at) {
+        while let Some(p) = self.prev_word(at).filter(|&p| t - p <= BETWEEN_REACH) {
             let word = self.word(p);
             if !is_between(word) {
                 return (Some(p), negated);
@@ -140,6 +156,9 @@ impl<'a> Scan<'a> {
         let mut start = t;
         let mut verb_start = t;
         while let Some(p) = self.prev_word(start) {
+            if t - p > BETWEEN_REACH {
+                return None;
+            }
             let word = self.word(p);
             if is_negation(word) || word.eq_ignore_ascii_case("do") {
                 verb_start = p;
@@ -237,7 +256,7 @@ impl<'a> Scan<'a> {
             if self.hit_at(b).is_some_and(|h| h.roles.has(Roles::HEARSAY)) {
                 return false;
             }
-            before = self.prev_word(b);
+            before = self.prev_word(b).filter(|&p| t - p <= BETWEEN_REACH);
         }
         if let Some(b) = before {
             let progressive = self.word(t).ends_with("ing");
@@ -437,15 +456,33 @@ impl<'a> Scan<'a> {
         let pronoun = self.word(t).to_ascii_lowercase();
         let person = matches!(pronoun.as_str(), "he" | "she");
         let organisation = pronoun == "it";
-        let fits = |actor: &Actor| match actor.kind {
-            ActorKind::Person => !organisation,
-            ActorKind::Organisation | ActorKind::Government => !person,
+        let fits: &[ActorKind] = if person {
+            &[ActorKind::Person]
+        } else if organisation {
+            &[ActorKind::Organisation, ActorKind::Government]
+        } else {
+            &[
+                ActorKind::Person,
+                ActorKind::Organisation,
+                ActorKind::Government,
+            ]
         };
         if self.actors.last_before(offset, fits).is_some() {
             return true;
         }
+        // The first such word is found once per scan, not once per pronoun.
+        self.first_describing[usize::from(person)]
+            .get_or_init(|| self.first_describing_word(person))
+            .is_some_and(|first| first < t)
+    }
+
+    /// The first word that may describe someone a pronoun refers to: prose
+    /// outside quotations, or in a headline, a capitalised word that is not
+    /// a common sentence opener (for "he" and "she", nor a place or building
+    /// standing for a government).
+    fn first_describing_word(&self, person: bool) -> Option<usize> {
         let prose = self.prose;
-        prose.tokens[..t].iter().any(|k| {
+        prose.tokens.iter().position(|k| {
             let heading = prose
                 .block_at(k.span.start)
                 .is_some_and(|b| prose.blocks[b].kind == BlockKind::Heading);
@@ -470,16 +507,7 @@ impl<'a> Scan<'a> {
 /// Every match of the vocabulary in a document's prose, outside headlines and
 /// quotations: at each word, the longest pattern that ends on a word.
 fn scan(prose: &Prose, settings: &Settings) -> Vec<Hit> {
-    let extra = (!settings.words.sources.is_empty())
-        .then(|| {
-            AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
-                .start_kind(StartKind::Anchored)
-                .build(&settings.words.sources)
-                .ok()
-        })
-        .flatten();
+    let extra = SourceNames::of(&settings.words.sources);
     let mut hits = Vec::new();
     for (index, sentence) in prose.sentences.iter().enumerate() {
         if prose.blocks[sentence.block].kind == BlockKind::Heading {
@@ -510,8 +538,16 @@ fn scan(prose: &Prose, settings: &Settings) -> Vec<Hit> {
                     Some((m.end(), roles)).filter(|(_, roles)| *roles != Roles::default())
                 })
                 .or_else(|| {
-                    let m = extra.as_ref()?.find(input)?;
-                    Some((m.end(), Roles::AGENCY))
+                    let ends = prose.tokens[t..sentence.tokens.end]
+                        .iter()
+                        .flat_map(|k| [k.word.end, k.span.end]);
+                    let end = extra.as_ref()?.longest_at(
+                        &prose.text,
+                        token.span.start,
+                        sentence.span.end,
+                        ends,
+                    )?;
+                    Some((end, Roles::AGENCY))
                 });
             let last = found.and_then(|(end, _)| {
                 let last = t + prose.tokens[t..sentence.tokens.end]
