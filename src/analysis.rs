@@ -3,8 +3,10 @@
 //! An [`Analyzer`] belongs to one document and keeps the per-block memos that
 //! let re-analysis after an edit skip the block-local work of unchanged blocks.
 
+use std::time::{Duration, Instant};
+
 use crate::actors::{self, Actors, Target};
-use crate::checks::{self, Context, Finding, RelatedLocation, RuleFailure};
+use crate::checks::{self, Context, Finding, RelatedLocation, RuleFailure, RuleTime};
 use crate::config::Settings;
 use crate::document::Language;
 use crate::prose::{self, BlockCache, Prose};
@@ -17,6 +19,17 @@ pub struct Analysis {
     pub findings: Vec<Finding>,
     /// Rules that panicked on this document.
     pub failures: Vec<RuleFailure>,
+    pub timings: Timings,
+}
+
+/// How long each stage of one analysis took (`copydesk check --timings`).
+#[derive(Clone, Debug, Default)]
+pub struct Timings {
+    pub prose: Duration,
+    pub actors: Duration,
+    /// Each enabled rule, in registry order.
+    pub rules: Vec<RuleTime>,
+    pub suppression: Duration,
 }
 
 #[derive(Debug, Default)]
@@ -27,16 +40,27 @@ pub struct Analyzer {
 
 impl Analyzer {
     pub fn analyze(&mut self, text: &str, language: Language, settings: &Settings) -> Analysis {
+        let started = Instant::now();
         let prose = prose::parse(text, language, &mut self.blocks);
+        let parsed = Instant::now();
         let actors = actors::recognise(&prose, settings, &mut self.actors);
+        let recognised = Instant::now();
         let ctx = Context::new(text, &prose, &actors, settings);
-        let (mut findings, failures) = checks::run(&ctx);
+        let (mut findings, failures, rules) = checks::run_timed(&ctx);
+        let checked = Instant::now();
         checks::suppression::apply(text, &prose, settings, &mut findings);
+        let timings = Timings {
+            prose: parsed - started,
+            actors: recognised - parsed,
+            rules,
+            suppression: checked.elapsed(),
+        };
         Analysis {
             prose,
             actors,
             findings,
             failures,
+            timings,
         }
     }
 }

@@ -124,6 +124,85 @@ const CASES: &[Case] = &[
         "The council met on Monday.\n\n\"Will the port close in winter?\"\n\n\"Only if the ice comes early.\"\n",
         Quiet,
     ),
+    // The source is there: an agent after a passive, near or far.
+    md(
+        "passive agent",
+        "The pier was confirmed as the site of the spill by the deputy minister.\n",
+        Quiet,
+    ),
+    md(
+        "passive agent",
+        "The closure has been called \"a disaster\" by the harbour authority.\n",
+        Quiet,
+    ),
+    md(
+        "passive agent",
+        "The closure has been called \"a disaster.\"\n",
+        claim("has been called"),
+    ),
+    md(
+        "passive agent",
+        "The bridge was judged a danger to traffic by the county's engineers.\n",
+        Quiet,
+    ),
+    md(
+        "passive agent",
+        "The bridge was judged a danger to traffic.\n",
+        claim("was judged"),
+    ),
+    md(
+        "passive agent",
+        "The tribunal is expected to rule on a case brought by the fishermen.\n",
+        claim("is expected to"),
+    ),
+    md(
+        "body of law",
+        "The strip is considered an occupied zone under the 1949 convention.\n",
+        Quiet,
+    ),
+    md(
+        "body of law",
+        "The strip is considered an occupied zone.\n",
+        claim("is considered"),
+    ),
+    // The source is there: the claim is the content of someone's statement.
+    md(
+        "governed content",
+        "Ana Ruiz, who chairs the harbour board, charged that the fee appeared to favour the ferry company.\n",
+        Quiet,
+    ),
+    md(
+        "governed content",
+        "The fee appeared to favour the ferry company.\n",
+        claim("appeared to"),
+    ),
+    // Vague groups: named with others, or a benchmark, are not vague sources.
+    md(
+        "vague group",
+        "Ana Ruiz and other port economists say the fee is too high.\n",
+        Quiet,
+    ),
+    md(
+        "vague group",
+        "Turnout at the harbour vote was higher than analysts expected.\n",
+        Quiet,
+    ),
+    md(
+        "vague group",
+        "Analysts expected a higher turnout at the harbour vote.\n",
+        vague("Analysts expected"),
+    ),
+    // Characterisations with no holder.
+    md(
+        "characterisation",
+        "The harbour master is known for his temper.\n",
+        claim("is known for"),
+    ),
+    md(
+        "characterisation",
+        "The strait is also known as the Narrows. It has been known for years that the pier leans.\n",
+        Quiet,
+    ),
     // Structure: a wire dateline is the byline, not a source.
     md(
         "dateline",

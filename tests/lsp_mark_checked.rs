@@ -95,7 +95,7 @@ async fn file_created(client: &mut TestClient, path: &Path) {
 
 fn check(path: &Path) -> (Option<i32>, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_copydesk"))
-        .arg("check")
+        .args(["check", "--quiet"])
         .arg(path)
         .output()
         .expect("copydesk check runs");

@@ -6,7 +6,7 @@ Parquet tables.
     python archive.py ARCHIVE_DIR OUT_DIR --scheduler tcp://HOST:8786   # a cluster that is running
 
 Writes, under OUT_DIR, Parquet tables (a folder is a dataset of one file per partition):
-  findings/        one row per finding: the columns of `copydesk check --format json`
+  findings/        one row per finding: the columns of `copydesk check --format jsonl`
                    that every finding has, and `finding`, the whole finding as JSON;
   ledger/          one row per speaker per article: article, speaker, kind (person,
                    organisation, government, anonymous), named, statements, quotes;

@@ -21,10 +21,19 @@ import generate  # noqa: E402
 
 
 def serial(paths):
-    start = time.perf_counter()
+    """Articles per second and CPU milliseconds per article, in this process."""
+    start, cpu = time.perf_counter(), time.process_time()
     for path in paths:
         archive.analyse(path)
-    return len(paths) / (time.perf_counter() - start)
+    return len(paths) / (time.perf_counter() - start), (time.process_time() - cpu) * 1000 / len(paths)
+
+
+def on_cluster(client, folder, out):
+    """Articles per second, and the workers' CPU milliseconds per article."""
+    before = sum(client.run(time.process_time).values())
+    summary = archive.run(folder, out, client)
+    cpu = sum(client.run(time.process_time).values()) - before
+    return summary.rate, cpu * 1000 / summary.articles
 
 
 def main() -> None:
@@ -37,12 +46,13 @@ def main() -> None:
         folder = str(Path(tmp) / "archive")
         generate.generate(Path(folder), args.articles, seed=17)
         paths = archive.articles(folder)
-        rate = max(serial(paths) for _ in range(args.rounds))
-        print(f"one process, no Dask:     {rate:6.0f} articles/s")
+        rate, cpu = max(serial(paths) for _ in range(args.rounds))
+        print(f"one process, no Dask:     {rate:6.0f} articles/s  {cpu:.2f} ms CPU per article")
         for workers in args.workers:
             with archive.connect(None, workers=workers) as client:
-                best = max(archive.run(folder, str(Path(tmp) / "out"), client).rate for _ in range(args.rounds))
-            print(f"LocalCluster, {workers} worker{'s' if workers > 1 else ' '}: {best:6.0f} articles/s")
+                rate, cpu = max(on_cluster(client, folder, str(Path(tmp) / "out")) for _ in range(args.rounds))
+            plural = "s" if workers > 1 else " "
+            print(f"LocalCluster, {workers} worker{plural}: {rate:6.0f} articles/s  {cpu:.2f} ms CPU per article (workers)")
 
 
 if __name__ == "__main__":

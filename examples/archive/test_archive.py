@@ -61,7 +61,7 @@ def test_every_article_is_checked(checked):
 
 def test_findings_are_identical_to_the_clis(checked):
     root, _, tables = checked
-    out = subprocess.run([cli(), "check", "--format", "json", "archive"], cwd=root,
+    out = subprocess.run([cli(), "check", "--format", "jsonl", "archive"], cwd=root,
                          capture_output=True, text=True, timeout=600)
     assert out.returncode == 1, out.stderr  # something was found
     from_cli = Counter(json.dumps(json.loads(line), sort_keys=True) for line in out.stdout.splitlines())

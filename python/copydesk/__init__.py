@@ -3,7 +3,7 @@
 The same analysis as the ``copydesk`` command and language server, for Python::
 
     import copydesk
-    copydesk.check(text, path="story.md")   # findings, as `copydesk check --format json`
+    copydesk.check(text, path="story.md")   # findings, as `copydesk check --format jsonl`
     copydesk.actors(text)                    # people and organisations, with every mention
     copydesk.statements(text)                # who said what: speaker, cue, quote or content, span
 
@@ -52,7 +52,7 @@ def _text(text: str) -> str:
 
 def check(text: str, path: str = "story.md", config: Config = None) -> List[Dict[str, Any]]:
     """The findings in ``text``: one dict per finding, with the keys of
-    ``copydesk check --format json`` (path, line, column, end_line, end_column,
+    ``copydesk check --format jsonl`` (path, line, column, end_line, end_column,
     start_byte, end_byte, code, severity, message, …)."""
     return json.loads(_native.check(_text(text), os.fspath(path), **_config(config)))
 

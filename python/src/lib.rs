@@ -3,10 +3,9 @@
 //!
 //! Every function takes the text and settings, releases the GIL while the
 //! analysis runs, and returns the CLI's JSON as a string that the Python side
-//! decodes, so Python gets exactly the shapes `--format json` prints.
+//! decodes, so Python gets exactly the objects `--format json` and `jsonl` print.
 
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 use copydesk::analysis::{self, Analysis};
 use copydesk::config::{editor, file, Settings};
@@ -17,6 +16,15 @@ use pyo3::prelude::*;
 /// Settings for one call: the defaults, a `.copydesk.toml` at `config_path`,
 /// or editor-style settings as JSON (`{"style": "uk", "rules": {…}}`).
 fn settings(config_path: Option<PathBuf>, config_json: Option<&str>) -> PyResult<Settings> {
+    let settings = layered(config_path, config_json)?;
+    // The analysis reads no files: the people file the settings name is read here.
+    match copydesk::config::people::attach(&std::sync::Arc::new(settings)) {
+        (_, Some(err)) => Err(PyValueError::new_err(err.message)),
+        (settings, None) => Ok(Settings::clone(&settings)),
+    }
+}
+
+fn layered(config_path: Option<PathBuf>, config_json: Option<&str>) -> PyResult<Settings> {
     if let Some(path) = config_path {
         let loaded = file::load(&path);
         return match loaded.result {
@@ -140,16 +148,7 @@ fn statements(
 /// language server may serve for hours.
 #[pyfunction]
 fn main(py: Python<'_>, argv: Vec<String>) -> u8 {
-    let code = py.detach(|| copydesk::cli::run(argv));
-    exit_status(code)
-}
-
-/// The number behind an `ExitCode`, which has no accessor: the CLI builds
-/// every code it returns from a `u8`.
-fn exit_status(code: ExitCode) -> u8 {
-    (0..=u8::MAX)
-        .find(|&n| ExitCode::from(n) == code)
-        .unwrap_or(1)
+    py.detach(|| copydesk::cli::run(argv))
 }
 
 #[pymodule]

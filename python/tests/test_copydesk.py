@@ -55,7 +55,7 @@ def test_command_check_prints_findings_and_exits_one(tmp_path):
 
 def test_command_json_equals_the_module(tmp_path):
     (tmp_path / "story.md").write_text(STORY)
-    out = run("check", "--format", "json", "story.md", cwd=tmp_path)
+    out = run("check", "--format", "jsonl", "story.md", cwd=tmp_path)
     from_command = [json.loads(line) for line in out.stdout.splitlines()]
     assert from_command == copydesk.check(STORY, path="story.md")
     assert {f["code"] for f in from_command} >= {"vague-attribution", "unattributed-claim"}

@@ -646,7 +646,7 @@ fn match_people(actors: &mut [Actor], mentions: &[Mention], prose: &Prose, peopl
         );
         let mut entry = None;
         for form in forms {
-            entry = people.entries.iter().position(|e| e.answers_to(&form));
+            entry = people.entry_for(&form);
             if entry.is_some() {
                 break;
             }

@@ -183,12 +183,8 @@ pub struct Actors {
     pub mentions: Vec<Mention>,
     /// In document order.
     pub statements: Vec<Statement>,
-    /// The people file, when one is configured and readable.
+    /// The people file, when one is configured and was read.
     pub people: Option<Arc<People>>,
-    /// Why the configured people file could not be used.
-    pub people_error: Option<String>,
-    /// This analysis is the first to meet `people_error` since the file changed.
-    people_error_is_new: bool,
     line_starts: Vec<usize>,
     /// For each [`ActorKind`], the mentions of actors of that kind, in order:
     /// what a pronoun can refer back to, found by binary search.
@@ -250,14 +246,6 @@ impl Actors {
             .saturating_sub(1)
     }
 
-    /// The people file's error, if this analysis is the first to meet it
-    /// since the file changed: the server logs it once.
-    pub fn new_people_error(&self) -> Option<&str> {
-        self.people_error
-            .as_deref()
-            .filter(|_| self.people_error_is_new)
-    }
-
     /// The people-file entry of an actor.
     pub fn entry_of(&self, actor: usize) -> Option<&PersonEntry> {
         let entry = self.actors.get(actor)?.entry?;
@@ -276,13 +264,7 @@ pub struct Memo {
 }
 
 pub fn recognise(prose: &Prose, settings: &Settings, memo: &mut Memo) -> Actors {
-    let (people, people_error) = match &settings.people {
-        Some(path) => match people::load(path) {
-            Ok(people) => (Some(people), None),
-            Err(err) => (None, Some(err)),
-        },
-        None => (None, None),
-    };
+    let people = settings.people_list.clone();
     if !memo.added_titles.are(&settings.words.titles) {
         *memo = Memo {
             added_titles: lexicon::AddedTitles::new(&settings.words.titles),
@@ -314,8 +296,6 @@ pub fn recognise(prose: &Prose, settings: &Settings, memo: &mut Memo) -> Actors 
         mentions,
         statements,
         people,
-        people_error_is_new: people_error.as_ref().is_some_and(|e| e.first),
-        people_error: people_error.map(|e| e.message),
         line_starts,
     }
 }

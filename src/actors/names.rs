@@ -171,8 +171,8 @@ pub fn is_variant(a: &str, b: &str) -> bool {
         && (skeleton(a) == skeleton(b) || one_slip_apart(a, b))
 }
 
-/// Shortest name compared by [`one_slip_apart`]: in shorter names one
-/// letter makes another name ("Mann", "Mane").
+/// Shortest name compared by [`one_slip_apart`] (the longer of the two): in
+/// shorter names one letter makes another name ("Mann", "Mane").
 const MIN_SLIP_LEN: usize = 5;
 
 /// Whether two spellings of a name are one typing slip apart: one letter
@@ -182,7 +182,10 @@ pub fn one_slip_apart(a: &str, b: &str) -> bool {
     crate::work::step();
     let a: Vec<char> = a.chars().flat_map(char::to_lowercase).collect();
     let b: Vec<char> = b.chars().flat_map(char::to_lowercase).collect();
-    if a.len().min(b.len()) < MIN_SLIP_LEN || a.len().abs_diff(b.len()) > 1 || a[0] != b[0] {
+    // A letter dropped from a five-letter name leaves four ("Trump", "Trmp").
+    let long_enough =
+        a.len().max(b.len()) >= MIN_SLIP_LEN && a.len().min(b.len()) >= MIN_SLIP_LEN - 1;
+    if !long_enough || a.len().abs_diff(b.len()) > 1 || a[0] != b[0] {
         return false;
     }
     let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
@@ -382,7 +385,13 @@ mod tests {
             let keys = slip_keys(a);
             assert!(slip_keys(b).iter().any(|k| keys.contains(k)), "{a} {b}");
         }
-        for (a, b) in [("Keller", "Kelly"), ("Mann", "Mane"), ("Keller", "Heller")] {
+        assert!(one_slip_apart("Trump", "Trmp"));
+        for (a, b) in [
+            ("Keller", "Kelly"),
+            ("Mann", "Mane"),
+            ("Keller", "Heller"),
+            ("Kane", "Kan"),
+        ] {
             assert!(!one_slip_apart(a, b), "{a} {b}");
         }
         for (a, b) in [

@@ -4,34 +4,70 @@
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
-use std::process::ExitCode;
+use std::path::Path;
+use std::sync::Arc;
 
+use clap::Args;
 use serde_json::{json, Value};
 
-use super::{files, Format, EXIT_ERROR};
-use crate::analysis::Analysis;
+use super::config::{settings_for, Selection};
+use super::inputs::{self, Excludes, Inputs, Source};
+use super::output::{Problems, Stdout};
+use super::{parallel, ListFormat, EXIT_ERROR};
+use crate::analysis::{self, Analysis};
+use crate::config::Settings;
 use crate::sources::{self, Attribution, Sources, Speaker};
 use crate::span::Span;
 
-pub fn run(paths: &[PathBuf], format: Format, config: Option<&Path>) -> ExitCode {
-    let mut failed = false;
-    let files = files::collect(paths, &mut failed);
-    let Ok(settings) = super::config::settings_for(&files, config) else {
-        return ExitCode::from(EXIT_ERROR);
-    };
-    let mut articles = Vec::with_capacity(files.len());
-    for (path, settings) in files.iter().zip(settings) {
-        match files::analyse(path, &settings) {
-            Some((text, analysis)) => articles.push(Article::of(path, &text, &analysis)),
-            None => failed = true,
+#[derive(Args, Debug)]
+pub struct LedgerArgs {
+    #[command(flatten)]
+    pub inputs: Inputs,
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    pub format: ListFormat,
+}
+
+pub fn run(args: &LedgerArgs) -> u8 {
+    let mut problems = Problems::default();
+    let excludes = match Excludes::new(&args.inputs.exclude) {
+        Ok(excludes) => Arc::new(excludes),
+        Err(message) => {
+            problems.error(message);
+            return EXIT_ERROR;
         }
-    }
+    };
+    let sources = inputs::collect(&args.inputs, &excludes, &mut problems);
+    let settings = settings_for(
+        &sources,
+        args.inputs.config.as_deref(),
+        &Selection::default(),
+        &mut problems,
+    );
+    let stdin = if sources.iter().any(|s| s.stdin) {
+        inputs::read_stdin()
+            .map_err(|message| problems.error(format!("-: {message}")))
+            .ok()
+    } else {
+        None
+    };
+    let work: Vec<(Source, Option<Arc<Settings>>)> = sources.into_iter().zip(settings).collect();
+    let mut articles = Vec::with_capacity(work.len());
+    parallel::for_each_ordered(
+        work,
+        |(source, settings)| tally(&source, settings.as_deref(), stdin.as_deref()),
+        |result| {
+            match result {
+                Some(Ok(article)) => articles.push(article),
+                Some(Err(message)) => problems.error(message),
+                None => {}
+            }
+            true
+        },
+    );
     let overall = Article::overall(&articles);
-    let rendered = match format {
-        Format::Human => human(&articles, &overall),
-        Format::Json => {
+    let rendered = match args.format {
+        ListFormat::Human => human(&articles, &overall),
+        ListFormat::Json => {
             json!({
                 "articles": articles.iter().map(Article::json).collect::<Vec<_>>(),
                 "overall": overall.json(),
@@ -40,11 +76,42 @@ pub fn run(paths: &[PathBuf], format: Format, config: Option<&Path>) -> ExitCode
                 + "\n"
         }
     };
-    if write!(std::io::stdout().lock(), "{rendered}").is_err() || failed {
-        ExitCode::from(EXIT_ERROR)
+    let mut out = Stdout::new();
+    out.write(&rendered);
+    out.flush();
+    if out.closed || problems.errors > 0 {
+        EXIT_ERROR
     } else {
-        ExitCode::SUCCESS
+        0
     }
+}
+
+/// One file's sources; `None` when its config was broken (reported already).
+fn tally(
+    source: &Source,
+    settings: Option<&Settings>,
+    stdin: Option<&str>,
+) -> Option<Result<Article, String>> {
+    let settings = settings?;
+    if source.stdin && stdin.is_none() {
+        return None;
+    }
+    let text = match inputs::read(source, stdin) {
+        Ok(text) => text,
+        Err(message) => return Some(Err(format!("{}: {message}", source.shown))),
+    };
+    let language = source.language();
+    Some(
+        std::panic::catch_unwind(|| analysis::analyze(&text, language, settings))
+            .map(|analysis| Article::of(Path::new(&source.shown), &text, &analysis))
+            .map_err(|payload| {
+                format!(
+                    "{}: analysis failed: {}",
+                    source.shown,
+                    crate::checks::panic_message(payload.as_ref())
+                )
+            }),
+    )
 }
 
 /// Who said what in one text: one object per attributed statement, in

@@ -7,13 +7,16 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
+use std::sync::Arc;
 
+use crate::actors::People;
 use crate::checks::Severity;
 use crate::hashing::FastSet;
 use crate::span::Span;
 
 pub mod editor;
 pub mod file;
+pub mod people;
 mod schema;
 pub mod suggest;
 
@@ -71,6 +74,9 @@ pub struct Settings {
     pub rules: BTreeMap<String, Level>,
     /// A newsroom's people file, resolved against the folder of the source that named it.
     pub people: Option<PathBuf>,
+    /// That file's entries, read by the server or the CLI ([`people::attach`]):
+    /// the analysis reads no files.
+    pub people_list: Option<Arc<People>>,
     pub words: Words,
     /// Findings marked as checked, by rule and sentence.
     pub checked: BTreeSet<Checked>,
@@ -84,6 +90,7 @@ impl Default for Settings {
             debounce_ms: 300,
             rules: BTreeMap::new(),
             people: None,
+            people_list: None,
             words: Words::default(),
             checked: BTreeSet::new(),
         }

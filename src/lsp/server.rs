@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
-use futures::FutureExt;
+use futures::channel::mpsc::UnboundedSender;
 use serde_json::Value;
 use tower_lsp::jsonrpc::Result;
 use tower_lsp::lsp_types::*;
@@ -17,13 +17,15 @@ use tower_lsp::{Client, LanguageServer};
 
 use super::settings::Config;
 use super::store::{Job, Lookup, Snapshot, Store};
-use super::{convert, mark_checked, navigation};
+use super::{convert, mark_checked, navigation, publish};
 use crate::config::CheckOn;
 use crate::document::{Document, Encoding, Language};
 
 #[derive(Clone)]
 pub struct Backend {
     pub(super) client: Client,
+    /// Diagnostics, serialised here and written in the order they are made.
+    publications: UnboundedSender<String>,
     store: Arc<Mutex<Store>>,
     /// Settings state; when both are locked, this one first.
     pub(super) config: Arc<Mutex<Config>>,
@@ -40,9 +42,10 @@ pub(super) enum Trigger {
 }
 
 impl Backend {
-    pub fn new(client: Client) -> Self {
+    pub fn new(client: Client, publications: UnboundedSender<String>) -> Self {
         Backend {
             client,
+            publications,
             store: Arc::default(),
             config: Arc::default(),
             shut_down: Arc::default(),
@@ -107,23 +110,26 @@ impl Backend {
         let outcome = tokio::task::spawn_blocking(move || {
             let mut job = job;
             let text = job.rope.to_string();
+            // The people file is read here, not by the analysis.
+            let (settings, people_error) = crate::config::people::attach(&job.settings);
             let analysis = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                job.analyzer.analyze(&text, job.language, &job.settings)
+                job.analyzer.analyze(&text, job.language, &settings)
             }));
-            (job, analysis)
+            (job, analysis, people_error.filter(|e| e.first))
         })
         .await;
-        let (done, failure) = match outcome {
-            Ok((job, Ok(analysis))) => (Some((job, analysis)), None),
-            Ok((_, Err(payload))) => (None, Some(crate::checks::panic_message(payload.as_ref()))),
-            Err(err) => (None, Some(err.to_string())),
+        let (done, failure, people_error) = match outcome {
+            Ok((job, Ok(analysis), people)) => (Some((job, analysis)), None, people),
+            Ok((_, Err(payload), _)) => (
+                None,
+                Some(crate::checks::panic_message(payload.as_ref())),
+                None,
+            ),
+            Err(err) => (None, Some(err.to_string()), None),
         };
-        let notices = done.as_ref().map(|(_, analysis)| {
-            (
-                analysis.failures.clone(),
-                analysis.actors.new_people_error().map(str::to_string),
-            )
-        });
+        let notices = done
+            .as_ref()
+            .map(|(_, analysis)| (analysis.failures.clone(), people_error.map(|e| e.message)));
         let snapshot = self.store().finish(&uri, revision, done);
         if let Some(reason) = failure {
             self.log(
@@ -167,8 +173,8 @@ impl Backend {
         let Some(snapshot) = self.analysed_since(&uri, wanted).await else {
             return;
         };
-        let store = self.store();
-        let Some(entry) = store.docs.get(&uri) else {
+        let mut store = self.store();
+        let Some(entry) = store.docs.get_mut(&uri) else {
             return;
         };
         if entry.checks != number || entry.revision != snapshot.revision {
@@ -178,26 +184,28 @@ impl Backend {
             );
             return;
         }
-        let diagnostics = snapshot
-            .analysis
-            .findings
-            .iter()
-            .map(|f| convert::diagnostic(f, &uri, &snapshot.rope, snapshot.encoding))
-            .collect();
         tracing::debug!(
             "{uri}: publishing version {} after {trigger:?}",
             snapshot.version
         );
-        // The send's first poll queues the message: tower-lsp sends through a
-        // fresh clone of the channel's sender, and each sender has a free slot.
-        // Inside the lock, no newer version can be queued before it. When the
-        // channel is busy, that poll then waits for it to drain; the message is
-        // queued all the same, so the unfinished future is simply let go.
-        let _ = self
-            .client
-            .publish_diagnostics(uri.clone(), diagnostics, Some(snapshot.version))
-            .now_or_never();
+        // Inside the lock: no newer version can be sent before this one.
+        let notification = entry.published.notification(
+            &uri,
+            snapshot.version,
+            &snapshot.analysis.findings,
+            &snapshot.rope,
+            snapshot.encoding,
+        );
+        let _ = self.publications.unbounded_send(notification);
         drop(store);
+    }
+
+    /// Publishes diagnostics made outside an analysis (none, for a closed
+    /// document; a config file's problems).
+    pub(super) fn publish(&self, uri: Url, diagnostics: Vec<Diagnostic>) {
+        let _ = self
+            .publications
+            .unbounded_send(publish::notification(uri, diagnostics, None));
     }
 
     /// Schedules a check after `delay_ms`; a check scheduled later supersedes it.
@@ -392,7 +400,7 @@ impl LanguageServer for Backend {
         let uri = params.text_document.uri;
         let was_open = self.store().close(&uri);
         if was_open {
-            self.client.publish_diagnostics(uri, Vec::new(), None).await;
+            self.publish(uri, Vec::new());
         } else {
             self.config_file_closed(&uri).await;
         }

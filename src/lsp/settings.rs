@@ -246,7 +246,7 @@ impl Config {
         }
         let mut notices = Vec::new();
         for path in paths {
-            if !path.is_file() {
+            if !crate::regular_file::exists(path) {
                 self.files.remove(path);
                 self.merged.remove(&Some(path.clone()));
                 if let Some(uri) = self.open.get(path) {
@@ -379,11 +379,7 @@ impl Backend {
                         .await;
                 }
                 Notice::Log(level, message) => self.log(level, message).await,
-                Notice::Publish(uri, diagnostics) => {
-                    self.client
-                        .publish_diagnostics(uri, diagnostics, None)
-                        .await;
-                }
+                Notice::Publish(uri, diagnostics) => self.publish(uri, diagnostics),
             }
         }
     }
@@ -523,9 +519,7 @@ impl Backend {
         let was_open =
             config_path(uri).is_some_and(|path| self.config().open.remove(&path).is_some());
         if was_open {
-            self.client
-                .publish_diagnostics(uri.clone(), Vec::new(), None)
-                .await;
+            self.publish(uri.clone(), Vec::new());
         }
     }
 

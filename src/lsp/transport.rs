@@ -31,9 +31,15 @@ const DRAIN: Duration = Duration::from_secs(1);
 const READ_CHUNK: usize = 64 * 1024;
 
 /// Serves `service` over the byte streams until `exit`, the end of the input,
-/// or a broken output.
-pub async fn run<I, O, S>(mut input: I, output: O, mut service: S, socket: ClientSocket)
-where
+/// or a broken output. `publications` are messages the server serialised
+/// itself (diagnostics), written in the order they come.
+pub async fn run<I, O, S>(
+    mut input: I,
+    output: O,
+    mut service: S,
+    socket: ClientSocket,
+    publications: mpsc::UnboundedReceiver<String>,
+) where
     I: AsyncRead + Unpin,
     O: AsyncWrite + Unpin,
     S: Service<Request, Response = Option<Response>, Error = ExitedError>,
@@ -143,7 +149,7 @@ where
         forward.abort();
     };
 
-    let write = write_all(output, outgoing, &output_broken);
+    let write = write_all(output, outgoing, publications, &output_broken);
     tokio::pin!(write, session);
     tokio::select! {
         () = &mut write => session.await,
@@ -173,17 +179,20 @@ fn encode(message: &impl Serialize) -> String {
     })
 }
 
-/// Writes each message as a frame. After a failed write, messages are still
-/// taken (so no sender waits) but dropped, and `broken` is notified.
+/// Writes each message as a frame, until the session's senders are gone
+/// (publications then waiting are written too). After a failed write,
+/// messages are still taken (so no sender waits) but dropped, and `broken`
+/// is notified.
 async fn write_all<O: AsyncWrite + Unpin>(
     mut output: O,
     mut outgoing: mpsc::Receiver<String>,
+    mut publications: mpsc::UnboundedReceiver<String>,
     broken: &Notify,
 ) {
     let mut healthy = true;
-    while let Some(body) = outgoing.next().await {
+    let mut write = async |body: String| {
         if !healthy || body.is_empty() {
-            continue;
+            return;
         }
         let header = format!("Content-Length: {}\r\n\r\n", body.len());
         let written = async {
@@ -197,5 +206,18 @@ async fn write_all<O: AsyncWrite + Unpin>(
             healthy = false;
             broken.notify_one();
         }
+    };
+    loop {
+        let body = tokio::select! {
+            body = outgoing.next() => match body {
+                Some(body) => body,
+                None => break,
+            },
+            Some(body) = publications.next() => body,
+        };
+        write(body).await;
+    }
+    while let Ok(body) = publications.try_recv() {
+        write(body).await;
     }
 }

@@ -153,6 +153,17 @@ impl TestClient {
         }
     }
 
+    /// Waits for the response to a request sent with [`TestClient::send`].
+    pub async fn response(&mut self, id: i64) -> Value {
+        loop {
+            let message = self.next_message().await;
+            if message.get("id") == Some(&json!(id)) && message.get("method").is_none() {
+                return message;
+            }
+            self.inbox.push_back(message);
+        }
+    }
+
     /// Sends a request and returns its result, failing the test on an error.
     pub async fn request(&mut self, method: &str, params: Value) -> Value {
         let response = self.request_raw(method, params).await;

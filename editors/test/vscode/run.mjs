@@ -561,8 +561,12 @@ async function session(page) {
   check("setting copydesk.path back starts the server again", await until(() => starts() > startsMissing));
   check("the 'not found' notice goes once the server has started", await until(async () => (await notFound(page).count()) === 0));
   await command(page, "Notifications: Show Notifications");
-  const listed = await page.locator(".notifications-center .notification-list-item", { hasText: "was not found" }).count();
+  const centre = page.locator(".notifications-center .notification-list-item");
+  const listed = await centre.filter({ hasText: "was not found" }).count();
   check("the notification centre keeps no 'not found' notice", listed === 0, `${listed} listed`);
+  // Requests VS Code made while a server stopped (restart, path changes) must not surface as errors.
+  const failures = await centre.filter({ hasText: /Request \S+ failed/ }).allTextContents();
+  check("no request failed while servers stopped and started", failures.length === 0, JSON.stringify(failures));
   await command(page, "Notifications: Hide Notifications");
 }
 

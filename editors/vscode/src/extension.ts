@@ -7,6 +7,7 @@ import {
   LanguageClient,
   LanguageClientOptions,
   ServerOptions,
+  State,
 } from "vscode-languageclient/node";
 
 import { showActors } from "./actors";
@@ -58,6 +59,10 @@ async function start(): Promise<void> {
     return;
   }
   const executable = { command: lookup.path, args: ["--stdio"] };
+  // The requests VS Code sends by itself as the cursor moves. While this
+  // client stops (a restart, a new copydesk.path) they get no answer, not an
+  // error notice: the client would try to start the server again for them.
+  const stopped = (): boolean => created.state === State.Stopped;
   const serverOptions: ServerOptions = { run: executable, debug: executable };
   const clientOptions: LanguageClientOptions = {
     // Only real files and new buffers: a diff or a git view of the same file must not get diagnostics twice.
@@ -68,6 +73,12 @@ async function start(): Promise<void> {
     outputChannel: output,
     initializationOptions: serverSettings(),
     middleware: {
+      provideCodeActions: (document, range, context, token, next) =>
+        stopped() ? [] : next(document, range, context, token),
+      provideHover: (document, position, token, next) => (stopped() ? null : next(document, position, token)),
+      provideDocumentHighlights: (document, position, token, next) =>
+        stopped() ? [] : next(document, position, token),
+      provideDocumentSymbols: (document, token, next) => (stopped() ? [] : next(document, token)),
       workspace: {
         // Answer the server's pull with the server's settings only, shaped as it expects.
         configuration: async (params, token, next) => {

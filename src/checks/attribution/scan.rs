@@ -284,13 +284,73 @@ impl<'a> Scan<'a> {
         contains(&LEXICON.determiners, self.word(t)) || self.token(t).possessive()
     }
 
-    /// "by" among the three words from `t`, before any punctuation: a passive
-    /// with its agent. "by Friday" and "by the end of May" are deadlines, not agents.
+    /// "by" among the words from `t` to the end of the clause: a passive with
+    /// its agent, near ("was expected by diplomats") or after its complement
+    /// ("was confirmed as a passenger by the deputy minister", "was viewed as
+    /// a win by some"). "by Friday" and "by the end of May" are deadlines, "by
+    /// a wide margin" and "by 10 percent" measures, and "by saying" a means:
+    /// none of them is an agent. The search stops at "that", "which" or "who", and at another
+    /// participle right before "by", whose clause the "by" belongs to ("is
+    /// expected to rule on a case brought by the Philippines").
     pub fn agent_follows(&self, t: usize) -> bool {
-        (t..self.prose.tokens.len())
-            .take(3)
-            .take_while(|&at| self.is_word(at))
-            .any(|at| self.word(at).eq_ignore_ascii_case("by") && !self.deadline_after(at))
+        for at in (t..self.prose.tokens.len()).take(AGENT_REACH) {
+            if !self.is_word(at) {
+                // Quotation marks around a characterisation do not end the clause.
+                if matches!(self.prose.slice(self.token(at).span), "\"" | "“" | "”") {
+                    continue;
+                }
+                return false;
+            }
+            let word = self.word(at);
+            if word.eq_ignore_ascii_case("by") {
+                return self.agent_after(at);
+            }
+            // "considered occupied territory under international law": a body
+            // of law is the source.
+            if word.eq_ignore_ascii_case("under") && self.law_follows(at) {
+                return true;
+            }
+            let participle = at > t
+                && (word.len() > 3 && word.ends_with("ed") || contains(&LEXICON.participles, word));
+            let own_agent = participle && self.word_is(self.next_word(at), "by");
+            if own_agent || contains(&LEXICON.relatives, word) {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Whether a law, treaty or rule is named within three words after `t`.
+    fn law_follows(&self, t: usize) -> bool {
+        let mut at = t;
+        for _ in 0..3 {
+            let Some(n) = self.next_word(at) else {
+                return false;
+            };
+            if contains(&LEXICON.laws, self.word(n)) {
+                return true;
+            }
+            at = n;
+        }
+        false
+    }
+
+    /// Whether "by" at `by` introduces an agent: not a deadline, a measure
+    /// or a means.
+    fn agent_after(&self, by: usize) -> bool {
+        let Some(n) = self.next_word(by) else {
+            return false;
+        };
+        let word = self.word(n);
+        let measure = contains(&LEXICON.measures, word)
+            || self.next_word(n).is_some_and(|m| {
+                contains(&LEXICON.measures, self.word(m)) && !self.token(m).capitalised
+            });
+        let means = word.len() > 4
+            && word.ends_with("ing")
+            && !word.contains('-')
+            && !self.token(n).capitalised;
+        !self.deadline_after(by) && !measure && !means
     }
 
     /// Whether the word after "by" at `by` starts a time: "by Friday", "by
@@ -512,6 +572,10 @@ fn scan(prose: &Prose, settings: &Settings) -> Vec<Hit> {
     }
     hits
 }
+
+/// How many words after a passive participle may hold its agent ("was
+/// confirmed as another passenger by the minister").
+const AGENT_REACH: usize = 10;
 
 /// Auxiliaries and adverbs that may stand between a subject and its verb.
 pub(super) fn is_between(word: &str) -> bool {

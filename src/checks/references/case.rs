@@ -7,7 +7,7 @@ use super::layout::Layout;
 use super::offices;
 use super::style::{HouseStyle, TitleCase as Case};
 use super::titles::with_period;
-use super::{checked, layout, line, people};
+use super::{checked, in_past, layout, line, people};
 use crate::actors::{Form, Mention, Title};
 use crate::checks::{Context, Edit, Finding, Rule, RuleInfo, Severity};
 use crate::span::Span;
@@ -126,11 +126,7 @@ fn judge<'m>(ctx: &Context<'_>, m: &Mention, title: &'m Title) -> Option<Judged<
     }
     let (words, cut) = governed_words(ctx, title);
     let head = head_word(ctx, title, &words)?;
-    let in_past = ctx
-        .prose
-        .slice(title.span)
-        .split_whitespace()
-        .any(offices::is_past);
+    let in_past = in_past(ctx, title);
     let place = if m.form == Form::Description {
         Place::StandingAlone
     } else if title.set_off || title.after_name {
@@ -147,6 +143,11 @@ fn judge<'m>(ctx: &Context<'_>, m: &Mention, title: &'m Title) -> Option<Judged<
         // qualifier, a country, or at the head of its phrase; a title whose
         // last word is a job description ("president candidate") is one.
         let formal = words.len() >= 2 || title.country.is_some() || title.opens_phrase;
+        // "Log Cabin Republicans president", "president of the Communications
+        // Workers": an office in an organisation, which houses write either way.
+        if organisation_office(ctx, title, &words) {
+            return None;
+        }
         let ends_in_office = words
             .last()
             .is_some_and(|w| w.end == last_word_end(ctx, title));
@@ -173,6 +174,7 @@ fn judge<'m>(ctx: &Context<'_>, m: &Mention, title: &'m Title) -> Option<Judged<
 /// last joining word. Also whether the title was cut so: then an article
 /// before it belongs to the description, not to the title.
 fn governed_words(ctx: &Context<'_>, title: &Title) -> (Vec<Span>, bool) {
+    let before_name = !title.set_off && !title.after_name;
     let words: Vec<Span> = title
         .case_words
         .iter()
@@ -190,12 +192,34 @@ fn governed_words(ctx: &Context<'_>, title: &Title) -> (Vec<Span>, bool) {
         })
         .map(|t| t.span.end)
         .next_back();
-    match join {
+    match join.filter(|_| before_name) {
         Some(j) if words.iter().any(|w| w.start >= j) => {
             (words.into_iter().filter(|w| w.start >= j).collect(), true)
         }
         _ => (words, false),
     }
+}
+
+/// A title that names an organisation's office: one office word after a
+/// capitalised name that is no country, or an office "of" a named body.
+fn organisation_office(ctx: &Context<'_>, title: &Title, words: &[Span]) -> bool {
+    let tokens = &ctx.prose.tokens[token_range(ctx, title.span)];
+    let governed = |t: &crate::prose::Token| title.case_words.contains(&t.word);
+    let of_body = tokens.windows(2).any(|w| {
+        ctx.prose.slice(w[0].word).eq_ignore_ascii_case("of")
+            && (w[1].capitalised && !governed(&w[1]) || ctx.prose.slice(w[1].word) == "the")
+    });
+    // The word before the office words, inside the title or before it.
+    let office_start = words.first().map_or(title.span.start, |w| w.start);
+    let first = ctx.prose.token_at(office_start).unwrap_or(0);
+    let named_before = first > 0 && {
+        let t = &ctx.prose.tokens[first - 1];
+        t.capitalised
+            && !t.sentence_start
+            && t.kind == crate::prose::TokenKind::Word
+            && !crate::actors::lexicon::LEXICON.names_a_place(ctx.prose.slice(t.word))
+    };
+    of_body || words.len() == 1 && title.country.is_none() && named_before
 }
 
 /// The word that heads a title: its last office word, or, with "of", the

@@ -158,12 +158,17 @@ fn one_person(
         return;
     };
     let knight = titled.iter().find(|(_, c)| kind(c) == Kind::Knight);
+    // "Mr" and "Mrs" for one surname is a couple as often as a slip: only
+    // where the article names nobody else of that surname.
+    let alone = later_name(person).is_some_and(|s| !relative_named(ctx, person, s));
     for (m, courtesy) in &titled[1..] {
         let here = kind(courtesy);
-        let clash = matches!(
-            (kind(first), here),
-            (Kind::Man, Kind::Woman) | (Kind::Woman, Kind::Man)
-        );
+        let clash = alone
+            && matches!(
+                (kind(first), here),
+                (Kind::Man, Kind::Woman) | (Kind::Woman, Kind::Man)
+            )
+            && !paired(ctx, m);
         let demoted = matches!(here, Kind::Man | Kind::Woman) && knight.is_some();
         if !clash && !demoted {
             continue;
@@ -204,11 +209,57 @@ fn one_person(
     }
 }
 
-/// Courtesy titles against the house style. In a house that uses them, a
-/// later reference without one, once the article gives anyone one. In AP
-/// style, which uses none, a courtesy title where most later references in
-/// the article are bare surnames (an article written with them throughout
-/// follows another house, and is left alone).
+/// Whether the text names someone else with this surname: a capitalised
+/// word that is none of the person's given names before it ("Bill Clinton"
+/// beside Hillary Clinton), whether or not the model made a person of them.
+fn relative_named(ctx: &Context<'_>, person: &Actor, surname: &str) -> bool {
+    let given: Vec<&str> = person
+        .person
+        .as_ref()
+        .and_then(|p| p.given.as_deref())
+        .map(|g| g.split(' ').collect())
+        .unwrap_or_default();
+    let other_person = ctx.actors.actors.iter().any(|a| {
+        !std::ptr::eq(a, person)
+            && a.kind == crate::actors::ActorKind::Person
+            && later_name(a) == Some(surname)
+    });
+    let in_title = |offset: usize| {
+        ctx.actors.mention_at(offset).is_some_and(|i| {
+            let m = &ctx.actors.mentions[i];
+            m.title.as_ref().is_some_and(|t| t.span.contains(offset))
+                || m.courtesy.is_some_and(|c| c.contains(offset))
+        })
+    };
+    other_person
+        || ctx.prose.tokens.windows(2).any(|pair| {
+            let (before, name) = (&pair[0], &pair[1]);
+            let word = ctx.prose.slice(before.word);
+            ctx.prose.slice(name.word) == surname
+                && before.capitalised
+                && before.kind == crate::prose::TokenKind::Word
+                && !before.sentence_start
+                && !given.contains(&word)
+                && kind(word) == Kind::Other
+                && !crate::actors::lexicon::LEXICON.is_function_word(word)
+                && !in_title(before.span.start)
+        })
+}
+
+/// "Mr. and Mrs. Khan": two courtesy titles for a couple.
+fn paired(ctx: &Context<'_>, m: &Mention) -> bool {
+    let before = &ctx.prose.text[..m.span.start];
+    let before = before.trim_end();
+    before.ends_with(" and") || before.ends_with('&')
+}
+
+/// Courtesy titles against the house style, where the article mostly
+/// follows it. In a house that uses them, a later reference without one
+/// (once for each person), where most later references have one or someone
+/// has one at every later reference. In AP
+/// style, which uses none, each courtesy title where most later references
+/// are bare surnames. An article that mostly does the other thing follows
+/// another house, and is left alone.
 fn house_style(ctx: &Context<'_>, layout: &Layout, style: &HouseStyle, out: &mut Vec<Finding>) {
     let all = courtesies(ctx, layout);
     let plain = |t: &Option<String>| {
@@ -226,17 +277,21 @@ fn house_style(ctx: &Context<'_>, layout: &Layout, style: &HouseStyle, out: &mut
     let (Some(&example), Some(&bare_example)) = (titled.first(), bare.first()) else {
         return;
     };
-    if style.courtesy_titles {
+    // Someone given a courtesy title at every later reference, twice or
+    // more: the article follows a house that uses them.
+    let consistent = all
+        .iter()
+        .any(|c| c.later.len() >= 2 && c.later.iter().all(|(_, t)| plain(t)));
+    if style.courtesy_titles && (consistent || titled.len() >= bare.len()) {
         for c in &all {
-            let mixed = c.later.iter().any(|(_, t)| t.is_some());
-            let missing = c.later.iter().filter(|(_, t)| t.is_none()).map(|(m, _)| *m);
-            // A person bare throughout is flagged once; someone given a
-            // courtesy title elsewhere, at each reference without one.
-            let flagged: Vec<&Mention> = if mixed {
-                missing.collect()
-            } else {
-                missing.take(1).collect()
-            };
+            // Each person once: the first later reference without one.
+            let flagged: Vec<&Mention> = c
+                .later
+                .iter()
+                .filter(|(_, t)| t.is_none())
+                .map(|(m, _)| *m)
+                .take(1)
+                .collect();
             let forms = later_forms(ctx, layout, style, c.actor, c.person);
             for m in flagged {
                 let mut finding = Finding::new(

@@ -36,13 +36,14 @@ use crate::hashing::FastMap;
 use crate::span::Span;
 use layout::Layout;
 
-/// The people the rules check: named persons, not names that only look like one.
+/// The people the rules check: named persons, not names that only look like
+/// one, nor labels of one letter ("speaker G" in a transcript).
 fn people(actors: &Actors) -> impl Iterator<Item = (usize, &Actor)> {
-    actors
-        .actors
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| a.kind == ActorKind::Person && a.confidence == Confidence::Certain)
+    actors.actors.iter().enumerate().filter(|(_, a)| {
+        a.kind == ActorKind::Person
+            && a.confidence == Confidence::Certain
+            && later_name(a).is_some_and(|n| n.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+    })
 }
 
 /// The article's layout, worked out once per analysis.
@@ -116,6 +117,17 @@ fn shared_names<'a>(
         Target::Ambiguous(candidates) if judged(ctx, layout, m) => Some((m, &candidates[..])),
         _ => None,
     })
+}
+
+/// Whether a title names an office held in the past ("former governor",
+/// "then prime minister", "the late justice", "former Democratic governor").
+fn in_past(ctx: &Context<'_>, t: &crate::actors::Title) -> bool {
+    let words = ctx.prose.slice(t.span).split_whitespace();
+    let first = ctx.prose.token_at(t.span.start).unwrap_or(0);
+    let before = (first.saturating_sub(2)..first)
+        .filter(|&i| ctx.prose.tokens[i].kind == crate::prose::TokenKind::Word)
+        .map(|i| ctx.prose.slice(ctx.prose.tokens[i].word));
+    words.chain(before).any(offices::is_past)
 }
 
 /// One-based line of an offset, for messages.

@@ -37,12 +37,23 @@ impl Rule for LateIntroduction {
             if early.form != Form::Family {
                 continue;
             }
+            // A bare surname that is also a place ("Washington") may mean
+            // the place, not the person introduced later.
+            let place = early.title.is_none()
+                && early.courtesy.is_none()
+                && LEXICON.names_a_place(&text_of(ctx, early.name));
             match refs.find(|m| m.form == Form::Full) {
+                Some(_) if place => {}
                 Some(intro) if same_office(early, intro) => {
                     out.push(surname_first(ctx, actor, early, intro));
                 }
                 Some(_) => {}
-                None => never_named_in_full(ctx, a, actor, early, out),
+                None => {
+                    let more = checked(ctx, &layout, a).filter(|(_, m)| is_name(m)).count();
+                    if more >= 2 {
+                        never_named_in_full(ctx, a, actor, early, out);
+                    }
+                }
             }
         }
     }
@@ -91,7 +102,7 @@ fn surname_first(ctx: &Context<'_>, actor: &Actor, early: &Mention, intro: &Ment
 }
 
 /// A person named only by title and surname ("Prime Minister Albanese"),
-/// never in full anywhere in the article. Not a holder of an office known by
+/// at least twice, never in full anywhere in the article. Not a holder of an office known by
 /// one name ("Pope Francis"), nor a U.S. president, whom AP names without a
 /// first name, nor anyone the people file knows.
 fn never_named_in_full(

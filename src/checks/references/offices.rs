@@ -40,6 +40,9 @@ struct Relations {
     forms: FastMap<&'static str, (&'static str, Option<Sex>)>,
     /// The most words any form has.
     longest_form: usize,
+    /// The last three letters of every form that names a sex, to pass over
+    /// most words without a lookup.
+    gendered_endings: Vec<[u8; 3]>,
 }
 
 static RELATIONS_LIST: LazyLock<Relations> = LazyLock::new(|| {
@@ -64,6 +67,13 @@ static RELATIONS_LIST: LazyLock<Relations> = LazyLock::new(|| {
         .map(|f| f.split(' ').count())
         .max()
         .unwrap_or(1);
+    let mut gendered_endings: Vec<[u8; 3]> = forms
+        .iter()
+        .filter(|(_, (_, sex))| sex.is_some())
+        .filter_map(|(form, _)| ending(form))
+        .collect();
+    gendered_endings.sort_unstable();
+    gendered_endings.dedup();
     Relations {
         ranks: set("ranks"),
         past: set("past"),
@@ -71,8 +81,34 @@ static RELATIONS_LIST: LazyLock<Relations> = LazyLock::new(|| {
         one_name: set("one-name"),
         forms,
         longest_form,
+        gendered_endings,
     }
 });
+
+/// A word's last three bytes, lowercase ASCII.
+fn ending(word: &str) -> Option<[u8; 3]> {
+    let bytes = word.as_bytes();
+    let tail = bytes.get(bytes.len().checked_sub(3)?..)?;
+    Some([
+        tail[0].to_ascii_lowercase(),
+        tail[1].to_ascii_lowercase(),
+        tail[2].to_ascii_lowercase(),
+    ])
+}
+
+/// A single role word that names its holder's sex ("spokeswoman"), with
+/// the office it is a form of. Case does not matter.
+pub fn gendered_form(word: &str) -> Option<(&'static str, Sex)> {
+    let relations = &*RELATIONS_LIST;
+    if !ending(word).is_some_and(|e| relations.gendered_endings.contains(&e)) {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    match relations.forms.get(lower.as_str()) {
+        Some(&(office, Some(sex))) => Some((office, sex)),
+        _ => None,
+    }
+}
 
 /// Whether a title's office words include a role listed with its forms
 /// ("council member", "spokeswoman").
@@ -167,6 +203,12 @@ pub fn is_one_name_office(key: &str) -> bool {
             .is_some_and(|last| relations.one_name.contains(last))
 }
 
+/// Whether a title is a chair's ("Committee Chairman", "chairwoman"): a
+/// role held beside an office.
+pub fn is_chair(key: &str) -> bool {
+    normalise(key).0.contains(&"chair")
+}
+
 /// The sex a role word names, if it names one ("spokeswoman").
 pub fn sex_of(key: &str) -> Option<Sex> {
     normalise(key).1
@@ -231,6 +273,12 @@ mod tests {
         );
         assert_eq!(sex_of("spokeswoman"), Some(Sex::Female));
         assert_eq!(sex_of("council member"), None);
+        assert_eq!(
+            gendered_form("Spokeswoman"),
+            Some(("spokesperson", Sex::Female))
+        );
+        assert_eq!(gendered_form("spokesperson"), None);
+        assert_eq!(gendered_form("harbour"), None);
     }
 
     #[test]

@@ -42,8 +42,7 @@ pub(super) fn unnamed(
                 if t.kind != TokenKind::Word || t.in_quote {
                     continue;
                 }
-                let word = prose.slice(t.word).to_lowercase();
-                let Some((office, Some(sex))) = offices::form_office(&word) else {
+                let Some((office, sex)) = offices::gendered_form(prose.slice(t.word)) else {
                     continue;
                 };
                 // A role before a name, or inside a named person's reference,

@@ -14,7 +14,7 @@ use crate::span::Span;
 static NAME_VARIANT: RuleInfo = RuleInfo {
     code: "name-variant",
     default_severity: Severity::Warning,
-    summary: "The same person's name spelled two ways (\"Zelensky\", \"Zelenskyy\").",
+    summary: "One person's name spelled or encoded two ways (\"Zelensky\", \"Zelenskyy\"; accents dropped), or \"Jinping\" for Xi.",
     doc: include_str!("../../../docs/rules/name-variant.md"),
 };
 
@@ -76,7 +76,10 @@ fn particle_only(a: &str, b: &str) -> bool {
 /// How `written` differs from `expected`, if it is a spelling of it at all.
 fn difference(written: &str, expected: &str) -> Option<Difference> {
     let (w, e) = (straight(written), straight(expected));
-    if w == e || particle_only(&w, &e) {
+    // "Clintons", "Trumps": a family, or a possessive without its
+    // apostrophe; not another spelling of the name.
+    let plural = |a: &str, b: &str| a.strip_suffix('s') == Some(b);
+    if w == e || particle_only(&w, &e) || plural(&w, &e) || plural(&e, &w) {
         return None;
     }
     if nfc(&w) == nfc(&e) {
@@ -190,6 +193,12 @@ fn given_name_alone(
     out: &mut Vec<Finding>,
 ) {
     if person.order != NameOrder::FamilyFirst {
+        return;
+    }
+    // Only where the article also uses the family name alone: a name read
+    // family-name-first by mistake ("Mo Elleithee") uses the other part.
+    let family_alone = checked(ctx, layout, a).any(|(_, m)| m.form == Form::Family);
+    if !family_alone {
         return;
     }
     let introduction = checked(ctx, layout, a).find(|(_, m)| m.form == Form::Full);

@@ -6,7 +6,9 @@ use super::courtesy::later_forms;
 use super::layout::Layout;
 use super::offices::{self, Agreement};
 use super::style::HouseStyle;
-use super::{checked, is_name, later_name, layout, line, people, roles, surname_counts, text_of};
+use super::{
+    checked, in_past, is_name, later_name, layout, line, people, roles, surname_counts, text_of,
+};
 use crate::actors::lexicon::LEXICON;
 use crate::actors::{Actor, Form, Mention, Title};
 use crate::checks::{Context, Edit, Finding, RelatedLocation, Rule, RuleInfo, Severity};
@@ -15,7 +17,7 @@ use crate::span::Span;
 static TITLE_MISMATCH: RuleInfo = RuleInfo {
     code: "title-mismatch",
     default_severity: Severity::Warning,
-    summary: "A person given a different title from the first reference's, or the people file's.",
+    summary: "A person given another office than on first reference or in the people file, or one role described as a man's and a woman's (\"spokesman\", \"spokeswoman\").",
     doc: include_str!("../../../docs/rules/title-mismatch.md"),
 };
 
@@ -32,7 +34,9 @@ static REPEATED_TITLE: RuleInfo = RuleInfo {
 const REINTRODUCTION_BLOCKS: usize = 6;
 
 /// How a later title compares with the first reference's: the office
-/// words, and the country the title names.
+/// words, and the country the title names. The same office words with the
+/// country left out ("Foreign Minister" after "Chinese Foreign Minister")
+/// name the same office.
 fn compare(ctx: &Context<'_>, first: &Title, later: &Title) -> Agreement {
     let words = |t: &Title| text_of(ctx, t.span).to_lowercase();
     if words(first) == words(later) {
@@ -41,21 +45,8 @@ fn compare(ctx: &Context<'_>, first: &Title, later: &Title) -> Agreement {
     let countries_differ = matches!((first.country, later.country), (Some(a), Some(b)) if a != b);
     match offices::relate(&first.office_key, &later.office_key) {
         _ if countries_differ => Agreement::OtherOffice,
-        Agreement::Same => Agreement::OtherForm,
         agreement => agreement,
     }
-}
-
-/// Whether a title names an office held in the past ("former governor",
-/// "then prime minister", "the late justice").
-fn in_past(ctx: &Context<'_>, t: &Title) -> bool {
-    let words = ctx.prose.slice(t.span).split_whitespace();
-    let before = ctx
-        .prose
-        .token_at(t.span.start)
-        .and_then(|i| i.checked_sub(1))
-        .map(|i| ctx.prose.slice(ctx.prose.tokens[i].word));
-    words.chain(before).any(offices::is_past)
 }
 
 /// A title the rules compare: a formal title or a role listed with its forms
@@ -63,10 +54,27 @@ fn in_past(ctx: &Context<'_>, t: &Title) -> bool {
 /// but "Deputy City Manager" is an office, its relation word a rank).
 fn comparable(ctx: &Context<'_>, t: &Title) -> bool {
     let listed = || offices::is_listed(&t.office_key);
+    let quoted = ctx.prose.slice(t.span).contains(['"', '“', '”', '‘'])
+        || ctx.prose.slice(t.span).contains("''");
     let relation = t
         .relation
         .is_some_and(|r| t.office_key.rsplit(' ').next() == Some(r) || t.office_key.is_empty());
-    !t.office_key.is_empty() && !relation && (t.formal || listed()) && !in_past(ctx, t)
+    !t.office_key.is_empty()
+        && !relation
+        && !quoted
+        && !hypothetical(ctx, t)
+        && (t.formal || listed())
+        && !in_past(ctx, t)
+}
+
+/// "a President Trump": an office someone may hold, not one they hold.
+fn hypothetical(ctx: &Context<'_>, t: &Title) -> bool {
+    let before = ctx.prose.text[..t.span.start].trim_end();
+    let last = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    t.article && matches!(last.to_lowercase().as_str(), "a" | "an")
 }
 
 /// A mention's title the rules compare: the one before the name, else its
@@ -129,8 +137,12 @@ impl Rule for TitleMismatch {
             for &(m, title) in &titled[1..] {
                 let agreement = compare(ctx, first, title);
                 let sex_named = |t: &Title| offices::sex_of(&t.office_key).is_some();
+                // A chair of a committee or board holds that role beside an
+                // office ("Sen. Bob Corker", "Committee Chairman Bob Corker").
+                let chair = |t: &Title| offices::is_chair(&t.office_key);
                 let flagged = match agreement {
                     Agreement::Same => false,
+                    Agreement::OtherOffice if chair(first) != chair(title) => false,
                     Agreement::OtherForm => {
                         sex_named(first) != sex_named(title)
                             || m.form == Form::Full && reintroduced_soon(ctx, &layout, a, m)

@@ -54,15 +54,18 @@ fn one_analysis_runs_at_a_time_and_the_others_wait_for_it() {
 }
 
 #[test]
-fn every_change_takes_a_new_revision_and_an_older_analysis_is_not_ready() {
+fn every_change_takes_a_new_revision_and_drops_the_analysis_of_the_old_one() {
     let mut store = Store::default();
     open(&mut store, "Critics say so.\n");
     let first = revision(&store);
     run(&mut store, first);
     let second = store.touched(&uri()).expect("open");
     assert!(second > first);
-    assert!(matches!(store.lookup(&uri(), first), Lookup::Ready(_)));
-    assert!(matches!(store.lookup(&uri(), second), Lookup::Run(_)));
+    assert!(store.analyses.peek(&uri()).is_none());
+    let Lookup::Run(job) = store.lookup(&uri(), first) else {
+        panic!("the current text is analysed");
+    };
+    assert_eq!(job.revision, second);
 }
 
 #[test]
@@ -86,32 +89,50 @@ fn an_analysis_of_an_earlier_opening_is_never_kept_for_the_new_one() {
     let old = job.revision;
     store.finish(&uri(), old, Some((job, analysis)));
     // Its memos are taken back, its analysis is not the new text's.
-    assert!(store.analyzers.contains_key(&uri()));
+    assert!(store.analyzers.peek(&uri()).is_some());
     let snapshot = run(&mut store, new).expect("analysed");
     assert_eq!(snapshot.rope.to_string(), "New text.\n");
     assert!(snapshot.analysis.findings.is_empty());
 }
 
 #[test]
-fn memos_outlive_a_close_for_a_few_documents() {
+fn memos_outlive_a_close_and_both_caches_keep_to_their_budgets() {
     let mut store = Store::default();
     open(&mut store, "Critics say so.\n");
     let wanted = revision(&store);
     run(&mut store, wanted);
     store.close(&uri());
-    assert!(store.analyzers.contains_key(&uri()));
-    for i in 0..KEEP_CLOSED {
-        let other = Url::parse(&format!("file:///tmp/desk/{i}.md")).expect("a URL");
+    assert!(store.analyzers.peek(&uri()).is_some(), "kept for a re-open");
+    assert!(
+        store.analyses.peek(&uri()).is_none(),
+        "an analysis goes with its text"
+    );
+    // Documents of a sixth of the budget each: the oldest go first.
+    let text = "Critics say the talks went well. ".repeat(MEMOS_BUDGET / 6 / 33 + 1);
+    let others: Vec<Url> = (0..8)
+        .map(|i| Url::parse(&format!("file:///tmp/desk/{i}.md")).expect("a URL"))
+        .collect();
+    for other in &others {
         store.open(
             other.clone(),
-            Document::new("Text.\n", 1, Language::Markdown),
+            Document::new(&text, 1, Language::Markdown),
             Arc::default(),
         );
-        store.analyzers.insert(other.clone(), Analyzer::default());
-        store.close(&other);
+        let Lookup::Run(job) = store.lookup(other, store.docs[other].revision) else {
+            panic!("a job");
+        };
+        let revision = job.revision;
+        let analysis = crate::analysis::analyze(&text, Language::Markdown, &Settings::default());
+        store.finish(other, revision, Some((*job, analysis)));
     }
-    assert!(!store.analyzers.contains_key(&uri()));
-    assert_eq!(store.analyzers.len(), KEEP_CLOSED);
+    assert!(store.analyzers.peek(&uri()).is_none());
+    assert!(store.analyzers.bytes <= MEMOS_BUDGET);
+    assert!(store.analyses.bytes <= ANALYSES_BUDGET);
+    assert!(store.analyses.peek(&others[7]).is_some());
+    assert!(store.analyses.peek(&others[0]).is_none());
+    // An evicted analysis is made again when asked for.
+    let wanted = store.docs[&others[0]].revision;
+    assert!(matches!(store.lookup(&others[0], wanted), Lookup::Run(_)));
 }
 
 #[test]
