@@ -42,7 +42,7 @@ fn unlisted_word(i: usize) -> String {
     const SYLLABLES: [&str; 8] = ["ka", "lo", "ven", "ris", "ta", "mor", "sel", "dun"];
     let mut word = String::from("Q");
     let mut k = i;
-    for _ in 0..3 {
+    for _ in 0..4 {
         word.push_str(SYLLABLES[k % SYLLABLES.len()]);
         k /= SYLLABLES.len();
     }
@@ -158,6 +158,19 @@ fn long_runs_of_adverbs_and_shared_family_names() {
         |n| {
             (0..n)
                 .map(|i| format!("{} Berg said the port would close.\n\n", unlisted_word(i)))
+                .collect()
+        },
+    );
+    assert_linear(
+        "single names among many surnames",
+        150,
+        Language::Markdown,
+        |n| {
+            (0..n)
+                .map(|i| {
+                    let (a, b) = (unlisted_word(2 * i), unlisted_word(2 * i + 1));
+                    format!("Anna {a}vic arrived. Mr. {b}tor said so.\n\n")
+                })
                 .collect()
         },
     );

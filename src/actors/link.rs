@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use roles::{demonym, roles};
 
 use super::lexicon::LEXICON;
-use super::names::{is_variant, lookup_key, one_slip_apart, skeleton, PersonName};
+use super::names::{is_variant, lookup_key, one_slip_apart, skeleton, slip_keys, PersonName};
 use super::people::People;
 use super::recognise::{collapse, BodySource, Found, Possessor, RawDescription, RawName, Title};
 use super::{Actor, ActorKind, Confidence, Form, Mention, Office, Relation, Role, Target};
@@ -46,6 +46,7 @@ pub fn link(prose: &Prose, found: Found, people: Option<&People>) -> (Vec<Actor>
         by_given: FastMap::default(),
         by_skeleton: FastMap::default(),
         by_full: FastMap::default(),
+        by_slip: FastMap::default(),
         narrowed: vec![None; found.names.len()],
         holders: FastMap::default(),
         leaders: Vec::new(),
@@ -135,6 +136,9 @@ struct Linker<'a> {
     /// People by every full name written for them, so that a name written
     /// again finds its person without a search among those sharing the surname.
     by_full: FastMap<String, usize>,
+    /// The family names (keys of `by_family`) under each of their
+    /// [`slip_keys`], to find look-alikes one typing slip away.
+    by_slip: FastMap<String, Vec<String>>,
     /// Names cut down to their family name (a sentence opener dropped).
     narrowed: Vec<Option<Span>>,
     /// People by office key, and the people holding a leader's office.
@@ -294,6 +298,7 @@ impl Linker<'_> {
         self.by_family.clear();
         self.by_given.clear();
         self.by_skeleton.clear();
+        self.by_slip.clear();
         for a in 0..self.actors.len() {
             self.index_person(a);
         }
@@ -314,8 +319,15 @@ impl Linker<'_> {
                 }
             }
         };
-        add(&mut self.by_family, &p.family);
-        add(&mut self.by_family, p.later());
+        for name in [p.family.as_str(), p.later()] {
+            let key = lookup_key(name);
+            if !self.by_family.contains_key(key.as_ref()) {
+                for slip in slip_keys(&key) {
+                    self.by_slip.entry(slip).or_default().push(key.to_string());
+                }
+            }
+            add(&mut self.by_family, name);
+        }
         add(&mut self.by_skeleton, &skeleton(&p.family));
         for word in p.given.iter().flat_map(|g| g.split(' ')) {
             add(&mut self.by_given, word);
@@ -360,13 +372,15 @@ impl Linker<'_> {
         if !Vec::is_empty(&spelled) {
             return spelled;
         }
-        // A typing slip ("Kellar" for Keller) changes the skeleton: compare
-        // with each family name.
-        let mut slipped: Vec<usize> = self
-            .by_family
+        // A typing slip ("Kellar" for Keller) changes the skeleton: the
+        // family names that share a slip key with the word.
+        let mut slipped: Vec<usize> = slip_keys(word)
             .iter()
-            .filter(|(family, _)| one_slip_apart(family, word))
-            .flat_map(|(_, list)| list.iter().copied())
+            .filter_map(|k| self.by_slip.get(k))
+            .flatten()
+            .filter(|family| one_slip_apart(family, word))
+            .filter_map(|family| self.by_family.get(family.as_str()))
+            .flat_map(|list| list.iter().copied())
             .filter(is_variant_of)
             .collect();
         slipped.sort_unstable();

@@ -179,6 +179,7 @@ const MIN_SLIP_LEN: usize = 5;
 /// substituted, dropped or added, or two neighbours swapped ("Keller" and
 /// "Kellar", "Kelelr", "Keler"). Both long enough, with the same first letter.
 pub fn one_slip_apart(a: &str, b: &str) -> bool {
+    crate::work::step();
     let a: Vec<char> = a.chars().flat_map(char::to_lowercase).collect();
     let b: Vec<char> = b.chars().flat_map(char::to_lowercase).collect();
     // A letter dropped from a five-letter name leaves four ("Trump", "Trmp").
@@ -199,6 +200,30 @@ pub fn one_slip_apart(a: &str, b: &str) -> bool {
         (x, y) if x > y => ra[1..] == *rb,
         _ => rb[1..] == *ra,
     }
+}
+
+/// The keys under which [`one_slip_apart`] names meet: the name in
+/// lowercase, and the name with each one letter left out. Two names one slip
+/// apart share a key (a letter substituted or two swapped: both without it;
+/// one dropped: the shorter whole), so a name's look-alikes are found by
+/// looking up its keys, not by comparing it with every name. A name too
+/// short to slip has none.
+pub fn slip_keys(name: &str) -> Vec<String> {
+    let lower: Vec<char> = name.chars().flat_map(char::to_lowercase).collect();
+    if lower.len() < MIN_SLIP_LEN {
+        return Vec::new();
+    }
+    let mut keys = vec![lower.iter().collect::<String>()];
+    for skip in 0..lower.len() {
+        let key = lower
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != skip)
+            .map(|(_, c)| c)
+            .collect();
+        keys.push(key);
+    }
+    keys
 }
 
 /// A name with curly apostrophes and dashes made straight, for looking it up.
@@ -357,6 +382,8 @@ mod tests {
             ("Martinez", "Martines"),
         ] {
             assert!(is_variant(a, b) && one_slip_apart(b, a), "{a} {b}");
+            let keys = slip_keys(a);
+            assert!(slip_keys(b).iter().any(|k| keys.contains(k)), "{a} {b}");
         }
         assert!(one_slip_apart("Trump", "Trmp"));
         for (a, b) in [
