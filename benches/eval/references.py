@@ -115,11 +115,17 @@ def check(server: str, folder: Path) -> dict[str, list[dict]]:
     out = subprocess.run([server, "check", "--format", "json", str(folder)],
                          capture_output=True, text=True, timeout=1200)
     found: dict[str, list[dict]] = defaultdict(list)
-    for line in out.stdout.splitlines():
-        try:
-            d = json.loads(line)
-        except json.JSONDecodeError:
-            continue
+    try:
+        findings = json.loads(out.stdout)
+    except json.JSONDecodeError:
+        # Older builds print one JSON object a line.
+        findings = []
+        for line in out.stdout.splitlines():
+            try:
+                findings.append(json.loads(line))
+            except json.JSONDecodeError:
+                continue
+    for d in findings:
         if d.get("code") in CODES:
             found[Path(d["path"]).name].append(d)
     return found
@@ -433,11 +439,14 @@ def missing_courtesy_seeds(doc: Doc, people: list[tuple[dict, list[dict]]]):
             continue
         changes = [(m["name"][0], m["name"][0], courtesy(gender(pa)) + " ") for m in la]
         new, _ = edits(text, changes)
-        # The bare references of B, shifted by the insertions before them.
-        target = lb[0]
-        shift = sum(len(c[2]) for c in changes if c[0] <= target["name"][0])
-        s = target["name"][0] + shift
-        yield "honorific-missing", new, (s, s + len(pb["surname"])), \
+        # The bare references of B, shifted by the insertions before them: a
+        # flag on any of them is a catch (the rule flags each person once).
+        spans = []
+        for target in lb:
+            shift = sum(len(c[2]) for c in changes if c[0] <= target["name"][0])
+            s = target["name"][0] + shift
+            spans.append((s, s + len(pb["surname"])))
+        yield "honorific-missing", new, spans, \
             f"{courtesy(gender(pa))} {pa['surname']} throughout, bare {pb['surname']}"
 
 

@@ -5,9 +5,11 @@
 use icu_normalizer::{ComposingNormalizerBorrowed, DecomposingNormalizerBorrowed};
 
 use super::layout::Layout;
-use super::{checked, layout, line, people, shared_names, text_of};
+use super::{checked, layout, line, named, shared_names, text_of};
 use crate::actors::lexicon::LEXICON;
-use crate::actors::{is_variant, skeleton, Actor, Form, Mention, NameOrder, PersonName};
+use crate::actors::{
+    is_variant, skeleton, Actor, Confidence, Form, Mention, NameOrder, PersonName,
+};
 use crate::checks::{Context, Edit, Finding, RelatedLocation, Rule, RuleInfo, Severity};
 use crate::span::Span;
 
@@ -101,11 +103,15 @@ impl Rule for NameVariant {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let layout = layout(ctx);
-        for (a, actor) in people(ctx.actors) {
+        // A name with its accents dropped, or in another encoding, is worth a
+        // look even where only its shape says it is a person's.
+        for (a, actor) in named(ctx.actors, Confidence::Likely) {
             let Some(person) = &actor.person else {
                 continue;
             };
-            given_name_alone(ctx, &layout, a, actor, person, out);
+            if actor.confidence == Confidence::Certain {
+                given_name_alone(ctx, &layout, a, actor, person, out);
+            }
             spellings(ctx, &layout, a, actor, out);
         }
         shared_name_spelling(ctx, &layout, out);
@@ -279,9 +285,13 @@ fn spellings(ctx: &Context<'_>, layout: &Layout, a: usize, actor: &Actor, out: &
         ),
         _ => (first.clone(), RelatedLocation::Here(first_span)),
     };
+    // Where only the shape of the name says it is a person's, only accents
+    // and encodings: "Buddhism" and "Buddhist" differ in one letter too.
+    let sure = actor.confidence == Confidence::Certain;
     let variants: Vec<(Span, String, Difference)> = families
         .iter()
         .filter_map(|(span, f)| difference(f, &expected).map(|d| (*span, f.clone(), d)))
+        .filter(|(_, _, d)| sure || *d != Difference::Letters)
         .collect();
     let edits: Vec<Edit> = variants
         .iter()
