@@ -165,8 +165,11 @@ class Doc:
 
     def references(self, person: dict) -> list[dict]:
         """The person's references that are the name itself (with its title,
-        if any), in the body, outside quotations."""
+        if any), in the body (not the headline: a short first line),
+        outside quotations."""
         text = self.text
+        first_line = text.split("\n", 1)[0]
+        headline_end = len(first_line) if len(first_line.split()) <= 16 else 0
         out = []
         for m in person["mentions"]:
             if not (m.get("proper") and m.get("name")) or m.get("heading") or m.get("caption"):
@@ -177,7 +180,7 @@ class Doc:
             tail = text[ne:se]
             if ss != lead or tail not in ("", "'s", "’s", "'"):
                 continue
-            if in_caption(text, ns) or in_quotation(text, ns):
+            if in_caption(text, ns) or in_quotation(text, ns) or ns < headline_end:
                 continue
             out.append(m)
         return out

@@ -283,7 +283,10 @@ fn spellings(ctx: &Context<'_>, layout: &Layout, a: usize, actor: &Actor, out: &
                 line: e.line,
             },
         ),
-        _ => (first.clone(), RelatedLocation::Here(first_span)),
+        _ => {
+            let (span, spelling) = usual_spelling(&families).unwrap_or((first_span, first));
+            (spelling, RelatedLocation::Here(span))
+        }
     };
     // Where only the shape of the name says it is a person's, only accents
     // and encodings: "Buddhism" and "Buddhist" differ in one letter too.
@@ -309,9 +312,9 @@ fn spellings(ctx: &Context<'_>, layout: &Layout, a: usize, actor: &Actor, out: &
                 ),
                 format!("people file: '{expected}'"),
             ),
-            RelatedLocation::Here(first) => (
-                format!("on line {}", line(ctx, first.start)),
-                format!("first spelling: '{expected}'"),
+            RelatedLocation::Here(usual) => (
+                format!("on line {}", line(ctx, usual.start)),
+                format!("usual spelling: '{expected}'"),
             ),
         };
         let text = match (&related, how) {
@@ -328,6 +331,20 @@ fn spellings(ctx: &Context<'_>, layout: &Layout, a: usize, actor: &Actor, out: &
                 .with_fix(format!("Spell it '{expected}' everywhere"), edits.clone()),
         );
     }
+}
+
+/// The spelling most references use, at its first use; on a tie, the first
+/// one written. One slip among many references is the slip, wherever it
+/// comes.
+fn usual_spelling(families: &[(Span, String)]) -> Option<(Span, String)> {
+    let count = |f: &str| families.iter().filter(|(_, g)| g == f).count();
+    let mut best: Option<&(Span, String)> = None;
+    for candidate in families {
+        if best.is_none_or(|b| count(&candidate.1) > count(&b.1)) {
+            best = Some(candidate);
+        }
+    }
+    best.cloned()
 }
 
 /// Full names that differ from the first full name only in accents or
