@@ -115,11 +115,17 @@ def check(server: str, folder: Path) -> dict[str, list[dict]]:
     out = subprocess.run([server, "check", "--format", "json", str(folder)],
                          capture_output=True, text=True, timeout=1200)
     found: dict[str, list[dict]] = defaultdict(list)
-    for line in out.stdout.splitlines():
-        try:
-            d = json.loads(line)
-        except json.JSONDecodeError:
-            continue
+    try:
+        findings = json.loads(out.stdout)
+    except json.JSONDecodeError:
+        # Older builds print one JSON object a line.
+        findings = []
+        for line in out.stdout.splitlines():
+            try:
+                findings.append(json.loads(line))
+            except json.JSONDecodeError:
+                continue
+    for d in findings:
         if d.get("code") in CODES:
             found[Path(d["path"]).name].append(d)
     return found
@@ -159,8 +165,11 @@ class Doc:
 
     def references(self, person: dict) -> list[dict]:
         """The person's references that are the name itself (with its title,
-        if any), in the body, outside quotations."""
+        if any), in the body (not the headline: a short first line),
+        outside quotations."""
         text = self.text
+        first_line = text.split("\n", 1)[0]
+        headline_end = len(first_line) if len(first_line.split()) <= 16 else 0
         out = []
         for m in person["mentions"]:
             if not (m.get("proper") and m.get("name")) or m.get("heading") or m.get("caption"):
@@ -171,7 +180,7 @@ class Doc:
             tail = text[ne:se]
             if ss != lead or tail not in ("", "'s", "’s", "'"):
                 continue
-            if in_caption(text, ns) or in_quotation(text, ns):
+            if in_caption(text, ns) or in_quotation(text, ns) or ns < headline_end:
                 continue
             out.append(m)
         return out
@@ -433,11 +442,14 @@ def missing_courtesy_seeds(doc: Doc, people: list[tuple[dict, list[dict]]]):
             continue
         changes = [(m["name"][0], m["name"][0], courtesy(gender(pa)) + " ") for m in la]
         new, _ = edits(text, changes)
-        # The bare references of B, shifted by the insertions before them.
-        target = lb[0]
-        shift = sum(len(c[2]) for c in changes if c[0] <= target["name"][0])
-        s = target["name"][0] + shift
-        yield "honorific-missing", new, (s, s + len(pb["surname"])), \
+        # The bare references of B, shifted by the insertions before them: a
+        # flag on any of them is a catch (the rule flags each person once).
+        spans = []
+        for target in lb:
+            shift = sum(len(c[2]) for c in changes if c[0] <= target["name"][0])
+            s = target["name"][0] + shift
+            spans.append((s, s + len(pb["surname"])))
+        yield "honorific-missing", new, spans, \
             f"{courtesy(gender(pa))} {pa['surname']} throughout, bare {pb['surname']}"
 
 

@@ -39,9 +39,15 @@ use layout::Layout;
 /// The people the rules check: named persons, not names that only look like
 /// one, nor labels of one letter ("speaker G" in a transcript).
 fn people(actors: &Actors) -> impl Iterator<Item = (usize, &Actor)> {
-    actors.actors.iter().enumerate().filter(|(_, a)| {
+    named(actors, Confidence::Certain)
+}
+
+/// Persons the model is at least this sure of, with a name of two letters
+/// or more.
+fn named(actors: &Actors, least: Confidence) -> impl Iterator<Item = (usize, &Actor)> {
+    actors.actors.iter().enumerate().filter(move |(_, a)| {
         a.kind == ActorKind::Person
-            && a.confidence == Confidence::Certain
+            && a.confidence >= least
             && later_name(a).is_some_and(|n| n.chars().filter(|c| c.is_alphabetic()).count() >= 2)
     })
 }

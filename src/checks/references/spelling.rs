@@ -5,9 +5,11 @@
 use icu_normalizer::{ComposingNormalizerBorrowed, DecomposingNormalizerBorrowed};
 
 use super::layout::Layout;
-use super::{checked, layout, line, people, shared_names, text_of};
+use super::{checked, layout, line, named, shared_names, text_of};
 use crate::actors::lexicon::LEXICON;
-use crate::actors::{is_variant, skeleton, Actor, Form, Mention, NameOrder, PersonName};
+use crate::actors::{
+    is_variant, skeleton, Actor, Confidence, Form, Mention, NameOrder, PersonName,
+};
 use crate::checks::{Context, Edit, Finding, RelatedLocation, Rule, RuleInfo, Severity};
 use crate::span::Span;
 
@@ -101,11 +103,15 @@ impl Rule for NameVariant {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let layout = layout(ctx);
-        for (a, actor) in people(ctx.actors) {
+        // A name with its accents dropped, or in another encoding, is worth a
+        // look even where only its shape says it is a person's.
+        for (a, actor) in named(ctx.actors, Confidence::Likely) {
             let Some(person) = &actor.person else {
                 continue;
             };
-            given_name_alone(ctx, &layout, a, actor, person, out);
+            if actor.confidence == Confidence::Certain {
+                given_name_alone(ctx, &layout, a, actor, person, out);
+            }
             spellings(ctx, &layout, a, actor, out);
         }
         shared_name_spelling(ctx, &layout, out);
@@ -277,11 +283,18 @@ fn spellings(ctx: &Context<'_>, layout: &Layout, a: usize, actor: &Actor, out: &
                 line: e.line,
             },
         ),
-        _ => (first.clone(), RelatedLocation::Here(first_span)),
+        _ => {
+            let (span, spelling) = usual_spelling(&families).unwrap_or((first_span, first));
+            (spelling, RelatedLocation::Here(span))
+        }
     };
+    // Where only the shape of the name says it is a person's, only accents
+    // and encodings: "Buddhism" and "Buddhist" differ in one letter too.
+    let sure = actor.confidence == Confidence::Certain;
     let variants: Vec<(Span, String, Difference)> = families
         .iter()
         .filter_map(|(span, f)| difference(f, &expected).map(|d| (*span, f.clone(), d)))
+        .filter(|(_, _, d)| sure || *d != Difference::Letters)
         .collect();
     let edits: Vec<Edit> = variants
         .iter()
@@ -299,9 +312,9 @@ fn spellings(ctx: &Context<'_>, layout: &Layout, a: usize, actor: &Actor, out: &
                 ),
                 format!("people file: '{expected}'"),
             ),
-            RelatedLocation::Here(first) => (
-                format!("on line {}", line(ctx, first.start)),
-                format!("first spelling: '{expected}'"),
+            RelatedLocation::Here(usual) => (
+                format!("on line {}", line(ctx, usual.start)),
+                format!("usual spelling: '{expected}'"),
             ),
         };
         let text = match (&related, how) {
@@ -318,6 +331,20 @@ fn spellings(ctx: &Context<'_>, layout: &Layout, a: usize, actor: &Actor, out: &
                 .with_fix(format!("Spell it '{expected}' everywhere"), edits.clone()),
         );
     }
+}
+
+/// The spelling most references use, at its first use; on a tie, the first
+/// one written. One slip among many references is the slip, wherever it
+/// comes.
+fn usual_spelling(families: &[(Span, String)]) -> Option<(Span, String)> {
+    let count = |f: &str| families.iter().filter(|(_, g)| g == f).count();
+    let mut best: Option<&(Span, String)> = None;
+    for candidate in families {
+        if best.is_none_or(|b| count(&candidate.1) > count(&b.1)) {
+            best = Some(candidate);
+        }
+    }
+    best.cloned()
 }
 
 /// Full names that differ from the first full name only in accents or
