@@ -78,6 +78,10 @@ pub fn main() -> ExitCode {
             };
         }
     };
+    if let Err(problem) = name_model_from_env() {
+        eprintln!("error: {problem}");
+        return ExitCode::from(EXIT_ERROR);
+    }
     match cli.command {
         None | Some(Command::Lsp) => serve(),
         Some(Command::Check(inputs)) => {
@@ -90,6 +94,21 @@ pub fn main() -> ExitCode {
             actors::run(&inputs.paths, inputs.format, inputs.config.as_deref())
         }
     }
+}
+
+/// `COPYDESK_NAME_MODEL=FILE`: name-tagger weights to use instead of the
+/// built-in ones, for measuring weights trained without the documents being
+/// scored (`cargo run --example names -- cv`).
+fn name_model_from_env() -> Result<(), String> {
+    let Some(path) = std::env::var_os("COPYDESK_NAME_MODEL") else {
+        return Ok(());
+    };
+    let path = std::path::PathBuf::from(path);
+    let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let model = crate::actors::tagger::Model::from_bytes(&bytes)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    crate::actors::tagger::use_model(model);
+    Ok(())
 }
 
 fn init_logging(default: &str) {
