@@ -1,5 +1,13 @@
-//! Resident memory of the server binary holding a 100,000-word document,
-//! measured after its diagnostics are published. Prints kB; not a criterion bench.
+//! Memory and bursts of the server binary over stdio, as an editor runs it.
+//! Not a criterion bench: each scenario is one process, and it prints what it
+//! measured.
+//!
+//! - one 100,000-word document after 100 edits (each edit, save, diagnostics):
+//!   the peak resident memory (VmHWM), and the memory at the end;
+//! - 100 documents of 10,000 words open at once: the peak;
+//! - a burst of 20 keystrokes at 20 ms intervals on a 100,000-word document
+//!   with `checkOn = "change"` and no debounce: how long after the last key
+//!   its diagnostics arrive, and how much the burst raises the peak.
 
 #[path = "support/article.rs"]
 mod support;
@@ -8,38 +16,160 @@ mod support;
 mod stdio;
 
 use std::path::Path;
+use std::time::{Duration, Instant};
 
-use serde_json::json;
+use serde_json::{json, Value};
 use stdio::StdioServer;
 
-fn main() {
+fn start(options: Value) -> StdioServer {
     let mut server = StdioServer::start(Path::new(env!("CARGO_BIN_EXE_copydesk")), &["--stdio"]);
-    server.initialize();
-    let idle = server.rss_kb().unwrap_or(0);
-    for words in [10_000, 100_000] {
-        let text = support::article(words);
-        let uri = format!("file:///tmp/memory-{words}.md");
-        server.send(
-            json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
-            "uri": uri, "languageId": "markdown", "version": 1, "text": text}}}),
-        );
-        server.receive(|m| {
-            m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri
-        });
-        // Hover once so any lazily built structures exist too.
-        server.send(
-            json!({"jsonrpc": "2.0", "id": 2, "method": "textDocument/hover", "params": {
-            "textDocument": {"uri": uri}, "position": {"line": 2, "character": 20}}}),
-        );
-        server.receive(|m| m["id"] == 2);
-        println!(
-            "memory/rss-with-open-document/{words}: {} kB (idle server {idle} kB, document {} bytes)",
-            server.rss_kb().unwrap_or(0),
-            text.len()
-        );
-    }
-    server.send(json!({"jsonrpc": "2.0", "id": 3, "method": "shutdown"}));
-    server.receive(|m| m["id"] == 3);
+    server.initialize_with(options);
+    server
+}
+
+fn stop(mut server: StdioServer) {
+    server.send(json!({"jsonrpc": "2.0", "id": 99_999, "method": "shutdown"}));
+    server.receive(|m| m["id"] == 99_999);
     server.send(json!({"jsonrpc": "2.0", "method": "exit"}));
     let _ = server.exit_code();
+}
+
+fn open(server: &mut StdioServer, uri: &str, text: &str) {
+    server.send(
+        json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+        "uri": uri, "languageId": "markdown", "version": 1, "text": text}}}),
+    );
+}
+
+fn published(server: &StdioServer, uri: &str, version: i64) {
+    server.receive(|m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == uri
+            && m["params"]["version"] == version
+    });
+}
+
+/// Types `key` at a column of `line`.
+fn type_key(server: &mut StdioServer, uri: &str, version: i64, line: usize, column: usize) {
+    let at = json!({"line": line, "character": column});
+    server.send(
+        json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+        "textDocument": {"uri": uri, "version": version},
+        "contentChanges": [{"range": {"start": at, "end": at}, "text": "x"}]}}),
+    );
+}
+
+fn mb(kb: Option<u64>) -> f64 {
+    kb.unwrap_or(0) as f64 / 1024.0
+}
+
+fn one_document_after_edits() {
+    let mut server = start(Value::Null);
+    let idle = server.peak_rss_kb();
+    let text = support::article(100_000);
+    let uri = "file:///tmp/memory/one.md";
+    open(&mut server, uri, &text);
+    published(&server, uri, 1);
+    let after_open = server.peak_rss_kb();
+    let line = text.lines().count() / 2;
+    let cpu_before = server.cpu_ms();
+    for version in 2..=101 {
+        type_key(&mut server, uri, version, line, (version - 2) as usize);
+        server.send(
+            json!({"jsonrpc": "2.0", "method": "textDocument/didSave", "params": {
+            "textDocument": {"uri": uri}}}),
+        );
+        published(&server, uri, version);
+    }
+    let cpu = server.cpu_ms().zip(cpu_before).map_or(0, |(a, b)| a - b);
+    println!(
+        "memory/one-100k-document-after-100-edits: peak {:.1} MB, now {:.1} MB (after open: peak {:.1} MB; idle {:.1} MB; {} bytes of text); CPU {:.1} ms per edit + save",
+        mb(server.peak_rss_kb()),
+        mb(server.rss_kb()),
+        mb(after_open),
+        mb(idle),
+        text.len(),
+        cpu as f64 / 100.0
+    );
+    stop(server);
+}
+
+fn many_documents() {
+    let mut server = start(Value::Null);
+    for i in 0..100u64 {
+        let uri = format!("file:///tmp/memory/many-{i}.md");
+        open(
+            &mut server,
+            &uri,
+            &support::article_seeded(10_000, 1000 + i),
+        );
+        published(&server, &uri, 1);
+    }
+    println!(
+        "memory/100-documents-of-10k-words: peak {:.1} MB, now {:.1} MB",
+        mb(server.peak_rss_kb()),
+        mb(server.rss_kb())
+    );
+    stop(server);
+}
+
+fn burst() {
+    let mut server = start(json!({"checkOn": "change", "debounceMs": 0}));
+    let text = support::article(100_000);
+    let uri = "file:///tmp/memory/burst.md";
+    open(&mut server, uri, &text);
+    published(&server, uri, 1);
+    let line = text.lines().count() / 2;
+    // Single keys, each settled, make the steady state the burst is held to.
+    let mut version = 1;
+    for column in 0..5 {
+        version += 1;
+        type_key(&mut server, uri, version, line, column);
+        published(&server, uri, version);
+    }
+    let before = server.peak_rss_kb();
+    let cpu_before = server.cpu_ms();
+    let mut column = 5;
+    let mut settles = Vec::new();
+    for _ in 0..5 {
+        let start = Instant::now();
+        for key in 0..20u32 {
+            let due = start + Duration::from_millis(20) * key;
+            std::thread::sleep(due.saturating_duration_since(Instant::now()));
+            version += 1;
+            type_key(&mut server, uri, version, line, column);
+            column += 1;
+        }
+        let last_key = Instant::now();
+        published(&server, uri, version);
+        settles.push(last_key.elapsed());
+    }
+    settles.sort();
+    let cpu = server.cpu_ms().zip(cpu_before).map(|(a, b)| a - b);
+    println!(
+        "burst/20-keys-at-20ms-on-100k-words: settles {:.0} ms after the last key (median of 5; range {:.0}-{:.0} ms); peak {:.1} MB before, {:.1} MB after ({:+.0}%); CPU {} ms per burst",
+        settles[2].as_secs_f64() * 1e3,
+        settles[0].as_secs_f64() * 1e3,
+        settles[4].as_secs_f64() * 1e3,
+        mb(before),
+        mb(server.peak_rss_kb()),
+        (mb(server.peak_rss_kb()) / mb(before) - 1.0) * 100.0,
+        cpu.map_or(0, |ms| ms / 5),
+    );
+    stop(server);
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; a filter picks scenarios by name.
+    let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    let wanted = |name: &str| filter.as_deref().is_none_or(|f| name.contains(f));
+    if wanted("one") {
+        one_document_after_edits();
+    }
+    if wanted("many") {
+        many_documents();
+    }
+    if wanted("burst") {
+        burst();
+    }
 }

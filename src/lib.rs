@@ -11,5 +11,8 @@ pub mod document;
 pub mod hashing;
 pub mod lsp;
 pub mod prose;
+pub mod regular_file;
+pub mod sources;
 pub mod span;
 pub mod wordlist;
+pub mod work;

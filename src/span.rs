@@ -49,6 +49,36 @@ impl Span {
     }
 }
 
+/// A set of spans that answers "does any overlap this one?" by binary
+/// search, whatever their order and overlaps.
+#[derive(Debug, Default)]
+pub struct SpanSet {
+    /// Sorted by start.
+    spans: Vec<Span>,
+    /// The furthest end among `spans[..=i]`.
+    reach: Vec<usize>,
+}
+
+impl SpanSet {
+    pub fn new(spans: impl IntoIterator<Item = Span>) -> SpanSet {
+        let mut spans: Vec<Span> = spans.into_iter().collect();
+        spans.sort_unstable();
+        let reach = spans
+            .iter()
+            .scan(0, |far, s| {
+                *far = s.end.max(*far);
+                Some(*far)
+            })
+            .collect();
+        SpanSet { spans, reach }
+    }
+
+    pub fn overlaps(&self, x: Span) -> bool {
+        let before = self.spans.partition_point(|s| s.start < x.end);
+        before > 0 && self.reach[before - 1] > x.start
+    }
+}
+
 impl fmt::Debug for Span {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}..{}", self.start, self.end)

@@ -112,3 +112,21 @@ async fn add_a_source_ends_the_claim_s_clause_with_tk_and_quiets_the_claim() {
     assert_eq!(after["diagnostics"], json!([]));
     client.shutdown().await;
 }
+
+/// `copydesk check` on a one-line plain-text file: a sentence alone is copy,
+/// not a headline, and is checked.
+#[test]
+fn a_single_sentence_in_a_text_file_is_checked_by_the_cli() {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("one-line");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    std::fs::write(dir.join("a.txt"), "Critics say the plan will fail.\n").expect("written");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(["check", "a.txt"])
+        .current_dir(&dir)
+        .output()
+        .expect("the binary runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("warning[vague-attribution]"), "{stdout}");
+}

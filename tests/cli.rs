@@ -37,12 +37,13 @@ fn human_output_is_rustc_style_and_exit_is_one_when_warnings_are_found() {
          --> story.md:3:25\n  \
          |\n\
          3 | The port opened in May. Critics say it is too small.\n  \
-         |                         ^^^^^^^^^^^\n\n"
+         |                         ^^^^^^^^^^^\n\n\
+         1 finding in 1 file (1 warning)\n"
     );
 }
 
 #[test]
-fn json_output_has_one_object_per_diagnostic() {
+fn jsonl_output_has_one_object_per_finding() {
     let dir = scratch("json");
     std::fs::write(dir.join("a.md"), FLAGGED).unwrap();
     std::fs::write(
@@ -50,7 +51,7 @@ fn json_output_has_one_object_per_diagnostic() {
         "Fair copy\n\nExperts believe it. Some say no.\n",
     )
     .unwrap();
-    let out = copydesk(&["check", "--format", "json", "a.md", "b.txt"], &dir);
+    let out = copydesk(&["check", "--format", "jsonl", "a.md", "b.txt"], &dir);
     assert_eq!(out.status.code(), Some(1));
     let lines: Vec<Value> = String::from_utf8(out.stdout)
         .unwrap()
@@ -61,10 +62,14 @@ fn json_output_has_one_object_per_diagnostic() {
     assert_eq!(
         lines[0],
         serde_json::json!({
+            "schema_version": 1,
             "path": "a.md", "line": 3, "column": 25, "end_line": 3, "end_column": 36,
             "start_byte": 37, "end_byte": 48, "code": "vague-attribution",
             "severity": "warning",
-            "message": "Who says so? \"Critics say\" is a source no reader can check: name it, or describe it and say why it cannot be named."
+            "message": "Who says so? \"Critics say\" is a source no reader can check: name it, or describe it and say why it cannot be named.",
+            "url": "https://github.com/copydesk/copydesk/blob/main/docs/rules/vague-attribution.md",
+            "related": [],
+            "fixes": [],
         })
     );
     assert_eq!(lines[1]["path"], "b.txt");
@@ -79,9 +84,14 @@ fn folders_are_searched_for_prose_files_and_clean_copy_exits_zero() {
     std::fs::write(dir.join("desk/notes.markdown"), CLEAN).unwrap();
     std::fs::write(dir.join("desk/.git/hidden.md"), FLAGGED).unwrap();
     std::fs::write(dir.join("desk/code.rs"), "// Critics say\n").unwrap();
-    let out = copydesk(&["check", "desk"], &dir);
+    let out = copydesk(&["check", "--format", "jsonl", "desk"], &dir);
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     assert!(out.stdout.is_empty());
+    let out = copydesk(&["check", "desk"], &dir);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "no findings in 2 files\n"
+    );
 }
 
 #[test]
@@ -137,7 +147,7 @@ fn explain_prints_a_rules_doc_and_lists_rules() {
 fn the_example_article_shows_every_rule_family() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let out = copydesk(
-        &["check", "--format", "json", "examples/harbour-patrol.md"],
+        &["check", "--format", "jsonl", "examples/harbour-patrol.md"],
         root,
     );
     assert_eq!(out.status.code(), Some(1));
@@ -157,4 +167,20 @@ fn the_example_article_shows_every_rule_family() {
         })
         .collect();
     insta::assert_snapshot!(found.join("\n"));
+}
+
+#[test]
+fn the_readme_try_it_section_shows_what_the_example_gives() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = copydesk(&["check", "examples/harbour-patrol.md"], root);
+    assert_eq!(out.status.code(), Some(1), "the README says exit status 1");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let summary = stdout.lines().last().unwrap();
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let try_it = &readme[readme.find("## Try it").unwrap()..];
+    assert!(
+        try_it.contains("copydesk check examples/harbour-patrol.md")
+            && try_it.contains(&format!("`{summary}`")),
+        "README's Try it should quote the summary line `{summary}`"
+    );
 }

@@ -59,7 +59,7 @@ fn the_nearest_config_file_applies_to_each_file() {
     );
     desk.write("politics/story.md", STORY);
     desk.write("sport/story.md", STORY);
-    let output = check(&desk.root, &["--format", "json", "."]);
+    let output = check(&desk.root, &["--format", "jsonl", "."]);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     let lines: Vec<serde_json::Value> = stdout(&output)
         .lines()
@@ -78,7 +78,7 @@ fn config_names_a_file_that_replaces_discovery() {
     desk.write("story.md", STORY);
     let output = check(&desk.root, &["--config", "quiet.toml", "story.md"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    assert_eq!(stdout(&output), "");
+    assert_eq!(stdout(&output), "no findings in 1 file\n");
 
     let hint = desk.write("hint.toml", "[rules]\nvague-attribution = \"hint\"\n");
     let output = check(
@@ -105,14 +105,15 @@ fn a_config_file_with_problems_prints_line_and_column_and_exits_2() {
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(
         stdout(&output),
-        "",
+        "no findings in 0 files\n",
         "nothing is checked with broken settings"
     );
     assert_eq!(
         stderr(&output),
         "error: .copydesk.toml:2:15: `debounce_ms` must be a whole number of milliseconds from 0 to 10000, not -1\n\
          error: .copydesk.toml:5:1: unknown rule `vague-atribution`; did you mean `vague-attribution`?\n\
-         error: .copydesk.toml:6:1: unknown rule `check_on`; `check_on` is a setting, not a rule: put it above the `[rules]` table\n"
+         error: .copydesk.toml:6:1: unknown rule `check_on`; `check_on` is a setting, not a rule: put it above the `[rules]` table\n\
+         error: .copydesk.toml: the articles under it were not checked; fix it and check again\n"
     );
 
     desk.write("syntax.toml", "[rules]\nvague-attribution = \"off\n");
@@ -134,7 +135,7 @@ fn a_config_file_with_problems_prints_line_and_column_and_exits_2() {
 #[test]
 fn suppression_comments_on_a_fixture_article() {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let output = check(&fixtures, &["--format", "json", "suppressed-story.md"]);
+    let output = check(&fixtures, &["--format", "jsonl", "suppressed-story.md"]);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     let findings: Vec<serde_json::Value> = stdout(&output)
         .lines()

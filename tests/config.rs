@@ -4,52 +4,14 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
+use common::desk::{uri_of, Desk};
 use common::{codes, TestClient};
 use serde_json::{json, Value};
 
 const STORY: &str = "Port deal\n\nCritics say the deal will fail.\n";
-
-/// A folder of its own under the target directory, removed afterwards.
-struct Desk {
-    root: PathBuf,
-}
-
-impl Desk {
-    fn new(name: &str) -> Desk {
-        let root = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("config-{name}"));
-        let _ = std::fs::remove_dir_all(&root);
-        std::fs::create_dir_all(&root).expect("temp folder");
-        Desk { root }
-    }
-
-    fn path(&self, relative: &str) -> PathBuf {
-        self.root.join(relative)
-    }
-
-    fn write(&self, relative: &str, text: &str) -> PathBuf {
-        let path = self.path(relative);
-        std::fs::create_dir_all(path.parent().expect("a parent")).expect("folder");
-        std::fs::write(&path, text).expect("written");
-        path
-    }
-
-    fn uri(&self, relative: &str) -> String {
-        uri_of(&self.path(relative))
-    }
-}
-
-impl Drop for Desk {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.root);
-    }
-}
-
-fn uri_of(path: &Path) -> String {
-    format!("file://{}", path.display())
-}
 
 /// A client that answers `workspace/configuration` and lets the server watch files.
 fn full_capabilities() -> Value {

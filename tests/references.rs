@@ -196,18 +196,41 @@ async fn title_fixes_restore_the_first_form_the_surname_or_the_case() {
     let u = uri("titles-fix.md");
     let published = client.open_and_wait(&u, "markdown", TITLES).await;
 
-    let form = find(&published, TITLES, "title-mismatch", "Foreign Minister").unwrap();
-    assert_eq!(form["severity"], 3);
-    let offered = fixes(&mut client, &u, TITLES, form).await;
-    assert_eq!(
-        offered[0].0,
-        "Use the first reference's title: 'Chinese Foreign Minister'"
-    );
+    // The same office with the country left out, and the full name again
+    // two paragraphs on: an introduction repeated, not another title.
+    let again = find(
+        &published,
+        TITLES,
+        "repeated-title",
+        "Foreign Minister Wang Yi told",
+    )
+    .or_else(|| {
+        published["diagnostics"].as_array().and_then(|list| {
+            list.iter().find(|d| {
+                d["code"] == "repeated-title" && covered(TITLES, d) == "Foreign Minister Wang Yi"
+            })
+        })
+    });
+    let offered = fixes(&mut client, &u, TITLES, again.unwrap()).await;
+    assert_eq!(offered[0].0, "Use 'Wang'");
+    assert!(offered[0].1.contains("\n\nWang told reporters"));
+
+    // Another office: the form AP wants on a later reference first, in one
+    // step; then the first reference's title with the surname (not the
+    // full name again).
+    let other = find(&published, TITLES, "title-mismatch", "Defense Minister").unwrap();
+    let offered = fixes(&mut client, &u, TITLES, other).await;
+    assert_eq!(offered[0].0, "Use 'Wang'");
     assert!(offered[0]
         .1
-        .contains("\n\nChinese Foreign Minister Wang Yi told reporters"));
-    assert_eq!(offered[1].0, "Use the surname alone: 'Wang'");
-    assert!(offered[1].1.contains("\n\nWang told reporters"));
+        .contains("\n\nWang later met military officials"));
+    assert_eq!(
+        offered[1].0,
+        "Use the first reference's title: 'Chinese Foreign Minister Wang'"
+    );
+    assert!(offered[1]
+        .1
+        .contains("\n\nChinese Foreign Minister Wang later met"));
 
     let office = find(&published, TITLES, "title-mismatch", "Defense Minister").unwrap();
     assert_eq!(office["severity"], 2);
@@ -231,7 +254,7 @@ async fn title_fixes_restore_the_first_form_the_surname_or_the_case() {
     let repeated = repeated.unwrap();
     let offered = fixes(&mut client, &u, TITLES, repeated).await;
     assert_eq!(offered.len(), 1);
-    assert_eq!(offered[0].0, "Use the surname: 'Wang'");
+    assert_eq!(offered[0].0, "Use 'Wang'");
     assert!(offered[0].1.contains("\n\nWang then flew on to Minsk."));
 
     let lower = find(&published, TITLES, "title-case", "foreign minister").unwrap();
@@ -307,11 +330,9 @@ async fn the_house_style_decides_case_and_courtesy_titles() {
     let repeated = find(&uk, UK, "repeated-title", "Prime Minister Keir Starmer").unwrap();
     let offered = fixes(&mut client, &u, UK, repeated).await;
     let titles: Vec<&str> = offered.iter().map(|(t, _)| t.as_str()).collect();
-    assert_eq!(
-        titles,
-        vec!["Use the surname: 'Starmer'", "Use 'Mr Starmer'"]
-    );
-    assert!(offered[1].1.contains("\n\nMr Starmer later flew home."));
+    // UK style: the courtesy title the article gives him, in one step.
+    assert_eq!(titles, vec!["Use 'Mr Starmer'"]);
+    assert!(offered[0].1.contains("\n\nMr Starmer later flew home."));
     client.shutdown().await;
 }
 

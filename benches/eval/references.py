@@ -1,36 +1,50 @@
 #!/usr/bin/env python3
-"""Measure the reference rules on GUM-format news: quiet on clean copy, and
-recall on errors seeded into copies of it.
+"""Measure the reference rules on GUM-format copy: quiet on clean text, and
+recall on errors seeded into copies of it, in AP and in UK style.
 
-usage: references.py --server target/release/copydesk --data ../shared/eval/gum-dev
-                     [--show N] [--json PATH] [--keep DIR]
+usage: references.py --server target/release/copydesk
+                     --data ../shared/eval/gum-train [--data ../shared/eval/gum-dev]
+                     [--clean ../shared/eval/polnear-train] [--show N] [--json PATH]
+                     [--keep DIR] [--list-clean]
 
 Not a test: it reads the shared evaluation data at run time, which the
-project's tests never do. Nothing from the data is written into the repository.
+project's tests never do. Nothing from the data is written into the repository;
+the titles and sentences it seeds are its own.
 
-For each <doc>.txt and its <doc>.json (gold persons, with derived `title`
-fields), the script:
+For each <doc>.txt with its <doc>.json (gold persons, with derived `name` and
+`title` spans), the script seeds one error at a time into a copy of the text,
+checks every copy with one `copydesk check --format json` per folder, and
+counts a seeded error as caught when a diagnostic with the expected code
+overlaps the seeded text. Only references that are the name itself (not "the
+Bernoulli family"), outside headlines, captions and quotations, are seeded.
 
-  1. checks the clean text and lists every diagnostic of the reference codes
-     (title-mismatch, title-case, repeated-title, late-introduction,
-     name-variant), with the rate per 1,000 words;
-  2. seeds one error at a time into copies of the text and checks each copy:
-     - office:   a different formal office before a later reference of a
-                 person whose first reference has a capitalised title
-                 ("Mohib" -> "Interior Minister Mohib"); expects title-mismatch;
-     - case:     that first title's office word(s) lowercased ("Afghan
-                 ambassador to the United States Hamdullah Mohib"); expects
-                 title-case;
-     - early:    the first full-name reference and the next surname-only
-                 reference swapped, so the surname comes first; expects
-                 late-introduction;
-     - respell:  a later surname respelled the way transliterations differ
-                 (i/y, a doubled consonant); expects name-variant.
-     A seeded error is caught when a diagnostic with the expected code
-     overlaps the seeded text.
+Kinds (expected code in brackets):
+  office-across  a later reference given an office of another family
+                 ("Mayor Ana Ruiz" ... "Senator Ruiz")            [title-mismatch]
+  office-within  another office of the same family
+                 ("Police Chief" ... "Fire Chief")               [title-mismatch]
+  office-deputy  the deputy or vice office
+                 ("Prime Minister" ... "Deputy Prime Minister")  [title-mismatch]
+  case           a formal title before the name lowercased (AP); a title set off
+                 by commas capitalised (UK)                       [title-case]
+  early-*        the surname before the introduction: swapped with a later
+                 reference, or in a new sentence before it, as its subject
+                 (start), object, possessor, or in a parenthetical [late-introduction]
+  respell-*      a later surname spelled another way: i/y or a doubled letter
+                 (translit), one letter substituted, two letters transposed, a
+                 letter dropped, accents dropped, or the same letters in another
+                 Unicode encoding (encoding)                      [name-variant]
+  honorific-*    a courtesy title switched ("Mr" then "Ms"), a knight later
+                 called "Mr" (rank), and, in UK style, one person "Mr Ruiz"
+                 throughout while another is called by bare surname (missing)
+                                                                  [courtesy-title]
 
-Documents are checked as plain text (`copydesk check FILE.txt`), one process
-per copy.
+In UK style the offices are seeded after the name ("Ana Ruiz, the foreign
+minister,"), as British copy writes them.
+
+Clean copy: every diagnostic of the reference codes on the unseeded texts,
+per 1,000 words, for the --data folders (AP and UK) and each --clean folder
+(AP), by code.
 """
 
 from __future__ import annotations
@@ -40,52 +54,86 @@ import json
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
-CODES = {"title-mismatch", "title-case", "repeated-title", "late-introduction", "name-variant"}
+CODES = {"title-mismatch", "title-case", "repeated-title", "late-introduction",
+         "name-variant", "courtesy-title"}
 
-# Offices to seed; the formal offices a first reference must hold for the
-# "office" seed (a job description such as "Professor" is not one); words that
-# mark a title's office (lowercased for "case").
-OFFICES = ["Interior Minister", "Finance Minister", "Defense Secretary", "Governor", "Ambassador"]
-FORMAL = {
-    "president", "minister", "secretary", "ambassador", "governor", "mayor", "senator",
-    "chancellor", "premier", "general", "judge", "king", "queen", "sheriff",
+EXPECTED = {"office": "title-mismatch", "case": "title-case", "early": "late-introduction",
+            "respell": "name-variant", "honorific": "courtesy-title"}
+
+# (first reference's office, later reference's office), per kind.
+OFFICES = {
+    "office-across": [("Mayor", "Senator"), ("Governor", "Ambassador"), ("Judge", "Mayor"),
+                      ("General", "Governor"), ("Finance Minister", "Ambassador"),
+                      ("Police Chief", "Mayor")],
+    "office-within": [("Foreign Minister", "Defense Minister"), ("Police Chief", "Fire Chief"),
+                      ("District Judge", "Magistrate Judge"),
+                      ("Attorney General", "Solicitor General"),
+                      ("Health Secretary", "Home Secretary"),
+                      ("Interior Minister", "Finance Minister")],
+    "office-deputy": [("Prime Minister", "Deputy Prime Minister"),
+                      ("City Manager", "Deputy City Manager"), ("President", "Vice President"),
+                      ("Governor", "Lieutenant Governor"),
+                      ("Secretary of State", "Deputy Secretary of State"),
+                      ("Chief Constable", "Deputy Chief Constable")],
 }
+
+# Formal titles seeded in the wrong case.
+CASE_TITLES = ["foreign minister", "prime minister", "finance minister", "attorney general",
+               "secretary of state", "vice president", "lieutenant governor",
+               "deputy prime minister", "interior minister", "chief justice"]
+
+# New sentences that use the surname before the introduction.
+EARLY = {
+    "early-start": "{s} had not spoken publicly before. ",
+    "early-object": "Few people outside the field knew {s} then. ",
+    "early-possessive": "Much depended on {s}'s answer. ",
+    "early-parenthetical": "That, {s} said later, was the plan. ",
+}
+
 OFFICE_WORDS = {
     "president", "minister", "secretary", "ambassador", "governor", "mayor", "senator",
     "chancellor", "premier", "general", "judge", "chairman", "director", "chief",
     "foreign", "prime", "defense", "defence", "vice", "deputy", "home", "finance",
     "interior", "state", "attorney", "commissioner", "sheriff", "captain", "king", "queen",
 }
+FORMAL = {"president", "minister", "secretary", "ambassador", "governor", "mayor", "senator",
+          "chancellor", "premier", "general", "judge", "king", "queen", "sheriff"}
+
+ROOT = Path(__file__).resolve().parents[2]
+# Photo captions are not judged by the rules (data/caption-markers.txt).
+MARKERS = [line.strip() for line in
+           (ROOT / "data" / "caption-markers.txt").read_text(encoding="utf-8").splitlines()
+           if line.strip() and not line.startswith("#")]
 
 
-def run(server: str, path: Path) -> list[dict]:
-    out = subprocess.run([server, "check", "--format", "json", str(path)],
-                         capture_output=True, text=True, timeout=60)
-    found = []
-    for line in out.stdout.splitlines():
-        try:
-            d = json.loads(line)
-        except json.JSONDecodeError:
-            continue
+def check(server: str, folder: Path) -> dict[str, list[dict]]:
+    """Every diagnostic of the reference codes, by file name."""
+    out = subprocess.run([server, "check", "--format", "json", str(folder)],
+                         capture_output=True, text=True, timeout=1200)
+    found: dict[str, list[dict]] = defaultdict(list)
+    try:
+        findings = json.loads(out.stdout)
+    except json.JSONDecodeError:
+        # Older builds print one JSON object a line.
+        findings = []
+        for line in out.stdout.splitlines():
+            try:
+                findings.append(json.loads(line))
+            except json.JSONDecodeError:
+                continue
+    for d in findings:
         if d.get("code") in CODES:
-            found.append(d)
+            found[Path(d["path"]).name].append(d)
     return found
 
 
 def byte_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Code-point offsets to UTF-8 byte offsets."""
     return len(text[:start].encode()), len(text[:end].encode())
-
-
-# Photo captions and direct quotations are not judged by the rules (see
-# data/caption-markers.txt and the rules' docs): no error is seeded into them.
-MARKERS = [line.strip() for line in
-           (Path(__file__).resolve().parents[2] / "data" / "caption-markers.txt")
-           .read_text(encoding="utf-8").splitlines()
-           if line.strip() and not line.startswith("#")]
 
 
 def paragraph_at(text: str, offset: int) -> tuple[int, int]:
@@ -100,154 +148,444 @@ def in_caption(text: str, offset: int) -> bool:
 
 
 def in_quotation(text: str, offset: int) -> bool:
-    """Inside a direct quotation, where the rules never fire."""
     start, _ = paragraph_at(text, offset)
     before = text[start:offset]
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
-def proper_mentions(text: str, person: dict) -> list[dict]:
-    return [m for m in person["mentions"]
-            if m.get("proper") and m.get("name") and not m.get("heading")
-            and not m.get("caption") and not in_caption(text, m["span"][0])
-            and not in_quotation(text, m["span"][0])]
+class Doc:
+    def __init__(self, txt: Path):
+        self.name = txt.stem
+        self.text = txt.read_text(encoding="utf-8")
+        self.gold = json.loads(txt.with_suffix(".json").read_text(encoding="utf-8"))
+        self.words = len(self.text.split())
+
+    def sentence_start(self, mention: dict) -> int:
+        return self.gold["sentences"][mention["sentence"]][0]
+
+    def references(self, person: dict) -> list[dict]:
+        """The person's references that are the name itself (with its title,
+        if any), in the body (not the headline: a short first line),
+        outside quotations."""
+        text = self.text
+        first_line = text.split("\n", 1)[0]
+        headline_end = len(first_line) if len(first_line.split()) <= 16 else 0
+        out = []
+        for m in person["mentions"]:
+            if not (m.get("proper") and m.get("name")) or m.get("heading") or m.get("caption"):
+                continue
+            ns, ne = m["name"]
+            ss, se = m["span"]
+            lead = m["title"][0] if m.get("title") else ns
+            tail = text[ne:se]
+            if ss != lead or tail not in ("", "'s", "’s", "'"):
+                continue
+            if in_caption(text, ns) or in_quotation(text, ns) or ns < headline_end:
+                continue
+            out.append(m)
+        return out
 
 
-def replace(text: str, start: int, end: int, new: str) -> tuple[str, int, int]:
-    """The text with [start, end) replaced; the new text's code-point span."""
-    return text[:start] + new + text[end:], start, start + len(new)
+def name_of(text: str, m: dict) -> str:
+    return text[m["name"][0]:m["name"][1]]
 
 
-def seeds(text: str, gold: dict):
-    """Yield (kind, seeded text, seeded span in code points, description)."""
-    for person in gold["persons"]:
+def gender(person: dict) -> str:
+    words = Counter(m["text"].lower() for m in person["mentions"] if m.get("pronoun"))
+    she = words["she"] + words["her"] + words["hers"] + words["herself"]
+    he = words["he"] + words["him"] + words["his"] + words["himself"]
+    return "f" if she > he else "m"
+
+
+def edits(text: str, changes: list[tuple[int, int, str]]) -> tuple[str, list[tuple[int, int]]]:
+    """The text with several [start, end) -> new replacements (non-overlapping);
+    the new code-point spans of each replacement, in the order given."""
+    order = sorted(range(len(changes)), key=lambda i: changes[i][0])
+    out, at, shift = [], 0, 0
+    spans: dict[int, tuple[int, int]] = {}
+    for i in order:
+        s, e, new = changes[i]
+        out.append(text[at:s])
+        spans[i] = (s + shift, s + shift + len(new))
+        out.append(new)
+        shift += len(new) - (e - s)
+        at = e
+    out.append(text[at:])
+    return "".join(out), [spans[i] for i in range(len(changes))]
+
+
+def follows_punct(text: str, end: int) -> bool:
+    rest = text[end:end + 2]
+    return rest[:1] in (".", ",", ";", ":", "?", "!", ")") or rest.startswith("'s") \
+        or rest.startswith("’s")
+
+
+def appositive(text: str, m: dict, title: str) -> tuple[int, int, str, int]:
+    """An appositive inserted after the name (UK form): (start, end, new text,
+    offset of the title inside it). A possessive name takes no appositive."""
+    ne = m["name"][1]
+    if follows_punct(text, ne):
+        return ne, ne, f", the {title}", 6
+    return ne, ne, f", the {title},", 6
+
+
+# ---- seeds ------------------------------------------------------------------
+
+def pick(options: list, key: str):
+    return options[sum(map(ord, key)) % len(options)]
+
+
+def office_seeds(doc: Doc, person: dict, refs: list[dict], style: str):
+    text = doc.text
+    first, later = refs[0], refs[1:]
+    full = name_of(text, first)
+    surname = person.get("surname") or ""
+    if len(full.split()) < 2 or not later:
+        return
+    for kind, pairs in OFFICES.items():
+        t1, t2 = pick(pairs, doc.name + full + kind)
+        target = later[0]
+        if style == "ap":
+            s1 = first["title"][0] if first.get("title") else first["name"][0]
+            s2 = target["title"][0] if target.get("title") else target["name"][0]
+            new, (a, b) = edits(text, [(s1, first["name"][0], f"{t1} "),
+                                       (s2, target["name"][0], f"{t2} ")])
+            span = (b[0], b[1] - 1)
+        else:
+            if any(text[m["name"][1]:].startswith(("'", "’")) for m in (first, target)):
+                continue
+            a1 = appositive(text, first, t1.lower())
+            a2 = appositive(text, target, t2.lower())
+            new, (_, b) = edits(text, [a1[:3], a2[:3]])
+            span = (b[0] + a2[3], b[1])
+        yield kind, new, span, f"{full}: '{t1}' then '{t2}'"
+
+
+def case_seeds(doc: Doc, person: dict, refs: list[dict], style: str):
+    text = doc.text
+    first = refs[0]
+    full = name_of(text, first)
+    if len(full.split()) < 2:
+        return
+    title = pick(CASE_TITLES, doc.name + full)
+    if style == "ap":
+        if first.get("title") and first.get("title_capitalized"):
+            words = text[first["title"][0]:first["title"][1]].split(" ")
+            lowered = [w.lower() if w.lower().strip(".") in OFFICE_WORDS else w for w in words]
+            if lowered != words and {w.lower().strip(".") for w in words} & FORMAL:
+                new, [span] = edits(text, [(first["title"][0], first["title"][1], " ".join(lowered))])
+                yield "case", new, span, f"{full}: '{' '.join(lowered)}'"
+                return
+        s = first["title"][0] if first.get("title") else first["name"][0]
+        new, [span] = edits(text, [(s, first["name"][0], f"{title} ")])
+        yield "case", new, (span[0], span[1] - 1), f"{full}: '{title}'"
+    else:
+        if text[first["name"][1]:].startswith(("'", "’")):
+            return
+        capital = " ".join(w if w in ("of", "the") else w.capitalize() for w in title.split())
+        s, e, new_text, at = appositive(text, first, capital)
+        new, [span] = edits(text, [(s, e, new_text)])
+        yield "case", new, (span[0] + at, span[0] + at + len(capital)), f"{full}: ', the {capital},'"
+
+
+def early_seeds(doc: Doc, person: dict, refs: list[dict], style: str):
+    text = doc.text
+    first, later = refs[0], refs[1:]
+    full = name_of(text, first)
+    surname = person.get("surname") or ""
+    if len(full.split()) < 2 or not surname or full.split()[-1] != surname:
+        return
+    target = next((m for m in later if name_of(text, m) == surname), None)
+    if target:
+        (s1, e1), (s2, e2) = first["name"], target["name"]
+        new, (a, _) = edits(text, [(s1, e1, surname), (s2, e2, full)])
+        yield "early-swap", new, a, f"{full}: surname first"
+    at = doc.sentence_start(first)
+    if at >= first["name"][0]:
+        return
+    for kind, sentence in EARLY.items():
+        inserted = sentence.format(s=surname)
+        new, [(s, _)] = edits(text, [(at, at, inserted)])
+        off = inserted.index(surname)
+        yield kind, new, (s + off, s + off + len(surname)), f"{full}: '{inserted.strip()}'"
+
+
+def respellings(name: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    body = name[1:]
+    if len(name) >= 4:
+        if "i" in body:
+            i = body.index("i") + 1
+            out["respell-translit"] = name[:i] + "y" + name[i + 1:]
+        elif "y" in body:
+            i = body.index("y") + 1
+            out["respell-translit"] = name[:i] + "i" + name[i + 1:]
+        else:
+            for i in range(1, len(name) - 1):
+                if name[i].lower() in "bdfglmnprst" and name[i - 1].lower() in "aeiou":
+                    out["respell-translit"] = name[:i] + name[i] + name[i:]
+                    break
+    if len(name) < 5 or not name.isalpha():
+        return out
+    swap = {"a": "e", "e": "a", "i": "e", "o": "a", "u": "o"}
+    for i in range(len(name) - 1, 0, -1):
+        if name[i] in swap:
+            out["respell-substitution"] = name[:i] + swap[name[i]] + name[i + 1:]
+            break
+    mid = len(name) // 2
+    for i in list(range(mid, len(name) - 1)) + list(range(1, mid)):
+        if name[i] != name[i + 1]:
+            out["respell-transposition"] = name[:i] + name[i + 1] + name[i] + name[i + 2:]
+            break
+    for i in list(range(mid, len(name) - 1)) + list(range(1, mid)):
+        if name[i] != name[i - 1] and name[i] != name[i + 1]:
+            out["respell-dropped"] = name[:i] + name[i + 1:]
+            break
+    return out
+
+
+ACUTE = {"a": "á", "e": "é", "i": "í", "o": "ó", "u": "ú"}
+
+
+def accented(name: str) -> str | None:
+    for i in range(len(name) - 1, 0, -1):
+        if name[i] in ACUTE:
+            return name[:i] + ACUTE[name[i]] + name[i + 1:]
+    return None
+
+
+def strip_accents(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", name)
+                   if not unicodedata.combining(c))
+
+
+def respell_seeds(doc: Doc, person: dict, refs: list[dict], style: str):
+    text = doc.text
+    surname = person.get("surname") or ""
+    later = [m for m in refs[1:] if name_of(text, m) == surname]
+    if not surname or not later:
+        return
+    target = later[0]
+    s, e = target["name"]
+    for kind, spelled in respellings(surname).items():
+        new, [span] = edits(text, [(s, e, spelled)])
+        yield kind, new, span, f"{surname} -> {spelled}"
+    # Accents dropped, and another encoding: the first reference accented.
+    first = refs[0]
+    fs, fe = first["name"]
+    first_name = text[fs:fe]
+    if not first_name.endswith(surname):
+        return
+    # The two spellings differ: a flag on either is a catch (the rule takes
+    # the first spelling it judges as the expected one).
+    plain = strip_accents(surname)
+    if plain != surname:
+        new, [span] = edits(text, [(s, e, plain)])
+        yield "respell-accents", new, span, f"{surname} -> {plain}"
+        spelled = surname
+    else:
+        spelled = accented(surname)
+        if not spelled:
+            return
+        given = first_name[:-len(surname)]
+        new, [one, other] = edits(text, [(fs, fe, given + spelled), (s, e, surname)])
+        yield "respell-accents", new, [one, other], f"{spelled} -> {surname}"
+    given = first_name[:-len(surname)]
+    nfc = unicodedata.normalize("NFC", spelled)
+    nfd = unicodedata.normalize("NFD", spelled)
+    new, [one, other] = edits(text, [(fs, fe, given + nfc), (s, e, nfd)])
+    yield "respell-encoding", new, [one, other], f"{nfc} (NFC) -> NFD"
+
+
+def courtesy(g: str, rank: bool = False) -> str:
+    if rank:
+        return "Dame" if g == "f" else "Sir"
+    return "Ms" if g == "f" else "Mr"
+
+
+def honorific_seeds(doc: Doc, person: dict, refs: list[dict], style: str):
+    text = doc.text
+    surname = person.get("surname") or ""
+    first = refs[0]
+    full = name_of(text, first)
+    later = [m for m in refs[1:] if name_of(text, m) == surname]
+    g = gender(person)
+    if len(later) >= 2:
+        a, b = later[0], later[1]
+        other = "Ms" if g == "m" else "Mr"
+        new, [_, span] = edits(text, [(a["name"][0], a["name"][0], courtesy(g) + " "),
+                                      (b["name"][0], b["name"][0], other + " ")])
+        yield "honorific-switch", new, (span[0], span[1] - 1), f"{surname}: {courtesy(g)} then {other}"
+    if later and len(full.split()) >= 2 and full.split()[-1] == surname and not first.get("title"):
+        given = full.split()[0]
+        b = later[0]
+        new, [_, span] = edits(text, [(first["name"][0], first["name"][0], courtesy(g, True) + " "),
+                                      (b["name"][0], b["name"][0], courtesy(g) + " ")])
+        yield "honorific-rank", new, (span[0], span[1] - 1 + len(surname) + 1), \
+            f"{courtesy(g, True)} {given} then {courtesy(g)} {surname}"
+
+
+def missing_courtesy_seeds(doc: Doc, people: list[tuple[dict, list[dict]]]):
+    """UK: one person given a courtesy title on every later reference, another
+    left with the bare surname."""
+    text = doc.text
+    with_later = []
+    for person, refs in people:
+        surname = person.get("surname") or ""
+        later = [m for m in refs[1:] if name_of(text, m) == surname]
+        if surname and len(later) >= 2:
+            with_later.append((person, later))
+    if len(with_later) < 2:
+        return
+    for (pa, la), (pb, lb) in zip(with_later, with_later[1:]):
+        if pa["surname"] == pb["surname"]:
+            continue
+        changes = [(m["name"][0], m["name"][0], courtesy(gender(pa)) + " ") for m in la]
+        new, _ = edits(text, changes)
+        # The bare references of B, shifted by the insertions before them: a
+        # flag on any of them is a catch (the rule flags each person once).
+        spans = []
+        for target in lb:
+            shift = sum(len(c[2]) for c in changes if c[0] <= target["name"][0])
+            s = target["name"][0] + shift
+            spans.append((s, s + len(pb["surname"])))
+        yield "honorific-missing", new, spans, \
+            f"{courtesy(gender(pa))} {pa['surname']} throughout, bare {pb['surname']}"
+
+
+def seeds(doc: Doc, style: str):
+    people = []
+    for person in doc.gold["persons"]:
         if person.get("plural"):
             continue
-        mentions = proper_mentions(text, person)
-        if len(mentions) < 2:
+        refs = doc.references(person)
+        if len(refs) < 2:
             continue
-        first = mentions[0]
-        later = mentions[1:]
-        surname = person.get("surname") or ""
-
-        def name_of(m: dict) -> str:
-            return text[m["name"][0]:m["name"][1]]
-
-        # office: a later reference given another office, when the first
-        # reference holds a capitalised formal title.
-        if first.get("title") and first.get("title_capitalized"):
-            title_text = text[first["title"][0]:first["title"][1]]
-            title_words = set(title_text.lower().replace(".", "").split())
-            office = next((o for o in OFFICES if not set(o.lower().split()) & title_words), None)
-            if office and title_words & FORMAL:
-                for target in later:
-                    # Replace the reference's own title, if it has one.
-                    s = target["title"][0] if target.get("title") else target["name"][0]
-                    e = target["name"][0]
-                    new_text, ns, ne = replace(text, s, e, f"{office} ")
-                    yield "office", new_text, (ns, ns + len(office)), f"{person['longest_name']}: '{office}'"
-        # case: any capitalised formal title lowercased.
-        for m in mentions:
-            if not (m.get("title") and m.get("title_capitalized")):
-                continue
-            title_text = text[m["title"][0]:m["title"][1]]
-            words = title_text.split(" ")
-            lowered = [w.lower() if w.lower().strip(".") in OFFICE_WORDS else w for w in words]
-            if lowered != words and set(w.lower().strip(".") for w in words) & FORMAL:
-                new_title = " ".join(lowered)
-                new_text, ns, ne = replace(text, m["title"][0], m["title"][1], new_title)
-                yield "case", new_text, (ns, ne), f"{person['longest_name']}: '{new_title}'"
-        # early: the first reference gives the full name; a later one the surname alone.
-        full = name_of(first)
-        if len(full.split()) >= 2 and surname and full.split()[-1] == surname:
-            target = next((m for m in later if name_of(m) == surname), None)
-            if target:
-                s1, e1 = first["name"]
-                s2, e2 = target["name"]
-                new_text = text[:s1] + surname + text[e1:s2] + full + text[e2:]
-                yield "early", new_text, (s1, s1 + len(surname)), f"{person['longest_name']}: surname first"
-        # respell: a later surname spelled another way, one reference at a time.
-        respelled = respell(surname) if len(surname) >= 4 else None
-        for target in (m for m in later if respelled and name_of(m) == surname):
-            s, e = target["name"]
-            new_text, ns, ne = replace(text, s, e, respelled)
-            yield "respell", new_text, (ns, ne), f"{surname} -> {respelled}"
+        people.append((person, refs))
+        yield from office_seeds(doc, person, refs, style)
+        yield from case_seeds(doc, person, refs, style)
+        yield from early_seeds(doc, person, refs, style)
+        yield from respell_seeds(doc, person, refs, style)
+        yield from honorific_seeds(doc, person, refs, style)
+    if style == "uk":
+        yield from missing_courtesy_seeds(doc, people)
 
 
-def respell(name: str) -> str | None:
-    """A transliteration-like respelling: i<->y, or a doubled consonant."""
-    body = name[1:]
-    if "i" in body:
-        i = body.index("i") + 1
-        return name[:i] + "y" + name[i + 1:]
-    if "y" in body:
-        i = body.index("y") + 1
-        return name[:i] + "i" + name[i + 1:]
-    for i in range(1, len(name) - 1):
-        if name[i].lower() in "bdfglmnprst" and name[i - 1].lower() in "aeiou":
-            return name[:i] + name[i] + name[i:]
-    return None
+# ---- runs --------------------------------------------------------------------
+
+def write_style(folder: Path, style: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / ".copydesk.toml").write_text(f'style = "{style}"\n', encoding="utf-8")
+
+
+def clean_rate(server: str, scratch: Path, docs: list[Doc], style: str, label: str) -> dict:
+    folder = scratch / f"clean-{label}-{style}"
+    write_style(folder, style)
+    for doc in docs:
+        (folder / f"{doc.name}.txt").write_text(doc.text, encoding="utf-8")
+    found = check(server, folder)
+    flags = [dict(d, doc=Path(d["path"]).stem) for ds in found.values() for d in ds]
+    words = sum(doc.words for doc in docs)
+    return {"label": label, "style": style, "words": words, "flags": flags,
+            "per_1000": 1000 * len(flags) / max(words, 1),
+            "by_code": dict(Counter(d["code"] for d in flags))}
+
+
+def recall(server: str, scratch: Path, docs: list[Doc], style: str, label: str) -> dict:
+    folder = scratch / f"seeded-{label}-{style}"
+    write_style(folder, style)
+    planted = []
+    for doc in docs:
+        for n, (kind, text, spans, what) in enumerate(seeds(doc, style)):
+            name = f"{doc.name}--{kind}--{n}.txt"
+            (folder / name).write_text(text, encoding="utf-8")
+            spans = spans if isinstance(spans, list) else [spans]
+            planted.append((name, kind, text, spans, f"{doc.name}: {what}"))
+    found = check(server, folder)
+    seeded, caught = Counter(), Counter()
+    misses: dict[str, list[str]] = defaultdict(list)
+    for name, kind, text, spans, what in planted:
+        code = EXPECTED[kind.split("-")[0]]
+        hit = any(d["code"] == code and bs < d["end_byte"] and d["start_byte"] < be
+                  for d in found.get(name, [])
+                  for bs, be in (byte_span(text, s, e) for s, e in spans))
+        seeded[kind] += 1
+        if hit:
+            caught[kind] += 1
+        else:
+            misses[kind].append(what)
+    return {"label": label, "style": style, "seeded": dict(seeded), "caught": dict(caught),
+            "misses": dict(misses)}
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--server", required=True, help="the copydesk binary")
-    ap.add_argument("--data", required=True, help="folder of <doc>.txt + <doc>.json (GUM format)")
-    ap.add_argument("--show", type=int, default=10, help="misses to print per kind")
+    ap.add_argument("--data", action="append", required=True,
+                    help="folder of <doc>.txt + <doc>.json (GUM format); repeatable")
+    ap.add_argument("--clean", action="append", default=[],
+                    help="folder of clean .txt copy to count flags on (AP); repeatable")
+    ap.add_argument("--show", type=int, default=5,
+                    help="misses to print per kind (for *-dev sets only with --show-dev)")
+    ap.add_argument("--show-dev", action="store_true",
+                    help="print misses on *-dev sets too (read no dev sentence while writing a rule)")
+    ap.add_argument("--list-clean", action="store_true", help="print every clean-copy flag")
     ap.add_argument("--json", default=None, metavar="PATH")
-    ap.add_argument("--keep", default=None, metavar="DIR", help="keep the seeded copies here")
+    ap.add_argument("--keep", default=None, metavar="DIR", help="keep the copies here")
     a = ap.parse_args()
-    data = Path(a.data)
-    words = 0
-    clean: list[dict] = []
-    caught: Counter = Counter()
-    seeded: Counter = Counter()
-    misses: dict[str, list[str]] = defaultdict(list)
-    with tempfile.TemporaryDirectory() as scratch:
-        tmp = Path(a.keep or scratch)
-        tmp.mkdir(parents=True, exist_ok=True)
-        for txt in sorted(data.glob("*.txt")):
-            gold_path = txt.with_suffix(".json")
-            if not gold_path.exists():
-                continue
-            text = txt.read_text(encoding="utf-8")
-            gold = json.loads(gold_path.read_text(encoding="utf-8"))
-            words += len(text.split())
-            copy = tmp / txt.name
-            copy.write_text(text, encoding="utf-8")
-            for d in run(a.server, copy):
-                d["doc"] = txt.stem
-                clean.append(d)
-            for n, (kind, seeded_text, (s, e), what) in enumerate(seeds(text, gold)):
-                path = tmp / f"{txt.stem}-{kind}-{n}.txt"
-                path.write_text(seeded_text, encoding="utf-8")
-                bs, be = byte_span(seeded_text, s, e)
-                expected = {"office": "title-mismatch", "case": "title-case",
-                            "early": "late-introduction", "respell": "name-variant"}[kind]
-                found = [d for d in run(a.server, path)
-                         if d["code"] == expected and d["start_byte"] < be and bs < d["end_byte"]]
-                seeded[kind] += 1
-                if found:
-                    caught[kind] += 1
-                else:
-                    misses[kind].append(f"{txt.stem}: {what}")
-    print(f"reference rules on {data.name}: {words} words")
-    rate = 1000 * len(clean) / max(words, 1)
-    print(f"clean copy: {len(clean)} diagnostics ({rate:.2f} per 1,000 words)")
-    for d in clean:
-        print(f"  {d['doc']}:{d['line']}:{d['column']} {d['code']}: {d['message']}")
-    print("seeded errors:")
-    for kind in ["office", "case", "early", "respell"]:
-        n = seeded[kind]
-        pct = 100 * caught[kind] / n if n else 0.0
-        print(f"  {kind:<8} {caught[kind]:>3}/{n:<3} caught ({pct:.1f}%)")
-        for m in misses[kind][: a.show]:
-            print(f"    missed: {m}")
+    report = {"recall": [], "clean": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        scratch = Path(a.keep or tmp)
+        scratch.mkdir(parents=True, exist_ok=True)
+        sets = []
+        for folder in a.data:
+            docs = [Doc(t) for t in sorted(Path(folder).glob("*.txt"))
+                    if t.with_suffix(".json").exists()]
+            sets.append((Path(folder).name, docs))
+        for label, docs in sets:
+            for style in ("ap", "uk"):
+                report["recall"].append(recall(a.server, scratch, docs, style, label))
+        everything = [d for _, docs in sets for d in docs]
+        joined = "+".join(label for label, _ in sets)
+        for style in ("ap", "uk"):
+            report["clean"].append(clean_rate(a.server, scratch, everything, style, joined))
+        for folder in a.clean:
+            texts = sorted(Path(folder).glob("*.txt"))
+            docs = []
+            for t in texts:
+                d = Doc.__new__(Doc)
+                d.name, d.text = t.stem, t.read_text(encoding="utf-8")
+                d.words = len(d.text.split())
+                docs.append(d)
+            report["clean"].append(clean_rate(a.server, scratch, docs, "ap", Path(folder).name))
+    kinds = sorted({k for r in report["recall"] for k in r["seeded"]})
+    print("seeded recall (caught/seeded)")
+    header = "  " + f"{'kind':<22}" + "".join(f"{r['label'] + ' ' + r['style']:>24}"
+                                             for r in report["recall"])
+    print(header)
+    for kind in kinds:
+        row = f"  {kind:<22}"
+        for r in report["recall"]:
+            n, c = r["seeded"].get(kind, 0), r["caught"].get(kind, 0)
+            row += f"{f'{c}/{n} ({100 * c / n:.0f}%)' if n else '-':>24}"
+        print(row)
+    for r in report["recall"]:
+        if r["label"].endswith("-dev") and not a.show_dev:
+            continue
+        for kind in kinds:
+            for m in r["misses"].get(kind, [])[: a.show]:
+                print(f"    missed {r['label']} {r['style']} {kind}: {m}")
+    print("clean copy")
+    for c in report["clean"]:
+        codes = ", ".join(f"{k} {v}" for k, v in sorted(c["by_code"].items()))
+        print(f"  {c['label']} ({c['style']}): {len(c['flags'])} flags in {c['words']} words,"
+              f" {c['per_1000']:.2f} per 1,000 [{codes}]")
+        if a.list_clean:
+            for d in c["flags"]:
+                print(f"    {d['doc']}:{d['line']}:{d['column']} {d['code']}: {d['message']}")
     if a.json:
-        Path(a.json).write_text(json.dumps({
-            "words": words, "clean": clean, "per_1000_words": rate,
-            "seeded": dict(seeded), "caught": dict(caught), "misses": misses,
-        }, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        Path(a.json).write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n",
+                                encoding="utf-8")
     return 0
 
 

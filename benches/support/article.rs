@@ -48,7 +48,12 @@ impl Gen {
 
 /// A Markdown article of about `words` words.
 pub fn article(words: usize) -> String {
-    let mut g = Gen(words as u64);
+    article_seeded(words, words as u64)
+}
+
+/// Another article of about `words` words for each seed.
+pub fn article_seeded(words: usize, seed: u64) -> String {
+    let mut g = Gen(seed);
     let mut out = String::from("# Ministers meet on trade and security\n\n");
     let mut count = 7;
     let mut n = 0u32;

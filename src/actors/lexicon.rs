@@ -422,6 +422,18 @@ impl Lexicon {
         word.len() <= 12 && self.not_names.contains(word.to_ascii_lowercase().as_str())
     }
 
+    /// Whether a word, on its own, is a listed place or public body
+    /// ("Washington", "Jordan"): as a bare surname it may mean the place.
+    pub fn names_a_place(&self, word: &str) -> bool {
+        self.automaton.find_iter(word).any(|m| {
+            m.start() == 0
+                && m.end() == word.len()
+                && self.entries[m.pattern().as_usize()]
+                    .iter()
+                    .any(|p| Classes::of(&[p.class]).any(PLACES_AND_BODIES))
+        })
+    }
+
     /// The office key of a title written on its own, such as a people file's
     /// "Chinese Foreign Minister": its office words, lowercase, without
     /// nationality or place names.

@@ -14,13 +14,17 @@ use std::collections::HashMap;
 use roles::{demonym, roles};
 
 use super::lexicon::LEXICON;
-use super::names::{is_variant, lookup_key, skeleton, PersonName};
+use super::names::{is_variant, lookup_key, one_slip_apart, skeleton, slip_keys, PersonName};
 use super::people::People;
 use super::recognise::{collapse, BodySource, Found, Possessor, RawDescription, RawName, Title};
 use super::{Actor, ActorKind, Confidence, Form, Mention, Office, Relation, Role, Target};
-use crate::hashing::FastMap;
+use crate::hashing::{FastMap, FastSet};
 use crate::prose::Prose;
 use crate::span::Span;
+
+/// How many of the people who share a surname a new full name is compared
+/// with (the last so many named): more than any article names.
+const SAME_SURNAME_REACH: usize = 64;
 
 /// How many paragraphs ahead a bare name may link to a person introduced there.
 const FORWARD_BLOCKS: usize = 6;
@@ -41,6 +45,8 @@ pub fn link(prose: &Prose, found: Found, people: Option<&People>) -> (Vec<Actor>
         by_family: FastMap::default(),
         by_given: FastMap::default(),
         by_skeleton: FastMap::default(),
+        by_full: FastMap::default(),
+        by_slip: FastMap::default(),
         narrowed: vec![None; found.names.len()],
         holders: FastMap::default(),
         leaders: Vec::new(),
@@ -71,16 +77,13 @@ pub fn link(prose: &Prose, found: Found, people: Option<&People>) -> (Vec<Actor>
     // written offices; relations may then add derived ones ("his Russian
     // counterpart"), which the remaining descriptions can use.
     linker.index_offices();
-    let description_targets: Vec<Option<usize>> = found
-        .descriptions
-        .iter()
-        .map(|d| linker.unique_office_holder(d))
-        .collect();
+    let description_targets = linker.office_holders(&found.descriptions);
     order(&prose.text, &mut mentions, &mut name_mention);
     linker.relations(&found, &mentions, &name_mention, &description_targets);
     linker.index_offices();
+    let later_targets = linker.office_holders(&found.descriptions);
     for (i, d) in found.descriptions.iter().enumerate() {
-        let target = description_targets[i].or_else(|| linker.unique_office_holder(d));
+        let target = description_targets[i].or(later_targets[i]);
         if let Some(actor) = target {
             mentions.push(description_mention(d, actor));
         }
@@ -130,6 +133,12 @@ struct Linker<'a> {
     by_given: FastMap<String, Vec<usize>>,
     /// People by the [`skeleton`] of their family name, for spelling variants.
     by_skeleton: FastMap<String, Vec<usize>>,
+    /// People by every full name written for them, so that a name written
+    /// again finds its person without a search among those sharing the surname.
+    by_full: FastMap<String, usize>,
+    /// The family names (keys of `by_family`) under each of their
+    /// [`slip_keys`], to find look-alikes one typing slip away.
+    by_slip: FastMap<String, Vec<String>>,
     /// Names cut down to their family name (a sentence opener dropped).
     narrowed: Vec<Option<Span>>,
     /// People by office key, and the people holding a leader's office.
@@ -186,21 +195,33 @@ impl Linker<'_> {
                 }
                 let words = parsed.full.split(' ').count();
                 let person = |a: &usize| self.actors[*a].person.as_ref();
-                // The same name, or (failing that) a spelling of it.
+                // The same name, or (failing that) a spelling of it: among
+                // the people last named with that surname, so that a surname
+                // many people share costs no search of them all.
+                let recent = |list: &Vec<usize>| {
+                    let from = list.len().saturating_sub(SAME_SURNAME_REACH);
+                    list[from..].to_vec()
+                };
                 let existing = self
-                    .by_family
-                    .get(lookup_key(&parsed.family).as_ref())
-                    .and_then(|list| {
-                        list.iter().copied().find(|a| {
-                            person(a).is_some_and(|p| p.given.is_some() && p.same_person(parsed))
-                        })
+                    .by_full
+                    .get(lookup_key(&parsed.full).as_ref())
+                    .copied()
+                    .or_else(|| {
+                        self.by_family
+                            .get(lookup_key(&parsed.family).as_ref())
+                            .and_then(|list| {
+                                recent(list).into_iter().find(|a| {
+                                    person(a)
+                                        .is_some_and(|p| p.given.is_some() && p.same_person(parsed))
+                                })
+                            })
                     })
                     .or_else(|| {
                         self.by_skeleton
                             .get(&skeleton(&parsed.family))
                             .and_then(|list| {
-                                list.iter()
-                                    .copied()
+                                recent(list)
+                                    .into_iter()
                                     .find(|a| person(a).is_some_and(|p| p.variant_of(parsed)))
                             })
                     });
@@ -222,6 +243,9 @@ impl Linker<'_> {
                     None if raw.not_person || heading && !raw.evidence.certain() => continue,
                     None => self.new_person(parsed.clone(), raw.name.start, raw.evidence.certain()),
                 };
+                self.by_full
+                    .entry(lookup_key(&parsed.full).into_owned())
+                    .or_insert(actor);
                 self.targets[i] = Some(Target::Actor(actor));
                 self.forms[i] = Form::Full;
             }
@@ -280,6 +304,7 @@ impl Linker<'_> {
         self.by_family.clear();
         self.by_given.clear();
         self.by_skeleton.clear();
+        self.by_slip.clear();
         for a in 0..self.actors.len() {
             self.index_person(a);
         }
@@ -292,15 +317,23 @@ impl Linker<'_> {
         let add = |map: &mut FastMap<String, Vec<usize>>, key: &str| {
             let key = lookup_key(key);
             match map.get_mut(key.as_ref()) {
-                Some(list) if !list.contains(&a) => list.push(a),
+                // People are indexed in order, so `a` is last if it is there.
+                Some(list) if list.last() != Some(&a) => list.push(a),
                 Some(_) => {}
                 None => {
                     map.insert(key.into_owned(), vec![a]);
                 }
             }
         };
-        add(&mut self.by_family, &p.family);
-        add(&mut self.by_family, p.later());
+        for name in [p.family.as_str(), p.later()] {
+            let key = lookup_key(name);
+            if !self.by_family.contains_key(key.as_ref()) {
+                for slip in slip_keys(&key) {
+                    self.by_slip.entry(slip).or_default().push(key.to_string());
+                }
+            }
+            add(&mut self.by_family, name);
+        }
         add(&mut self.by_skeleton, &skeleton(&p.family));
         for word in p.given.iter().flat_map(|g| g.split(' ')) {
             add(&mut self.by_given, word);
@@ -331,20 +364,34 @@ impl Linker<'_> {
     /// The people whose family name this is a spelling variant of
     /// ("Zelenskyy" for Volodymyr Zelensky).
     fn variant_candidates(&self, word: &str) -> Vec<usize> {
-        self.by_skeleton
+        let is_variant_of = |a: &usize| {
+            self.actors[*a]
+                .person
+                .as_ref()
+                .is_some_and(|p| is_variant(&p.family, word))
+        };
+        let spelled = self
+            .by_skeleton
             .get(skeleton(word).as_str())
-            .map(|list| {
-                list.iter()
-                    .copied()
-                    .filter(|&a| {
-                        self.actors[a]
-                            .person
-                            .as_ref()
-                            .is_some_and(|p| is_variant(&p.family, word))
-                    })
-                    .collect()
-            })
-            .unwrap_or_default()
+            .map(|list| list.iter().copied().filter(is_variant_of).collect())
+            .unwrap_or_default();
+        if !Vec::is_empty(&spelled) {
+            return spelled;
+        }
+        // A typing slip ("Kellar" for Keller) changes the skeleton: the
+        // family names that share a slip key with the word.
+        let mut slipped: Vec<usize> = slip_keys(word)
+            .iter()
+            .filter_map(|k| self.by_slip.get(k))
+            .flatten()
+            .filter(|family| one_slip_apart(family, word))
+            .filter_map(|family| self.by_family.get(family.as_str()))
+            .flat_map(|list| list.iter().copied())
+            .filter(is_variant_of)
+            .collect();
+        slipped.sort_unstable();
+        slipped.dedup();
+        slipped
     }
 
     /// Whether a reference's formal title names an office the person does not
@@ -443,11 +490,12 @@ impl Linker<'_> {
     /// Organisations and governments, one actor per name.
     fn bodies(&mut self, found: &Found, mentions: &mut Vec<Mention>) {
         let mut by_key: HashMap<&str, usize> = HashMap::new();
+        let mut name_starts: FastSet<usize> = mentions.iter().map(|m| m.name.start).collect();
         for body in &found.bodies {
             // "the Monti government" where Monti is a person here: the
             // person's reference.
-            let led_by_person = body.source == BodySource::Led
-                && mentions.iter().any(|m| m.name.start == body.span.start);
+            let led_by_person =
+                body.source == BodySource::Led && name_starts.contains(&body.span.start);
             if led_by_person {
                 continue;
             }
@@ -488,6 +536,7 @@ impl Linker<'_> {
                     self.actors.len() - 1
                 }
             };
+            name_starts.insert(body.span.start);
             mentions.push(Mention {
                 span: body.span,
                 name: body.span,
@@ -606,7 +655,7 @@ fn match_people(actors: &mut [Actor], mentions: &[Mention], prose: &Prose, peopl
         );
         let mut entry = None;
         for form in forms {
-            entry = people.entries.iter().position(|e| e.answers_to(&form));
+            entry = people.entry_for(&form);
             if entry.is_some() {
                 break;
             }

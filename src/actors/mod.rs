@@ -19,15 +19,17 @@ mod link;
 mod names;
 pub mod people;
 mod recognise;
-mod statements;
+pub mod statements;
 pub mod tagger;
 
 use std::sync::Arc;
 
 pub use describe::{describe, kind_label};
-pub use names::{is_variant, NameOrder, PersonName};
+pub use names::{is_variant, skeleton, NameOrder, PersonName};
 pub use people::{People, PersonEntry};
 pub use recognise::Title;
+/// What a statement says, for statements found outside the actor model (src/sources).
+pub(crate) use statements::{content as statement_content, TopQuotes};
 
 use crate::config::Settings;
 use crate::prose::{BlockMemo, Prose};
@@ -103,6 +105,7 @@ pub struct Mention {
 
 impl Mention {
     pub fn actor(&self) -> Option<usize> {
+        crate::work::step();
         match self.target {
             Target::Actor(a) => Some(a),
             Target::Ambiguous(_) => None,
@@ -181,13 +184,12 @@ pub struct Actors {
     pub mentions: Vec<Mention>,
     /// In document order.
     pub statements: Vec<Statement>,
-    /// The people file, when one is configured and readable.
+    /// The people file, when one is configured and was read.
     pub people: Option<Arc<People>>,
-    /// Why the configured people file could not be used.
-    pub people_error: Option<String>,
-    /// This analysis is the first to meet `people_error` since the file changed.
-    people_error_is_new: bool,
     line_starts: Vec<usize>,
+    /// For each [`ActorKind`], the mentions of actors of that kind, in order:
+    /// what a pronoun can refer back to, found by binary search.
+    by_kind: [Vec<usize>; 3],
 }
 
 impl Actors {
@@ -213,16 +215,24 @@ impl Actors {
             .map(|&m| &self.mentions[m])
     }
 
-    /// The actor of the last mention before `offset` that `wanted` accepts:
-    /// the antecedent of "he said" is the last person named.
-    pub fn last_before(&self, offset: usize, wanted: impl Fn(&Actor) -> bool) -> Option<usize> {
-        let end = self.mentions.partition_point(|m| m.span.start < offset);
-        self.mentions[..end]
+    /// The actor of the last mention ending by `offset` whose actor is of one
+    /// of `kinds`: the antecedent of "he said" is the last person named.
+    /// A binary search per kind, however far back that mention is.
+    pub fn last_before(&self, offset: usize, kinds: &[ActorKind]) -> Option<usize> {
+        kinds
             .iter()
-            .rev()
-            .filter(|m| m.span.end <= offset)
-            .filter_map(Mention::actor)
-            .find(|&a| wanted(&self.actors[a]))
+            .filter_map(|&kind| {
+                let list = &self.by_kind[kind as usize];
+                let end = list.partition_point(|&m| self.mentions[m].span.start < offset);
+                // Mentions never overlap: at most one of them holds `offset`.
+                list[..end]
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|&m| self.mentions[m].span.end <= offset)
+            })
+            .max()
+            .and_then(|m| self.mentions[m].actor())
     }
 
     /// An actor's statements, in document order.
@@ -235,14 +245,6 @@ impl Actors {
         self.line_starts
             .partition_point(|&s| s <= offset)
             .saturating_sub(1)
-    }
-
-    /// The people file's error, if this analysis is the first to meet it
-    /// since the file changed: the server logs it once.
-    pub fn new_people_error(&self) -> Option<&str> {
-        self.people_error
-            .as_deref()
-            .filter(|_| self.people_error_is_new)
     }
 
     /// The people-file entry of an actor.
@@ -263,13 +265,7 @@ pub struct Memo {
 }
 
 pub fn recognise(prose: &Prose, settings: &Settings, memo: &mut Memo) -> Actors {
-    let (people, people_error) = match &settings.people {
-        Some(path) => match people::load(path) {
-            Ok(people) => (Some(people), None),
-            Err(err) => (None, Some(err)),
-        },
-        None => (None, None),
-    };
+    let people = settings.people_list.clone();
     if !memo.added_titles.are(&settings.words.titles) {
         *memo = Memo {
             added_titles: lexicon::AddedTitles::new(&settings.words.titles),
@@ -289,13 +285,18 @@ pub fn recognise(prose: &Prose, settings: &Settings, memo: &mut Memo) -> Actors 
             .filter(|&(_, b)| b == b'\n')
             .map(|(i, _)| i + 1),
     );
+    let mut by_kind: [Vec<usize>; 3] = Default::default();
+    for (i, m) in mentions.iter().enumerate() {
+        if let Some(a) = m.actor() {
+            by_kind[actors[a].kind as usize].push(i);
+        }
+    }
     Actors {
+        by_kind,
         actors,
         mentions,
         statements,
         people,
-        people_error_is_new: people_error.as_ref().is_some_and(|e| e.first),
-        people_error: people_error.map(|e| e.message),
         line_starts,
     }
 }

@@ -92,6 +92,7 @@ impl PersonName {
     /// and given names that agree where both are written ("Marc Hill" and
     /// "Marc Lamont Hill"; "D. Trump" and "Donald Trump").
     pub fn same_person(&self, other: &PersonName) -> bool {
+        crate::work::step();
         if self.family != other.family || self.order != other.order {
             return false;
         }
@@ -148,6 +149,7 @@ impl PersonName {
     /// names and order, and family names that differ only as transliterations
     /// do ("Volodymyr Zelensky", "Volodymyr Zelenskyy").
     pub fn variant_of(&self, other: &PersonName) -> bool {
+        crate::work::step();
         let (Some(a), Some(b)) = (&self.given, &other.given) else {
             return false;
         };
@@ -158,14 +160,70 @@ impl PersonName {
     }
 }
 
-/// Whether two different spellings of a family name are variants of it.
+/// Whether two different spellings of a family name are variants of it: as
+/// transliterations differ, or one typing slip apart.
 pub fn is_variant(a: &str, b: &str) -> bool {
     // A curly or straight apostrophe is typography, not spelling ("O’Neill").
     let same_letters = a.chars().map(straight).eq(b.chars().map(straight));
     !same_letters
         && a.chars().count() >= MIN_VARIANT_LEN
         && b.chars().count() >= MIN_VARIANT_LEN
-        && skeleton(a) == skeleton(b)
+        && (skeleton(a) == skeleton(b) || one_slip_apart(a, b))
+}
+
+/// Shortest name compared by [`one_slip_apart`] (the longer of the two): in
+/// shorter names one letter makes another name ("Mann", "Mane").
+const MIN_SLIP_LEN: usize = 5;
+
+/// Whether two spellings of a name are one typing slip apart: one letter
+/// substituted, dropped or added, or two neighbours swapped ("Keller" and
+/// "Kellar", "Kelelr", "Keler"). Both long enough, with the same first letter.
+pub fn one_slip_apart(a: &str, b: &str) -> bool {
+    crate::work::step();
+    let a: Vec<char> = a.chars().flat_map(char::to_lowercase).collect();
+    let b: Vec<char> = b.chars().flat_map(char::to_lowercase).collect();
+    // A letter dropped from a five-letter name leaves four ("Trump", "Trmp").
+    let long_enough =
+        a.len().max(b.len()) >= MIN_SLIP_LEN && a.len().min(b.len()) >= MIN_SLIP_LEN - 1;
+    if !long_enough || a.len().abs_diff(b.len()) > 1 || a[0] != b[0] {
+        return false;
+    }
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[prefix..], &b[prefix..]);
+    match (ra.len(), rb.len()) {
+        (0, 0) => false,
+        // Substituted, or two neighbours swapped.
+        (x, y) if x == y => {
+            ra[1..] == rb[1..] || x >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..]
+        }
+        // One letter dropped or added.
+        (x, y) if x > y => ra[1..] == *rb,
+        _ => rb[1..] == *ra,
+    }
+}
+
+/// The keys under which [`one_slip_apart`] names meet: the name in
+/// lowercase, and the name with each one letter left out. Two names one slip
+/// apart share a key (a letter substituted or two swapped: both without it;
+/// one dropped: the shorter whole), so a name's look-alikes are found by
+/// looking up its keys, not by comparing it with every name. A name too
+/// short to slip has none.
+pub fn slip_keys(name: &str) -> Vec<String> {
+    let lower: Vec<char> = name.chars().flat_map(char::to_lowercase).collect();
+    if lower.len() < MIN_SLIP_LEN {
+        return Vec::new();
+    }
+    let mut keys = vec![lower.iter().collect::<String>()];
+    for skip in 0..lower.len() {
+        let key = lower
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != skip)
+            .map(|(_, c)| c)
+            .collect();
+        keys.push(key);
+    }
+    keys
 }
 
 /// A name with curly apostrophes and dashes made straight, for looking it up.
@@ -223,6 +281,7 @@ fn given_names_agree(a: &str, b: &str) -> bool {
         let word = word.trim_end_matches('.');
         let found = long[pos..].iter().position(|w| {
             *w == word
+                || unaccented(w) == unaccented(word)
                 || (word.chars().count() == 1 && w.starts_with(word))
                 || (w.trim_end_matches('.').chars().count() == 1
                     && word.starts_with(w.trim_end_matches('.')))
@@ -234,8 +293,39 @@ fn given_names_agree(a: &str, b: &str) -> bool {
     }
     // The first given name must agree: "John Smith" and "Jane Smith" differ
     // even if one of them has a middle name the other shares.
-    let first = |w: &str| w.trim_end_matches('.').chars().next();
+    let first = |w: &str| unaccented(w.trim_end_matches('.')).chars().next();
     first(short[0]) == first(long[0])
+}
+
+/// A word without its accents ("José" -> "Jose"), whether they are written
+/// as one character or as a letter and a combining mark.
+fn unaccented(word: &str) -> String {
+    word.chars()
+        .filter(|c| !matches!(*c as u32, 0x300..=0x36f))
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' => 'A',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'É' | 'È' | 'Ê' | 'Ë' => 'E',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'Í' | 'Ì' | 'Î' | 'Ï' => 'I',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
+            'Ó' | 'Ò' | 'Ô' | 'Ö' | 'Õ' | 'Ø' => 'O',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'Ú' | 'Ù' | 'Û' | 'Ü' => 'U',
+            'ç' => 'c',
+            'Ç' => 'C',
+            'ñ' => 'n',
+            'Ñ' => 'N',
+            'š' => 's',
+            'Š' => 'S',
+            'ž' => 'z',
+            'Ž' => 'Z',
+            'č' => 'c',
+            'Č' => 'C',
+            c => c,
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -286,6 +376,25 @@ mod tests {
             assert!(is_variant(a, b), "{a} {b}");
         }
         for (a, b) in [
+            ("Keller", "Kellar"),
+            ("Keller", "Kelelr"),
+            ("Keller", "Keler"),
+            ("Martinez", "Martines"),
+        ] {
+            assert!(is_variant(a, b) && one_slip_apart(b, a), "{a} {b}");
+            let keys = slip_keys(a);
+            assert!(slip_keys(b).iter().any(|k| keys.contains(k)), "{a} {b}");
+        }
+        assert!(one_slip_apart("Trump", "Trmp"));
+        for (a, b) in [
+            ("Keller", "Kelly"),
+            ("Mann", "Mane"),
+            ("Keller", "Heller"),
+            ("Kane", "Kan"),
+        ] {
+            assert!(!one_slip_apart(a, b), "{a} {b}");
+        }
+        for (a, b) in [
             ("Lee", "Le"),
             ("Lavrov", "Peskov"),
             ("Berg", "Berg"),
@@ -306,5 +415,7 @@ mod tests {
         assert!(!parse("Ahmed Mohamed").same_person(&parse("Mohamed El-Hassan Mohamed")));
         assert!(!parse("Harry Kane").same_person(&parse("Harry Maguire")));
         assert!(!parse("John Smith").same_person(&parse("Jane Smith")));
+        assert!(parse("José Martínez").variant_of(&parse("Jose Martinez")));
+        assert!(parse("Jose Ramirez").same_person(&parse("Jose\u{301} Ramirez")));
     }
 }

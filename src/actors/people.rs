@@ -10,14 +10,11 @@
 //! as_of = "2025-03-01"
 //! ```
 //!
-//! The file is read once per change on disk (its modification time and size are
-//! checked on each analysis). A file that cannot be read or parsed is ignored,
-//! with one logged error that names the line.
+//! The server and the CLI read the file (`config::people`); this module only
+//! parses its text, so the analysis does no file input or output.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, LazyLock, Mutex};
-use std::time::SystemTime;
 
 use serde::Deserialize;
 
@@ -59,6 +56,39 @@ impl PersonEntry {
 pub struct People {
     pub path: PathBuf,
     pub entries: Vec<PersonEntry>,
+    /// Every written form an entry answers to, with the first entry that does.
+    by_form: HashMap<String, usize>,
+}
+
+impl People {
+    pub fn new(path: PathBuf, entries: Vec<PersonEntry>) -> People {
+        let mut by_form = HashMap::new();
+        for (i, entry) in entries.iter().enumerate() {
+            let given = entry.name.rsplit_once(' ').map(|(given, _)| given);
+            let forms = std::iter::once(entry.name.clone())
+                .chain(entry.aliases.iter().cloned())
+                .chain(entry.variants.iter().cloned())
+                .chain(
+                    given
+                        .into_iter()
+                        .flat_map(|g| entry.variants.iter().map(move |v| format!("{g} {v}"))),
+                );
+            for form in forms {
+                by_form.entry(form).or_insert(i);
+            }
+        }
+        People {
+            path,
+            entries,
+            by_form,
+        }
+    }
+
+    /// The first entry that answers to a written name ([`PersonEntry::answers_to`]),
+    /// found in constant time however long the file.
+    pub fn entry_for(&self, written: &str) -> Option<usize> {
+        self.by_form.get(written).copied()
+    }
 }
 
 #[derive(Deserialize)]
@@ -91,11 +121,12 @@ pub fn parse(path: &Path, text: &str) -> Result<People, String> {
             err.message().trim()
         )
     })?;
+    let mut lines = Lines::new(text);
     let entries = file
         .person
         .into_iter()
         .map(|raw| PersonEntry {
-            line: line_of(text, raw.name.span().start) as u32,
+            line: lines.line_of(raw.name.span().start) as u32,
             name: raw.name.into_inner().trim().to_string(),
             aliases: raw.aliases,
             variants: raw.variants,
@@ -107,71 +138,44 @@ pub fn parse(path: &Path, text: &str) -> Result<People, String> {
             }),
         })
         .collect();
-    Ok(People {
-        path: path.to_path_buf(),
-        entries,
-    })
+    Ok(People::new(path.to_path_buf(), entries))
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
+    Lines::new(text).line_of(offset)
 }
 
-type Stamp = (SystemTime, u64);
-
-struct Cached {
-    stamp: Stamp,
-    result: Result<Arc<People>, String>,
+/// Zero-based lines of offsets asked for in increasing order, counted in one
+/// pass over the text however many entries the file has.
+struct Lines<'t> {
+    bytes: &'t [u8],
+    at: usize,
+    line: usize,
 }
 
-static CACHE: LazyLock<Mutex<HashMap<PathBuf, Cached>>> = LazyLock::new(Mutex::default);
-
-/// Why a people file could not be used.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LoadError {
-    pub message: String,
-    /// True for the first load that met this error since the file last
-    /// changed, so it is reported once, not on every analysis.
-    pub first: bool,
-}
-
-/// The people file at `path`, read again only when it changed on disk.
-pub fn load(path: &Path) -> Result<Arc<People>, LoadError> {
-    let stamp = match std::fs::metadata(path) {
-        Ok(meta) => (
-            meta.modified().unwrap_or(SystemTime::UNIX_EPOCH),
-            meta.len(),
-        ),
-        Err(_) => (SystemTime::UNIX_EPOCH, u64::MAX),
-    };
-    let mut cache = CACHE.lock().unwrap_or_else(|p| p.into_inner());
-    if let Some(cached) = cache.get(path).filter(|c| c.stamp == stamp) {
-        return cached.result.clone().map_err(|message| LoadError {
-            message,
-            first: false,
-        });
+impl<'t> Lines<'t> {
+    fn new(text: &'t str) -> Self {
+        Lines {
+            bytes: text.as_bytes(),
+            at: 0,
+            line: 0,
+        }
     }
-    let result = std::fs::read_to_string(path)
-        .map_err(|err| format!("people file {}: {err}", path.display()))
-        .and_then(|text| parse(path, &text))
-        .map(Arc::new);
-    if let Err(message) = &result {
-        tracing::error!("{message}; the people file is ignored until it is fixed");
+
+    fn line_of(&mut self, offset: usize) -> usize {
+        let offset = offset.min(self.bytes.len());
+        if offset < self.at {
+            // Out of order (serde gives entries in file order, so never): count afresh.
+            self.at = 0;
+            self.line = 0;
+        }
+        self.line += self.bytes[self.at..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.at = offset;
+        self.line
     }
-    cache.insert(
-        path.to_path_buf(),
-        Cached {
-            stamp,
-            result: result.clone(),
-        },
-    );
-    result.map_err(|message| LoadError {
-        message,
-        first: true,
-    })
 }
 
 #[cfg(test)]
@@ -215,13 +219,29 @@ variants = ["Zelenskyy", "Zelenskiy"]
     }
 
     #[test]
-    fn a_missing_file_is_an_error_reported_once() {
-        let path = Path::new("/nonexistent/copydesk/people.toml");
-        let first = load(path).unwrap_err();
-        assert!(
-            first.first && first.message.contains("people.toml"),
-            "{first:?}"
-        );
-        assert!(!load(path).unwrap_err().first);
+    fn every_form_finds_the_first_entry_that_answers_to_it() {
+        let people = parse(Path::new("people.toml"), FILE).unwrap();
+        for written in [
+            "Wang Yi",
+            "Wang",
+            "Volodymyr Zelensky",
+            "Zelenskiy",
+            "Volodymyr Zelenskyy",
+        ] {
+            let expected = people.entries.iter().position(|e| e.answers_to(written));
+            assert_eq!(people.entry_for(written), expected, "{written}");
+            assert!(expected.is_some());
+        }
+        assert_eq!(people.entry_for("Olena Zelenskiy"), None);
+    }
+
+    #[test]
+    fn twenty_thousand_entries_keep_their_lines() {
+        let text: String = (0..20_000)
+            .map(|i| format!("[[person]]\nname = \"Person Number{i}\"\n\n"))
+            .collect();
+        let people = parse(Path::new("p.toml"), &text).unwrap();
+        assert_eq!(people.entries[19_999].line, 19_999 * 3 + 1);
+        assert_eq!(people.entry_for("Person Number12345"), Some(12_345));
     }
 }

@@ -293,6 +293,7 @@ impl Reader<'_> {
 
     /// Whether token `i` is one of the small words of `mask`.
     fn is(&self, i: usize, mask: u64) -> bool {
+        crate::work::step();
         self.facts[i].has(mask)
     }
 
@@ -301,6 +302,7 @@ impl Reader<'_> {
     }
 
     fn capitalised(&self, i: usize) -> bool {
+        crate::work::step();
         self.facts[i].has(Facts::CAPITALISED)
     }
 

@@ -3,11 +3,16 @@
 
 use super::lexicon::{Class, Scan};
 use super::{Actor, ActorKind, Mention, Statement, Target};
-use crate::prose::{Prose, TokenKind};
+use crate::prose::{Prose, Quotation, TokenKind};
 use crate::span::Span;
 
+/// Every statement of the document, in order. Linear in the document: each
+/// verb looks up its speaker and its quotation by binary search, never by a
+/// walk over the document so far.
 pub fn find(prose: &Prose, scan: &Scan, actors: &[Actor], mentions: &[Mention]) -> Vec<Statement> {
     let mut out = Vec::new();
+    let quotes = TopQuotes::new(prose);
+    let last_actor = LastActor::new(actors, mentions);
     for (s, sentence) in prose.sentences.iter().enumerate() {
         for i in sentence.tokens.clone() {
             let token = &prose.tokens[i];
@@ -26,14 +31,14 @@ pub fn find(prose: &Prose, scan: &Scan, actors: &[Actor], mentions: &[Mention]) 
             } else {
                 mention_before(prose, scan, mentions, i, sentence.tokens.start)
                     .or_else(|| {
-                        pronoun_before(prose, scan, actors, mentions, i, sentence.tokens.start)
+                        pronoun_before(prose, scan, &last_actor, mentions, i, sentence.tokens.start)
                     })
                     .or_else(|| mention_after(prose, mentions, after, sentence.span.end))
             };
             let Some((actor, speaker_span)) = speaker else {
                 continue;
             };
-            let content = content(prose, sentence.span, speaker_span, verb);
+            let content = content(prose, &quotes, sentence.span, speaker_span, verb);
             if content.is_empty() {
                 continue;
             }
@@ -107,11 +112,45 @@ fn mention_after(
     m.actor().map(|a| (a, m.span))
 }
 
+/// For each mention, the actor of the last mention up to it that links to a
+/// person, and to anything else: what "he" and "it" after it refer to.
+struct LastActor {
+    person: Vec<Option<usize>>,
+    other: Vec<Option<usize>>,
+}
+
+impl LastActor {
+    fn new(actors: &[Actor], mentions: &[Mention]) -> LastActor {
+        let mut person = Vec::with_capacity(mentions.len());
+        let mut other = Vec::with_capacity(mentions.len());
+        let (mut last_person, mut last_other) = (None, None);
+        for m in mentions {
+            if let Some(a) = m.actor() {
+                if actors[a].kind == ActorKind::Person {
+                    last_person = Some(a);
+                } else {
+                    last_other = Some(a);
+                }
+            }
+            person.push(last_person);
+            other.push(last_other);
+        }
+        LastActor { person, other }
+    }
+
+    /// The last person (or other actor) among the first `count` mentions.
+    fn among_first(&self, count: usize, person: bool) -> Option<usize> {
+        let last = count.checked_sub(1)?;
+        let list = if person { &self.person } else { &self.other };
+        list.get(last).copied().flatten()
+    }
+}
+
 /// "he said": the last person named before; "it said": the last organisation.
 fn pronoun_before(
     prose: &Prose,
     scan: &Scan,
-    actors: &[Actor],
+    last_actor: &LastActor,
     mentions: &[Mention],
     verb: usize,
     lo: usize,
@@ -125,28 +164,59 @@ fn pronoun_before(
         _ => return None,
     };
     let at = prose.tokens[p].span;
-    let end = mentions.partition_point(|m| m.span.start < at.start);
-    mentions[..end]
-        .iter()
-        .rev()
-        .filter_map(Mention::actor)
-        .find(|&a| (actors[a].kind == ActorKind::Person) == person)
-        .map(|a| (a, at))
+    let before = mentions.partition_point(|m| m.span.start < at.start);
+    last_actor.among_first(before, person).map(|a| (a, at))
+}
+
+/// The top-level quotations with words in them, in order. They never
+/// overlap, so those that meet a sentence are found by binary search.
+pub(crate) struct TopQuotes<'p> {
+    quotes: Vec<&'p Quotation>,
+}
+
+impl<'p> TopQuotes<'p> {
+    pub(crate) fn new(prose: &'p Prose) -> TopQuotes<'p> {
+        let mut quotes: Vec<&Quotation> = prose
+            .quotations
+            .iter()
+            .filter(|q| !q.nested && !q.inner.is_empty())
+            .collect();
+        // Sorted already within each block, and blocks come in order; a sort
+        // of sorted input is linear, and keeps the search right whatever comes.
+        quotes.sort_by_key(|q| (q.span.start, q.span.end));
+        TopQuotes { quotes }
+    }
+
+    /// The words of the first quotation that meets `sentence` and does not
+    /// hold `attribution`.
+    fn in_sentence(&self, sentence: Span, attribution: Span) -> Option<Span> {
+        let first = self
+            .quotes
+            .partition_point(|q| q.span.end <= sentence.start);
+        self.quotes[first..]
+            .iter()
+            .take_while(|q| q.span.start < sentence.end)
+            .inspect(|_| crate::work::step())
+            // Apart from each other, at most one quotation holds the attribution.
+            .take(2)
+            .find(|q| q.span.overlaps(sentence) && !q.span.covers(attribution))
+            .map(|q| q.inner)
+    }
 }
 
 /// What was said: a quotation in the sentence, else the sentence without its
 /// attribution: the part before it when the attribution closes the sentence
 /// ("…, Lavrov said in a statement."), the part after it otherwise ("Lavrov
 /// told reporters that …").
-fn content(prose: &Prose, sentence: Span, speaker: Span, verb: Span) -> Span {
+pub(crate) fn content(
+    prose: &Prose,
+    quotes: &TopQuotes,
+    sentence: Span,
+    speaker: Span,
+    verb: Span,
+) -> Span {
     let attribution = speaker.join(verb);
-    let quote = prose
-        .quotations
-        .iter()
-        .filter(|q| !q.nested && q.span.overlaps(sentence) && !q.span.covers(attribution))
-        .map(|q| q.inner)
-        .find(|inner| !inner.is_empty());
-    if let Some(inner) = quote {
+    if let Some(inner) = quotes.in_sentence(sentence, attribution) {
         return inner;
     }
     let text = &prose.text;

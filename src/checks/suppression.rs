@@ -14,6 +14,7 @@ use super::{Edit, Finding, Fix, RuleInfo, Severity};
 use crate::config::suggest::closest;
 use crate::config::{Level, Settings};
 use crate::document::Language;
+use crate::hashing::{FastMap, FastSet};
 use crate::prose::{BlockKind, Prose};
 use crate::span::Span;
 
@@ -44,15 +45,11 @@ struct Directive<'t> {
     codes: Vec<(&'t str, Span)>,
 }
 
-impl Directive<'_> {
-    fn covers(&self, code: &str) -> bool {
-        self.codes.is_empty() || self.codes.iter().any(|(c, _)| *c == code)
-    }
-}
-
-/// Flags unknown codes in suppression comments, then drops the findings the
-/// comments suppress. Costs a substring search on texts with no comment.
+/// Drops the findings marked as checked in the settings, flags unknown codes
+/// in suppression comments, then drops the findings the comments suppress.
+/// Costs a substring search on texts with no comment.
 pub fn apply(text: &str, prose: &Prose, settings: &Settings, findings: &mut Vec<Finding>) {
+    checked::drop_checked(text, prose, settings, findings);
     if !text.contains(PREFIX) {
         return;
     }
@@ -78,12 +75,9 @@ pub fn apply(text: &str, prose: &Prose, settings: &Settings, findings: &mut Vec<
             findings.sort_by_key(|f| (f.span.start, f.span.end));
         }
     }
-    let targets: Vec<Option<Span>> = directives
-        .iter()
-        .map(|d| (d.kind == Kind::NextLine).then(|| next_line(text, d.span.end)))
-        .map(Option::flatten)
-        .collect();
-    findings.retain(|f| !suppressed(f, &directives, &targets));
+    let hidden = suppressed(findings, &directives, text);
+    let mut flags = hidden.into_iter();
+    findings.retain(|_| !flags.next().unwrap_or(false));
 }
 
 fn unknown_rule(code: &str, span: Span) -> Finding {
@@ -104,34 +98,153 @@ fn unknown_rule(code: &str, span: Span) -> Finding {
     finding
 }
 
-fn suppressed(finding: &Finding, directives: &[Directive<'_>], targets: &[Option<Span>]) -> bool {
-    let at = finding.span.start;
-    let mut in_region = false;
-    for (directive, target) in directives.iter().zip(targets) {
-        if !directive.covers(finding.code) {
-            continue;
-        }
-        match directive.kind {
-            Kind::File => return true,
-            Kind::NextLine if target.is_some_and(|line| line.contains(at)) => return true,
-            Kind::NextLine => {}
-            Kind::Disable if directive.span.end <= at => in_region = true,
-            Kind::Enable if directive.span.end <= at => in_region = false,
+/// The codes a set of directives names: every code, or some.
+#[derive(Debug, Default)]
+struct Codes<'t> {
+    all: bool,
+    some: FastSet<&'t str>,
+}
+
+impl<'t> Codes<'t> {
+    fn add(&mut self, directive: &Directive<'t>) {
+        self.all |= directive.codes.is_empty();
+        self.some.extend(directive.codes.iter().map(|&(c, _)| c));
+    }
+
+    fn has(&self, code: &str) -> bool {
+        self.all || self.some.contains(code)
+    }
+}
+
+/// For each finding, whether the directives hide it. One sweep through the
+/// findings and the directives in document order, so the cost grows with
+/// their sum, not their product.
+fn suppressed(findings: &[Finding], directives: &[Directive<'_>], text: &str) -> Vec<bool> {
+    let mut whole_file = Codes::default();
+    // The lines `disable-next-line` comments apply to, in order, each with
+    // the codes its comments name (stacked comments share a line).
+    let mut lines: Vec<(Span, Codes)> = Vec::new();
+    let mut next_lines = NextLines::new(text);
+    for d in directives {
+        crate::work::step();
+        match d.kind {
+            Kind::File => whole_file.add(d),
+            Kind::NextLine => {
+                let Some(line) = next_lines.after(d.span.end) else {
+                    continue;
+                };
+                // Stacked comments share a line, and come one after another.
+                match lines.last_mut().filter(|(l, _)| *l == line) {
+                    Some((_, codes)) => codes.add(d),
+                    None => {
+                        let mut codes = Codes::default();
+                        codes.add(d);
+                        lines.push((line, codes));
+                    }
+                }
+            }
             Kind::Disable | Kind::Enable => {}
         }
     }
-    in_region
+    debug_assert!(lines.windows(2).all(|w| w[0].0.end <= w[1].0.start));
+    // Regions: the latest `disable` or `enable` before a finding that names
+    // its code decides. Each is kept by its place in the directive list, for
+    // every code and per code.
+    let mut regions = directives
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| matches!(d.kind, Kind::Disable | Kind::Enable))
+        .peekable();
+    let mut every_code: Option<(usize, bool)> = None;
+    let mut per_code: FastMap<&str, (usize, bool)> = FastMap::default();
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    order.sort_by_key(|&i| findings[i].span.start);
+    let mut hidden = vec![false; findings.len()];
+    for i in order {
+        crate::work::step();
+        let finding = &findings[i];
+        let at = finding.span.start;
+        while let Some((seq, d)) = regions.next_if(|(_, d)| d.span.end <= at) {
+            let state = (seq, d.kind == Kind::Disable);
+            if d.codes.is_empty() {
+                every_code = Some(state);
+            } else {
+                for &(code, _) in &d.codes {
+                    per_code.insert(code, state);
+                }
+            }
+        }
+        let region = every_code
+            .into_iter()
+            .chain(per_code.get(finding.code).copied())
+            .max_by_key(|&(seq, _)| seq)
+            .is_some_and(|(_, disabled)| disabled);
+        let l = lines.partition_point(|(line, _)| line.end <= at);
+        let next_line = lines
+            .get(l)
+            .is_some_and(|(line, codes)| line.contains(at) && codes.has(finding.code));
+        hidden[i] = whole_file.has(finding.code) || region || next_line;
+    }
+    hidden
 }
 
 /// The line a `disable-next-line` comment ending at `end` applies to: the next
 /// line with text, skipping blank lines and lines that hold only comments (so
 /// several comments can stack). The span includes the line break.
-fn next_line(text: &str, end: usize) -> Option<Span> {
-    let mut start = end + text.get(end..)?.find('\n')? + 1;
+///
+/// Comments come in order, and the answer for a later comment is found no
+/// earlier than the one before, so each walk starts where the last one
+/// stopped: the whole text is walked about once, however many comments stack.
+struct NextLines<'t> {
+    text: &'t str,
+    /// The last line break found, and where the search for it began.
+    newline: Option<(usize, usize)>,
+    /// The last answer, and the line start its walk began at.
+    line: Option<(usize, Option<Span>)>,
+}
+
+impl<'t> NextLines<'t> {
+    fn new(text: &'t str) -> NextLines<'t> {
+        NextLines {
+            text,
+            newline: None,
+            line: None,
+        }
+    }
+
+    fn after(&mut self, end: usize) -> Option<Span> {
+        let text = self.text;
+        let newline = match self.newline {
+            Some((from, at)) if from <= end && end <= at => at,
+            _ => {
+                let rest = text.get(end..)?;
+                let at = rest.find('\n');
+                crate::work::steps(at.unwrap_or(rest.len()));
+                end + at?
+            }
+        };
+        self.newline = Some((end, newline));
+        let start = newline + 1;
+        if let Some((from, found)) = self.line {
+            let reach = found.map_or(text.len(), |l| l.start);
+            if from <= start && start <= reach {
+                return found;
+            }
+        }
+        let found = first_text_line(text, start);
+        self.line = Some((start, found));
+        found
+    }
+}
+
+/// The first line from `start` on (a line start) with text that is not only
+/// a comment.
+fn first_text_line(text: &str, mut start: usize) -> Option<Span> {
     while start < text.len() {
         let line_end = text[start..]
             .find('\n')
             .map_or(text.len(), |i| start + i + 1);
+        crate::work::steps(line_end - start);
         let line = text[start..line_end].trim();
         let only_comment = line.starts_with("<!--") && line.ends_with("-->");
         if !line.is_empty() && !only_comment {
@@ -269,5 +382,6 @@ pub fn mark_as_checked(
     }
 }
 
+pub mod checked;
 #[cfg(test)]
 mod tests;

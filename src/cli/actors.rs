@@ -2,51 +2,108 @@
 //! and every reference.
 
 use std::fmt::Write as _;
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
-use std::process::ExitCode;
+use std::sync::Arc;
 
+use clap::Args;
 use serde_json::{json, Value};
 
-use super::{files, Format, EXIT_ERROR};
+use super::config::{settings_for, Selection};
+use super::inputs::{self, Excludes, Inputs, Source};
+use super::output::{Problems, Stdout};
+use super::positions::{Position, Positions};
+use super::{parallel, ListFormat, EXIT_ERROR};
 use crate::actors::{kind_label, Actor, Actors, Form, Mention, Target};
+use crate::analysis;
+use crate::config::Settings;
 
-pub fn run(paths: &[PathBuf], format: Format, config: Option<&Path>) -> ExitCode {
-    let mut failed = false;
-    let files = files::collect(paths, &mut failed);
-    let Ok(settings) = super::config::settings_for(&files, config) else {
-        return ExitCode::from(EXIT_ERROR);
+#[derive(Args, Debug)]
+pub struct ActorsArgs {
+    #[command(flatten)]
+    pub inputs: Inputs,
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    pub format: ListFormat,
+}
+
+pub fn run(args: &ActorsArgs) -> u8 {
+    let mut problems = Problems::default();
+    let excludes = match Excludes::new(&args.inputs.exclude) {
+        Ok(excludes) => Arc::new(excludes),
+        Err(message) => {
+            problems.error(message);
+            return EXIT_ERROR;
+        }
     };
-    let mut out = std::io::stdout().lock();
-    for (path, settings) in files.iter().zip(settings) {
-        let Some((text, analysis)) = files::analyse(path, &settings) else {
-            failed = true;
-            continue;
-        };
-        let actors = &analysis.actors;
-        if let Some(problem) = &actors.people_error {
-            eprintln!("warning: {problem}");
-        }
-        let rendered = match format {
-            Format::Human => human(path, &text, actors),
-            Format::Json => json_of(path, &text, actors).to_string(),
-        };
-        if writeln!(out, "{rendered}").is_err() {
-            return ExitCode::from(EXIT_ERROR);
-        }
-    }
-    if failed {
-        ExitCode::from(EXIT_ERROR)
+    let sources = inputs::collect(&args.inputs, &excludes, &mut problems);
+    let settings = settings_for(
+        &sources,
+        args.inputs.config.as_deref(),
+        &Selection::default(),
+        &mut problems,
+    );
+    let stdin = if sources.iter().any(|s| s.stdin) {
+        inputs::read_stdin()
+            .map_err(|message| problems.error(format!("-: {message}")))
+            .ok()
     } else {
-        ExitCode::SUCCESS
+        None
+    };
+    let work: Vec<(Source, Option<Arc<Settings>>)> = sources.into_iter().zip(settings).collect();
+    let mut out = Stdout::new();
+    parallel::for_each_ordered(
+        work,
+        |(source, settings)| {
+            describe_file(&source, settings.as_deref(), stdin.as_deref(), args.format)
+        },
+        |result| {
+            match result {
+                Some(Ok(rendered)) => out.write(&rendered),
+                Some(Err(message)) => problems.error(message),
+                None => {}
+            }
+            !out.closed
+        },
+    );
+    out.flush();
+    if problems.errors > 0 || out.closed {
+        EXIT_ERROR
+    } else {
+        0
     }
 }
 
-/// 1-based line and character column of a byte offset.
-fn position(text: &str, actors: &Actors, offset: usize) -> (usize, usize) {
-    let line = actors.line_of(offset);
-    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    (line + 1, text[start..offset].chars().count() + 1)
+/// One file's actors, rendered; `None` when its config was broken (reported already).
+fn describe_file(
+    source: &Source,
+    settings: Option<&Settings>,
+    stdin: Option<&str>,
+    format: ListFormat,
+) -> Option<Result<String, String>> {
+    let settings = settings?;
+    if source.stdin && stdin.is_none() {
+        return None;
+    }
+    let text = match inputs::read(source, stdin) {
+        Ok(text) => text,
+        Err(message) => return Some(Err(format!("{}: {message}", source.shown))),
+    };
+    let language = source.language();
+    let analysis = match std::panic::catch_unwind(|| analysis::analyze(&text, language, settings)) {
+        Ok(analysis) => analysis,
+        Err(payload) => {
+            return Some(Err(format!(
+                "{}: analysis failed: {}",
+                source.shown,
+                crate::checks::panic_message(payload.as_ref())
+            )))
+        }
+    };
+    let actors = &analysis.actors;
+    let positions = positions_of(&text, actors);
+    let rendered = match format {
+        ListFormat::Human => human(&source.shown, &text, &positions, actors),
+        ListFormat::Json => format!("{}\n", json_with(&source.shown, &text, &positions, actors)),
+    };
+    Some(Ok(rendered))
 }
 
 fn form_name(m: &Mention) -> &'static str {
@@ -71,8 +128,8 @@ fn ordered(actors: &Actors) -> Vec<usize> {
     order
 }
 
-fn human(path: &Path, text: &str, actors: &Actors) -> String {
-    let mut out = format!("{}\n", path.display());
+fn human(path: &str, text: &str, positions: &Positions, actors: &Actors) -> String {
+    let mut out = format!("{path}\n");
     if actors.actors.is_empty() {
         out.push_str("  no people or organisations found\n");
     }
@@ -84,10 +141,10 @@ fn human(path: &Path, text: &str, actors: &Actors) -> String {
         }
         let _ = writeln!(out, " ({})", kind_label(actor));
         for m in actors.mentions_of(a) {
-            let (line, col) = position(text, actors, m.span.start);
+            let Position { line, column } = positions.of(m.span.start);
             let _ = writeln!(
                 out,
-                "    {line}:{col}  {}  [{}]",
+                "    {line}:{column}  {}  [{}]",
                 m.span
                     .of(text)
                     .split_whitespace()
@@ -99,14 +156,14 @@ fn human(path: &Path, text: &str, actors: &Actors) -> String {
     }
     for m in &actors.mentions {
         if let Target::Ambiguous(candidates) = &m.target {
-            let (line, col) = position(text, actors, m.span.start);
+            let Position { line, column } = positions.of(m.span.start);
             let names: Vec<&str> = candidates
                 .iter()
                 .map(|&c| actors.actors[c].name.as_str())
                 .collect();
             let _ = writeln!(
                 out,
-                "  not linked: {line}:{col}  {} could be {}",
+                "  not linked: {line}:{column}  {} could be {}",
                 m.name.of(text),
                 names.join(" or ")
             );
@@ -115,8 +172,8 @@ fn human(path: &Path, text: &str, actors: &Actors) -> String {
     out
 }
 
-fn reference(text: &str, actors: &Actors, m: &Mention) -> Value {
-    let (line, column) = position(text, actors, m.span.start);
+fn reference(text: &str, positions: &Positions, m: &Mention) -> Value {
+    let Position { line, column } = positions.of(m.span.start);
     json!({
         "line": line,
         "column": column,
@@ -128,7 +185,7 @@ fn reference(text: &str, actors: &Actors, m: &Mention) -> Value {
     })
 }
 
-fn actor_json(text: &str, actors: &Actors, a: usize) -> Value {
+fn actor_json(text: &str, positions: &Positions, actors: &Actors, a: usize) -> Value {
     let actor: &Actor = &actors.actors[a];
     let relations: Vec<Value> = actor
         .relations
@@ -137,25 +194,43 @@ fn actor_json(text: &str, actors: &Actors, a: usize) -> Value {
         .collect();
     let statements: Vec<Value> = actors
         .statements_of(a)
-        .map(|s| json!({"line": actors.line_of(s.verb.start) + 1, "verb": s.verb.of(text), "content": s.content.of(text)}))
+        .map(|s| json!({"line": positions.of(s.verb.start).line, "verb": s.verb.of(text), "content": s.content.of(text)}))
         .collect();
     json!({
         "name": actor.name,
         "kind": kind_label(actor),
         "role": actor.role.as_ref().map(|r| r.text.clone()),
-        "references": actors.mentions_of(a).map(|m| reference(text, actors, m)).collect::<Vec<_>>(),
+        "references": actors.mentions_of(a).map(|m| reference(text, positions, m)).collect::<Vec<_>>(),
         "relations": relations,
         "statements": statements,
     })
 }
 
-fn json_of(path: &Path, text: &str, actors: &Actors) -> Value {
+/// The actors of one text as `--format json` prints them.
+pub fn json_of(path: &std::path::Path, text: &str, actors: &Actors) -> Value {
+    let positions = positions_of(text, actors);
+    json_with(&path.display().to_string(), text, &positions, actors)
+}
+
+/// Every position the actors' output needs, found in one pass.
+fn positions_of(text: &str, actors: &Actors) -> Positions {
+    Positions::new(
+        text,
+        actors
+            .mentions
+            .iter()
+            .map(|m| m.span.start)
+            .chain(actors.statements.iter().map(|s| s.verb.start)),
+    )
+}
+
+fn json_with(path: &str, text: &str, positions: &Positions, actors: &Actors) -> Value {
     let ambiguous: Vec<Value> = actors
         .mentions
         .iter()
         .filter_map(|m| match &m.target {
             Target::Ambiguous(c) => {
-                let mut r = reference(text, actors, m);
+                let mut r = reference(text, positions, m);
                 r["candidates"] = json!(c
                     .iter()
                     .map(|&a| actors.actors[a].name.clone())
@@ -166,8 +241,8 @@ fn json_of(path: &Path, text: &str, actors: &Actors) -> Value {
         })
         .collect();
     json!({
-        "path": path.display().to_string(),
-        "actors": ordered(actors).into_iter().map(|a| actor_json(text, actors, a)).collect::<Vec<_>>(),
+        "path": path,
+        "actors": ordered(actors).into_iter().map(|a| actor_json(text, positions, actors, a)).collect::<Vec<_>>(),
         "unlinked": ambiguous,
     })
 }

@@ -1,189 +1,351 @@
 //! `copydesk check`: the server's analysis on files, for CI and pre-commit hooks.
+//!
+//! Articles are read and analysed on every core, and each file's output is
+//! rendered beside its text; the main thread writes it out in input order,
+//! so the output is the same however many threads ran.
 
-use std::fmt::Write as _;
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
-use std::process::ExitCode;
+use std::io::IsTerminal;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
-use serde_json::json;
+use clap::{Args, ValueEnum};
 
-use super::{files, Format, EXIT_ERROR, EXIT_FOUND};
-use crate::checks::{Finding, RelatedLocation, Severity};
+use super::format::{human, FileView, Format};
+use super::inputs::{self, Excludes, Inputs, Source};
+use super::output::{self, Colour, Problems, Stdout};
+use super::timings::Timings;
+use super::{config, parallel, statistics, EXIT_ERROR, EXIT_FOUND};
+use crate::analysis;
+use crate::checks::{Finding, Severity};
+use crate::config::Settings;
 
-/// Longest source line shown whole; longer ones are cut to a window around the span.
-const MAX_SHOWN: usize = 110;
-const CONTEXT: usize = 40;
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub inputs: Inputs,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Run only these rules (comma-separated codes), over the config's choice.
+    #[arg(long, value_name = "CODE,…", value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Do not run these rules (comma-separated codes).
+    #[arg(long, value_name = "CODE,…", value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// The lowest severity that makes the exit status 1.
+    #[arg(long, value_enum, value_name = "SEVERITY", default_value_t = FailOn::Warning)]
+    pub fail_on: FailOn,
+    /// Colour in human output.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = Colour::Auto)]
+    pub color: Colour,
+    /// Print no summary line.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Count findings per rule instead of listing them (human or json format).
+    #[arg(long)]
+    pub statistics: bool,
+    /// Print on stderr the time each stage and each rule took.
+    #[arg(long)]
+    pub timings: bool,
+}
 
-pub fn run(paths: &[PathBuf], format: Format, config: Option<&Path>) -> ExitCode {
-    let mut errors = false;
-    let mut found = false;
-    let files = files::collect(paths, &mut errors);
-    let Ok(settings) = super::config::settings_for(&files, config) else {
-        return ExitCode::from(EXIT_ERROR);
+/// `--fail-on`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Hint,
+    #[value(alias = "info")]
+    Information,
+    Warning,
+    Error,
+}
+
+impl FailOn {
+    fn severity(self) -> Severity {
+        match self {
+            FailOn::Hint => Severity::Hint,
+            FailOn::Information => Severity::Information,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Error => Severity::Error,
+        }
+    }
+}
+
+/// What one file gave.
+struct Outcome {
+    /// Rendered findings, in order.
+    items: Vec<String>,
+    /// The code and severity of each finding, for counts and statistics.
+    found: Vec<(&'static str, Severity)>,
+    problems: Vec<String>,
+    checked: bool,
+    timings: Timings,
+}
+
+pub fn run(args: &CheckArgs) -> u8 {
+    let started = Instant::now();
+    let colour = args.color.apply();
+    let mut problems = Problems::default();
+    if args.statistics && !matches!(args.format, Format::Human | Format::Json) {
+        problems.error("--statistics works with --format human or json");
+        return EXIT_ERROR;
+    }
+    let selection = match config::Selection::new(&args.select, &args.ignore) {
+        Ok(selection) => selection,
+        Err(message) => {
+            problems.error(message);
+            return EXIT_ERROR;
+        }
     };
-    let mut out = std::io::stdout().lock();
-    for (path, settings) in files.into_iter().zip(settings) {
-        let Some((text, analysis)) = files::analyse(&path, &settings) else {
-            errors = true;
-            continue;
-        };
-        for failure in &analysis.failures {
-            eprintln!(
-                "error: {}: rule {} failed and was skipped: {}",
-                path.display(),
-                failure.code,
-                failure.message
-            );
+    let excludes = match Excludes::new(&args.inputs.exclude) {
+        Ok(excludes) => Arc::new(excludes),
+        Err(message) => {
+            problems.error(message);
+            return EXIT_ERROR;
         }
-        let lines = LineIndex::new(&text);
-        for finding in &analysis.findings {
-            found |= finding.severity >= Severity::Warning;
-            let rendered = match format {
-                Format::Human => human(&path, &text, &lines, finding),
-                Format::Json => json_line(&path, &text, &lines, finding),
-            };
-            if writeln!(out, "{rendered}").is_err() {
-                return ExitCode::from(EXIT_ERROR);
-            }
-        }
-    }
-    if errors {
-        ExitCode::from(EXIT_ERROR)
-    } else if found {
-        ExitCode::from(EXIT_FOUND)
-    } else {
-        ExitCode::SUCCESS
-    }
-}
-
-/// Line starts of a text, for 1-based lines and character columns.
-struct LineIndex {
-    starts: Vec<usize>,
-}
-
-impl LineIndex {
-    fn new(text: &str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
-    }
-
-    /// Zero-based line, and the byte offset of its start.
-    fn line_of(&self, offset: usize) -> (usize, usize) {
-        let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        (line, self.starts[line])
-    }
-
-    fn line_text<'t>(&self, text: &'t str, line: usize) -> &'t str {
-        let start = self.starts[line];
-        let end = self.starts.get(line + 1).copied().unwrap_or(text.len());
-        text[start..end].trim_end_matches(['\n', '\r'])
-    }
-
-    /// 1-based line and 1-based column in characters.
-    fn position(&self, text: &str, offset: usize) -> (usize, usize) {
-        let (line, start) = self.line_of(offset);
-        (line + 1, text[start..offset].chars().count() + 1)
-    }
-}
-
-fn human(path: &Path, text: &str, lines: &LineIndex, f: &Finding) -> String {
-    let (line_no, col) = lines.position(text, f.span.start);
-    let (line, line_start) = lines.line_of(f.span.start);
-    let source = lines.line_text(text, line);
-    let gutter = line_no.to_string().len();
-    let mut out = String::new();
-    let _ = writeln!(out, "{}[{}]: {}", f.severity.name(), f.code, f.message);
-    let _ = writeln!(out, "{:gutter$}--> {}:{line_no}:{col}", "", path.display());
-    let _ = writeln!(out, "{:gutter$} |", "");
-    let span_start = f.span.start - line_start;
-    let span_end = (f.span.end - line_start).min(source.len()).max(span_start);
-    let (shown, marker_at, marker_len) = window(source, span_start, span_end);
-    let _ = writeln!(out, "{line_no} | {shown}");
-    let _ = writeln!(
-        out,
-        "{:gutter$} | {}{}",
-        "",
-        " ".repeat(marker_at),
-        "^".repeat(marker_len.max(1))
+    };
+    let sources = inputs::collect(&args.inputs, &excludes, &mut problems);
+    let settings = config::settings_for(
+        &sources,
+        args.inputs.config.as_deref(),
+        &selection,
+        &mut problems,
     );
-    for related in &f.related {
-        let place = match &related.location {
-            RelatedLocation::Here(span) => {
-                let (l, c) = lines.position(text, span.start);
-                format!("{}:{l}:{c}", path.display())
+    let stdin = if sources.iter().any(|s| s.stdin) {
+        match inputs::read_stdin() {
+            Ok(text) => Some(text),
+            Err(message) => {
+                problems.error(format!("-: {message}"));
+                None
             }
-            RelatedLocation::File { path, line } => format!("{}:{}", path.display(), line + 1),
-        };
-        let _ = writeln!(out, "{:gutter$} = note: {} ({place})", "", related.message);
+        }
+    } else {
+        None
+    };
+    let mut timings = Timings::default();
+    timings.add_stage("discover", started.elapsed());
+
+    let style = human::Style {
+        colour,
+        width: output::width(),
+    };
+    let format = args.format;
+    let render = !args.statistics;
+    let work: Vec<(Source, Option<Arc<Settings>>)> = sources.into_iter().zip(settings).collect();
+    let files = work.len();
+    let progress = Progress::new(files);
+
+    let mut out = Stdout::new();
+    let frame = format.frame();
+    if render {
+        out.write(&frame.open);
     }
-    for fix in &f.fixes {
-        let _ = writeln!(out, "{:gutter$} = help: {}", "", fix.title);
+    let mut items_written = 0usize;
+    let mut found: Vec<(&'static str, Severity)> = Vec::new();
+    let mut checked = 0usize;
+    parallel::for_each_ordered(
+        work,
+        |(source, settings)| {
+            check_file(
+                &source,
+                settings.as_deref(),
+                stdin.as_deref(),
+                format,
+                style,
+                render,
+            )
+        },
+        |outcome| {
+            progress.tick();
+            for problem in &outcome.problems {
+                progress.suspend(|| problems.error(problem));
+            }
+            if !outcome.items.is_empty() {
+                progress.suspend(|| {
+                    for item in &outcome.items {
+                        if items_written > 0 {
+                            out.write(frame.separator);
+                        }
+                        out.write(item);
+                        items_written += 1;
+                    }
+                    out.flush();
+                });
+            }
+            checked += usize::from(outcome.checked);
+            found.extend(outcome.found);
+            timings.merge(outcome.timings);
+            !out.closed
+        },
+    );
+    progress.finish();
+    let written = Instant::now();
+    if render {
+        out.write(&frame.close);
     }
-    out
+    if args.statistics {
+        out.write(&statistics::render(&found, format, style));
+    }
+    if format == Format::Human && !args.quiet {
+        out.write(&statistics::summary(&found, checked, style));
+    }
+    out.flush();
+    timings.add_stage("write", written.elapsed());
+    if args.timings {
+        timings.print(started.elapsed(), files);
+    }
+    if out.closed {
+        return EXIT_ERROR;
+    }
+    if problems.errors > 0 {
+        EXIT_ERROR
+    } else if found
+        .iter()
+        .any(|&(_, severity)| severity >= args.fail_on.severity())
+    {
+        EXIT_FOUND
+    } else {
+        0
+    }
 }
 
-/// The part of a line to show, and where the marker goes in it (in characters).
-fn window(line: &str, start: usize, end: usize) -> (String, usize, usize) {
-    let chars_before = line[..start].chars().count();
-    let span_chars = line[start..end].chars().count();
-    let total = line.chars().count();
-    if total <= MAX_SHOWN {
-        return (line.to_string(), chars_before, span_chars);
+/// Reads, analyses and renders one file. Problems are returned, not printed,
+/// so they come out in order.
+fn check_file(
+    source: &Source,
+    settings: Option<&Settings>,
+    stdin: Option<&str>,
+    format: Format,
+    style: human::Style,
+    render: bool,
+) -> Outcome {
+    let mut outcome = Outcome {
+        items: Vec::new(),
+        found: Vec::new(),
+        problems: Vec::new(),
+        checked: false,
+        timings: Timings::default(),
+    };
+    // A broken config file: reported already.
+    let Some(settings) = settings else {
+        return outcome;
+    };
+    if source.stdin && stdin.is_none() {
+        return outcome;
     }
-    let from = chars_before.saturating_sub(CONTEXT);
-    let to = (chars_before + span_chars + CONTEXT).min(total);
-    let mut shown: String = line.chars().skip(from).take(to - from).collect();
-    let mut marker_at = chars_before - from;
-    if from > 0 {
-        shown.insert(0, '…');
-        marker_at += 1;
+    let started = Instant::now();
+    let text = match inputs::read(source, stdin) {
+        Ok(text) => text,
+        Err(message) => {
+            outcome
+                .problems
+                .push(format!("{}: {message}", source.shown));
+            return outcome;
+        }
+    };
+    outcome.timings.add_stage("read", started.elapsed());
+    let language = source.language();
+    let analysis = match std::panic::catch_unwind(|| analysis::analyze(&text, language, settings)) {
+        Ok(analysis) => analysis,
+        Err(payload) => {
+            outcome.problems.push(format!(
+                "{}: analysis failed: {}",
+                source.shown,
+                crate::checks::panic_message(payload.as_ref())
+            ));
+            return outcome;
+        }
+    };
+    outcome.checked = true;
+    outcome.timings.add_analysis(&analysis.timings);
+    for failure in &analysis.failures {
+        outcome.problems.push(format!(
+            "{}: rule {} failed and was skipped: {}",
+            source.shown, failure.code, failure.message
+        ));
     }
-    if to < total {
-        shown.push('…');
+    outcome.found = analysis
+        .findings
+        .iter()
+        .map(|f| (f.code, f.severity))
+        .collect();
+    if render {
+        let rendering = Instant::now();
+        let rendered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let view = FileView::new(&source.shown, &text, &analysis.findings);
+            let mut wraps = human::Wraps::default();
+            analysis
+                .findings
+                .iter()
+                .map(|f| format.item(&view, &mut wraps, &style, f))
+                .collect()
+        }));
+        match rendered {
+            Ok(items) => outcome.items = items,
+            Err(payload) => outcome.problems.push(format!(
+                "{}: the findings could not be printed: {}",
+                source.shown,
+                crate::checks::panic_message(payload.as_ref())
+            )),
+        }
+        outcome.timings.add_stage("render", rendering.elapsed());
     }
-    (shown, marker_at, span_chars.min(to - chars_before))
+    outcome
 }
 
-fn json_line(path: &Path, text: &str, lines: &LineIndex, f: &Finding) -> String {
-    let (line, column) = lines.position(text, f.span.start);
-    let (end_line, end_column) = lines.position(text, f.span.end);
-    json!({
-        "path": path.display().to_string(),
-        "line": line,
-        "column": column,
-        "end_line": end_line,
-        "end_column": end_column,
-        "start_byte": f.span.start,
-        "end_byte": f.span.end,
-        "code": f.code,
-        "severity": f.severity.name(),
-        "message": f.message,
-    })
-    .to_string()
+/// The findings of one text as `--format json` prints them, one object each.
+pub fn findings_json(path: &Path, text: &str, findings: &[Finding]) -> Vec<serde_json::Value> {
+    let shown = path.display().to_string();
+    let view = FileView::new(&shown, text, findings);
+    findings
+        .iter()
+        .map(|f| super::format::json::finding(&view, f))
+        .collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// A progress bar on stderr, shown only in a terminal and only once a run
+/// has taken a second.
+struct Progress {
+    bar: indicatif::ProgressBar,
+    started: Instant,
+    wanted: bool,
+    shown: std::cell::Cell<bool>,
+}
 
-    #[test]
-    fn long_lines_are_cut_around_the_span() {
-        let line = format!("{}Critics say{}", "a".repeat(100), "b".repeat(100));
-        let (shown, at, len) = window(&line, 100, 111);
-        assert!(shown.starts_with('…') && shown.ends_with('…'));
-        assert_eq!(
-            shown.chars().skip(at).take(len).collect::<String>(),
-            "Critics say"
-        );
+impl Progress {
+    fn new(files: usize) -> Progress {
+        Progress {
+            bar: indicatif::ProgressBar::with_draw_target(
+                Some(files as u64),
+                indicatif::ProgressDrawTarget::hidden(),
+            ),
+            started: Instant::now(),
+            wanted: std::io::stderr().is_terminal() && files > 1,
+            shown: std::cell::Cell::new(false),
+        }
     }
 
-    #[test]
-    fn positions_are_one_based_characters() {
-        let text = "😀 one\r\nKritik sagt";
-        let lines = LineIndex::new(text);
-        assert_eq!(lines.position(text, text.find("one").unwrap()), (1, 3));
-        assert_eq!(lines.position(text, text.find("sagt").unwrap()), (2, 8));
-        assert_eq!(lines.line_text(text, 0), "😀 one");
+    fn tick(&self) {
+        self.bar.inc(1);
+        if self.wanted && !self.shown.get() && self.started.elapsed() > Duration::from_secs(1) {
+            self.shown.set(true);
+            let style = indicatif::ProgressStyle::with_template(
+                "{prefix} [{bar:30}] {pos}/{len} files, {eta} left",
+            )
+            .map(|s| s.progress_chars("=> "));
+            if let Ok(style) = style {
+                self.bar.set_style(style);
+            }
+            self.bar.set_prefix("checking");
+            self.bar
+                .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+    }
+
+    fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
+        self.bar.suspend(f)
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
     }
 }

@@ -67,7 +67,7 @@ mod tests {
     #[test]
     fn camel_case_settings_apply_and_bad_ones_are_reported() {
         let (layer, problems) = read(
-            &json!({"checkOn": "change", "debounceMs": 50.0, "rules": {"vague-attribution": "error"}, "style": "nyt"}),
+            &json!({"checkOn": "change", "debounceMs": 50.0, "rules": {"vague-attribution": "error"}, "style": "chicago"}),
             None,
         );
         assert_eq!(layer.check_on, Some(CheckOn::Change));
@@ -79,7 +79,7 @@ mod tests {
         assert_eq!(layer.style, None);
         assert_eq!(
             messages(&problems),
-            vec!["`style` must be \"ap\" or \"uk\", not \"nyt\""]
+            vec!["`style` must be \"ap\", \"uk\" or \"nyt\", not \"chicago\""]
         );
     }
 
@@ -117,7 +117,7 @@ mod tests {
             messages(&problems),
             vec![
                 "`checkOn` must be \"save\" or \"change\", not a boolean",
-                "unknown setting `colour`; known: style, checkOn, debounceMs, people, rules, words",
+                "unknown setting `colour`; known: style, checkOn, debounceMs, people, rules, words, checked",
                 "`debounceMs` must be a whole number of milliseconds from 0 to 10000, not -5",
                 "`people` must be the path of a people file, not \"\"",
                 "unknown rule `vague-atribution`; did you mean `vague-attribution`?",

@@ -9,6 +9,7 @@ use toml::Spanned;
 
 use super::schema::{self, Entry, Item, Naming, Value};
 use super::{Layer, Problem};
+use crate::regular_file::{self, CONFIG_LIMIT};
 use crate::span::Span;
 
 pub const FILE_NAME: &str = ".copydesk.toml";
@@ -30,7 +31,7 @@ pub struct Loaded {
 
 /// Reads and checks a config file. Relative paths in it are resolved against its folder.
 pub fn load(path: &Path) -> Loaded {
-    let (text, result) = match std::fs::read(path) {
+    let (text, result) = match regular_file::read(path, CONFIG_LIMIT) {
         Err(err) => (
             String::new(),
             Err(vec![Problem::new(format!("cannot read it: {err}"), None)]),
@@ -113,7 +114,9 @@ pub struct Finder {
 }
 
 impl Finder {
-    /// The config file in `dir` or the closest folder above it.
+    /// The config file in `dir` or the closest folder above it. Anything by
+    /// that name counts, so a folder or a link loop named `.copydesk.toml` is
+    /// reported when it is loaded rather than skipped in silence.
     pub fn nearest(&mut self, dir: &Path) -> Option<PathBuf> {
         let mut walked = Vec::new();
         let mut found = None;
@@ -124,7 +127,7 @@ impl Finder {
             }
             walked.push(folder.to_path_buf());
             let candidate = folder.join(FILE_NAME);
-            if candidate.is_file() {
+            if regular_file::exists(&candidate) {
                 found = Some(candidate);
                 break;
             }
@@ -232,7 +235,14 @@ titles = ["Security Council Secretary"]
         std::fs::remove_file(&path).unwrap();
         let missing = load(&path).result.expect_err("missing");
         assert!(missing[0].message.starts_with("cannot read it"));
-        std::fs::remove_dir(&dir).unwrap();
+        std::fs::create_dir(&path).unwrap();
+        let folder = load(&path).result.expect_err("a folder");
+        assert_eq!(
+            folder[0].message,
+            "cannot read it: not a regular file but a folder"
+        );
+        assert_eq!(Finder::default().nearest(&dir), Some(path.clone()));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

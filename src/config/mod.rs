@@ -5,14 +5,18 @@
 //! settings ([`editor`]). A [`Layer`] holds only what its source sets; both
 //! sources are read by one [`schema`], so they accept the same values.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
+use std::sync::Arc;
 
+use crate::actors::People;
 use crate::checks::Severity;
+use crate::hashing::FastSet;
 use crate::span::Span;
 
 pub mod editor;
 pub mod file;
+pub mod people;
 mod schema;
 pub mod suggest;
 
@@ -22,8 +26,11 @@ pub enum Style {
     /// AP: formal titles capitalised before a name, lowercase elsewhere; surname on later reference.
     #[default]
     Ap,
-    /// British papers: most titles lowercase ("the prime minister, Keir Starmer").
+    /// British papers: most titles lowercase ("the prime minister, Keir Starmer");
+    /// courtesy titles on later reference ("Mr Starmer").
     Uk,
+    /// The New York Times: titles as in AP; courtesy titles on later reference ("Mr. Obama").
+    Nyt,
 }
 
 /// When the server checks a document.
@@ -50,6 +57,14 @@ pub struct Words {
     pub titles: Vec<String>,
 }
 
+/// A finding marked as checked outside the document: its rule, and the hash of
+/// its sentence (`checks::suppression::checked`).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Checked {
+    pub rule: String,
+    pub sentence: u64,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Settings {
     pub style: Style,
@@ -59,7 +74,12 @@ pub struct Settings {
     pub rules: BTreeMap<String, Level>,
     /// A newsroom's people file, resolved against the folder of the source that named it.
     pub people: Option<PathBuf>,
+    /// That file's entries, read by the server or the CLI ([`people::attach`]):
+    /// the analysis reads no files.
+    pub people_list: Option<Arc<People>>,
     pub words: Words,
+    /// Findings marked as checked, by rule and sentence.
+    pub checked: BTreeSet<Checked>,
 }
 
 impl Default for Settings {
@@ -70,7 +90,9 @@ impl Default for Settings {
             debounce_ms: 300,
             rules: BTreeMap::new(),
             people: None,
+            people_list: None,
             words: Words::default(),
+            checked: BTreeSet::new(),
         }
     }
 }
@@ -113,12 +135,17 @@ impl Settings {
         }
         add_new(&mut self.words.sources, &layer.words.sources);
         add_new(&mut self.words.titles, &layer.words.titles);
+        self.checked.extend(layer.checked.iter().cloned());
     }
 }
 
+/// Appends the words of `more` that `list` lacks, in order, each once. A set
+/// of what is there keeps this linear: newsrooms load tens of thousands.
 fn add_new(list: &mut Vec<String>, more: &[String]) {
+    let mut seen: FastSet<String> = list.iter().cloned().collect();
     for word in more {
-        if !list.contains(word) {
+        crate::work::step();
+        if seen.insert(word.clone()) {
             list.push(word.clone());
         }
     }
@@ -133,6 +160,8 @@ pub struct Layer {
     pub rules: BTreeMap<String, Level>,
     pub people: Option<PathBuf>,
     pub words: Words,
+    /// Findings marked as checked; they add up across layers.
+    pub checked: Vec<Checked>,
 }
 
 /// Something wrong in a settings source; `span` is a byte range of a config

@@ -44,7 +44,7 @@ pub(crate) enum Naming {
 
 impl Naming {
     /// The names of the top-level settings, as this source spells them.
-    fn names(self) -> [&'static str; 6] {
+    fn names(self) -> [&'static str; 7] {
         match self {
             Naming::SnakeCase => [
                 "style",
@@ -53,8 +53,17 @@ impl Naming {
                 "people",
                 "rules",
                 "words",
+                "checked",
             ],
-            Naming::CamelCase => ["style", "checkOn", "debounceMs", "people", "rules", "words"],
+            Naming::CamelCase => [
+                "style",
+                "checkOn",
+                "debounceMs",
+                "people",
+                "rules",
+                "words",
+                "checked",
+            ],
         }
     }
 
@@ -105,7 +114,8 @@ pub(crate) fn read(
             Some("style") => match keyword(&item.value).as_deref() {
                 Some("ap") => layer.style = Some(Style::Ap),
                 Some("uk") => layer.style = Some(Style::Uk),
-                _ => problems.push(bad("\"ap\" or \"uk\"")),
+                Some("nyt") => layer.style = Some(Style::Nyt),
+                _ => problems.push(bad("\"ap\", \"uk\" or \"nyt\"")),
             },
             Some("check_on") => match keyword(&item.value).as_deref() {
                 Some("save") => layer.check_on = Some(CheckOn::Save),
@@ -136,6 +146,10 @@ pub(crate) fn read(
             Some("words") => match &item.value {
                 Value::Table(words) => read_words(words, &mut layer, &mut problems),
                 _ => problems.push(bad("a table with `sources` and `titles`")),
+            },
+            Some("checked") => match &item.value {
+                Value::List(marks) => read_checked(marks, &mut layer, &mut problems),
+                _ => problems.push(bad("a list of `[[checked]]` entries")),
             },
             _ => problems.push(unknown_key(entry, &naming.names(), "setting")),
         }
@@ -209,6 +223,62 @@ fn read_words(entries: &[Entry], layer: &mut Layer, problems: &mut Vec<Problem>)
                     item.span,
                 )),
             }
+        }
+    }
+}
+
+/// `[[checked]]` entries: `rule = "CODE"` and `sentence = "16 hex digits"`.
+fn read_checked(marks: &[Item], layer: &mut Layer, problems: &mut Vec<Problem>) {
+    for mark in marks {
+        let Value::Table(entries) = &mark.value else {
+            problems.push(Problem::new(
+                format!(
+                    "each `checked` entry is a table with `rule` and `sentence`, not {}",
+                    mark.value.describe()
+                ),
+                mark.span,
+            ));
+            continue;
+        };
+        let (mut rule, mut sentence) = (None, None);
+        let before = problems.len();
+        for entry in entries {
+            match (entry.key.as_str(), &entry.item.value) {
+                ("rule", Value::Str(code)) if checks::rule_info(code).is_some() => {
+                    rule = Some(code.clone());
+                }
+                ("rule", Value::Str(code)) => {
+                    let hint = closest(code, checks::rules().map(|r| r.code))
+                        .map(|c| format!("; did you mean `{c}`?"))
+                        .unwrap_or_default();
+                    problems.push(Problem::new(
+                        format!("unknown rule `{code}`{hint}"),
+                        entry.item.span,
+                    ));
+                }
+                ("sentence", Value::Str(hash)) => {
+                    match checks::suppression::checked::parse_hash(hash) {
+                        Some(hash) => sentence = Some(hash),
+                        None => problems.push(Problem::new(
+                            format!("`sentence` must be 16 hex digits, as \"Mark as checked\" writes it, not \"{hash}\""),
+                            entry.item.span,
+                        )),
+                    }
+                }
+                ("rule" | "sentence", other) => problems.push(Problem::new(
+                    format!("`{}` must be a string, not {}", entry.key, other.describe()),
+                    entry.item.span,
+                )),
+                _ => problems.push(unknown_key(entry, &["rule", "sentence"], "key")),
+            }
+        }
+        match (rule, sentence) {
+            (Some(rule), Some(sentence)) => layer.checked.push(super::Checked { rule, sentence }),
+            _ if problems.len() == before => problems.push(Problem::new(
+                "a `checked` entry needs both `rule` and `sentence`",
+                mark.span,
+            )),
+            _ => {}
         }
     }
 }

@@ -2,33 +2,37 @@
 //! documents, runs the analysis core on them and turns findings into diagnostics.
 
 mod convert;
+pub mod frames;
 mod mark_checked;
 mod navigation;
+mod publish;
 mod server;
 mod settings;
 mod store;
+mod transport;
 
 pub use server::Backend;
 
-use std::sync::Arc;
 use std::task::{Context, Poll};
 
 use serde_json::Value;
 use tokio::io::{AsyncRead, AsyncWrite};
-use tokio::sync::Notify;
 use tower::Service;
 use tower_lsp::jsonrpc::{Request, Response};
-use tower_lsp::{ClientSocket, ExitedError, LspService, Server};
+use tower_lsp::{ExitedError, LspService};
 
-fn service() -> (Lenient, ClientSocket) {
-    let (service, socket) = LspService::new(Backend::new);
-    (
-        Lenient {
-            inner: service,
-            exited: Arc::default(),
-        },
-        socket,
-    )
+/// Sets glibc's malloc for a long-running server, before any thread starts:
+/// one arena, so memory freed by one analysis thread serves the next, and a
+/// fixed mmap threshold, so big vectors go back to the system when freed.
+/// Measured in `benches/memory.rs`; the reasons are in Cargo.toml.
+pub fn tune_malloc() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets allocator parameters, and returns 0 on a
+    // value it does not take; nothing else allocates concurrently yet.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 1);
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 128 * 1024);
+    }
 }
 
 /// Serves LSP on stdin/stdout until the client exits. Returns whether the
@@ -42,31 +46,18 @@ pub async fn serve_stdio() -> bool {
 pub async fn serve<I, O>(input: I, output: O) -> bool
 where
     I: AsyncRead + Unpin,
-    O: AsyncWrite,
+    O: AsyncWrite + Unpin,
 {
-    let (service, socket) = service();
-    let backend = service.backend().clone();
-    let exited = Arc::clone(&service.exited);
-    tokio::select! {
-        () = Server::new(input, output, socket).serve(service) => {}
-        () = exited.notified() => {}
-    }
+    let (publications, published) = futures::channel::mpsc::unbounded();
+    let (service, socket) = LspService::new(|client| Backend::new(client, publications));
+    let backend = service.inner().clone();
+    transport::run(input, output, Lenient(service), socket, published).await;
     backend.shut_down_cleanly()
 }
 
 /// tower-lsp's service, made to accept `"params": null` where a method takes
-/// none (`shutdown` and `exit` are often sent that way, and JSON-RPC allows it),
-/// and to stop serving on `exit` rather than at the next message.
-struct Lenient {
-    inner: LspService<Backend>,
-    exited: Arc<Notify>,
-}
-
-impl Lenient {
-    fn backend(&self) -> &Backend {
-        self.inner.inner()
-    }
-}
+/// none (`shutdown` and `exit` are often sent that way, and JSON-RPC allows it).
+struct Lenient(LspService<Backend>);
 
 impl Service<Request> for Lenient {
     type Response = Option<Response>;
@@ -74,7 +65,7 @@ impl Service<Request> for Lenient {
     type Future = <LspService<Backend> as Service<Request>>::Future;
 
     fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
-        self.inner.poll_ready(cx)
+        self.0.poll_ready(cx)
     }
 
     fn call(&mut self, request: Request) -> Self::Future {
@@ -88,11 +79,6 @@ impl Service<Request> for Lenient {
         } else {
             request
         };
-        let exit = request.method() == "exit";
-        let response = self.inner.call(request);
-        if exit {
-            self.exited.notify_one();
-        }
-        response
+        self.0.call(request)
     }
 }

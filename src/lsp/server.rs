@@ -9,20 +9,23 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
-use futures::FutureExt;
+use futures::channel::mpsc::UnboundedSender;
+use serde_json::Value;
 use tower_lsp::jsonrpc::Result;
 use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, LanguageServer};
 
 use super::settings::Config;
-use super::store::{Snapshot, Store};
-use super::{convert, navigation};
+use super::store::{Job, Lookup, Snapshot, Store};
+use super::{convert, mark_checked, navigation, publish};
 use crate::config::CheckOn;
 use crate::document::{Document, Encoding, Language};
 
 #[derive(Clone)]
 pub struct Backend {
     pub(super) client: Client,
+    /// Diagnostics, serialised here and written in the order they are made.
+    publications: UnboundedSender<String>,
     store: Arc<Mutex<Store>>,
     /// Settings state; when both are locked, this one first.
     pub(super) config: Arc<Mutex<Config>>,
@@ -39,9 +42,10 @@ pub(super) enum Trigger {
 }
 
 impl Backend {
-    pub fn new(client: Client) -> Self {
+    pub fn new(client: Client, publications: UnboundedSender<String>) -> Self {
         Backend {
             client,
+            publications,
             store: Arc::default(),
             config: Arc::default(),
             shut_down: Arc::default(),
@@ -70,98 +74,157 @@ impl Backend {
         self.client.log_message(level, message).await;
     }
 
-    /// The analysis of the document's current version, made now if need be.
+    /// An analysis of the document's current text, made now if need be.
     pub(crate) async fn analysed(&self, uri: &Url) -> Option<Snapshot> {
-        let job = {
-            let mut store = self.store();
-            if let Some(snapshot) = store.fresh(uri) {
-                return Some(snapshot);
-            }
-            store.job(uri)?
-        };
-        let run = tokio::task::spawn_blocking(move || {
-            let mut job = job;
-            let analysis = job.analyzer.analyze(&job.text, job.language, &job.settings);
-            (job, analysis)
-        })
-        .await;
-        match run {
-            Ok((job, analysis)) => {
-                let failures = analysis.failures.clone();
-                let people_error = analysis.actors.new_people_error().map(str::to_string);
-                let snapshot = self.store().finish(uri, job, analysis);
-                if let Some(message) = people_error {
-                    self.log(
-                        MessageType::ERROR,
-                        format!("{message}; the people file is ignored until it is fixed"),
-                    )
-                    .await;
+        let wanted = self.store().docs.get(uri)?.revision;
+        self.analysed_since(uri, wanted).await
+    }
+
+    /// An analysis of revision `wanted` or a later one. Waits for the
+    /// document's running analysis, if any, rather than starting a second.
+    async fn analysed_since(&self, uri: &Url, wanted: u64) -> Option<Snapshot> {
+        loop {
+            let lookup = self.store().lookup(uri, wanted);
+            match lookup {
+                Lookup::Ready(snapshot) => return Some(snapshot),
+                Lookup::Missing => return None,
+                Lookup::Wait(mut done) => {
+                    // A closed channel means the same: look again.
+                    let _ = done.changed().await;
                 }
-                for failure in failures {
-                    self.log(
-                        MessageType::ERROR,
-                        format!(
-                            "rule {} failed on {uri} and was skipped: {}",
-                            failure.code, failure.message
-                        ),
-                    )
-                    .await;
+                Lookup::Run(job) => {
+                    // In a task of its own, so a cancelled request does not
+                    // leave the document's analysis unfinished.
+                    let this = self.clone();
+                    let owned = uri.clone();
+                    let run = tokio::spawn(async move { this.run(owned, *job).await });
+                    return run.await.ok().flatten();
                 }
-                Some(snapshot)
-            }
-            Err(err) => {
-                let reason = match err.try_into_panic() {
-                    Ok(payload) => crate::checks::panic_message(payload.as_ref()),
-                    Err(err) => err.to_string(),
-                };
-                self.log(
-                    MessageType::ERROR,
-                    format!("analysis of {uri} failed: {reason}"),
-                )
-                .await;
-                None
             }
         }
     }
 
-    /// Analyses a document and publishes its diagnostics, unless it changed meanwhile.
-    async fn check(&self, uri: Url, trigger: Trigger) {
-        let Some(snapshot) = self.analysed(&uri).await else {
+    /// Runs an analysis job on a blocking thread, and hands its result to the store.
+    async fn run(&self, uri: Url, job: Job) -> Option<Snapshot> {
+        let revision = job.revision;
+        let outcome = tokio::task::spawn_blocking(move || {
+            let mut job = job;
+            let text = job.rope.to_string();
+            // The people file is read here, not by the analysis.
+            let (settings, people_error) = crate::config::people::attach(&job.settings);
+            let analysis = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                job.analyzer.analyze(&text, job.language, &settings)
+            }));
+            (job, analysis, people_error.filter(|e| e.first))
+        })
+        .await;
+        let (done, failure, people_error) = match outcome {
+            Ok((job, Ok(analysis), people)) => (Some((job, analysis)), None, people),
+            Ok((_, Err(payload), _)) => (
+                None,
+                Some(crate::checks::panic_message(payload.as_ref())),
+                None,
+            ),
+            Err(err) => (None, Some(err.to_string()), None),
+        };
+        let notices = done
+            .as_ref()
+            .map(|(_, analysis)| (analysis.failures.clone(), people_error.map(|e| e.message)));
+        let snapshot = self.store().finish(&uri, revision, done);
+        if let Some(reason) = failure {
+            self.log(
+                MessageType::ERROR,
+                format!("analysis of {uri} failed: {reason}"),
+            )
+            .await;
+        }
+        if let Some((failures, people_error)) = notices {
+            if let Some(message) = people_error {
+                self.log(
+                    MessageType::ERROR,
+                    format!("{message}; the people file is ignored until it is fixed"),
+                )
+                .await;
+            }
+            for failure in failures {
+                self.log(
+                    MessageType::ERROR,
+                    format!(
+                        "rule {} failed on {uri} and was skipped: {}",
+                        failure.code, failure.message
+                    ),
+                )
+                .await;
+            }
+        }
+        snapshot
+    }
+
+    /// Analyses a document and publishes its diagnostics, unless the text
+    /// changed meanwhile or a newer check was scheduled (it will publish).
+    async fn check(&self, uri: Url, trigger: Trigger, number: u64) {
+        let wanted = {
+            let store = self.store();
+            match store.docs.get(&uri) {
+                Some(entry) if entry.checks == number => entry.revision,
+                _ => return,
+            }
+        };
+        let Some(snapshot) = self.analysed_since(&uri, wanted).await else {
             return;
         };
-        let store = self.store();
-        if !store.is_current(&uri, &snapshot) {
+        let mut store = self.store();
+        let Some(entry) = store.docs.get_mut(&uri) else {
+            return;
+        };
+        if entry.checks != number || entry.revision != snapshot.revision {
             tracing::debug!(
                 "{uri}: version {} is outdated, not published",
                 snapshot.version
             );
             return;
         }
-        let diagnostics = snapshot
-            .analysis
-            .findings
-            .iter()
-            .map(|f| convert::diagnostic(f, &uri, &snapshot.rope, snapshot.encoding))
-            .collect();
         tracing::debug!(
             "{uri}: publishing version {} after {trigger:?}",
             snapshot.version
         );
-        // The send's first poll queues the message: tower-lsp sends through a
-        // fresh clone of the channel's sender, and each sender has a free slot.
-        // Inside the lock, no newer version can be queued before it. When the
-        // channel is busy, that poll then waits for it to drain; the message is
-        // queued all the same, so the unfinished future is simply let go.
-        let _ = self
-            .client
-            .publish_diagnostics(uri.clone(), diagnostics, Some(snapshot.version))
-            .now_or_never();
+        // Inside the lock: no newer version can be sent before this one.
+        let notification = entry.published.notification(
+            &uri,
+            snapshot.version,
+            &snapshot.analysis.findings,
+            &snapshot.rope,
+            snapshot.encoding,
+        );
+        let _ = self.publications.unbounded_send(notification);
         drop(store);
     }
 
-    pub(super) fn spawn_check(&self, uri: Url, trigger: Trigger) {
+    /// Publishes diagnostics made outside an analysis (none, for a closed
+    /// document; a config file's problems).
+    pub(super) fn publish(&self, uri: Url, diagnostics: Vec<Diagnostic>) {
+        let _ = self
+            .publications
+            .unbounded_send(publish::notification(uri, diagnostics, None));
+    }
+
+    /// Schedules a check after `delay_ms`; a check scheduled later supersedes it.
+    pub(super) fn spawn_check(&self, uri: Url, trigger: Trigger, delay_ms: u64) {
+        let number = {
+            let mut store = self.store();
+            let Some(entry) = store.docs.get_mut(&uri) else {
+                return;
+            };
+            entry.checks += 1;
+            entry.checks
+        };
         let this = self.clone();
-        tokio::spawn(async move { this.check(uri, trigger).await });
+        tokio::spawn(async move {
+            if delay_ms > 0 {
+                tokio::time::sleep(Duration::from_millis(delay_ms)).await;
+            }
+            this.check(uri, trigger, number).await;
+        });
     }
 }
 
@@ -201,6 +264,10 @@ impl LanguageServer for Backend {
                         ..CodeActionOptions::default()
                     },
                 )),
+                execute_command_provider: Some(ExecuteCommandOptions {
+                    commands: vec![mark_checked::COMMAND.to_string()],
+                    ..ExecuteCommandOptions::default()
+                }),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
                 document_highlight_provider: Some(OneOf::Left(true)),
                 references_provider: Some(OneOf::Left(true)),
@@ -240,7 +307,7 @@ impl LanguageServer for Backend {
         };
         let doc = Document::new(&item.text, item.version, language);
         let notices = self.open_with_settings(item.uri.clone(), doc);
-        self.spawn_check(item.uri, Trigger::Open);
+        self.spawn_check(item.uri, Trigger::Open, 0);
         self.tell(notices).await;
     }
 
@@ -271,10 +338,10 @@ impl LanguageServer for Backend {
                         }
                     }
                     entry.doc.set_version(params.text_document.version);
-                    entry.changes += 1;
                     let settings = &entry.settings;
-                    let schedule = (settings.check_on == CheckOn::Change)
-                        .then_some((entry.changes, settings.debounce_ms));
+                    let schedule =
+                        (settings.check_on == CheckOn::Change).then_some(settings.debounce_ms);
+                    store.touched(&uri);
                     (Some(schedule), clamped)
                 }
             }
@@ -287,16 +354,7 @@ impl LanguageServer for Backend {
                 )
                 .await
             }
-            Some(Some((changes, debounce))) => {
-                let this = self.clone();
-                tokio::spawn(async move {
-                    tokio::time::sleep(Duration::from_millis(debounce)).await;
-                    let latest = this.store().docs.get(&uri).map(|e| e.changes);
-                    if latest == Some(changes) {
-                        this.check(uri, Trigger::Change).await;
-                    }
-                });
-            }
+            Some(Some(debounce)) => self.spawn_check(uri, Trigger::Change, debounce),
             Some(None) => {}
         }
         if clamped {
@@ -316,6 +374,7 @@ impl LanguageServer for Backend {
             match (store.docs.get_mut(&uri), params.text) {
                 (Some(entry), Some(text)) => {
                     entry.doc.replace_all(&text);
+                    store.touched(&uri);
                     Some(true)
                 }
                 (Some(_), None) => Some(true),
@@ -325,7 +384,7 @@ impl LanguageServer for Backend {
         };
         self.settings_on_save(&uri).await;
         match known {
-            Some(true) => self.spawn_check(uri, Trigger::Save),
+            Some(true) => self.spawn_check(uri, Trigger::Save, 0),
             Some(false) => {
                 self.log(
                     MessageType::WARNING,
@@ -339,13 +398,9 @@ impl LanguageServer for Backend {
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
-        let was_open = {
-            let mut store = self.store();
-            store.ignored.remove(&uri);
-            store.docs.remove(&uri).is_some()
-        };
+        let was_open = self.store().close(&uri);
         if was_open {
-            self.client.publish_diagnostics(uri, Vec::new(), None).await;
+            self.publish(uri, Vec::new());
         } else {
             self.config_file_closed(&uri).await;
         }
@@ -449,10 +504,22 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
-        self.reload_editor_settings(params.settings).await;
+        self.configuration_changed(params.settings).await;
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
         self.config_files_changed(params).await;
+    }
+
+    async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {
+        if params.command == mark_checked::COMMAND {
+            self.mark_checked_command(&params.arguments).await;
+            Ok(None)
+        } else {
+            Err(tower_lsp::jsonrpc::Error::invalid_params(format!(
+                "unknown command {}",
+                params.command
+            )))
+        }
     }
 }

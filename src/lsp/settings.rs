@@ -7,9 +7,11 @@
 //! at start-up and on `workspace/didChangeConfiguration`; config files are
 //! found once per folder and read once, then again when the client reports a
 //! change (`workspace/didChangeWatchedFiles`, registered when the client
-//! allows it) or, for clients that cannot watch files, when a document is saved
-//! and the file's time stamp moved. A change re-checks the open documents whose
-//! settings it changed, through the usual publication path.
+//! allows it), on `workspace/didChangeConfiguration` (files created, edited
+//! or deleted are looked for again), or, for clients that cannot watch files,
+//! when a document is saved and the file's time stamp moved. A change
+//! re-checks the open documents whose settings it changed, through the usual
+//! publication path.
 //!
 //! A config file with problems sets nothing: the last good version of it (or
 //! nothing) stays in force. Its problems are published as diagnostics on the
@@ -27,7 +29,7 @@ use tower_lsp::lsp_types::*;
 use super::convert;
 use super::server::{Backend, Trigger};
 use crate::config::file::{self, Finder, Loaded};
-use crate::config::{editor, Layer, Problem, Settings};
+use crate::config::{editor, Checked, Layer, Problem, Settings};
 use crate::document::{Document, Encoding};
 
 /// The section of the editor's settings that belongs to copydesk.
@@ -43,6 +45,8 @@ struct Abilities {
     pull: bool,
     /// Lets the server register `workspace/didChangeWatchedFiles`.
     watch: bool,
+    /// Applies workspace edits that create files.
+    create_files: bool,
 }
 
 /// The settings state of a session.
@@ -61,6 +65,9 @@ pub struct Config {
     merged: HashMap<Option<PathBuf>, Arc<Settings>>,
     /// Config files open in the editor.
     open: HashMap<PathBuf, Url>,
+    /// Findings marked as checked this session whose config file edit may
+    /// not be saved yet; dropped when a config file is read again.
+    pending: Vec<Checked>,
 }
 
 struct FileState {
@@ -89,6 +96,15 @@ impl Config {
                 .and_then(|w| w.did_change_watched_files.as_ref())
                 .and_then(|w| w.dynamic_registration)
                 .unwrap_or(false),
+            create_files: workspace
+                .and_then(|w| w.workspace_edit.as_ref())
+                .is_some_and(|edit| {
+                    edit.document_changes == Some(true)
+                        && edit
+                            .resource_operations
+                            .as_ref()
+                            .is_some_and(|ops| ops.contains(&ResourceOperationKind::Create))
+                }),
         };
         #[allow(deprecated)] // rootUri: still what many clients send
         let root = params
@@ -154,8 +170,12 @@ impl Config {
             .as_ref()
             .and_then(|path| self.files.get(path))
             .and_then(|state| state.good.as_ref());
+        let pending = Layer {
+            checked: self.pending.clone(),
+            ..Layer::default()
+        };
         let settings = Arc::new(Settings::layered(
-            file_layer.into_iter().chain([&self.editor]),
+            file_layer.into_iter().chain([&self.editor, &pending]),
         ));
         self.merged.insert(config_path, Arc::clone(&settings));
         (settings, notices)
@@ -219,9 +239,14 @@ impl Config {
     /// (one may have been created or deleted).
     fn changed(&mut self, paths: &[PathBuf]) -> Vec<Notice> {
         self.finder.clear();
+        if !paths.is_empty() && !self.pending.is_empty() {
+            // The files are the record now.
+            self.pending.clear();
+            self.merged.clear();
+        }
         let mut notices = Vec::new();
         for path in paths {
-            if !path.is_file() {
+            if !crate::regular_file::exists(path) {
                 self.files.remove(path);
                 self.merged.remove(&Some(path.clone()));
                 if let Some(uri) = self.open.get(path) {
@@ -232,6 +257,40 @@ impl Config {
             }
         }
         notices
+    }
+
+    /// Looks at the disk again: config files created, changed or deleted
+    /// since they were last read.
+    fn rescan(&mut self) -> Vec<Notice> {
+        let stale = self.stale_files();
+        self.changed(&stale)
+    }
+
+    /// Where "Mark as checked" records a finding of a document: the config
+    /// file in force for it, else a new one at the workspace root (or beside
+    /// the document, outside any workspace). `None` when the document is not
+    /// a file, or the file would have to be created and the client cannot.
+    pub fn checked_file(&mut self, uri: &Url) -> Option<(PathBuf, bool)> {
+        let dir = uri.to_file_path().ok()?.parent()?.to_path_buf();
+        if let Some(found) = self.finder.nearest(&dir) {
+            return Some((found, true));
+        }
+        if !self.abilities.create_files {
+            return None;
+        }
+        let folder = match &self.root {
+            Some(root) if dir.starts_with(root) => root.clone(),
+            _ => dir,
+        };
+        Some((folder.join(file::FILE_NAME), false))
+    }
+
+    /// A finding marked as checked, in force until the config files are read again.
+    pub fn mark_pending(&mut self, mark: Checked) {
+        if !self.pending.contains(&mark) {
+            self.pending.push(mark);
+            self.merged.clear();
+        }
     }
 
     /// For clients that cannot watch files: the config files whose time stamp moved.
@@ -293,7 +352,7 @@ fn config_path(uri: &Url) -> Option<PathBuf> {
 }
 
 impl Backend {
-    fn config(&self) -> MutexGuard<'_, Config> {
+    pub(super) fn config(&self) -> MutexGuard<'_, Config> {
         // Every change to the config state is made whole under the lock.
         self.config
             .lock()
@@ -320,11 +379,7 @@ impl Backend {
                         .await;
                 }
                 Notice::Log(level, message) => self.log(level, message).await,
-                Notice::Publish(uri, diagnostics) => {
-                    self.client
-                        .publish_diagnostics(uri, diagnostics, None)
-                        .await;
-                }
+                Notice::Publish(uri, diagnostics) => self.publish(uri, diagnostics),
             }
         }
     }
@@ -400,6 +455,16 @@ impl Backend {
         self.refresh_settings().await;
     }
 
+    /// `workspace/didChangeConfiguration`: the editor's settings, and the
+    /// config files on disk, which may have been created, edited or deleted
+    /// without the client saying so.
+    pub(super) async fn configuration_changed(&self, pushed: Value) {
+        let notices = self.config().rescan();
+        self.tell(notices).await;
+        self.reload_editor_settings(pushed).await;
+        self.refresh_settings().await;
+    }
+
     /// `workspace/didChangeWatchedFiles`.
     pub(super) async fn config_files_changed(&self, params: DidChangeWatchedFilesParams) {
         let paths: Vec<PathBuf> = params
@@ -454,15 +519,13 @@ impl Backend {
         let was_open =
             config_path(uri).is_some_and(|path| self.config().open.remove(&path).is_some());
         if was_open {
-            self.client
-                .publish_diagnostics(uri.clone(), Vec::new(), None)
-                .await;
+            self.publish(uri.clone(), Vec::new());
         }
     }
 
     /// Gives every open document its current settings, and re-checks those
     /// whose settings changed.
-    async fn refresh_settings(&self) {
+    pub(super) async fn refresh_settings(&self) {
         let (changed, notices) = {
             let mut config = self.config();
             let mut store = self.store();
@@ -473,15 +536,17 @@ impl Backend {
                 notices.extend(more);
                 if *settings != *entry.settings {
                     entry.settings = settings;
-                    entry.analysis = None;
                     changed.push(uri.clone());
                 }
+            }
+            for uri in &changed {
+                store.touched(uri);
             }
             (changed, notices)
         };
         self.tell(notices).await;
         for uri in changed {
-            self.spawn_check(uri, Trigger::Settings);
+            self.spawn_check(uri, Trigger::Settings, 0);
         }
     }
 }

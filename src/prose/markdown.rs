@@ -3,7 +3,7 @@
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
-use super::{looks_like_heading, BlockKind, RawBlock};
+use super::{BlockKind, RawBlock};
 use crate::span::Span;
 
 /// Where text events currently belong.
@@ -103,11 +103,6 @@ pub(super) fn read(source: &str) -> (String, Vec<RawBlock>, Vec<Span>) {
     // Every write copies whole UTF-8 sequences into a blank buffer, so this cannot
     // fail; if it ever did, an all-blank text keeps offsets valid and finds nothing.
     let prose = String::from_utf8(prose).unwrap_or_else(|_| " ".repeat(len));
-    for block in &mut blocks {
-        if block.kind == BlockKind::Paragraph && looks_like_heading(block.span.of(&prose)) {
-            block.kind = BlockKind::Heading;
-        }
-    }
     (prose, blocks, html)
 }
 

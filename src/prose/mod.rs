@@ -31,7 +31,8 @@ pub use tokens::{Token, TokenKind};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum BlockKind {
-    /// A headline, section head, or a one-line block with no closing punctuation.
+    /// A headline or section head: a Markdown heading, or a block shaped like
+    /// one (see [`mark_headings`]).
     Heading,
     Paragraph,
     ListItem,
@@ -264,10 +265,11 @@ fn block_key(kind: BlockKind, text: &str) -> u64 {
 
 /// Builds the prose model of a document, reusing cached blocks.
 pub fn parse(text: &str, language: Language, cache: &mut BlockCache) -> Prose {
-    let (prose_text, raw_blocks, comment_regions) = match language {
+    let (prose_text, mut raw_blocks, comment_regions) = match language {
         Language::Markdown => markdown::read(text),
         Language::PlainText => plaintext::read(text),
     };
+    mark_headings(&mut raw_blocks, &prose_text);
     let locals: Vec<(RawBlock, u64, Arc<BlockProse>)> = raw_blocks
         .into_iter()
         .map(|raw| {
@@ -353,7 +355,29 @@ fn leading_space(text: &str) -> usize {
     text.len() - text.trim_start().len()
 }
 
-/// True for a block that reads as a headline: one line, no closing punctuation.
+/// Paragraphs shaped like a headline or crosshead become headings: one line,
+/// with no sentence-final or clause-final punctuation (see
+/// [`looks_like_heading`]), followed by a longer block that it heads. A
+/// one-line document, a last line, or a line before a shorter one is copy to
+/// check, whatever its punctuation.
+fn mark_headings(blocks: &mut [RawBlock], text: &str) {
+    let words = |b: &RawBlock| b.span.of(text).split_whitespace().count();
+    for i in 0..blocks.len() {
+        let heads_longer = blocks
+            .get(i + 1)
+            .is_some_and(|next| words(next) > words(&blocks[i]));
+        let block = &mut blocks[i];
+        if block.kind == BlockKind::Paragraph
+            && heads_longer
+            && looks_like_heading(block.span.of(text))
+        {
+            block.kind = BlockKind::Heading;
+        }
+    }
+}
+
+/// True for one line with no closing punctuation: no sentence end (". ! ?
+/// …"), no clause end (": ; ,"), and no closing quotation mark or bracket.
 pub(crate) fn looks_like_heading(text: &str) -> bool {
     let text = text.trim();
     if text.is_empty() || text.contains('\n') {

@@ -1,12 +1,10 @@
 //! Plain text to prose: blank lines separate blocks; a line break inside a
-//! block is a paragraph break when the line ends a sentence, and a wrap otherwise.
+//! block is a paragraph break when the line ends a sentence, and a wrap
+//! otherwise. The first line is a block of its own (it may be the headline).
 //! Lines that hold only an HTML comment (copydesk's suppression comments) are blanked.
 
 use super::{looks_like_heading, BlockKind, RawBlock};
 use crate::span::Span;
-
-/// A first line this short, alone in its block, is the headline even when it ends in a period.
-const HEADLINE_MAX_WORDS: usize = 16;
 
 pub(super) fn read(source: &str) -> (String, Vec<RawBlock>, Vec<Span>) {
     let mut prose = String::with_capacity(source.len());
@@ -32,7 +30,7 @@ pub(super) fn read(source: &str) -> (String, Vec<RawBlock>, Vec<Span>) {
         }
         if trimmed.is_empty() || comment {
             if let Some((span, _)) = open.take() {
-                blocks.push(raw(span, source));
+                blocks.push(raw(span));
             }
         } else {
             let start = offset + (content.len() - content.trim_start().len());
@@ -41,7 +39,7 @@ pub(super) fn read(source: &str) -> (String, Vec<RawBlock>, Vec<Span>) {
             open = match open.take() {
                 Some((block, false)) => Some((block.join(span), ends_sentence)),
                 Some((block, true)) => {
-                    blocks.push(raw(block, source));
+                    blocks.push(raw(block));
                     Some((span, ends_sentence))
                 }
                 None => Some((span, ends_sentence)),
@@ -50,22 +48,14 @@ pub(super) fn read(source: &str) -> (String, Vec<RawBlock>, Vec<Span>) {
         offset += line.len();
     }
     if let Some((span, _)) = open {
-        blocks.push(raw(span, source));
-    }
-    if let Some(first) = blocks.first_mut() {
-        let text = first.span.of(source);
-        if !text.contains('\n') && text.split_whitespace().count() <= HEADLINE_MAX_WORDS {
-            first.kind = BlockKind::Heading;
-        }
+        blocks.push(raw(span));
     }
     (prose, blocks, comments)
 }
 
-fn raw(span: Span, source: &str) -> RawBlock {
-    let kind = if looks_like_heading(span.of(source)) {
-        BlockKind::Heading
-    } else {
-        BlockKind::Paragraph
-    };
-    RawBlock { kind, span }
+fn raw(span: Span) -> RawBlock {
+    RawBlock {
+        kind: BlockKind::Paragraph,
+        span,
+    }
 }

@@ -31,6 +31,10 @@ struct Open {
 pub(super) fn find(text: &str) -> Vec<LocalQuote> {
     let mut found = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
+    // How many marks of each kind the stack holds: a closing mark with none
+    // open is passed over without a search of the stack, and a search that
+    // finds its mark drops what it passed, so the stack is walked about once.
+    let mut open = [0usize; 2];
     let mut prev: Option<char> = None;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -53,21 +57,27 @@ pub(super) fn find(text: &str) -> Vec<LocalQuote> {
             _ => None,
         };
         match action {
-            Some((mark, true)) => stack.push(Open { mark, at: i, len }),
-            Some((mark, false)) => {
+            Some((mark, true)) => {
+                open[mark as usize] += 1;
+                stack.push(Open { mark, at: i, len });
+            }
+            Some((mark, false)) if open[mark as usize] > 0 => {
                 if let Some(depth) = stack.iter().rposition(|o| o.mark == mark) {
+                    let (at, opening) = (stack[depth].at, stack[depth].len);
                     // Marks opened inside this one and never closed were apostrophes.
-                    stack.truncate(depth + 1);
-                    if let Some(open) = stack.pop() {
-                        found.push(LocalQuote {
-                            span: Span::new(open.at, i + len),
-                            inner: Span::new(open.at + open.len, i),
-                            closed: true,
-                            nested: depth > 0,
-                        });
+                    for dropped in stack.drain(depth..) {
+                        crate::work::step();
+                        open[dropped.mark as usize] -= 1;
                     }
+                    found.push(LocalQuote {
+                        span: Span::new(at, i + len),
+                        inner: Span::new(at + opening, i),
+                        closed: true,
+                        nested: depth > 0,
+                    });
                 }
             }
+            Some(_) => {}
             None => {}
         }
         prev = Some(c);

@@ -145,3 +145,32 @@ fn any_unicode_keeps_offsets_on_char_boundaries() {
         }
     }
 }
+
+#[test]
+fn headings_are_known_by_the_shape_of_the_document() {
+    let kinds = |prose: &Prose| prose.blocks.iter().map(|b| b.kind).collect::<Vec<_>>();
+    use BlockKind::{Heading as H, Paragraph as P};
+    // A first line with no final period, heading a longer lede.
+    let story = "Port strike ends after talks\n\nDockers went back to work on Monday after a week of talks.\n";
+    assert_eq!(kinds(&parse_txt(story)), vec![H, P]);
+    assert_eq!(kinds(&parse_md(story)), vec![H, P]);
+    // A sentence alone is copy, period or not; so is a first line that ends a sentence.
+    for text in [
+        "Critics say the plan will fail.\n",
+        "Critics say the plan will fail\n",
+        "Critics say the plan will fail.\n\nThe council votes on Monday, a week after the budget.\n",
+    ] {
+        assert!(kinds(&parse_txt(text)).iter().all(|k| *k == P), "{text}");
+        assert!(kinds(&parse_md(text)).iter().all(|k| *k == P), "{text}");
+    }
+    // A crosshead heads the longer paragraph after it; a short last line, or
+    // a line before a shorter one, is copy.
+    let text = "The port opened in May after ten years of planning.\n\nWhat comes next\n\nThe council meets on Monday to decide the harbour fee.\n\nCritics say the fee is too high\n\nIt is.\n";
+    assert_eq!(kinds(&parse_txt(text)), vec![P, H, P, P, P]);
+    assert_eq!(kinds(&parse_md(text)), vec![P, H, P, P, P]);
+    // Markdown headings stay headings whatever follows.
+    assert_eq!(
+        kinds(&parse_md("# Critics say the plan will fail\n")),
+        vec![H]
+    );
+}

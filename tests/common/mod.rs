@@ -2,6 +2,7 @@
 //! JSON-RPC over a duplex stream.
 #![allow(dead_code)]
 
+pub mod desk;
 pub mod stdio;
 
 use std::collections::VecDeque;
@@ -11,8 +12,9 @@ use serde_json::{json, Value};
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader, DuplexStream};
 use tokio::io::{ReadHalf, WriteHalf};
 
-/// How long a test waits for the server before failing.
-pub const WAIT: Duration = Duration::from_secs(10);
+/// How long a test waits for the server before failing: a bound on liveness,
+/// not a timing (a debug build on a loaded machine reads a 10 MB article slowly).
+pub const WAIT: Duration = Duration::from_secs(60);
 
 pub struct TestClient {
     writer: WriteHalf<DuplexStream>,
@@ -52,18 +54,19 @@ impl TestClient {
 
     /// Starts and initializes a server with the given client capabilities and options.
     pub async fn start_with(capabilities: Value, options: Value) -> (TestClient, Value) {
+        TestClient::start_initialized(json!({
+            "processId": null,
+            "rootUri": null,
+            "capabilities": capabilities,
+            "initializationOptions": options,
+        }))
+        .await
+    }
+
+    /// Starts and initializes a server with these `initialize` params.
+    pub async fn start_initialized(params: Value) -> (TestClient, Value) {
         let mut client = TestClient::spawn();
-        let result = client
-            .request(
-                "initialize",
-                json!({
-                    "processId": null,
-                    "rootUri": null,
-                    "capabilities": capabilities,
-                    "initializationOptions": options,
-                }),
-            )
-            .await;
+        let result = client.request("initialize", params).await;
         client.notify("initialized", json!({})).await;
         (client, result)
     }
@@ -144,6 +147,17 @@ impl TestClient {
         loop {
             let message = self.next_message().await;
             if message.get("id") == Some(&json!(id)) {
+                return message;
+            }
+            self.inbox.push_back(message);
+        }
+    }
+
+    /// Waits for the response to a request sent with [`TestClient::send`].
+    pub async fn response(&mut self, id: i64) -> Value {
+        loop {
+            let message = self.next_message().await;
+            if message.get("id") == Some(&json!(id)) && message.get("method").is_none() {
                 return message;
             }
             self.inbox.push_back(message);
@@ -339,5 +353,21 @@ pub fn position_of(text: &str, needle: &str) -> Value {
     let line = text[..at].matches('\n').count();
     let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let character: usize = text[line_start..at].chars().map(char::len_utf16).sum();
+    json!({"line": line, "character": character})
+}
+
+/// The LSP position (UTF-16) of byte offset `at` of `text`, snapped back to a
+/// character boundary; CRLF counts as one line break.
+pub fn position_at(text: &str, at: usize) -> Value {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = &text[..at];
+    let line = before.matches('\n').count();
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    // A position between CR and LF is the end of the line's content.
+    let content = before[line_start..].trim_end_matches('\r');
+    let character: usize = content.chars().map(char::len_utf16).sum();
     json!({"line": line, "character": character})
 }

@@ -17,11 +17,17 @@ pub struct StdioServer {
 
 impl StdioServer {
     pub fn start(binary: &Path, args: &[&str]) -> StdioServer {
+        StdioServer::start_with_stderr(binary, args, Stdio::null())
+    }
+
+    /// Starts the binary with its stderr going to `stderr` (a pipe whose
+    /// reading end is closed, say, as when the editor quits).
+    pub fn start_with_stderr(binary: &Path, args: &[&str], stderr: Stdio) -> StdioServer {
         let mut child = Command::new(binary)
             .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(stderr)
             .spawn()
             .expect("the binary starts");
         let stdin = child.stdin.take().expect("piped stdin");
@@ -41,6 +47,12 @@ impl StdioServer {
         self.stdin.flush().expect("stdin open");
     }
 
+    /// Writes bytes as they are, framed or not.
+    pub fn send_raw(&mut self, bytes: &[u8]) {
+        self.stdin.write_all(bytes).expect("stdin open");
+        self.stdin.flush().expect("stdin open");
+    }
+
     /// The next message that satisfies `wanted`, skipping others.
     pub fn receive(&self, wanted: impl Fn(&Value) -> bool) -> Value {
         loop {
@@ -55,7 +67,15 @@ impl StdioServer {
     }
 
     pub fn initialize(&mut self) -> Value {
-        self.send(json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}));
+        self.initialize_with(Value::Null)
+    }
+
+    /// Initializes with these `initializationOptions` (editor settings).
+    pub fn initialize_with(&mut self, options: Value) -> Value {
+        self.send(
+            json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
+            "capabilities": {}, "initializationOptions": options}}),
+        );
         let response = self.receive(|m| m["id"] == 1);
         self.send(json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}));
         response
@@ -63,10 +83,30 @@ impl StdioServer {
 
     /// Resident memory of the server process, in kB (Linux).
     pub fn rss_kb(&self) -> Option<u64> {
+        self.status_kb("VmRSS:")
+    }
+
+    /// The peak resident memory of the server process so far, in kB (Linux).
+    pub fn peak_rss_kb(&self) -> Option<u64> {
+        self.status_kb("VmHWM:")
+    }
+
+    /// The CPU time the server process has used, user and system, in ms (Linux).
+    pub fn cpu_ms(&self) -> Option<u64> {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.child.id())).ok()?;
+        // Fields after the command name, which is in parentheses and may hold spaces.
+        let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+        let ticks: u64 =
+            fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+        // USER_HZ is 100 on Linux.
+        Some(ticks * 10)
+    }
+
+    fn status_kb(&self, field: &str) -> Option<u64> {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
         status
             .lines()
-            .find(|l| l.starts_with("VmRSS:"))?
+            .find(|l| l.starts_with(field))?
             .split_whitespace()
             .nth(1)?
             .parse()

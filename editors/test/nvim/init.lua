@@ -197,7 +197,9 @@ local function run()
   vim.notify = notify
   check(
     "a missing binary gets a message saying how to install copydesk",
-    #notices == 1 and notices[1]:find("cargo install", 1, true) ~= nil,
+    #notices == 1
+      and notices[1]:find("pip install copydesk", 1, true) ~= nil
+      and notices[1]:find("cargo install --locked --path .", 1, true) ~= nil,
     vim.inspect(notices)
   )
 

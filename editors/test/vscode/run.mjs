@@ -7,7 +7,12 @@
 // editors/test.sh sets the environment: COPYDESK_TEST_ROOT (the repository),
 // COPYDESK_TEST_WORK (a scratch copy of the fixtures), COPYDESK_TEST_CMD (the
 // server to run), COPYDESK_TEST_LOGS (where the server writes its stderr and
-// exit statuses, and this suite its logs), COPYDESK_TEST_VSIX (the package).
+// exit statuses, and this suite its logs), COPYDESK_TEST_VSIX (the package:
+// a platform package, with the server inside).
+//
+// code-server runs with no copydesk on PATH. The suite starts on the bundled
+// server, then points copydesk.path at COPYDESK_TEST_CMD, whose stderr and exit
+// statuses the rest of the suite reads.
 
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
@@ -40,6 +45,11 @@ const userData = path.join(profile, "user-data");
 const extensions = path.join(profile, "extensions");
 const serverStderr = path.join(logs, "server-stderr.log");
 const serverExits = path.join(logs, "server-exit");
+/** PATH without the folders that hold a copydesk: the extension must bring its own. */
+const pathWithoutCopydesk = (process.env.PATH ?? "")
+  .split(path.delimiter)
+  .filter((dir) => dir && !fs.existsSync(path.join(dir, "copydesk")))
+  .join(path.delimiter);
 
 /** The code-server port, and the page to screenshot when a check fails. */
 const state = { port: 0, page: undefined };
@@ -89,6 +99,22 @@ async function until(condition, ms = WAIT_MS) {
 const readText = (file) => (fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "");
 const starts = () => (readText(serverStderr).match(/copydesk \S+ ready/g) ?? []).length;
 const exits = () => readText(serverExits).split("\n").filter(Boolean);
+/** The processes running the server that the installed extension carries. */
+function bundledServers() {
+  const pids = [];
+  for (const pid of fs.readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      const exe = fs.readlinkSync(`/proc/${pid}/exe`);
+      if (exe.startsWith(extensions + path.sep) && path.basename(exe) === "copydesk") {
+        pids.push(pid);
+      }
+    } catch {
+      // Gone, or not ours to read.
+    }
+  }
+  return pids;
+}
+const notFound = (page) => page.locator(".notification-toast", { hasText: "was not found" });
 const publications = (file, trigger) =>
   readText(serverStderr)
     .split("\n")
@@ -162,7 +188,10 @@ async function startCodeServer() {
       "--disable-getting-started-override",
       work,
     ],
-    { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, COPYDESK_LOG: "info,copydesk=debug" } },
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, PATH: pathWithoutCopydesk, COPYDESK_LOG: "info,copydesk=debug" },
+    },
   );
   let port;
   const listening = new Promise((resolve) => {
@@ -382,14 +411,30 @@ async function session(page) {
   console.log(`# ${await page.evaluate(() => navigator.userAgent)}`);
 
   await openFile(page, article);
+  const present = expect.diagnostics.filter((e) => !e.pending);
+  const USER = "Preferences: Open User Settings (JSON)";
+  const MACHINE = "Preferences: Open Remote Settings (JSON)";
+
+  // The server inside the package, with copydesk.path empty and no copydesk on PATH.
+  check("the bundled server starts", await until(() => bundledServers().length === 1), bundledServers().join(","));
+  await command(page, "View: Focus Problems");
+  await focusEditor(page);
+  let rows = [];
+  check(
+    `the bundled server's diagnostics are listed (${present[0].code} on line ${present[0].line})`,
+    await until(async () => matching((rows = await problems(page)), article, present[0])),
+    describe(rows),
+  );
+  check("no 'not found' notice while the bundled server runs", (await notFound(page).count()) === 0);
+  // From here on the suite watches a server whose stderr and exit status it can read.
+  await editSettings(page, MACHINE, machineSettingsFile, { "copydesk.path": serverCmd });
+  check("setting copydesk.path replaces the bundled server", await until(() => starts() >= 1 && bundledServers().length === 0));
   check("copydesk starts for the Markdown article", await until(() => starts() >= 1), "no server started");
   await until(() => publications(article, "Open") >= 1);
   check("the article is checked on save", await save(page, article), "no check published after Ctrl+S");
   await command(page, "View: Focus Problems");
   await focusEditor(page);
 
-  const present = expect.diagnostics.filter((e) => !e.pending);
-  let rows = [];
   await until(async () => {
     rows = await problems(page);
     return present.every((e) => matching(rows, article, e));
@@ -458,8 +503,6 @@ async function session(page) {
 
   // A settings change reaches the server without a reload.
   const [first] = present;
-  const USER = "Preferences: Open User Settings (JSON)";
-  const MACHINE = "Preferences: Open Remote Settings (JSON)";
   await editSettings(page, USER, userSettingsFile, userSettings({ ...expect.settings.rules, [first.code]: "warning" }));
   check(
     `after a settings change, ${first.code} is a warning without a reload`,
@@ -503,19 +546,28 @@ async function session(page) {
 
   // A binary that is not there: a clear message, not a stack trace.
   await editSettings(page, MACHINE, machineSettingsFile, { "copydesk.path": path.join(work, "no-such-dir", "copydesk") });
-  const notice = page.locator(".notification-toast", { hasText: "was not found" }).first();
+  const notice = notFound(page).first();
   const noticeText = await notice
     .waitFor({ state: "visible", timeout: WAIT_MS })
     .then(() => notice.textContent())
     .catch(() => "");
   check(
-    "a missing binary gets a message saying how to install copydesk",
-    noticeText.includes("cargo install") && noticeText.includes("copydesk.path"),
+    "a missing binary gets a message naming the bundled build, copydesk.path and cargo install",
+    ["built for your platform", "copydesk.path", "cargo install --locked --path ."].every((s) => noticeText.includes(s)),
     JSON.stringify(noticeText),
   );
   const startsMissing = starts();
   await editSettings(page, MACHINE, machineSettingsFile, { "copydesk.path": serverCmd });
   check("setting copydesk.path back starts the server again", await until(() => starts() > startsMissing));
+  check("the 'not found' notice goes once the server has started", await until(async () => (await notFound(page).count()) === 0));
+  await command(page, "Notifications: Show Notifications");
+  const centre = page.locator(".notifications-center .notification-list-item");
+  const listed = await centre.filter({ hasText: "was not found" }).count();
+  check("the notification centre keeps no 'not found' notice", listed === 0, `${listed} listed`);
+  // Requests VS Code made while a server stopped (restart, path changes) must not surface as errors.
+  const failures = await centre.filter({ hasText: /Request \S+ failed/ }).allTextContents();
+  check("no request failed while servers stopped and started", failures.length === 0, JSON.stringify(failures));
+  await command(page, "Notifications: Hide Notifications");
 }
 
 // Main -------------------------------------------------------------------------
@@ -524,7 +576,10 @@ async function main() {
   fs.mkdirSync(profile, { recursive: true });
   fs.writeFileSync(path.join(profile, "config.yaml"), "auth: none\ncert: false\n");
   writeJson(userSettingsFile, userSettings(expect.settings.rules));
-  writeJson(machineSettingsFile, { "copydesk.path": serverCmd });
+  // Empty: the server bundled with the extension.
+  writeJson(machineSettingsFile, { "copydesk.path": "" });
+  const dropped = (process.env.PATH ?? "").split(path.delimiter).filter((d) => d && !pathWithoutCopydesk.includes(d));
+  console.log(`# code-server's PATH has no copydesk${dropped.length ? ` (left out: ${dropped.join(", ")})` : ""}`);
 
   const install = await run(codeServer, [...codeServerArgs(), "--install-extension", vsix]);
   if (!check("code-server installs the .vsix", install.code === 0, install.out)) {

@@ -7,24 +7,28 @@ import {
   LanguageClient,
   LanguageClientOptions,
   ServerOptions,
+  State,
 } from "vscode-languageclient/node";
 
 import { showActors } from "./actors";
-import { findBinary } from "./binary";
+import { bundledBinary, findBinary } from "./binary";
 import { folderOf, SECTION, serverSettings } from "./settings";
-
-const INSTALL_GUIDE =
-  "https://github.com/copydesk/copydesk/blob/main/editors/README.md#install-copydesk";
 
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel;
+/** The server a platform package of the extension carries. */
+let bundled: string | undefined;
+/** Ends the "not found" notice; set while it is shown. */
+let dismissMissing: (() => void) | undefined;
 /** Starts and stops run one after another, so a restart never races a start. */
 let queue: Promise<void> = Promise.resolve();
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel("copydesk");
+  bundled = bundledBinary(context.extensionPath);
   context.subscriptions.push(
     output,
+    { dispose: () => dismissMissing?.() },
     vscode.commands.registerCommand("copydesk.restartServer", () =>
       serially(async () => {
         await stop();
@@ -47,14 +51,18 @@ function serially(task: () => Promise<void>): Promise<void> {
 }
 
 async function start(): Promise<void> {
-  const setting = vscode.workspace.getConfiguration(SECTION).get<string>("path", "copydesk");
-  const lookup = findBinary(setting, folderOf());
+  const setting = vscode.workspace.getConfiguration(SECTION).get<string>("path", "");
+  const lookup = findBinary(setting, folderOf(), bundled);
   if (!lookup.found) {
     output.appendLine(`copydesk: not started: ${lookup.reason}`);
-    void explainMissing(lookup.reason);
+    explainMissing(lookup.reason);
     return;
   }
   const executable = { command: lookup.path, args: ["--stdio"] };
+  // The requests VS Code sends by itself as the cursor moves. While this
+  // client stops (a restart, a new copydesk.path) they get no answer, not an
+  // error notice: the client would try to start the server again for them.
+  const stopped = (): boolean => created.state === State.Stopped;
   const serverOptions: ServerOptions = { run: executable, debug: executable };
   const clientOptions: LanguageClientOptions = {
     // Only real files and new buffers: a diff or a git view of the same file must not get diagnostics twice.
@@ -65,6 +73,12 @@ async function start(): Promise<void> {
     outputChannel: output,
     initializationOptions: serverSettings(),
     middleware: {
+      provideCodeActions: (document, range, context, token, next) =>
+        stopped() ? [] : next(document, range, context, token),
+      provideHover: (document, position, token, next) => (stopped() ? null : next(document, position, token)),
+      provideDocumentHighlights: (document, position, token, next) =>
+        stopped() ? [] : next(document, position, token),
+      provideDocumentSymbols: (document, token, next) => (stopped() ? [] : next(document, token)),
       workspace: {
         // Answer the server's pull with the server's settings only, shaped as it expects.
         configuration: async (params, token, next) => {
@@ -85,7 +99,8 @@ async function start(): Promise<void> {
   try {
     await created.start();
     client = created;
-    output.appendLine(`copydesk: started ${lookup.path}`);
+    dismissMissing?.();
+    output.appendLine(`copydesk: started ${lookup.bundled ? "the bundled server " : ""}${lookup.path}`);
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     output.appendLine(`copydesk: ${lookup.path} failed to start: ${reason}`);
@@ -106,19 +121,34 @@ async function stop(): Promise<void> {
   }
 }
 
-async function explainMissing(reason: string): Promise<void> {
-  const choice = await vscode.window.showErrorMessage(
-    `copydesk: the copydesk language server was not found (${reason}). ` +
-      "Install it with: cargo install --git https://github.com/copydesk/copydesk, " +
-      'or set "copydesk.path" to the binary, then run "copydesk: Restart server".',
-    "How to install",
-    "Open settings",
+/**
+ * Says that the server was not found and what to do, until a server starts or
+ * the user closes the notice. A progress notification is the one kind that an
+ * extension can take down again.
+ */
+function explainMissing(reason: string): void {
+  dismissMissing?.();
+  const openSettings = `command:workbench.action.openSettings?${encodeURIComponent(JSON.stringify(["copydesk.path"]))}`;
+  const message =
+    `the copydesk language server was not found (${reason}). Install the copydesk extension built for ` +
+    `your platform (copydesk-linux-x64.vsix and the like): it has the server inside. Or set ` +
+    `[copydesk.path](${openSettings}) to a copydesk binary, or build one in a copydesk checkout with ` +
+    '"cargo install --locked --path ." and run "copydesk: Restart server".';
+  void vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: "copydesk", cancellable: true },
+    (progress, token) =>
+      new Promise<void>((resolve) => {
+        progress.report({ message });
+        const done = (): void => {
+          if (dismissMissing === done) {
+            dismissMissing = undefined;
+          }
+          resolve();
+        };
+        dismissMissing = done;
+        token.onCancellationRequested(done);
+      }),
   );
-  if (choice === "How to install") {
-    void vscode.env.openExternal(vscode.Uri.parse(INSTALL_GUIDE));
-  } else if (choice === "Open settings") {
-    void vscode.commands.executeCommand("workbench.action.openSettings", "copydesk.path");
-  }
 }
 
 function onConfigurationChanged(event: vscode.ConfigurationChangeEvent): void {

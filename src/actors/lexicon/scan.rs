@@ -235,11 +235,13 @@ impl Scan {
 
     /// The classes of the entries covering token `i`.
     pub fn cover(&self, i: usize) -> Classes {
+        crate::work::step();
         self.cover.get(i).copied().unwrap_or_default()
     }
 
     /// The entries starting at token `i`, longest first.
     pub fn starting(&self, i: usize) -> &[LexMatch] {
+        crate::work::step();
         match (self.starts.get(i), self.starts.get(i + 1)) {
             (Some(&a), Some(&b)) => &self.matches[a as usize..b as usize],
             _ => &[],

@@ -32,11 +32,12 @@ impl Linker<'_> {
                 continue;
             }
             for o in &actor.offices {
+                // Actors come in order: `a` is last in a list if it is there.
                 let list = self.holders.entry(o.key.clone()).or_default();
-                if !list.contains(&a) {
+                if list.last() != Some(&a) {
                     list.push(a);
                 }
-                if o.leader && !self.leaders.contains(&a) {
+                if o.leader && self.leaders.last() != Some(&a) {
                     self.leaders.push(a);
                 }
             }
@@ -46,6 +47,21 @@ impl Linker<'_> {
     /// The one person holding the office a description names, if exactly one
     /// does. A holder whose country is not given fits a description that
     /// names one only when no holder's country matches.
+    /// [`Linker::unique_office_holder`] of each description, asked once per
+    /// office and country however many descriptions name them.
+    pub(super) fn office_holders(&self, descriptions: &[RawDescription]) -> Vec<Option<usize>> {
+        let mut asked: FastMap<(&str, Option<&str>), Option<usize>> = FastMap::default();
+        descriptions
+            .iter()
+            .map(|d| {
+                let key = (d.title.office_key.as_str(), d.title.country);
+                *asked
+                    .entry(key)
+                    .or_insert_with(|| self.unique_office_holder(d))
+            })
+            .collect()
+    }
+
     pub(super) fn unique_office_holder(&self, d: &RawDescription) -> Option<usize> {
         let key = d.title.office_key.as_str();
         let office_fits = |o: &Office| o.key == key || key == "leader" && o.leader;
@@ -85,6 +101,20 @@ impl Linker<'_> {
         name_mention: &[Option<usize>],
         description_targets: &[Option<usize>],
     ) {
+        // For each count of mentions, the last two people they name: "his"
+        // points to the last person named who is not the title's holder.
+        let mut last_two: Vec<(Option<usize>, Option<usize>)> = Vec::with_capacity(mentions.len());
+        let (mut last, mut before) = (None, None);
+        for m in mentions {
+            let person = m
+                .actor()
+                .filter(|&a| self.actors[a].kind == ActorKind::Person);
+            if let Some(a) = person.filter(|&a| last != Some(a)) {
+                before = last;
+                last = Some(a);
+            }
+            last_two.push((last, before));
+        }
         for (i, raw) in found.names.iter().enumerate() {
             let (Some(Target::Actor(actor)), Some(title), Some(possessor)) =
                 (&self.targets[i], &raw.title, &raw.possessor)
@@ -100,11 +130,10 @@ impl Linker<'_> {
                 Possessor::Description(d) => description_targets[*d],
                 Possessor::Pronoun(span) => {
                     let end = mentions.partition_point(|m| m.span.start < span.start);
-                    mentions[..end]
-                        .iter()
-                        .rev()
-                        .filter_map(Mention::actor)
-                        .find(|&a| a != actor && self.actors[a].kind == ActorKind::Person)
+                    end.checked_sub(1).and_then(|e| match last_two[e] {
+                        (Some(a), _) if a != actor => Some(a),
+                        (_, b) => b,
+                    })
                 }
             };
             let Some(other) = other.filter(|&o| o != actor) else {

@@ -7,6 +7,9 @@ use super::*;
 impl Reader<'_> {
     pub(super) fn bodies(&mut self, range: Range<usize>, heading: bool) {
         let mut i = range.start;
+        // No headed phrase starts before this token: each capitalised stretch
+        // is walked once, not once per word of it.
+        let mut no_phrase_before = range.start;
         while i < range.end {
             if self.uses[i] != Use::Free || !self.capitalised(i) {
                 i += 1;
@@ -16,9 +19,14 @@ impl Reader<'_> {
                 i = end;
                 continue;
             }
-            if let Some(end) = self.headed_phrase(i, range.clone(), heading) {
-                i = end;
-                continue;
+            if i >= no_phrase_before {
+                match self.headed_phrase(i, range.clone(), heading) {
+                    Ok(end) => {
+                        i = end;
+                        continue;
+                    }
+                    Err(none_before) => no_phrase_before = none_before,
+                }
             }
             if let Some(end) = self.acting_place(i, range.clone(), heading) {
                 i = end;
@@ -105,12 +113,15 @@ impl Reader<'_> {
 
     /// A capitalised phrase ending in a head word ("Chinese Foreign Ministry",
     /// "Constitution Hall"), or a head word with "of" ("Ministry of Defence").
+    /// Returns where the phrase ends, or else the token before which no such
+    /// phrase starts: a walk from a later word of the same stretch would find
+    /// the same head, or none.
     pub(super) fn headed_phrase(
         &mut self,
         i: usize,
         range: Range<usize>,
         heading: bool,
-    ) -> Option<usize> {
+    ) -> Result<usize, usize> {
         // Find the end of the capitalised stretch starting at i and a head in it.
         let mut j = i;
         let mut head: Option<(usize, Class)> = None;
@@ -143,7 +154,9 @@ impl Reader<'_> {
             }
             break;
         }
-        let (head_last, class) = head?;
+        let Some((head_last, class)) = head else {
+            return Err(j.max(i + 1));
+        };
         let first_head = (i..=head_last)
             .find(|&k| self.scan.any_at(k, HEADS).is_some() && !self.family_name_first(k))
             .unwrap_or(head_last);
@@ -153,9 +166,10 @@ impl Reader<'_> {
             // follow with no comma ("University of Texas Arlington Amneh Jafari").
             let mut e = head_last + 2;
             let mut words = 0;
+            let last_head = (e..j).rev().find(|&k| self.scan.any_at(k, HEADS).is_some());
             while e < j {
                 if self.capitalised(e) {
-                    let more = words < 2 || (e..j).any(|k| self.scan.any_at(k, HEADS).is_some());
+                    let more = words < 2 || last_head.is_some_and(|h| h >= e);
                     if !more || self.given_name(e) && e + 1 < j {
                         break;
                     }
@@ -184,7 +198,7 @@ impl Reader<'_> {
         // A head word alone is a word, not a name ("Hill said", "Police said").
         let has_modifier = first_head > start || head_last > first_head || end > head_last + 1;
         if !has_modifier {
-            return None;
+            return Err(head_last + 1);
         }
         // "Marc Lamont Hill", "Doris Day": a given name before a place or event
         // word makes the phrase a person's name (but two such words make a
@@ -192,7 +206,7 @@ impl Reader<'_> {
         let soft = matches!(class, Class::PlaceHead | Class::EventHead);
         let one_head = first_head == head_last;
         if soft && one_head && self.given_name(start) && end == head_last + 1 && j == end {
-            return Some(end);
+            return Ok(end);
         }
         let kind = match class {
             Class::GovernmentHead => Some(ActorKind::Government),
@@ -207,7 +221,7 @@ impl Reader<'_> {
             None if named_after => self.uses[first_head..end].fill(Use::Body),
             None => self.uses[start..end].fill(Use::Body),
         }
-        Some(end)
+        Ok(end)
     }
 
     /// Whether tokens `words` spell a person's name: two or more name words

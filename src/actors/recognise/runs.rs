@@ -243,6 +243,8 @@ impl Reader<'_> {
             .filter(|w| !w.starts_with(['"', '“']))
             .collect();
         let parsed = PersonName::parse(&words)?;
+        // Marked only once the name is pushed: a mark naming no name of
+        // these tokens would send the title walk back over them.
         self.uses[first..end].fill(Use::Name(index as u32));
         let evidence = Evidence {
             name_shape: name_shape(&words, &parsed),

@@ -64,8 +64,11 @@ impl Reader<'_> {
         }
     }
 
-    /// Walks left from a name over the words of its title.
+    /// Walks left from a name over the words of its title, no further than
+    /// [`TITLE_REACH`] tokens: a name's title is never longer, and the bound
+    /// keeps a run of titles and names from being walked once per name.
     pub(super) fn title_before(&mut self, n: usize, start: usize, lo: usize) {
+        let lo = lo.max(start.saturating_sub(TITLE_REACH));
         let mut k = start;
         // The leftmost token that is surely part of the title.
         let mut title_start: Option<usize> = None;
@@ -98,8 +101,11 @@ impl Reader<'_> {
                     break;
                 }
                 // "Hamas leader Ismail Haniyeh": a name before a role word is part of the title.
-                if title_start.is_some_and(|s| self.scan.cover(s).any(TITLE_WORDS)) {
-                    let other_start = self.found.names[other].tokens.start;
+                // The walk goes on left of the other name, which must start at
+                // or before token `i`, so that every step moves left.
+                let other_start = self.found.names.get(other).map(|o| o.tokens.start);
+                let role_after = title_start.is_some_and(|s| self.scan.cover(s).any(TITLE_WORDS));
+                if let Some(other_start) = other_start.filter(|&s| role_after && s <= i) {
                     absorbed.push(other);
                     title_start = Some(other_start);
                     k = other_start;
@@ -455,6 +461,10 @@ impl Reader<'_> {
         }
     }
 }
+
+/// How many tokens left of a name its title may reach ("U.S. Deputy
+/// Secretary of State for East Asian and Pacific Affairs" is 12).
+const TITLE_REACH: usize = 24;
 
 /// The token where a title's governed office words begin (its first case
 /// word), or `fallback` when it has none.

@@ -9,7 +9,7 @@
 //! [`sourced`]). One finding per clause, on its first cue, with an "Add a
 //! source" fix that ends the claim's clause with ", according to TK".
 
-use super::clauses::{add_source, clause_break_between, is_closer, sourced};
+use super::clauses::{add_source, is_closer, sourced, ClauseBreaks};
 use super::lexicon::{contains, Roles, LEXICON};
 use super::scan::{Hit, Scan};
 use super::{judgements, nouns};
@@ -41,10 +41,11 @@ impl Rule for UnattributedClaim {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let scan = Scan::of(ctx);
         // The sentence and end of the last cue flagged: one finding per clause.
-        let mut last: Option<(usize, usize)> = None;
+        let mut last: Option<usize> = None;
+        let mut breaks = ClauseBreaks::after(&scan, 0);
         for hit in scan.hits.iter() {
-            let same_clause = last.is_some_and(|(sentence, end)| {
-                sentence == hit.sentence && !clause_break_between(&scan, end, hit.span.start)
+            let same_clause = last.is_some_and(|sentence| {
+                sentence == hit.sentence && !breaks.before(&scan, hit.span.start)
             });
             if same_clause {
                 continue;
@@ -58,7 +59,8 @@ impl Rule for UnattributedClaim {
             {
                 continue;
             }
-            last = Some((hit.sentence, span.end));
+            last = Some(hit.sentence);
+            breaks = ClauseBreaks::after(&scan, span.end);
             let fix = add_source(&scan, hit.sentence, span.end);
             out.push(
                 Finding::new(&UNATTRIBUTED_CLAIM, span, message)

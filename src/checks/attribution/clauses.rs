@@ -31,6 +31,9 @@ pub(super) fn sourced(scan: &Scan<'_>, sentence: usize, cue: Span) -> bool {
         clauses.get(i).copied().unwrap_or_default()
     };
     let (cue_clause, _) = clause_of(cue.start);
+    if content_of_a_speaker(scan, s.tokens.clone(), cue) {
+        return true;
+    }
     scan.hits_in(s.span).iter().any(|hit| {
         let (clause, subordinate) = clause_of(hit.span.start);
         let leads_into_cue = clause == cue_clause && hit.span.end <= cue.start;
@@ -40,6 +43,73 @@ pub(super) fn sourced(scan: &Scan<'_>, sentence: usize, cue: Span) -> bool {
             && (leads_into_cue || !subordinate)
             && !own_content_follows
             && scan.is_marker(hit)
+    })
+}
+
+/// Whether the cue stands in a "that" clause whose verb has a subject of its
+/// own, whatever the verb: "Fitton charged that the papers appeared to
+/// contradict…", "the suit contends that…". What follows "that" is that
+/// subject's account. The verb is a listed reporting verb or any past form
+/// (-ed) that is not a passive ("it was reported that" has no subject) nor
+/// itself a claim cue.
+fn content_of_a_speaker(scan: &Scan<'_>, tokens: std::ops::Range<usize>, cue: Span) -> bool {
+    for t in tokens {
+        let token = scan.token(t);
+        if token.span.start >= cue.start {
+            return false;
+        }
+        if token.in_quote
+            || !scan.word(t).eq_ignore_ascii_case("that")
+            || !opens_clause_after(scan, t)
+        {
+            continue;
+        }
+        let Some(verb) = scan.prev_word(t) else {
+            continue;
+        };
+        let word = scan.word(verb);
+        let hit = scan.hit_covering(verb);
+        let past = word.len() > 3 && word.ends_with("ed") && !scan.token(verb).capitalised;
+        let reporting = hit.is_some_and(|h| h.roles.has(Roles::REPORTING));
+        // "speculation swirled that": a listed word that is not a reporting
+        // verb (talk spreading on its own) has no speaker.
+        let other_word = hit.is_some_and(|h| !h.roles.has(Roles::REPORTING));
+        if !(past || reporting) || other_word {
+            continue;
+        }
+        let (subject, _) = scan.before_between(verb);
+        // "Tom Fitton, the president of Judicial Watch, charged that": the
+        // subject ends before an appositive's comma.
+        let after_appositive =
+            subject.is_none() && verb > 0 && scan.prose.slice(scan.token(verb - 1).span) == ",";
+        let has_subject = after_appositive
+            || subject.is_some_and(|s| {
+                let w = scan.word(s);
+                !scan.is_be(s)
+                    && !contains(&LEXICON.determiners, w)
+                    && !contains(&LEXICON.prepositions, w)
+                    && !w.eq_ignore_ascii_case("it")
+            });
+        if has_subject {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the word after "that" at `t` starts a clause (a determiner, a
+/// pronoun, a name, a number, "there"), so "that" is a conjunction rather
+/// than a demonstrative ("propelled that increase").
+fn opens_clause_after(scan: &Scan<'_>, t: usize) -> bool {
+    scan.next_word(t).is_some_and(|n| {
+        let token = scan.token(n);
+        let word = scan.word(n);
+        token.capitalised
+            || token.kind == TokenKind::Number
+            || contains(&LEXICON.determiners, word)
+            || contains(&LEXICON.pronouns, word)
+            || contains(&LEXICON.personal, word)
+            || word.eq_ignore_ascii_case("there")
     })
 }
 
@@ -66,11 +136,31 @@ fn is_clause_break(scan: &Scan<'_>, t: usize) -> bool {
         )
 }
 
-pub(super) fn clause_break_between(scan: &Scan<'_>, from: usize, to: usize) -> bool {
-    let tokens = &scan.prose.tokens;
-    let first = tokens.partition_point(|t| t.span.start < from);
-    let end = tokens.partition_point(|t| t.span.start < to);
-    (first..end).any(|t| is_clause_break(scan, t))
+/// Whether a clause break stands between an offset and later ones, asked
+/// in increasing order: each token is read once, however many are asked.
+pub(super) struct ClauseBreaks {
+    /// The next token to read.
+    next: usize,
+    found: bool,
+}
+
+impl ClauseBreaks {
+    pub(super) fn after(scan: &Scan<'_>, from: usize) -> ClauseBreaks {
+        ClauseBreaks {
+            next: scan.prose.tokens.partition_point(|t| t.span.start < from),
+            found: false,
+        }
+    }
+
+    /// Whether a break stands between the offset and `to`.
+    pub(super) fn before(&mut self, scan: &Scan<'_>, to: usize) -> bool {
+        let end = scan.prose.tokens.partition_point(|t| t.span.start < to);
+        while !self.found && self.next < end {
+            self.found = is_clause_break(scan, self.next);
+            self.next += 1;
+        }
+        self.found
+    }
 }
 
 /// For each token of a sentence: the number of its clause, and whether it

@@ -51,6 +51,26 @@ fn characterises(scan: &Scan<'_>, hit: &Hit, be: usize) -> bool {
     if scan.word(be).eq_ignore_ascii_case("being") || scan.agent_follows(hit.tokens.start + 1) {
         return false;
     }
+    // "what is known as the Purcell doctrine", "is also known as ISIL": a name.
+    // "it has been known for some time": a duration, not a reputation.
+    let known = scan.word(hit.tokens.start).eq_ignore_ascii_case("known");
+    let duration = scan.next_word(last).is_some_and(|n| {
+        scan.token(n).kind == TokenKind::Number
+            || contains(&LEXICON.times, scan.word(n))
+            || [
+                "some", "years", "decades", "months", "weeks", "days", "long", "a", "many",
+            ]
+            .iter()
+            .any(|w| scan.word_is(Some(n), w))
+    });
+    let naming = known
+        && (scan.word_is(scan.before_between(be).0, "what")
+            || scan.word_is(scan.prev_word(hit.tokens.start), "also")
+            || (scan.word(last).eq_ignore_ascii_case("for") && duration));
+    if naming {
+        return false;
+    }
+
     hit.tokens.len() > 1 || introduces_judgement(scan, last)
 }
 

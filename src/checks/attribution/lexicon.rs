@@ -133,6 +133,14 @@ pub(super) struct Lexicon {
     pub prepositions: WordSet,
     pub hypothetical: WordSet,
     pub times: WordSet,
+    /// Words after "by" that make it a measure, not an agent ("by a wide margin").
+    pub measures: WordSet,
+    /// Words that open a relative or content clause ("that", "which", "who").
+    pub relatives: WordSet,
+    /// Irregular past participles ("brought", "made"), which may open a clause of their own.
+    pub participles: WordSet,
+    /// Bodies of law and rules that can stand as a source ("under international law").
+    pub laws: WordSet,
     pub inverted_verbs: WordSet,
     /// Common first words of a sentence, capitalised only because they come first.
     pub openers: WordSet,
@@ -239,6 +247,10 @@ fn build() -> Lexicon {
         prepositions: set(GRAMMAR, "prepositions"),
         hypothetical: set(GRAMMAR, "hypothetical"),
         times: set(GRAMMAR, "times"),
+        measures: set(GRAMMAR, "measures"),
+        relatives: set(GRAMMAR, "relatives"),
+        participles: set(GRAMMAR, "participles"),
+        laws: set(GRAMMAR, "laws"),
         inverted_verbs: set(VAGUE_SOURCES, "inverted-verbs"),
         openers: wordlist::entries(OPENERS).map(str::as_bytes).collect(),
     }

@@ -11,6 +11,7 @@ mod claims;
 mod clauses;
 mod judgements;
 mod lexicon;
+mod newsroom;
 mod nouns;
 mod quotes;
 mod scan;

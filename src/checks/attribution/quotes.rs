@@ -12,9 +12,11 @@
 //! bill known as the \"Golden Week\"", "\"Larry King Now\"") are not quotations
 //! of anyone.
 
+use super::lexicon::Roles;
 use super::lexicon::{contains, LEXICON};
-use super::scan::{Scan, Speaker};
+use super::scan::{Hit, Scan, Speaker};
 use crate::checks::{Context, Finding, Rule, RuleInfo, Severity};
+use crate::hashing::FastMap;
 use crate::prose::{BlockKind, Prose, Quotation, TokenKind};
 use crate::span::Span;
 
@@ -28,6 +30,12 @@ static ORPHAN_QUOTE: RuleInfo = RuleInfo {
 /// A quoted fragment of at most this many words, inside a sentence, is a
 /// partial quotation or scare quotes rather than a full quotation.
 const FRAGMENT_WORDS: usize = 5;
+
+/// A quoted term has at most this many words.
+const TERM_WORDS: usize = 3;
+
+/// How many opening words of a quotation must recur in another to count as a repeat.
+const REPEAT_WORDS: usize = 4;
 
 /// The longest transcript label a quotation may open with ("SEN. ANA RUIZ:").
 const LABEL_LEN: usize = 30;
@@ -56,6 +64,10 @@ const NAMING: [&str; 20] = [
     "headlined",
 ];
 
+/// How far back from a quotation mark its naming word is looked for, in
+/// bytes: more than the longest of [`NAMING`] with its comma.
+const NAMING_REACH: usize = 24;
+
 /// Small words a title may leave in lower case ("Master of the Universe").
 const TITLE_SMALL_WORDS: [&str; 10] =
     ["a", "an", "the", "of", "and", "in", "on", "for", "to", "at"];
@@ -70,17 +82,35 @@ impl Rule for OrphanQuote {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let prose = ctx.prose;
         let scan = Scan::of(ctx);
+        let repeated = repeated_quotations(prose);
+        // What a paragraph says of all its quotations, worked out once per
+        // paragraph: a plain-text article may be one paragraph.
+        let mut paragraph: Option<Paragraph> = None;
         for (i, q) in prose.quotations.iter().enumerate() {
             let block = &prose.blocks[q.block];
-            if q.nested || q.continues || block.kind == BlockKind::Heading || is_name(prose, q) {
+            if paragraph.as_ref().is_none_or(|p| p.block != q.block) {
+                paragraph = Some(Paragraph::new(prose, q.block));
+            }
+            let Some(paragraph) = paragraph.as_mut() else {
+                continue;
+            };
+            if q.nested
+                || q.continues
+                || block.kind == BlockKind::Heading
+                || is_name(prose, q)
+                || glossed_term(prose, q)
+                || repeated[i]
+            {
                 continue;
             }
-            if is_fragment(prose, q) {
+            if is_fragment(prose, q) || is_term(prose, q) {
                 let sentences = sentences_of(prose, q.span);
-                let sourced = sentences
-                    .clone()
-                    .any(|s| scan.sourced(s) || names_someone(prose, s));
-                if !sourced && !quoted_before(prose, i) {
+                let paragraph_source = paragraph
+                    .first_sourced(prose, &scan)
+                    .is_some_and(|start| start <= q.span.start);
+                let sourced =
+                    paragraph_source || sentences.clone().any(|s| names_someone(prose, s));
+                if !sourced {
                     out.push(
                         Finding::new(
                             &ORPHAN_QUOTE,
@@ -92,31 +122,94 @@ impl Rule for OrphanQuote {
                 }
                 continue;
             }
-            if labelled(prose, q) || introduced_by_name(prose, q) {
+            if labelled(prose, q)
+                || paragraph.labelled
+                || introduced(prose, &scan, q)
+                || in_exchange(prose, q)
+            {
                 continue;
             }
-            let first = q.block.saturating_sub(1);
+            let message = match paragraph.speakers(prose, &scan) {
+                Speakers::None => {
+                    if speech_tag_follows(prose, q) || named_around(prose, q) {
+                        continue;
+                    }
+                    "Who said this? This quotation has no speaker in its sentence, its paragraph or the paragraph before.".to_string()
+                }
+                Speakers::UnknownPronoun(t) => {
+                    let pronoun = scan.word(t);
+                    format!("Who is \"{pronoun}\"? No one comes before this quotation for \"{pronoun}\" to refer to.")
+                }
+                Speakers::Known => continue,
+            };
+            out.push(Finding::new(&ORPHAN_QUOTE, q.span, message));
+        }
+    }
+}
+
+/// Who may have spoken a paragraph's quotations, as far as the paragraph,
+/// the one before and those the quotation runs on over tell.
+#[derive(Clone, Copy)]
+enum Speakers {
+    None,
+    /// Only pronouns speak, and this one has no one to refer back to.
+    UnknownPronoun(usize),
+    Known,
+}
+
+/// What the rule asks of a paragraph, each answer worked out when first
+/// needed and kept for the paragraph's other quotations.
+struct Paragraph {
+    block: usize,
+    /// A transcript label opens it.
+    labelled: bool,
+    first_sourced: Option<Option<usize>>,
+    speakers: Option<Speakers>,
+}
+
+impl Paragraph {
+    fn new(prose: &Prose, block: usize) -> Paragraph {
+        Paragraph {
+            block,
+            labelled: labelled_paragraph(prose, block),
+            first_sourced: None,
+            speakers: None,
+        }
+    }
+
+    /// Where its first sentence with a source marker starts.
+    fn first_sourced(&mut self, prose: &Prose, scan: &Scan<'_>) -> Option<usize> {
+        *self.first_sourced.get_or_insert_with(|| {
+            prose.blocks[self.block]
+                .sentences
+                .clone()
+                .find(|&s| scan.sourced(s))
+                .map(|s| prose.sentences[s].span.start)
+        })
+    }
+
+    fn speakers(&mut self, prose: &Prose, scan: &Scan<'_>) -> Speakers {
+        *self.speakers.get_or_insert_with(|| {
+            let first = self.block.saturating_sub(1);
             let reach = Span::new(
                 prose.blocks[first].span.start,
-                last_block_of(prose, q.block).span.end,
+                last_block_of(prose, self.block).span.end,
             );
             let speakers: Vec<Speaker> = scan.speakers(reach).collect();
             let unnamed_pronoun = speakers.iter().find_map(|s| match s {
                 Speaker::Pronoun(t) if !scan.antecedent_possible(*t) => Some(*t),
                 _ => None,
             });
-            let message = if speakers.is_empty() {
-                "Who said this? This quotation has no speaker in its sentence, its paragraph or the paragraph before.".to_string()
+            if speakers.is_empty() {
+                Speakers::None
             } else if let Some(t) = unnamed_pronoun
                 .filter(|_| speakers.iter().all(|s| matches!(s, Speaker::Pronoun(_))))
             {
-                let pronoun = scan.word(t);
-                format!("Who is \"{pronoun}\"? No one comes before this quotation for \"{pronoun}\" to refer to.")
+                Speakers::UnknownPronoun(t)
             } else {
-                continue;
-            };
-            out.push(Finding::new(&ORPHAN_QUOTE, q.span, message));
-        }
+                Speakers::Known
+            }
+        })
     }
 }
 
@@ -145,6 +238,51 @@ fn is_fragment(prose: &Prose, q: &Quotation) -> bool {
     q.closed && !starts_sentence && words <= FRAGMENT_WORDS
 }
 
+/// A short quoted term used as a noun in its sentence: at most
+/// [`TERM_WORDS`] words with no punctuation of their own, followed by more of
+/// the sentence ("\"Containment\" has been policy since 1950",
+/// "\"Refoulement\" (forcible return) is forbidden"). Read like scare quotes.
+fn is_term(prose: &Prose, q: &Quotation) -> bool {
+    let inner = prose.slice(q.inner).trim();
+    let words = inner.split_whitespace().count();
+    let bare = !inner.ends_with(['.', ',', '!', '?', ';', ':', '…']);
+    let continues = prose.text[q.span.end..]
+        .trim_start()
+        .starts_with(|c: char| c.is_alphanumeric() || c == '(');
+    q.closed && bare && words <= TERM_WORDS && continues
+}
+
+/// A speech tag after the quotation, in its sentence: the quoted words end
+/// with a comma, "!", "?", "…" or a dash, and the sentence goes on with words
+/// ("\"Sit down,\" ordered Judge Lena Marsh", "\"Never!\" the crowd
+/// shouted", "\"Why?\" she asked"). Whoever the tag names said it.
+fn speech_tag_follows(prose: &Prose, q: &Quotation) -> bool {
+    let inner = prose.slice(q.inner).trim_end();
+    let tagged = inner.ends_with([',', '!', '?', '…', '—', '–', '-']);
+    let Some(sentence) = prose.sentence_at(q.span.start) else {
+        return false;
+    };
+    let end = prose.sentences[sentence].span.end;
+    let after = prose.text[q.span.end..end.max(q.span.end)].trim_start();
+    tagged && after.starts_with(char::is_alphabetic)
+}
+
+/// A quotation inside a sentence that, outside the quotation, names someone:
+/// "CREW asked for \"records …\"", "Moore thanked him for \"…\"". The
+/// sentence says whose words they are, or whose document.
+fn named_around(prose: &Prose, q: &Quotation) -> bool {
+    sentences_of(prose, q.span).any(|s| {
+        let span = prose.sentences[s].span;
+        let outside = span.start < q.span.start || q.span.end < span.end;
+        outside
+            && prose
+                .sentence_tokens(s)
+                .iter()
+                .any(|t| t.kind == TokenKind::Word && !t.in_quote && !q.span.contains(t.span.start))
+            && names_someone(prose, s)
+    })
+}
+
 /// Whether a sentence, outside its quotations, names someone who could own
 /// quoted words: a name (a capitalised word that is not just a sentence
 /// opener), an owner ("the woman's"), or a personal pronoun ("in his eyes",
@@ -160,27 +298,95 @@ fn names_someone(prose: &Prose, sentence: usize) -> bool {
     })
 }
 
-/// "As Ana Ruiz, a port economist, put it: \"…\"": a quotation after a
-/// colon or comma in a sentence that names someone.
-fn introduced_by_name(prose: &Prose, q: &Quotation) -> bool {
-    prose.text[..q.span.start]
-        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '\'' | '"' | '‘' | '“'))
-        .ends_with([':', ','])
-        && prose
-            .sentence_at(q.span.start)
-            .is_some_and(|s| names_someone(prose, s))
+/// A quotation introduced by the words before it in its sentence: after a
+/// colon or comma in a sentence that names someone, or whose words before
+/// the quotation hold a pronoun or a reporting verb ("As Ana Ruiz, a port
+/// economist, put it: \"…\"", "At the bottom it reads, \"…\"", "a voice
+/// over saying: \"…\""); or right after a reporting verb ("The ad claims
+/// \"…\"").
+fn introduced(prose: &Prose, scan: &Scan<'_>, q: &Quotation) -> bool {
+    let Some(s) = prose.sentence_at(q.span.start) else {
+        return false;
+    };
+    let sentence_start = prose.sentences[s].span.start;
+    let before = prose.text[sentence_start..q.span.start]
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '\'' | '"' | '‘' | '“'));
+    if before.is_empty() {
+        return false;
+    }
+    let lead_in = Span::new(sentence_start, sentence_start + before.len());
+    let reporting = |h: &Hit| h.roles.has(Roles::REPORTING.or(Roles::NOUN_LIKE_VERB));
+    let hits = scan.hits_in(lead_in);
+    if before.ends_with([':', ',']) {
+        let pronoun = prose.tokens[prose.sentences[s].tokens.clone()]
+            .iter()
+            .filter(|t| t.span.end <= lead_in.end && t.kind == TokenKind::Word)
+            .any(|t| contains(&LEXICON.pronouns, prose.slice(t.word)));
+        return names_someone(prose, s) || pronoun || hits.iter().any(reporting);
+    }
+    hits.last().is_some_and(|h| {
+        h.span.end == lead_in.end && (reporting(h) || h.roles.has(Roles::CLAIM_NOUN))
+    })
+}
+
+/// A quoted term glossed in brackets right after it ("\"refoulement\"
+/// (forcible return)"): a word being explained, not anyone's words.
+fn glossed_term(prose: &Prose, q: &Quotation) -> bool {
+    is_term(prose, q) && prose.text[q.span.end..].trim_start().starts_with('(')
+}
+
+/// A paragraph that opens with a transcript label ("Q:", "A:", "RUIZ:",
+/// "SEN. ANA RUIZ:"): the label is the speaker of its quotations.
+fn labelled_paragraph(prose: &Prose, block: usize) -> bool {
+    let block = prose.slice(prose.blocks[block].span).trim_start();
+    block
+        .split_once(':')
+        .is_some_and(|(head, _)| is_label(head))
+}
+
+fn is_label(head: &str) -> bool {
+    !head.is_empty()
+        && head.len() <= LABEL_LEN
+        && head.chars().any(char::is_alphabetic)
+        && head.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+        && !head.contains(['"', '“', '”'])
+}
+
+/// A quotation that answers the question just before it, or asks the one
+/// just after it: an exchange whose speakers are the one asked and the one
+/// asking (the paragraph before ends with a question, or the quotation is a
+/// question and the next paragraph opens with a quotation).
+fn in_exchange(prose: &Prose, q: &Quotation) -> bool {
+    let ends_question = |b: usize| {
+        prose
+            .slice(prose.blocks[b].span)
+            .trim_end()
+            .trim_end_matches(is_closing_mark)
+            .ends_with('?')
+    };
+    let answers = q.block > 0
+        && prose.blocks[q.block].span.start == q.span.start
+        && ends_question(q.block - 1);
+    let asks = prose.slice(q.inner).trim_end().ends_with('?')
+        && prose.blocks.get(q.block + 1).is_some_and(|next| {
+            prose.quotations[next.quotations.clone()]
+                .first()
+                .is_some_and(|n| n.span.start == next.span.start)
+        });
+    answers || asks
+}
+
+fn is_closing_mark(c: char) -> bool {
+    matches!(c, '"' | '”' | '’' | '\'')
 }
 
 /// A quotation that carries its own speaker: a transcript label at its start
 /// ("WALLACE: Let's start…") or a dash and a name after it ("… ― Ana Ruiz").
 fn labelled(prose: &Prose, q: &Quotation) -> bool {
     let inner = prose.slice(q.inner).trim_start();
-    let label = inner.split_once(':').is_some_and(|(head, _)| {
-        !head.is_empty()
-            && head.len() <= LABEL_LEN
-            && head.chars().any(char::is_alphabetic)
-            && head.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
-    });
+    let label = inner
+        .split_once(':')
+        .is_some_and(|(head, _)| is_label(head));
     let after =
         prose.text[q.span.end..].trim_start_matches(|c: char| c.is_whitespace() || c == ',');
     let signed = after
@@ -199,7 +405,13 @@ fn is_name(prose: &Prose, q: &Quotation) -> bool {
     if no_words || prose.text[..q.span.start].ends_with('=') {
         return true;
     }
-    let before = prose.text[..q.span.start]
+    // The word before: a naming word is short, so a few bytes back suffice
+    // (and a quotation inside one long run of text costs no walk over it).
+    let mut from = q.span.start.saturating_sub(NAMING_REACH);
+    while !prose.text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = prose.text[from..q.span.start]
         .split_whitespace()
         .next_back()
         .unwrap_or("")
@@ -228,16 +440,48 @@ fn sentences_of(prose: &Prose, span: Span) -> std::ops::Range<usize> {
     first..end.max(first)
 }
 
-/// Whether the words of quotation `i` were quoted earlier in the document,
-/// where their speaker was given.
-fn quoted_before(prose: &Prose, i: usize) -> bool {
-    let words = prose.slice(prose.quotations[i].inner).trim();
-    prose.quotations[..i].iter().any(|earlier| {
+/// For each quotation, whether its opening words are quoted elsewhere in the
+/// document too: a pull quote or crosshead repeating a line attributed in the
+/// body, or scare quotes repeating words quoted (with their speaker) before.
+/// The quotation's first [`REPEAT_WORDS`] words (all of them if fewer) are
+/// looked up among the runs of words of every other quotation, so the work
+/// is linear in the quoted words.
+fn repeated_quotations(prose: &Prose) -> Vec<bool> {
+    let words_of = |q: &Quotation| -> Vec<String> {
         prose
-            .slice(earlier.inner)
-            .to_lowercase()
-            .contains(&words.to_lowercase())
-    })
+            .slice(q.inner)
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let words: Vec<Vec<String>> = prose.quotations.iter().map(words_of).collect();
+    // Each run of up to REPEAT_WORDS words, with the first two quotations that hold it.
+    let mut runs: FastMap<&[String], (usize, Option<usize>)> = FastMap::default();
+    for (i, w) in words.iter().enumerate() {
+        for start in 0..w.len() {
+            for len in 1..=REPEAT_WORDS.min(w.len() - start) {
+                let holders = runs.entry(&w[start..start + len]).or_insert((i, None));
+                if holders.0 != i && holders.1.is_none() {
+                    holders.1 = Some(i);
+                }
+            }
+        }
+    }
+    words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let key = &w[..REPEAT_WORDS.min(w.len())];
+            !key.is_empty()
+                && runs
+                    .get(key)
+                    .is_some_and(|&(a, b)| a != i || b.is_some_and(|b| b != i))
+        })
+        .collect()
 }
 
 #[cfg(test)]

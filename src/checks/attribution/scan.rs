@@ -10,17 +10,24 @@
 //! a spokesperson, a statement owned by someone ("the ministry's statement",
 //! "a statement from X"), or a news agency.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::rc::Rc;
 
-use aho_corasick::{AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{Anchored, Input};
 
 use super::lexicon::{contains, entry, Roles, LEXICON};
-use crate::actors::{Actor, ActorKind, Actors};
+use super::newsroom::SourceNames;
+use crate::actors::{ActorKind, Actors};
 use crate::checks::Context;
 use crate::config::Settings;
 use crate::prose::{BlockKind, Prose, Token, TokenKind};
 use crate::span::Span;
+
+/// The most words a walk looks through between a verb and its subject
+/// ("has also long been"): the bound keeps a run of adverbs from being
+/// walked once per word of it.
+pub(super) const BETWEEN_REACH: usize = 8;
 
 /// One match of the vocabulary in the prose.
 #[derive(Clone, Debug)]
@@ -47,6 +54,9 @@ pub(super) struct Scan<'a> {
     pub actors: &'a Actors,
     /// In text order; none inside a headline or a quotation.
     pub hits: Rc<Vec<Hit>>,
+    /// The first word a pronoun may refer back to, for "he"/"she" ([1]) and
+    /// the others ([0]), found when first asked.
+    first_describing: [OnceCell<Option<usize>>; 2],
 }
 
 impl<'a> Scan<'a> {
@@ -58,6 +68,7 @@ impl<'a> Scan<'a> {
             hits: ctx
                 .shared
                 .get_or_insert_with(|| scan(ctx.prose, ctx.settings)),
+            first_describing: Default::default(),
         }
     }
 
@@ -68,6 +79,7 @@ impl<'a> Scan<'a> {
             prose,
             actors,
             hits: Rc::new(scan(prose, settings)),
+            first_describing: Default::default(),
         }
     }
 
@@ -75,6 +87,8 @@ impl<'a> Scan<'a> {
     pub fn hits_in(&self, span: Span) -> &[Hit] {
         let start = self.hits.partition_point(|h| h.span.start < span.start);
         let end = self.hits.partition_point(|h| h.span.start < span.end);
+        // The hits handed out are walked by the caller.
+        crate::work::steps(end.saturating_sub(start));
         &self.hits[start..end.max(start)]
     }
 
@@ -91,11 +105,13 @@ impl<'a> Scan<'a> {
     }
 
     pub fn token(&self, t: usize) -> &Token {
+        crate::work::step();
         &self.prose.tokens[t]
     }
 
     /// A token's word, without a possessive ending.
     pub fn word(&self, t: usize) -> &str {
+        crate::work::step();
         self.prose.slice(self.prose.tokens[t].word)
     }
 
@@ -121,7 +137,7 @@ impl<'a> Scan<'a> {
     pub fn before_between(&self, t: usize) -> (Option<usize>, bool) {
         let mut negated = false;
         let mut at = t;
-        while let Some(p) = self.prev_word(at) {
+        while let Some(p) = self.prev_word(at).filter(|&p| t - p <= BETWEEN_REACH) {
             let word = self.word(p);
             if !is_between(word) {
                 return (Some(p), negated);
@@ -140,6 +156,9 @@ impl<'a> Scan<'a> {
         let mut start = t;
         let mut verb_start = t;
         while let Some(p) = self.prev_word(start) {
+            if t - p > BETWEEN_REACH {
+                return None;
+            }
             let word = self.word(p);
             if is_negation(word) || word.eq_ignore_ascii_case("do") {
                 verb_start = p;
@@ -162,6 +181,9 @@ impl<'a> Scan<'a> {
     /// Whether a hit marks a source for its sentence.
     pub fn is_marker(&self, hit: &Hit) -> bool {
         let roles = hit.roles;
+        if roles.has(Roles::AGENCY) && self.in_dateline(hit) {
+            return false;
+        }
         if roles.has(Roles::PHRASE.or(Roles::SPOKESPERSON).or(Roles::AGENCY)) {
             return true;
         }
@@ -176,6 +198,36 @@ impl<'a> Scan<'a> {
             return true;
         }
         roles.has(Roles::NOUN) && self.owned(hit)
+    }
+
+    /// Whether an agency's name sits in a wire dateline ("LONDON (AP) —",
+    /// "WASHINGTON, June 24 (Reuters) -"): the story's byline, which sources
+    /// nothing the story goes on to say. A dateline opens its paragraph with a
+    /// place in capitals, perhaps a date, the agency in brackets, then a dash.
+    fn in_dateline(&self, hit: &Hit) -> bool {
+        let prose = self.prose;
+        let Some(block) = prose.block_at(hit.span.start) else {
+            return false;
+        };
+        let before = prose.text[prose.blocks[block].span.start..hit.span.start].trim_end();
+        let Some(place) = before.strip_suffix('(') else {
+            return false;
+        };
+        let after = prose.text[hit.span.end..].trim_start();
+        let Some(after) = after.strip_prefix(')') else {
+            return false;
+        };
+        let dashed = after.trim_start().starts_with(['—', '–', '-', '―']);
+        let mut words = place.split_whitespace();
+        let capitals = words.next().is_some_and(|w| {
+            w.chars().any(char::is_alphabetic) && w.chars().all(|c| !c.is_lowercase())
+        });
+        let rest_capitalised = words.all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        });
+        dashed && capitals && rest_capitalised
     }
 
     /// A reporting verb form used as a finite verb, in the active voice or
@@ -204,7 +256,7 @@ impl<'a> Scan<'a> {
             if self.hit_at(b).is_some_and(|h| h.roles.has(Roles::HEARSAY)) {
                 return false;
             }
-            before = self.prev_word(b);
+            before = self.prev_word(b).filter(|&p| t - p <= BETWEEN_REACH);
         }
         if let Some(b) = before {
             let progressive = self.word(t).ends_with("ing");
@@ -232,13 +284,73 @@ impl<'a> Scan<'a> {
         contains(&LEXICON.determiners, self.word(t)) || self.token(t).possessive()
     }
 
-    /// "by" among the three words from `t`, before any punctuation: a passive
-    /// with its agent. "by Friday" and "by the end of May" are deadlines, not agents.
+    /// "by" among the words from `t` to the end of the clause: a passive with
+    /// its agent, near ("was expected by diplomats") or after its complement
+    /// ("was confirmed as a passenger by the deputy minister", "was viewed as
+    /// a win by some"). "by Friday" and "by the end of May" are deadlines, "by
+    /// a wide margin" and "by 10 percent" measures, and "by saying" a means:
+    /// none of them is an agent. The search stops at "that", "which" or "who", and at another
+    /// participle right before "by", whose clause the "by" belongs to ("is
+    /// expected to rule on a case brought by the Philippines").
     pub fn agent_follows(&self, t: usize) -> bool {
-        (t..self.prose.tokens.len())
-            .take(3)
-            .take_while(|&at| self.is_word(at))
-            .any(|at| self.word(at).eq_ignore_ascii_case("by") && !self.deadline_after(at))
+        for at in (t..self.prose.tokens.len()).take(AGENT_REACH) {
+            if !self.is_word(at) {
+                // Quotation marks around a characterisation do not end the clause.
+                if matches!(self.prose.slice(self.token(at).span), "\"" | "“" | "”") {
+                    continue;
+                }
+                return false;
+            }
+            let word = self.word(at);
+            if word.eq_ignore_ascii_case("by") {
+                return self.agent_after(at);
+            }
+            // "considered occupied territory under international law": a body
+            // of law is the source.
+            if word.eq_ignore_ascii_case("under") && self.law_follows(at) {
+                return true;
+            }
+            let participle = at > t
+                && (word.len() > 3 && word.ends_with("ed") || contains(&LEXICON.participles, word));
+            let own_agent = participle && self.word_is(self.next_word(at), "by");
+            if own_agent || contains(&LEXICON.relatives, word) {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Whether a law, treaty or rule is named within three words after `t`.
+    fn law_follows(&self, t: usize) -> bool {
+        let mut at = t;
+        for _ in 0..3 {
+            let Some(n) = self.next_word(at) else {
+                return false;
+            };
+            if contains(&LEXICON.laws, self.word(n)) {
+                return true;
+            }
+            at = n;
+        }
+        false
+    }
+
+    /// Whether "by" at `by` introduces an agent: not a deadline, a measure
+    /// or a means.
+    fn agent_after(&self, by: usize) -> bool {
+        let Some(n) = self.next_word(by) else {
+            return false;
+        };
+        let word = self.word(n);
+        let measure = contains(&LEXICON.measures, word)
+            || self.next_word(n).is_some_and(|m| {
+                contains(&LEXICON.measures, self.word(m)) && !self.token(m).capitalised
+            });
+        let means = word.len() > 4
+            && word.ends_with("ing")
+            && !word.contains('-')
+            && !self.token(n).capitalised;
+        !self.deadline_after(by) && !measure && !means
     }
 
     /// Whether the word after "by" at `by` starts a time: "by Friday", "by
@@ -344,15 +456,33 @@ impl<'a> Scan<'a> {
         let pronoun = self.word(t).to_ascii_lowercase();
         let person = matches!(pronoun.as_str(), "he" | "she");
         let organisation = pronoun == "it";
-        let fits = |actor: &Actor| match actor.kind {
-            ActorKind::Person => !organisation,
-            ActorKind::Organisation | ActorKind::Government => !person,
+        let fits: &[ActorKind] = if person {
+            &[ActorKind::Person]
+        } else if organisation {
+            &[ActorKind::Organisation, ActorKind::Government]
+        } else {
+            &[
+                ActorKind::Person,
+                ActorKind::Organisation,
+                ActorKind::Government,
+            ]
         };
         if self.actors.last_before(offset, fits).is_some() {
             return true;
         }
+        // The first such word is found once per scan, not once per pronoun.
+        self.first_describing[usize::from(person)]
+            .get_or_init(|| self.first_describing_word(person))
+            .is_some_and(|first| first < t)
+    }
+
+    /// The first word that may describe someone a pronoun refers to: prose
+    /// outside quotations, or in a headline, a capitalised word that is not
+    /// a common sentence opener (for "he" and "she", nor a place or building
+    /// standing for a government).
+    fn first_describing_word(&self, person: bool) -> Option<usize> {
         let prose = self.prose;
-        prose.tokens[..t].iter().any(|k| {
+        prose.tokens.iter().position(|k| {
             let heading = prose
                 .block_at(k.span.start)
                 .is_some_and(|b| prose.blocks[b].kind == BlockKind::Heading);
@@ -377,16 +507,7 @@ impl<'a> Scan<'a> {
 /// Every match of the vocabulary in a document's prose, outside headlines and
 /// quotations: at each word, the longest pattern that ends on a word.
 fn scan(prose: &Prose, settings: &Settings) -> Vec<Hit> {
-    let extra = (!settings.words.sources.is_empty())
-        .then(|| {
-            AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
-                .start_kind(StartKind::Anchored)
-                .build(&settings.words.sources)
-                .ok()
-        })
-        .flatten();
+    let extra = SourceNames::of(&settings.words.sources);
     let mut hits = Vec::new();
     for (index, sentence) in prose.sentences.iter().enumerate() {
         if prose.blocks[sentence.block].kind == BlockKind::Heading {
@@ -417,8 +538,16 @@ fn scan(prose: &Prose, settings: &Settings) -> Vec<Hit> {
                     Some((m.end(), roles)).filter(|(_, roles)| *roles != Roles::default())
                 })
                 .or_else(|| {
-                    let m = extra.as_ref()?.find(input)?;
-                    Some((m.end(), Roles::AGENCY))
+                    let ends = prose.tokens[t..sentence.tokens.end]
+                        .iter()
+                        .flat_map(|k| [k.word.end, k.span.end]);
+                    let end = extra.as_ref()?.longest_at(
+                        &prose.text,
+                        token.span.start,
+                        sentence.span.end,
+                        ends,
+                    )?;
+                    Some((end, Roles::AGENCY))
                 });
             let last = found.and_then(|(end, _)| {
                 let last = t + prose.tokens[t..sentence.tokens.end]
@@ -443,6 +572,10 @@ fn scan(prose: &Prose, settings: &Settings) -> Vec<Hit> {
     }
     hits
 }
+
+/// How many words after a passive participle may hold its agent ("was
+/// confirmed as another passenger by the minister").
+const AGENT_REACH: usize = 10;
 
 /// Auxiliaries and adverbs that may stand between a subject and its verb.
 pub(super) fn is_between(word: &str) -> bool {
@@ -493,6 +626,14 @@ mod tests {
         assert_eq!(
             sourced("Talks will resume, according to the ministry. A spokeswoman for the port declined. A statement from the ministry followed. The Xinhua report ran on Monday."),
             vec![true, true, true, true]
+        );
+    }
+
+    #[test]
+    fn a_wire_dateline_is_a_byline_not_a_source() {
+        assert_eq!(
+            sourced("LONDON (AP) — The mayor is expected to resign.\n\nWASHINGTON, June 24 (Reuters) - Talks resume.\n\nThe deal holds, AP reported. The (AP) report ran. The Xinhua report ran."),
+            vec![false, false, true, true, true]
         );
     }
 

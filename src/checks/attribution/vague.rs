@@ -5,7 +5,9 @@
 //! "sources said") or follows "according to", unless it is described
 //! ("sources familiar with the talks", "a source who spoke on condition of
 //! anonymity"), owned or qualified by a name ("his critics", "Kremlin
-//! sources"), or points back to people already named ("the critics").
+//! sources"), joined to a name ("Ana Ruiz and other economists"), points
+//! back to people already named ("the critics"), or is a benchmark or a
+//! hypothesis ("than analysts expected", "if people think").
 //! Impersonal attributions ("it is believed") are flagged unless the sentence
 //! names a source as well.
 
@@ -25,6 +27,10 @@ static VAGUE_ATTRIBUTION: RuleInfo = RuleInfo {
 /// How many words may stand between a group and its verb ("critics of the
 /// new port have long said").
 const SUBJECT_REACH: usize = 8;
+
+/// How many describing words may stand between "and" and a group ("Ward and
+/// other digital security experts").
+const DESCRIBING_WORDS: usize = 3;
 
 /// How long an "of" phrase after a group may be ("critics of the new port").
 const OF_PHRASE_WORDS: usize = 4;
@@ -89,7 +95,16 @@ fn vague_group(scan: &Scan<'_>, hit: &Hit) -> Option<Span> {
         first = p;
     }
     let before = scan.prev_word(first);
-    if scan.token(t).possessive() || listed_with_others(scan, first, t) {
+    if scan.token(t).possessive()
+        || listed_with_others(scan, first, t)
+        || joined_to_a_name(scan, first)
+        || ["as", "than", "if", "unless"]
+            .iter()
+            .any(|w| scan.word_is(before, w))
+    {
+        // "Ward and other security experts", "as many had hoped", "than
+        // analysts expected", "if people think": a named source with the
+        // group, a benchmark, or a hypothesis, not a vague source.
         return None;
     }
     // Inverted: "…, say critics." or "according to experts".
@@ -161,17 +176,36 @@ fn qualifies(scan: &Scan<'_>, b: usize, group: usize) -> bool {
     {
         return true;
     }
-    // "Ana Ruiz and others said", not "the council met and critics say".
-    if word.eq_ignore_ascii_case("and") || word.eq_ignore_ascii_case("or") {
-        return scan.prev_word(b).is_some_and(|n| {
-            let named = scan.token(n);
-            (named.capitalised && !named.sentence_start)
-                || contains(&LEXICON.pronouns, scan.word(n))
-        });
-    }
     token.capitalised
         && !scan.token(group).capitalised
         && !(token.sentence_start && contains(&LEXICON.openers, word))
+}
+
+/// Whether the group is joined to a named source or a pronoun by "and" or
+/// "or", perhaps across words that describe it: "Ana Ruiz and others said",
+/// "Ward and other security experts acknowledge", "he and election-law
+/// experts agree"; not "the council met and critics say".
+fn joined_to_a_name(scan: &Scan<'_>, first: usize) -> bool {
+    let mut at = first;
+    for _ in 0..=DESCRIBING_WORDS {
+        let Some(p) = scan.prev_word(at) else {
+            return false;
+        };
+        let word = scan.word(p);
+        if word.eq_ignore_ascii_case("and") || word.eq_ignore_ascii_case("or") {
+            return scan.prev_word(p).is_some_and(|n| {
+                let named = scan.token(n);
+                let word = scan.word(n);
+                (named.capitalised && !(named.sentence_start && contains(&LEXICON.openers, word)))
+                    || contains(&LEXICON.pronouns, word)
+            });
+        }
+        if scan.token(p).capitalised || scan.hit_at(p).is_some() {
+            return false;
+        }
+        at = p;
+    }
+    false
 }
 
 /// The reporting verb the group is the subject of, reading forward over

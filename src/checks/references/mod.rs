@@ -1,60 +1,139 @@
 //! Reference rules: the copy desk's check on people. Titles that disagree
 //! with the first reference or the people file, titles in the wrong case, full
-//! titles repeated where the surname will do, surnames before the
-//! introduction, and names spelled two ways.
+//! introductions repeated, surnames before the introduction or people never
+//! introduced, names spelled two ways, and courtesy titles used unevenly.
 //!
-//! All five read the actor model; none fires inside a direct quotation (the
-//! speaker's words) or in a headline, and none looks at people known only by
-//! the shape of their name. The house style's choices come from
-//! [`style::HouseStyle`].
+//! All six read the actor model, and judge only what it is sure of: people it
+//! is sure are people, and references it is sure point to them (not a
+//! surname cut from a longer name, not "the Bush years"). None fires inside a
+//! direct quotation (the speaker's words), in a headline, caption or the top
+//! matter above the story (`layout.rs`), or in a link's text. The house
+//! style's choices come from [`style::HouseStyle`].
 
+mod case;
+mod courtesy;
+mod layout;
 mod names;
+mod offices;
+mod roles;
+mod spelling;
 mod style;
 mod titles;
 
-pub use names::{LateIntroduction, NameVariant};
+pub use case::TitleCase as TitleCaseRule;
+pub use courtesy::CourtesyTitle;
+pub use names::LateIntroduction;
+pub use spelling::NameVariant;
 pub use style::{HouseStyle, TitleCase};
-pub use titles::{RepeatedTitle, TitleCase as TitleCaseRule, TitleMismatch};
+pub use titles::{RepeatedTitle, TitleMismatch};
 
+use std::rc::Rc;
+
+use crate::actors::lexicon::LEXICON;
 use crate::actors::{Actor, ActorKind, Actors, Confidence, Form, Mention, Target};
 use crate::checks::Context;
 use crate::hashing::FastMap;
 use crate::span::Span;
+use layout::Layout;
 
-/// The people the rules check: named persons, not names that only look like one.
+/// The people the rules check: named persons, not names that only look like
+/// one, nor labels of one letter ("speaker G" in a transcript).
 fn people(actors: &Actors) -> impl Iterator<Item = (usize, &Actor)> {
-    actors
-        .actors
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| a.kind == ActorKind::Person && a.confidence == Confidence::Certain)
+    named(actors, Confidence::Certain)
 }
 
-/// A reference a rule may judge: in the body (not a headline or caption),
-/// outside quotations.
-fn judged(m: &Mention) -> bool {
-    !m.in_quote && !m.heading && !m.caption
+/// Persons the model is at least this sure of, with a name of two letters
+/// or more.
+fn named(actors: &Actors, least: Confidence) -> impl Iterator<Item = (usize, &Actor)> {
+    actors.actors.iter().enumerate().filter(move |(_, a)| {
+        a.kind == ActorKind::Person
+            && a.confidence >= least
+            && later_name(a).is_some_and(|n| n.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+    })
+}
+
+/// The article's layout, worked out once per analysis.
+fn layout(ctx: &Context<'_>) -> Rc<Layout> {
+    ctx.shared.get_or_insert_with(|| Layout::of(ctx.prose))
+}
+
+/// A reference a rule may judge: in the story's body (not a headline,
+/// caption, the top matter or a link's text), outside quotations, and one the
+/// model is sure of.
+fn judged(ctx: &Context<'_>, layout: &Layout, m: &Mention) -> bool {
+    !m.in_quote
+        && !m.heading
+        && !m.caption
+        && layout.in_body(m.span.start)
+        && !layout::in_link_text(ctx.text, m.span)
+        && sure(ctx, m)
+}
+
+/// Whether a single name surely refers to the person it is linked to. Not
+/// when a capitalised word the model left out stands just before it ("Jeb
+/// Bush" read as "Bush": another person may be meant), nor after an article
+/// ("the Bush years", "a Clinton ally": a family or a following, not the
+/// person).
+fn sure(ctx: &Context<'_>, m: &Mention) -> bool {
+    if !matches!(m.form, Form::Family | Form::Given) || m.title.is_some() || m.courtesy.is_some() {
+        return true;
+    }
+    let Some(t) = ctx.prose.token_at(m.name.start).filter(|&t| t > 0) else {
+        return true;
+    };
+    let before = &ctx.prose.tokens[t - 1];
+    let block = ctx.prose.block_at(m.name.start);
+    if ctx.prose.block_at(before.span.start) != block {
+        return true;
+    }
+    let word = ctx.prose.slice(before.word).to_lowercase();
+    if matches!(word.as_str(), "the" | "a" | "an") {
+        return false;
+    }
+    let adjacent = ctx.prose.text[before.span.end..m.name.start] == *" ";
+    let opener = before.sentence_start && LEXICON.is_function_word(&word);
+    !(before.capitalised && adjacent && !opener && before.kind == crate::prose::TokenKind::Word)
 }
 
 /// An actor's references that a rule may judge.
-fn checked(actors: &Actors, actor: usize) -> impl Iterator<Item = (usize, &Mention)> {
+fn checked<'a>(
+    ctx: &'a Context<'_>,
+    layout: &'a Layout,
+    actor: usize,
+) -> impl Iterator<Item = (usize, &'a Mention)> + 'a {
+    let actors: &'a Actors = ctx.actors;
     let indices = actors
         .actors
         .get(actor)
         .map_or(&[][..], |a| &a.mentions[..]);
     indices
         .iter()
-        .map(|&m| (m, &actors.mentions[m]))
-        .filter(|(_, m)| judged(m))
+        .map(move |&m| (m, &actors.mentions[m]))
+        .filter(move |(_, m)| judged(ctx, layout, m))
 }
 
 /// The judged references by a name several people share, each with the
 /// people it may mean.
-fn shared_names(actors: &Actors) -> impl Iterator<Item = (&Mention, &[usize])> {
-    actors.mentions.iter().filter_map(|m| match &m.target {
-        Target::Ambiguous(candidates) if judged(m) => Some((m, &candidates[..])),
+fn shared_names<'a>(
+    ctx: &'a Context<'_>,
+    layout: &'a Layout,
+) -> impl Iterator<Item = (&'a Mention, &'a [usize])> + 'a {
+    let actors: &'a Actors = ctx.actors;
+    actors.mentions.iter().filter_map(move |m| match &m.target {
+        Target::Ambiguous(candidates) if judged(ctx, layout, m) => Some((m, &candidates[..])),
         _ => None,
     })
+}
+
+/// Whether a title names an office held in the past ("former governor",
+/// "then prime minister", "the late justice", "former Democratic governor").
+fn in_past(ctx: &Context<'_>, t: &crate::actors::Title) -> bool {
+    let words = ctx.prose.slice(t.span).split_whitespace();
+    let first = ctx.prose.token_at(t.span.start).unwrap_or(0);
+    let before = (first.saturating_sub(2)..first)
+        .filter(|&i| ctx.prose.tokens[i].kind == crate::prose::TokenKind::Word)
+        .map(|i| ctx.prose.slice(ctx.prose.tokens[i].word));
+    words.chain(before).any(offices::is_past)
 }
 
 /// One-based line of an offset, for messages.

@@ -1,25 +1,18 @@
-//! Name rules: `late-introduction` (a surname before the full name) and
-//! `name-variant` (one person's name spelled two ways, or a Chinese or Korean
-//! name shortened to its given name).
+//! `late-introduction`: a surname before the full name, or a person the
+//! article never names in full ("Prime Minister Albanese" throughout).
 
-use super::{checked, is_name, later_name, line, people, shared_names, text_of};
+use super::layout::Layout;
+use super::offices::{self, Agreement};
+use super::{checked, is_name, later_name, layout, line, people, shared_names, text_of};
 use crate::actors::lexicon::LEXICON;
-use crate::actors::{is_variant, Actor, Form, Mention, NameOrder, PersonName};
+use crate::actors::{Actor, Form, Mention, Title};
 use crate::checks::{Context, Edit, Finding, RelatedLocation, Rule, RuleInfo, Severity};
-use crate::span::Span;
 
 static LATE_INTRODUCTION: RuleInfo = RuleInfo {
     code: "late-introduction",
     default_severity: Severity::Warning,
-    summary: "A person referred to by surname before the reference with the full name.",
+    summary: "A person referred to by surname before the reference with the full name, or never named in full.",
     doc: include_str!("../../../docs/rules/late-introduction.md"),
-};
-
-static NAME_VARIANT: RuleInfo = RuleInfo {
-    code: "name-variant",
-    default_severity: Severity::Warning,
-    summary: "The same person's name spelled two ways (\"Zelensky\", \"Zelenskyy\").",
-    doc: include_str!("../../../docs/rules/name-variant.md"),
 };
 
 pub struct LateIntroduction;
@@ -30,11 +23,13 @@ impl Rule for LateIntroduction {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        shared_name_first(ctx, out);
+        let layout = layout(ctx);
+        shared_name_first(ctx, &layout, out);
         for (a, actor) in people(ctx.actors) {
-            let mut refs =
-                checked(ctx.actors, a).filter(|(_, m)| is_name(m) && !attributive(ctx, m));
-            let Some((_, early)) = refs.next() else {
+            let mut refs = checked(ctx, &layout, a)
+                .filter(|(_, m)| is_name(m) && !attributive(ctx, m))
+                .map(|(_, m)| m);
+            let Some(early) = refs.next() else {
                 continue;
             };
             // A given name alone before the introduction is too often a word
@@ -42,37 +37,124 @@ impl Rule for LateIntroduction {
             if early.form != Form::Family {
                 continue;
             }
-            let Some((_, intro)) = refs.find(|(_, m)| m.form == Form::Full) else {
-                continue;
-            };
-            let written = text_of(ctx, early.name);
-            let introduction = text_of(ctx, intro.span);
-            let mut finding = Finding::new(
-                &LATE_INTRODUCTION,
-                early.name,
-                format!(
-                    "'{written}' comes before {} is introduced (line {}, '{introduction}'): give the full name and title at the first reference",
-                    actor.name,
-                    line(ctx, intro.span.start)
-                ),
-            )
-            .with_related(RelatedLocation::Here(intro.span), "introduced here".to_string());
-            if let Some(edits) = move_introduction(ctx, actor, early, intro) {
-                finding = finding.with_fix(
-                    format!("Introduce {} here: '{introduction}'", actor.name),
-                    edits,
-                );
+            // A bare surname that is also a place ("Washington") may mean
+            // the place, not the person introduced later.
+            let place = early.title.is_none()
+                && early.courtesy.is_none()
+                && LEXICON.names_a_place(&text_of(ctx, early.name));
+            match refs.find(|m| m.form == Form::Full) {
+                Some(_) if place => {}
+                Some(intro) if same_office(early, intro) => {
+                    out.push(surname_first(ctx, actor, early, intro));
+                }
+                Some(_) => {}
+                None => {
+                    let more = checked(ctx, &layout, a).filter(|(_, m)| is_name(m)).count();
+                    if more >= 2 {
+                        never_named_in_full(ctx, a, actor, early, out);
+                    }
+                }
             }
-            out.push(finding);
         }
     }
 }
 
+/// Whether an early reference with a title fits the introduction: a title
+/// names the office the introduction gives, if it gives one. A leader named
+/// by title and surname ("President Obama") before a full name with no title
+/// ("Michelle Obama") is likely someone else, and title and surname is how
+/// some houses introduce a head of state.
+fn same_office(early: &Mention, intro: &Mention) -> bool {
+    fn formal(m: &Mention) -> Option<&Title> {
+        m.title
+            .as_deref()
+            .filter(|t| t.formal && !t.office_key.is_empty())
+    }
+    match (formal(early), formal(intro)) {
+        (None, _) => true,
+        (Some(t), None) => !t.leader,
+        (Some(a), Some(b)) => {
+            offices::relate(&a.office_key, &b.office_key) != Agreement::OtherOffice
+        }
+    }
+}
+
+fn surname_first(ctx: &Context<'_>, actor: &Actor, early: &Mention, intro: &Mention) -> Finding {
+    let written = text_of(ctx, early.name);
+    let introduction = text_of(ctx, intro.span);
+    let mut finding = Finding::new(
+        &LATE_INTRODUCTION,
+        early.name,
+        format!(
+            "'{written}' comes before {} is introduced (line {}, '{introduction}'): give the full name and title at the first reference",
+            actor.name,
+            line(ctx, intro.span.start)
+        ),
+    )
+    .with_related(RelatedLocation::Here(intro.span), "introduced here".to_string());
+    if let Some(edits) = move_introduction(ctx, actor, early, intro) {
+        finding = finding.with_fix(
+            format!("Introduce {} here: '{introduction}'", actor.name),
+            edits,
+        );
+    }
+    finding
+}
+
+/// A person named only by title and surname ("Prime Minister Albanese"),
+/// at least twice, never in full anywhere in the article. Not a holder of an office known by
+/// one name ("Pope Francis"), nor a U.S. president, whom AP names without a
+/// first name, nor anyone the people file knows.
+fn never_named_in_full(
+    ctx: &Context<'_>,
+    a: usize,
+    actor: &Actor,
+    first: &Mention,
+    out: &mut Vec<Finding>,
+) {
+    let named_in_full = ctx.actors.mentions_of(a).any(|m| m.form == Form::Full);
+    if named_in_full || ctx.actors.entry_of(a).is_some() {
+        return;
+    }
+    let Some(title) = first
+        .title
+        .as_deref()
+        .filter(|t| t.formal && !t.office_key.is_empty())
+    else {
+        return;
+    };
+    let president =
+        title.office_key == "president" && matches!(title.country, None | Some("United States"));
+    if president || offices::is_one_name_office(&title.office_key) || one_name_title(ctx, title) {
+        return;
+    }
+    let written = text_of(ctx, first.span);
+    out.push(Finding::new(
+        &LATE_INTRODUCTION,
+        first.span,
+        format!(
+            "'{written}' is never given a full name: give {}'s first name at the first reference",
+            later_name(actor).unwrap_or(&actor.name)
+        ),
+    ));
+}
+
+/// A title whose words include an office known by one name ("Crown Prince").
+fn one_name_title(ctx: &Context<'_>, title: &Title) -> bool {
+    ctx.prose
+        .slice(title.span)
+        .split_whitespace()
+        .any(|w| offices::is_one_name_office(&w.to_lowercase()))
+}
+
 /// A surname two people share, used before either is introduced: whoever is
 /// meant, the reader meets the surname first.
-fn shared_name_first(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn shared_name_first(ctx: &Context<'_>, layout: &Layout, out: &mut Vec<Finding>) {
     let actors = ctx.actors;
-    for (m, candidates) in shared_names(actors) {
+    for (m, candidates) in shared_names(ctx, layout) {
+        if attributive(ctx, m) {
+            continue;
+        }
         let introductions: Vec<&Mention> = candidates
             .iter()
             .filter_map(|&a| actors.mentions_of(a).find(|r| r.form == Form::Full))
@@ -83,7 +165,7 @@ fn shared_name_first(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let Some(nearest) = introductions.iter().min_by_key(|i| i.span.start) else {
             continue;
         };
-        if !before_all {
+        if !before_all || !layout.in_body(nearest.span.start) {
             continue;
         }
         let written = text_of(ctx, m.name);
@@ -146,193 +228,4 @@ fn move_introduction(
             replacement: surname.to_string(),
         },
     ])
-}
-
-pub struct NameVariant;
-
-impl Rule for NameVariant {
-    fn info(&self) -> &'static RuleInfo {
-        &NAME_VARIANT
-    }
-
-    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (a, actor) in people(ctx.actors) {
-            let Some(person) = &actor.person else {
-                continue;
-            };
-            given_name_alone(ctx, a, actor, person, out);
-            spellings(ctx, a, actor, out);
-        }
-        shared_name_spelling(ctx, out);
-    }
-}
-
-/// A look-alike of a surname several people share ("Mohammed" where two
-/// people are "Mohamed"): whoever is meant, the spelling differs.
-fn shared_name_spelling(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    let actors = ctx.actors;
-    for (m, candidates) in shared_names(actors) {
-        let written = text_of(ctx, m.name);
-        let families: Vec<&str> = candidates
-            .iter()
-            .filter_map(|&a| actors.actors[a].person.as_ref().map(|p| p.family.as_str()))
-            .collect();
-        let Some(&family) = families.first() else {
-            continue;
-        };
-        if families.iter().any(|f| *f != family) || !is_variant(&written, family) {
-            continue;
-        }
-        let Some(first) = actors.mentions_of(candidates[0]).next() else {
-            continue;
-        };
-        out.push(
-            Finding::new(
-                &NAME_VARIANT,
-                m.name,
-                format!(
-                    "'{written}' here, '{family}' on line {}: the name is spelled two ways",
-                    line(ctx, first.span.start)
-                ),
-            )
-            .with_related(
-                RelatedLocation::Here(first.name),
-                format!("first spelling: '{family}'"),
-            )
-            .with_fix(
-                format!("Spell it '{family}'"),
-                vec![Edit {
-                    span: m.name,
-                    replacement: family.to_string(),
-                }],
-            ),
-        );
-    }
-}
-
-/// "Jinping" for Xi Jinping: a family-name-first name shortened to its given
-/// name.
-fn given_name_alone(
-    ctx: &Context<'_>,
-    a: usize,
-    actor: &Actor,
-    person: &PersonName,
-    out: &mut Vec<Finding>,
-) {
-    if person.order != NameOrder::FamilyFirst {
-        return;
-    }
-    let introduction = checked(ctx.actors, a).find(|(_, m)| m.form == Form::Full);
-    for (_, m) in checked(ctx.actors, a).filter(|(_, m)| m.form == Form::Given) {
-        let written = text_of(ctx, m.name);
-        let family = &person.family;
-        let mut finding = Finding::new(
-            &NAME_VARIANT,
-            m.name,
-            format!(
-                "{} puts the family name first: later references use '{family}', not '{written}'",
-                actor.name
-            ),
-        );
-        if let Some((_, intro)) = introduction {
-            finding = finding.with_related(
-                RelatedLocation::Here(intro.name),
-                format!("full name: '{}'", text_of(ctx, intro.name)),
-            );
-        }
-        out.push(finding.with_fix(
-            format!("Use '{family}'"),
-            vec![Edit {
-                span: m.name,
-                replacement: family.clone(),
-            }],
-        ));
-    }
-}
-
-/// A reference's family name: its span and spelling.
-fn family_of(ctx: &Context<'_>, m: &Mention) -> Option<(Span, String)> {
-    let written = text_of(ctx, m.name);
-    match m.form {
-        Form::Family => Some((m.name, written)),
-        Form::Full => {
-            let words: Vec<&str> = written.split(' ').collect();
-            let parsed = PersonName::parse(&words)?;
-            let raw = ctx.prose.slice(m.name);
-            let family = parsed.family;
-            let span = match parsed.order {
-                NameOrder::GivenFirst => {
-                    let at = raw.rfind(family.as_str())?;
-                    Span::new(m.name.start + at, m.name.start + at + family.len())
-                }
-                _ => {
-                    let at = raw.find(family.as_str())?;
-                    Span::new(m.name.start + at, m.name.start + at + family.len())
-                }
-            };
-            Some((span, family))
-        }
-        _ => None,
-    }
-}
-
-/// Spellings of the family name that differ from the first one used, or
-/// from the people file's.
-fn spellings(ctx: &Context<'_>, a: usize, actor: &Actor, out: &mut Vec<Finding>) {
-    let families: Vec<(Span, String)> = checked(ctx.actors, a)
-        .filter_map(|(_, m)| family_of(ctx, m))
-        .collect();
-    let Some((first_span, first)) = families.first().cloned() else {
-        return;
-    };
-    let entry = ctx.actors.entry_of(a);
-    let listed = entry.and_then(|e| {
-        let words: Vec<&str> = e.name.split_whitespace().collect();
-        PersonName::parse(&words).map(|p| p.family)
-    });
-    let (expected, related) = match (&listed, entry, ctx.actors.people.as_ref()) {
-        (Some(family), Some(e), Some(people)) => (
-            family.clone(),
-            RelatedLocation::File {
-                path: people.path.clone(),
-                line: e.line,
-            },
-        ),
-        _ => (first.clone(), RelatedLocation::Here(first_span)),
-    };
-    let variants: Vec<&(Span, String)> = families
-        .iter()
-        .filter(|(_, f)| *f != expected && is_variant(f, &expected))
-        .collect();
-    if variants.is_empty() {
-        return;
-    }
-    let edits: Vec<Edit> = variants
-        .iter()
-        .map(|(span, _)| Edit {
-            span: *span,
-            replacement: expected.clone(),
-        })
-        .collect();
-    for (span, written) in &variants {
-        let message = match &related {
-            RelatedLocation::File { .. } => format!(
-                "'{written}' here, but the people file spells it '{expected}' ({})",
-                entry.map_or(actor.name.as_str(), |e| e.name.as_str())
-            ),
-            RelatedLocation::Here(first) => format!(
-                "'{written}' here, '{expected}' on line {}: the same person's name is spelled two ways",
-                line(ctx, first.start)
-            ),
-        };
-        let note = match &related {
-            RelatedLocation::File { .. } => format!("people file: '{expected}'"),
-            RelatedLocation::Here(_) => format!("first spelling: '{expected}'"),
-        };
-        out.push(
-            Finding::new(&NAME_VARIANT, *span, message)
-                .with_related(related.clone(), note)
-                .with_fix(format!("Spell it '{expected}' everywhere"), edits.clone()),
-        );
-    }
 }

@@ -21,10 +21,14 @@ pub struct HouseStyle {
     pub set_off: TitleCase,
     /// A title standing alone: "the president said".
     pub standing_alone: TitleCase,
-    /// Later references use the surname alone ("Lavrov"), not the title again.
+    /// Later references use the surname ("Lavrov"), not the title again.
     pub surname_on_later_reference: bool,
-    /// "Mr Lavrov" is a proper later reference.
+    /// Every later reference takes a courtesy title ("Mr Lavrov"); without
+    /// this, the house uses none.
     pub courtesy_titles: bool,
+    /// A courtesy title is abbreviated with a period ("Mr." in American
+    /// copy, "Mr" in British).
+    pub courtesy_period: bool,
 }
 
 /// The Associated Press: formal titles capitalised directly before a name,
@@ -37,12 +41,13 @@ pub static AP: HouseStyle = HouseStyle {
     standing_alone: TitleCase::Lower,
     surname_on_later_reference: true,
     courtesy_titles: false,
+    courtesy_period: true,
 };
 
 /// British papers: most titles lowercase ("the prime minister, Keir
 /// Starmer"); houses differ on titles before a name and standing alone ("the
-/// Queen"), so those are left alone; courtesy titles on later reference are
-/// common ("Mr Starmer").
+/// Queen"), so those are left alone; a courtesy title on every later
+/// reference ("Mr Starmer").
 pub static UK: HouseStyle = HouseStyle {
     name: "UK",
     before_name: TitleCase::Either,
@@ -50,6 +55,19 @@ pub static UK: HouseStyle = HouseStyle {
     standing_alone: TitleCase::Either,
     surname_on_later_reference: true,
     courtesy_titles: true,
+    courtesy_period: false,
+};
+
+/// The New York Times: titles as in AP; a courtesy title on every later
+/// reference ("Mr. Lavrov").
+pub static NYT: HouseStyle = HouseStyle {
+    name: "NYT",
+    before_name: TitleCase::Capital,
+    set_off: TitleCase::Lower,
+    standing_alone: TitleCase::Lower,
+    surname_on_later_reference: true,
+    courtesy_titles: true,
+    courtesy_period: true,
 };
 
 impl HouseStyle {
@@ -57,6 +75,7 @@ impl HouseStyle {
         match style {
             Style::Ap => &AP,
             Style::Uk => &UK,
+            Style::Nyt => &NYT,
         }
     }
 }

@@ -1,10 +1,14 @@
 //! Title rules: `title-mismatch` (a title that disagrees with the first
-//! reference or the people file), `title-case` (a title in the case the house
-//! style does not use there) and `repeated-title` (the full title again where
-//! the surname will do).
+//! reference or the people file) and `repeated-title` (a person introduced
+//! again, title and full name, soon after the introduction).
 
-use super::style::{HouseStyle, TitleCase as Case};
-use super::{checked, is_name, later_name, line, people, surname_counts, text_of};
+use super::courtesy::later_forms;
+use super::layout::Layout;
+use super::offices::{self, Agreement};
+use super::style::HouseStyle;
+use super::{
+    checked, in_past, is_name, later_name, layout, line, people, roles, surname_counts, text_of,
+};
 use crate::actors::lexicon::LEXICON;
 use crate::actors::{Actor, Form, Mention, Title};
 use crate::checks::{Context, Edit, Finding, RelatedLocation, Rule, RuleInfo, Severity};
@@ -13,80 +17,105 @@ use crate::span::Span;
 static TITLE_MISMATCH: RuleInfo = RuleInfo {
     code: "title-mismatch",
     default_severity: Severity::Warning,
-    summary: "A person given a different title from the first reference's, or the people file's.",
+    summary: "A person given another office than on first reference or in the people file, or one role described as a man's and a woman's (\"spokesman\", \"spokeswoman\").",
     doc: include_str!("../../../docs/rules/title-mismatch.md"),
-};
-
-static TITLE_CASE: RuleInfo = RuleInfo {
-    code: "title-case",
-    default_severity: Severity::Information,
-    summary: "A formal title in lowercase before a name, or capitalised where the house style lowercases it.",
-    doc: include_str!("../../../docs/rules/title-case.md"),
 };
 
 static REPEATED_TITLE: RuleInfo = RuleInfo {
     code: "repeated-title",
     default_severity: Severity::Hint,
-    summary: "The full title repeated on a later reference where the surname will do.",
+    summary: "A person introduced again, title and full name, soon after the introduction.",
     doc: include_str!("../../../docs/rules/repeated-title.md"),
 };
 
-/// How a later title compares with the first reference's.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Agreement {
-    /// The same words ("Chinese Foreign Minister" twice).
-    Same,
-    /// The same office written another way ("Foreign Minister").
-    OtherForm,
-    /// Another office or country ("Defense Minister").
-    OtherOffice,
-}
+/// A person named again in full within this many paragraphs of the last
+/// reference to them, in the same section, is introduced twice; after a
+/// longer absence, introducing them again helps the reader.
+const REINTRODUCTION_BLOCKS: usize = 6;
 
-/// Whether two office keys name one office: equal, or one inside the other
-/// ("secretary" and "secretary of state").
-fn offices_agree(a: &str, b: &str) -> bool {
-    let contains = |outer: &str, inner: &str| {
-        let outer: Vec<&str> = outer.split(' ').collect();
-        inner.split(' ').all(|w| outer.contains(&w))
-    };
-    a == b || contains(a, b) || contains(b, a)
-}
-
+/// How a later title compares with the first reference's: the office
+/// words, and the country the title names. The same office words with the
+/// country left out ("Foreign Minister" after "Chinese Foreign Minister")
+/// name the same office.
 fn compare(ctx: &Context<'_>, first: &Title, later: &Title) -> Agreement {
-    if text_of(ctx, first.span).to_lowercase() == text_of(ctx, later.span).to_lowercase() {
+    let words = |t: &Title| text_of(ctx, t.span).to_lowercase();
+    if words(first) == words(later) {
         return Agreement::Same;
     }
-    let countries_agree = match (first.country, later.country) {
-        (Some(a), Some(b)) => a == b,
-        _ => true,
-    };
-    if offices_agree(&first.office_key, &later.office_key) && countries_agree {
-        Agreement::OtherForm
-    } else {
-        Agreement::OtherOffice
+    let countries_differ = matches!((first.country, later.country), (Some(a), Some(b)) if a != b);
+    match offices::relate(&first.office_key, &later.office_key) {
+        _ if countries_differ => Agreement::OtherOffice,
+        agreement => agreement,
     }
 }
 
-/// A mention's formal title: the one before the name, else its appositive.
-fn formal_title(m: &Mention) -> Option<&Title> {
-    let formal = |t: &&Title| t.formal && !t.office_key.is_empty();
-    m.title
-        .as_deref()
-        .filter(formal)
-        .or(m.appositive.as_deref().filter(formal))
+/// A title the rules compare: a formal title or a role listed with its forms
+/// ("spokeswoman"), of the present, naming no relation ("his counterpart";
+/// but "Deputy City Manager" is an office, its relation word a rank).
+fn comparable(ctx: &Context<'_>, t: &Title) -> bool {
+    let listed = || offices::is_listed(&t.office_key);
+    let quoted = ctx.prose.slice(t.span).contains(['"', '“', '”', '‘'])
+        || ctx.prose.slice(t.span).contains("''");
+    let relation = t
+        .relation
+        .is_some_and(|r| t.office_key.rsplit(' ').next() == Some(r) || t.office_key.is_empty());
+    !t.office_key.is_empty()
+        && !relation
+        && !quoted
+        && !hypothetical(ctx, t)
+        && (t.formal || listed())
+        && !in_past(ctx, t)
 }
 
-/// A person's references that carry a formal title, in order.
-fn titled<'a>(ctx: &Context<'a>, actor: usize) -> Vec<(&'a Mention, &'a Title)> {
-    checked(ctx.actors, actor)
+/// "a President Trump": an office someone may hold, not one they hold.
+fn hypothetical(ctx: &Context<'_>, t: &Title) -> bool {
+    let before = ctx.prose.text[..t.span.start].trim_end();
+    let last = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    t.article && matches!(last.to_lowercase().as_str(), "a" | "an")
+}
+
+/// A mention's title the rules compare: the one before the name, else its
+/// appositive.
+fn title_of<'m>(ctx: &Context<'_>, m: &'m Mention) -> Option<&'m Title> {
+    m.title
+        .as_deref()
+        .filter(|t| comparable(ctx, t))
+        .or(m.appositive.as_deref().filter(|t| comparable(ctx, t)))
+}
+
+/// A person's references that carry a title to compare, in order.
+fn titled<'a>(
+    ctx: &'a Context<'_>,
+    layout: &'a Layout,
+    actor: usize,
+) -> Vec<(&'a Mention, &'a Title)> {
+    checked(ctx, layout, actor)
         .filter(|(_, m)| is_name(m))
-        .filter_map(|(_, m)| formal_title(m).map(|t| (m, t)))
+        .filter_map(|(_, m)| title_of(ctx, m).map(|t| (m, t)))
         .collect()
 }
 
 /// A title directly before its name: one the rules may rewrite in place.
 fn before_name(t: &Title) -> bool {
     !t.after_name && !t.set_off
+}
+
+/// Whether a full reference at `m` introduces the person again while the
+/// reader still knows them: the last reference before it is near and in the
+/// same section.
+fn reintroduced_soon(ctx: &Context<'_>, layout: &Layout, actor: usize, m: &Mention) -> bool {
+    let previous = checked(ctx, layout, actor)
+        .map(|(_, r)| r)
+        .take_while(|r| r.span.start < m.span.start)
+        .last();
+    previous.is_some_and(|p| {
+        let block = |o: usize| ctx.prose.block_at(o).unwrap_or(0);
+        layout.section(p.span.start) == layout.section(m.span.start)
+            && block(m.span.start) - block(p.span.start) <= REINTRODUCTION_BLOCKS
+    })
 }
 
 pub struct TitleMismatch;
@@ -98,21 +127,43 @@ impl Rule for TitleMismatch {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let style = HouseStyle::of(ctx.settings.style);
+        let layout = layout(ctx);
         for (a, actor) in people(ctx.actors) {
-            let titled = titled(ctx, a);
-            let Some(&(_, first)) = titled.first() else {
+            let titled = titled(ctx, &layout, a);
+            let Some(&(first_m, first)) = titled.first() else {
                 continue;
             };
             people_file(ctx, a, actor, first, out);
             for &(m, title) in &titled[1..] {
                 let agreement = compare(ctx, first, title);
-                let full = m.form == Form::Full;
-                if agreement == Agreement::Same || agreement == Agreement::OtherForm && !full {
-                    continue;
+                let sex_named = |t: &Title| offices::sex_of(&t.office_key).is_some();
+                // A chair of a committee or board holds that role beside an
+                // office ("Sen. Bob Corker", "Committee Chairman Bob Corker").
+                let chair = |t: &Title| offices::is_chair(&t.office_key);
+                let flagged = match agreement {
+                    Agreement::Same => false,
+                    Agreement::OtherOffice if chair(first) != chair(title) => false,
+                    Agreement::OtherForm => {
+                        sex_named(first) != sex_named(title)
+                            || m.form == Form::Full && reintroduced_soon(ctx, &layout, a, m)
+                    }
+                    Agreement::OtherSex | Agreement::OtherOffice => true,
+                };
+                if flagged {
+                    let forms = later_forms(ctx, &layout, style, a, actor);
+                    out.push(mismatch(
+                        ctx,
+                        style,
+                        actor,
+                        (m, title),
+                        (first_m, first),
+                        agreement,
+                        &forms,
+                    ));
                 }
-                out.push(mismatch(ctx, style, actor, m, first, title, agreement));
             }
         }
+        roles::unnamed(ctx, &layout, &TITLE_MISMATCH, out);
     }
 }
 
@@ -120,21 +171,26 @@ fn mismatch(
     ctx: &Context<'_>,
     style: &HouseStyle,
     actor: &Actor,
-    m: &Mention,
-    first: &Title,
-    title: &Title,
+    (m, title): (&Mention, &Title),
+    (first_m, first): (&Mention, &Title),
     agreement: Agreement,
+    later_forms: &[String],
 ) -> Finding {
     let first_text = text_of(ctx, first.span);
     let here = text_of(ctx, title.span);
+    let why = match agreement {
+        Agreement::OtherOffice => "another office",
+        Agreement::OtherSex => "the same role, for someone of the other sex",
+        _ => "the same office written another way",
+    };
     let message = format!(
-        "{} is '{first_text}' on first reference (line {}) but '{here}' here",
+        "{} is '{first_text}' on first reference (line {}) but '{here}' here: {why}",
         actor.name,
         line(ctx, first.span.start)
     );
     let severity = match agreement {
-        Agreement::OtherOffice => Severity::Warning,
-        _ => Severity::Information,
+        Agreement::OtherForm => Severity::Information,
+        _ => Severity::Warning,
     };
     let mut finding = Finding::new(&TITLE_MISMATCH, title.span, message)
         .with_severity(severity)
@@ -143,25 +199,40 @@ fn mismatch(
             format!("first reference: '{first_text}'"),
         );
     if before_name(title) {
-        finding = finding.with_fix(
-            format!("Use the first reference's title: '{first_text}'"),
-            vec![Edit {
-                span: title.span,
-                replacement: first_text,
-            }],
-        );
-        let surname = later_name(actor).filter(|_| {
-            agreement == Agreement::OtherForm && style.surname_on_later_reference && !title.article
-        });
-        if let Some(surname) = surname {
+        // The form the style wants on a later reference, in one step.
+        for form in later_forms {
             finding = finding.with_fix(
-                format!("Use the surname alone: '{surname}'"),
+                format!("Use '{form}'"),
                 vec![Edit {
                     span: m.span,
-                    replacement: surname.to_string(),
+                    replacement: form.clone(),
                 }],
             );
         }
+        if let (true, Some(surname)) = (before_name(first), later_name(actor)) {
+            let office = text_of(ctx, first.span);
+            let replacement = format!("{office} {surname}");
+            if replacement != text_of(ctx, first_m.span) {
+                finding = finding.with_fix(
+                    format!("Use the first reference's title: '{replacement}'"),
+                    vec![Edit {
+                        span: m.span,
+                        replacement,
+                    }],
+                );
+            }
+        }
+    } else {
+        // An appositive: the first reference's title, in the style's case
+        // for a title set off by commas.
+        let replacement = in_case(ctx, first, style.set_off == super::TitleCase::Lower);
+        finding = finding.with_fix(
+            format!("Use the first reference's title: '{replacement}'"),
+            vec![Edit {
+                span: title.span,
+                replacement,
+            }],
+        );
     }
     finding
 }
@@ -173,7 +244,7 @@ fn people_file(ctx: &Context<'_>, a: usize, actor: &Actor, first: &Title, out: &
     };
     let Some(expected) = &entry.title else { return };
     let key = LEXICON.office_key_of(expected);
-    if key.is_empty() || offices_agree(&key, &first.office_key) {
+    if key.is_empty() || offices::relate(&key, &first.office_key) != Agreement::OtherOffice {
         return;
     }
     let here = text_of(ctx, first.span);
@@ -221,9 +292,10 @@ impl Rule for RepeatedTitle {
         if !style.surname_on_later_reference {
             return;
         }
+        let layout = layout(ctx);
         let counts = surname_counts(ctx.actors);
         for (a, actor) in people(ctx.actors) {
-            let titled = titled(ctx, a);
+            let titled = titled(ctx, &layout, a);
             let Some(&(first_m, first)) = titled.first() else {
                 continue;
             };
@@ -233,197 +305,77 @@ impl Rule for RepeatedTitle {
             if counts.get(surname).copied().unwrap_or(0) > 1 {
                 continue;
             }
+            let forms = later_forms(ctx, &layout, style, a, actor);
             for &(m, title) in &titled[1..] {
                 let repeated = before_name(title)
-                    && !title.article
-                    && compare(ctx, first, title) == Agreement::Same;
-                if !repeated {
-                    continue;
-                }
-                let introduced = text_of(ctx, first_m.span);
-                let mut finding = Finding::new(
-                    &REPEATED_TITLE,
-                    m.span,
-                    format!(
-                        "{} was introduced as '{introduced}' (line {}); later references use the surname: '{surname}'",
-                        actor.name,
-                        line(ctx, first_m.span.start)
-                    ),
-                )
-                .with_related(
-                    RelatedLocation::Here(first_m.span),
-                    "first reference".to_string(),
-                )
-                .with_fix(
-                    format!("Use the surname: '{surname}'"),
-                    vec![Edit {
-                        span: m.span,
-                        replacement: surname.to_string(),
-                    }],
-                );
-                if let Some(courtesy) = courtesy_used(ctx, a).filter(|_| style.courtesy_titles) {
-                    let replacement = format!("{courtesy} {surname}");
-                    finding = finding.with_fix(
-                        format!("Use '{replacement}'"),
-                        vec![Edit {
-                            span: m.span,
-                            replacement,
-                        }],
-                    );
-                }
-                out.push(finding);
-            }
-        }
-    }
-}
-
-/// The courtesy title the article already gives a person ("Mr"), if any.
-fn courtesy_used(ctx: &Context<'_>, actor: usize) -> Option<String> {
-    checked(ctx.actors, actor).find_map(|(_, m)| m.courtesy.map(|c| text_of(ctx, c)))
-}
-
-pub struct TitleCase;
-
-impl Rule for TitleCase {
-    fn info(&self) -> &'static RuleInfo {
-        &TITLE_CASE
-    }
-
-    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        let style = HouseStyle::of(ctx.settings.style);
-        for (a, _) in people(ctx.actors) {
-            for (_, m) in checked(ctx.actors, a) {
-                for title in [m.title.as_ref(), m.appositive.as_ref()]
-                    .into_iter()
-                    .flatten()
-                {
-                    if !title.formal || title.case_words.is_empty() {
-                        continue;
-                    }
-                    let (wanted, place) = if m.form == Form::Description {
-                        (style.standing_alone, "standing alone")
-                    } else if title.set_off || title.after_name {
-                        (style.set_off, "set off by commas")
-                    } else if !title.article && before_name_is_formal(title) {
-                        (style.before_name, "directly before a name")
-                    } else {
-                        continue;
-                    };
-                    if let Some(finding) = wrong_case(ctx, style, title, wanted, place) {
-                        out.push(finding);
-                    }
+                    && m.form == Form::Full
+                    && compare(ctx, first, title) == Agreement::Same
+                    && reintroduced_soon(ctx, &layout, a, m);
+                if repeated {
+                    out.push(repeated_title(ctx, actor, m, first_m, &forms));
                 }
             }
         }
     }
 }
 
-/// A lowercase title before a name is an error only where it is surely a
-/// formal title: an office with a qualifier ("foreign minister") or a country
-/// ("Russian president"), or one that opens its phrase ("said president Ana
-/// Ruiz"). "Club president Ana Ruiz" and "city mayor" are job descriptions.
-fn before_name_is_formal(title: &Title) -> bool {
-    title.case_words.len() >= 2 || title.country.is_some() || title.opens_phrase
-}
-
-fn wrong_case(
+fn repeated_title(
     ctx: &Context<'_>,
-    style: &HouseStyle,
-    title: &Title,
-    wanted: Case,
-    place: &str,
-) -> Option<Finding> {
-    let capital = |w: &Span| ctx.prose.slice(*w).starts_with(char::is_uppercase);
-    // A capital at the start of a sentence says nothing about the style.
-    let sentence_start = |w: &Span| {
-        ctx.prose
-            .token_at(w.start)
-            .is_some_and(|t| ctx.prose.tokens[t].sentence_start)
-    };
-    let wrong: Vec<Span> = match wanted {
-        Case::Capital => title
-            .case_words
-            .iter()
-            .copied()
-            .filter(|w| !capital(w))
-            .collect(),
-        Case::Lower => title
-            .case_words
-            .iter()
-            .copied()
-            .filter(|w| capital(w) && !sentence_start(w))
-            .collect(),
-        Case::Either => return None,
-    };
-    let (&first, &last) = (wrong.first()?, wrong.last()?);
-    let edits: Vec<Edit> = wrong
+    actor: &Actor,
+    m: &Mention,
+    first_m: &Mention,
+    forms: &[String],
+) -> Finding {
+    let introduced = text_of(ctx, first_m.span);
+    let wanted = forms
         .iter()
-        .map(|&w| Edit {
-            span: w,
-            replacement: recase(ctx.prose.slice(w), wanted),
-        })
-        .collect();
-    let office = title.office.unwrap_or(first.join(last));
-    let fixed = fixed_text(ctx, office, &edits);
-    let how = if wanted == Case::Capital {
-        "takes capitals"
-    } else {
-        "is lowercase"
-    };
-    Some(
-        Finding::new(
-            &TITLE_CASE,
-            first.join(last),
-            format!(
-                "A formal title {place} {how} in {} style: '{fixed}'",
-                style.name
-            ),
-        )
-        .with_fix(format!("Write '{fixed}'"), edits),
+        .map(|f| format!("'{f}'"))
+        .collect::<Vec<_>>()
+        .join(" or ");
+    let mut finding = Finding::new(
+        &REPEATED_TITLE,
+        m.span,
+        format!(
+            "{} was introduced as '{introduced}' (line {}); later references use {wanted}",
+            actor.name,
+            line(ctx, first_m.span.start)
+        ),
     )
-}
-
-/// A word with its first letter made upper- or lowercase.
-fn recase(word: &str, wanted: Case) -> String {
-    let mut chars = word.chars();
-    let Some(first) = chars.next() else {
-        return String::new();
-    };
-    let first: String = match wanted {
-        Case::Capital => first.to_uppercase().collect(),
-        _ => first.to_lowercase().collect(),
-    };
-    first + chars.as_str()
-}
-
-/// The text of `span` with the edits inside it applied.
-fn fixed_text(ctx: &Context<'_>, span: Span, edits: &[Edit]) -> String {
-    let mut out = String::new();
-    let mut at = span.start;
-    for e in edits.iter().filter(|e| span.covers(e.span)) {
-        out.push_str(ctx.prose.slice(Span::new(at, e.span.start)));
-        out.push_str(&e.replacement);
-        at = e.span.end;
+    .with_related(
+        RelatedLocation::Here(first_m.span),
+        "first reference".to_string(),
+    );
+    for form in forms {
+        finding = finding.with_fix(
+            format!("Use '{form}'"),
+            vec![Edit {
+                span: m.span,
+                replacement: form.clone(),
+            }],
+        );
     }
-    out.push_str(ctx.prose.slice(Span::new(at, span.end)));
+    finding
+}
+
+/// A title's text with its office words lowercased (or left as written).
+fn in_case(ctx: &Context<'_>, t: &Title, lower: bool) -> String {
+    let mut out = String::new();
+    let mut at = t.span.start;
+    for w in t.case_words.iter().filter(|w| lower && t.span.covers(**w)) {
+        out.push_str(ctx.prose.slice(Span::new(at, w.start)));
+        out.push_str(&ctx.prose.slice(*w).to_lowercase());
+        at = w.end;
+    }
+    out.push_str(ctx.prose.slice(Span::new(at, t.span.end)));
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn offices_agree_when_one_holds_the_other() {
-        assert!(offices_agree("foreign minister", "foreign minister"));
-        assert!(offices_agree("secretary", "secretary of state"));
-        assert!(!offices_agree("foreign minister", "defense minister"));
-    }
-
-    #[test]
-    fn recasing_keeps_the_rest_of_the_word() {
-        assert_eq!(recase("foreign", Case::Capital), "Foreign");
-        assert_eq!(recase("Minister", Case::Lower), "minister");
-        assert_eq!(recase("élysée", Case::Capital), "Élysée");
+/// The span of a title with the abbreviation period after it, if any
+/// ("Gov" and its "."), for messages that quote it.
+pub(super) fn with_period(ctx: &Context<'_>, span: Span) -> Span {
+    if ctx.prose.text[span.end..].starts_with('.') {
+        Span::new(span.start, span.end + 1)
+    } else {
+        span
     }
 }

@@ -10,7 +10,7 @@
 
 local M = {}
 
-local INSTALL = "cargo install --git https://github.com/copydesk/copydesk"
+local INSTALL = "pip install copydesk-*.whl (the wheel), or cargo install --locked --path . in a copydesk checkout"
 
 M.defaults = {
   cmd = { "copydesk", "--stdio" },
@@ -113,7 +113,7 @@ function M.setup(opts)
   end
   if vim.fn.executable(opts.cmd[1]) == 0 then
     vim.notify(
-      ("copydesk: the language server %q was not found. Install it with `%s`, or pass its path as cmd to require('copydesk').setup()."):format(
+      ("copydesk: the language server %q was not found. Install it with %s, or pass its path as cmd to require('copydesk').setup()."):format(
         opts.cmd[1],
         INSTALL
       ),

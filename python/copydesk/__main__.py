@@ -1,0 +1,5 @@
+"""``python -m copydesk``: the ``copydesk`` command."""
+
+from ._cli import main
+
+main()

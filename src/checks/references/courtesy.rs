@@ -1,0 +1,350 @@
+//! `courtesy-title`: courtesy titles used unevenly. One person called "Mr"
+//! and "Ms"; a knight called "Sir Alan" and then "Mr Sugar"; and, as the
+//! house style decides, a courtesy title where the article otherwise uses
+//! bare surnames (AP uses none), or a bare surname where the article gives
+//! others a courtesy title (UK houses and the NYT use one on every later
+//! reference).
+
+use super::layout::Layout;
+use super::style::HouseStyle;
+use super::{checked, later_name, layout, line, people, text_of};
+use crate::actors::{Actor, Form, Mention};
+use crate::checks::{Context, Edit, Finding, RelatedLocation, Rule, RuleInfo, Severity};
+
+static COURTESY_TITLE: RuleInfo = RuleInfo {
+    code: "courtesy-title",
+    default_severity: Severity::Warning,
+    summary: "Courtesy titles used unevenly: \"Mr\" and \"Ms\" for one person, \"Sir Alan\" then \"Mr Sugar\", or some people with one and others without.",
+    doc: include_str!("../../../docs/rules/courtesy-title.md"),
+};
+
+/// What a courtesy title says of its holder.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// "Mr".
+    Man,
+    /// "Mrs", "Ms", "Miss".
+    Woman,
+    /// "Sir", "Dame": kept with the given name ("Sir Alan").
+    Knight,
+    /// "Lord", "Lady": kept with the title's name ("Lord Sugar").
+    Peer,
+    /// "Dr", "Prof", "Rev": a qualification, either sex.
+    Other,
+}
+
+fn kind(courtesy: &str) -> Kind {
+    match courtesy.trim_end_matches('.').to_lowercase().as_str() {
+        "mr" => Kind::Man,
+        "mrs" | "ms" | "miss" | "mx" => Kind::Woman,
+        "sir" | "dame" => Kind::Knight,
+        "lord" | "lady" => Kind::Peer,
+        _ => Kind::Other,
+    }
+}
+
+/// A person's later references, with the courtesy title each carries.
+struct Courtesies<'a> {
+    actor: usize,
+    person: &'a Actor,
+    /// Judged references after the introduction, by family name.
+    later: Vec<(&'a Mention, Option<String>)>,
+}
+
+fn courtesies<'a>(ctx: &'a Context<'_>, layout: &'a Layout) -> Vec<Courtesies<'a>> {
+    let mut out = Vec::new();
+    for (a, person) in people(ctx.actors) {
+        let mut introduced = false;
+        let mut later = Vec::new();
+        for (_, m) in checked(ctx, layout, a) {
+            match m.form {
+                Form::Full => introduced = true,
+                Form::Family if introduced && m.title.is_none() => {
+                    later.push((m, m.courtesy.map(|c| text_of(ctx, c))));
+                }
+                _ => {}
+            }
+        }
+        out.push(Courtesies {
+            actor: a,
+            person,
+            later,
+        });
+    }
+    out
+}
+
+/// The forms the house style wants on a later reference to a person: the
+/// surname (AP); in a house that uses courtesy titles, the one the article
+/// gives the person ("Mr Lavrov", "Sir Alan"), or, when the article gives
+/// others one but not this person, "Mr" or "Ms" for the writer to choose.
+pub(super) fn later_forms(
+    ctx: &Context<'_>,
+    layout: &Layout,
+    style: &HouseStyle,
+    actor: usize,
+    person: &Actor,
+) -> Vec<String> {
+    let Some(surname) = later_name(person) else {
+        return Vec::new();
+    };
+    if !style.courtesy_titles {
+        return vec![surname.to_string()];
+    }
+    let own = checked(ctx, layout, actor).find_map(|(_, m)| m.courtesy.map(|c| text_of(ctx, c)));
+    if let Some(courtesy) = own {
+        return vec![with_courtesy(&courtesy, person, surname)];
+    }
+    let used: Vec<String> = ctx
+        .actors
+        .mentions
+        .iter()
+        .filter(|m| !m.in_quote)
+        .filter_map(|m| m.courtesy.map(|c| text_of(ctx, c)))
+        .collect();
+    if used.is_empty() {
+        return vec![surname.to_string()];
+    }
+    let period = used.iter().any(|c| c.ends_with('.'));
+    ["Mr", "Ms"]
+        .iter()
+        .map(|c| format!("{c}{} {surname}", if period { "." } else { "" }))
+        .collect()
+}
+
+/// A later reference with a courtesy title: "Mr Lavrov", "Sir Alan".
+fn with_courtesy(courtesy: &str, person: &Actor, surname: &str) -> String {
+    let given = person
+        .person
+        .as_ref()
+        .and_then(|p| p.given.as_deref())
+        .and_then(|g| g.split(' ').next());
+    match (kind(courtesy), given) {
+        (Kind::Knight, Some(given)) => format!("{courtesy} {given}"),
+        _ => format!("{courtesy} {surname}"),
+    }
+}
+
+pub struct CourtesyTitle;
+
+impl Rule for CourtesyTitle {
+    fn info(&self) -> &'static RuleInfo {
+        &COURTESY_TITLE
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
+        let style = HouseStyle::of(ctx.settings.style);
+        let layout = layout(ctx);
+        for (a, person) in people(ctx.actors) {
+            one_person(ctx, &layout, a, person, out);
+        }
+        house_style(ctx, &layout, style, out);
+    }
+}
+
+/// One person's courtesy titles disagree: "Mr" and "Ms", or "Mr Sugar" for
+/// someone the article calls "Sir Alan".
+fn one_person(
+    ctx: &Context<'_>,
+    layout: &Layout,
+    a: usize,
+    person: &Actor,
+    out: &mut Vec<Finding>,
+) {
+    let titled: Vec<(&Mention, String)> = checked(ctx, layout, a)
+        .filter_map(|(_, m)| m.courtesy.map(|c| (m, text_of(ctx, c))))
+        .collect();
+    let Some((first_m, first)) = titled.first() else {
+        return;
+    };
+    let knight = titled.iter().find(|(_, c)| kind(c) == Kind::Knight);
+    // "Mr" and "Mrs" for one surname is a couple as often as a slip: only
+    // where the article names nobody else of that surname.
+    let alone = later_name(person).is_some_and(|s| !relative_named(ctx, person, s));
+    for (m, courtesy) in &titled[1..] {
+        let here = kind(courtesy);
+        let clash = alone
+            && matches!(
+                (kind(first), here),
+                (Kind::Man, Kind::Woman) | (Kind::Woman, Kind::Man)
+            )
+            && !paired(ctx, m);
+        let demoted = matches!(here, Kind::Man | Kind::Woman) && knight.is_some();
+        if !clash && !demoted {
+            continue;
+        }
+        let (source, source_text) = match knight.filter(|_| demoted) {
+            Some((k, c)) => (*k, c.clone()),
+            None => (*first_m, first.clone()),
+        };
+        let said = text_of(ctx, source.span);
+        let Some(surname) = later_name(person) else {
+            continue;
+        };
+        let wanted = with_courtesy(&source_text, person, surname);
+        let why = if demoted {
+            "a knight or dame keeps the title on later references"
+        } else {
+            "the courtesy titles name a man and a woman"
+        };
+        out.push(
+            Finding::new(
+                &COURTESY_TITLE,
+                m.span,
+                format!(
+                    "'{}' here, '{said}' on line {}: {why}",
+                    text_of(ctx, m.span),
+                    line(ctx, source.span.start)
+                ),
+            )
+            .with_related(RelatedLocation::Here(source.span), format!("'{said}'"))
+            .with_fix(
+                format!("Use '{wanted}'"),
+                vec![Edit {
+                    span: m.span,
+                    replacement: wanted,
+                }],
+            ),
+        );
+    }
+}
+
+/// Whether the text names someone else with this surname: a capitalised
+/// word that is none of the person's given names before it ("Bill Clinton"
+/// beside Hillary Clinton), whether or not the model made a person of them.
+fn relative_named(ctx: &Context<'_>, person: &Actor, surname: &str) -> bool {
+    let given: Vec<&str> = person
+        .person
+        .as_ref()
+        .and_then(|p| p.given.as_deref())
+        .map(|g| g.split(' ').collect())
+        .unwrap_or_default();
+    let other_person = ctx.actors.actors.iter().any(|a| {
+        !std::ptr::eq(a, person)
+            && a.kind == crate::actors::ActorKind::Person
+            && later_name(a) == Some(surname)
+    });
+    let in_title = |offset: usize| {
+        ctx.actors.mention_at(offset).is_some_and(|i| {
+            let m = &ctx.actors.mentions[i];
+            m.title.as_ref().is_some_and(|t| t.span.contains(offset))
+                || m.courtesy.is_some_and(|c| c.contains(offset))
+        })
+    };
+    other_person
+        || ctx.prose.tokens.windows(2).any(|pair| {
+            let (before, name) = (&pair[0], &pair[1]);
+            let word = ctx.prose.slice(before.word);
+            ctx.prose.slice(name.word) == surname
+                && before.capitalised
+                && before.kind == crate::prose::TokenKind::Word
+                && !before.sentence_start
+                && !given.contains(&word)
+                && kind(word) == Kind::Other
+                && !crate::actors::lexicon::LEXICON.is_function_word(word)
+                && !in_title(before.span.start)
+        })
+}
+
+/// "Mr. and Mrs. Khan": two courtesy titles for a couple.
+fn paired(ctx: &Context<'_>, m: &Mention) -> bool {
+    let before = &ctx.prose.text[..m.span.start];
+    let before = before.trim_end();
+    before.ends_with(" and") || before.ends_with('&')
+}
+
+/// Courtesy titles against the house style, where the article mostly
+/// follows it. In a house that uses them, a later reference without one
+/// (once for each person), where most later references have one or someone
+/// has one at every later reference. In AP
+/// style, which uses none, each courtesy title where most later references
+/// are bare surnames. An article that mostly does the other thing follows
+/// another house, and is left alone.
+fn house_style(ctx: &Context<'_>, layout: &Layout, style: &HouseStyle, out: &mut Vec<Finding>) {
+    let all = courtesies(ctx, layout);
+    let plain = |t: &Option<String>| {
+        t.as_deref()
+            .is_some_and(|t| matches!(kind(t), Kind::Man | Kind::Woman))
+    };
+    let titled: Vec<&Mention> = all
+        .iter()
+        .flat_map(|c| c.later.iter().filter(|(_, t)| plain(t)).map(|(m, _)| *m))
+        .collect();
+    let bare: Vec<&Mention> = all
+        .iter()
+        .flat_map(|c| c.later.iter().filter(|(_, t)| t.is_none()).map(|(m, _)| *m))
+        .collect();
+    let (Some(&example), Some(&bare_example)) = (titled.first(), bare.first()) else {
+        return;
+    };
+    // Someone given a courtesy title at every later reference, twice or
+    // more: the article follows a house that uses them.
+    let consistent = all
+        .iter()
+        .any(|c| c.later.len() >= 2 && c.later.iter().all(|(_, t)| plain(t)));
+    if style.courtesy_titles && (consistent || titled.len() >= bare.len()) {
+        for c in &all {
+            // Each person once: the first later reference without one.
+            let flagged: Vec<&Mention> = c
+                .later
+                .iter()
+                .filter(|(_, t)| t.is_none())
+                .map(|(m, _)| *m)
+                .take(1)
+                .collect();
+            let forms = later_forms(ctx, layout, style, c.actor, c.person);
+            for m in flagged {
+                let mut finding = Finding::new(
+                    &COURTESY_TITLE,
+                    m.span,
+                    format!(
+                        "In {} style later references take a courtesy title, as '{}' does (line {}): '{}' has none",
+                        style.name,
+                        text_of(ctx, example.span),
+                        line(ctx, example.span.start),
+                        text_of(ctx, m.span)
+                    ),
+                )
+                .with_related(RelatedLocation::Here(example.span), "courtesy title here".to_string());
+                for form in forms.iter().filter(|f| f.contains(' ')) {
+                    finding = finding.with_fix(
+                        format!("Use '{form}'"),
+                        vec![Edit {
+                            span: m.span,
+                            replacement: form.clone(),
+                        }],
+                    );
+                }
+                out.push(finding);
+            }
+        }
+    } else if titled.len() < bare.len() {
+        for c in &all {
+            let Some(surname) = later_name(c.person) else {
+                continue;
+            };
+            for (m, _) in c.later.iter().filter(|(_, t)| plain(t)) {
+                out.push(
+                    Finding::new(
+                        &COURTESY_TITLE,
+                        m.span,
+                        format!(
+                            "{} style uses no courtesy titles, and this article mostly calls people by surname alone ('{}', line {}): '{surname}'",
+                            style.name,
+                            text_of(ctx, bare_example.span),
+                            line(ctx, bare_example.span.start)
+                        ),
+                    )
+                    .with_related(RelatedLocation::Here(bare_example.span), "surname alone here".to_string())
+                    .with_fix(
+                        format!("Use '{surname}'"),
+                        vec![Edit {
+                            span: m.span,
+                            replacement: surname.to_string(),
+                        }],
+                    ),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,264 @@
+//! Where the story is: the top matter above the body (kicker, deck, summary,
+//! dateline), the sections the body falls into, and links' text. A headline
+//! or deck uses surnames freely and a summary may come before the full text;
+//! neither introduces anyone. A live blog or a sectioned feature may
+//! introduce a person again in each section.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::prose::{BlockKind, Prose};
+use crate::span::Span;
+
+/// How many blocks from the top may still be top matter.
+const TOP_BLOCKS: usize = 8;
+/// The most words a headline on one line has.
+const HEADLINE_WORDS: usize = 16;
+/// The most words a deck under a headline has.
+const DECK_WORDS: usize = 30;
+/// The most words a deck of one sentence, in a block of its own, has.
+const DECK_SENTENCE_WORDS: usize = 20;
+/// The most words a label such as "FULL TEXT" has.
+const LABEL_WORDS: usize = 6;
+/// The most words a subhead such as "Sanders: Win in a walk." has.
+const SUBHEAD_WORDS: usize = 10;
+
+/// A dateline opening the body: "WASHINGTON —", "DES MOINES, Iowa -",
+/// "LONDON (Reuters) -".
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[A-Z][A-Z'’.\- ]{2,}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)?(?: \([A-Za-z ]+\))? ?(?:—|–|-{1,2}) ")
+        .expect("the dateline pattern is valid")
+});
+
+pub struct Layout {
+    /// Where the body begins: after the last label of the top matter, or at
+    /// the dateline.
+    body_start: usize,
+    /// The start of each section, in order: the body's start, and each
+    /// heading, label or separator after it.
+    section_starts: Vec<usize>,
+    /// Subheads written as paragraphs ("Sanders: Win in a walk."): display
+    /// text, like headings.
+    subheads: Vec<Span>,
+}
+
+impl Layout {
+    pub fn of(prose: &Prose) -> Layout {
+        let mut body_start = headline_end(prose);
+        for block in prose.blocks.iter().take(TOP_BLOCKS) {
+            let text = prose.slice(block.span);
+            if is_label(text) {
+                body_start = body_start.max(block.span.end);
+            } else if DATELINE.is_match(text.trim_start()) {
+                body_start = body_start.max(block.span.start);
+                break;
+            }
+        }
+        // A label with nothing after it is the story's last line, not a heading.
+        if prose.blocks.last().is_none_or(|b| b.span.end <= body_start) {
+            body_start = 0;
+        }
+        let mut section_starts = vec![body_start];
+        let mut subheads = Vec::new();
+        for block in &prose.blocks {
+            if block.span.start <= body_start {
+                continue;
+            }
+            // Labels, subheads and separators are short: most blocks are
+            // passed over by their token count alone.
+            let short = block.tokens.len() <= 2 * SUBHEAD_WORDS;
+            let text = prose.slice(block.span);
+            let subhead = short && is_subhead(text);
+            let divider = short && (is_label(text) || is_separator(text));
+            if block.kind == BlockKind::Heading || divider || subhead {
+                section_starts.push(block.span.start);
+            }
+            if subhead {
+                subheads.push(block.span);
+            }
+        }
+        Layout {
+            body_start,
+            section_starts,
+            subheads,
+        }
+    }
+
+    /// Whether an offset lies in the story's body: after the top matter, and
+    /// not in a subhead.
+    pub fn in_body(&self, offset: usize) -> bool {
+        offset >= self.body_start && !self.subheads.iter().any(|s| s.contains(offset))
+    }
+
+    /// The section an offset falls in.
+    pub fn section(&self, offset: usize) -> usize {
+        self.section_starts.partition_point(|&s| s <= offset)
+    }
+}
+
+/// Where a headline that opens the document ends: a first block of one
+/// short line, even one that ends in a full stop, with at least two blocks
+/// after it; and the deck after a headline that ends in ";" or ":", on the
+/// next line ("Talks resume in Moscow;" / "Lavrov and Wang meet again.").
+fn headline_end(prose: &Prose) -> usize {
+    let (Some(first), Some(second), Some(_)) = (
+        prose.blocks.first(),
+        prose.blocks.get(1),
+        prose.blocks.get(2),
+    ) else {
+        return 0;
+    };
+    let headline = prose.slice(first.span);
+    let words = |s: &str| s.split_whitespace().count();
+    let one_line = !headline.contains('\n');
+    let headline_shaped = words(headline) <= HEADLINE_WORDS || title_case(headline);
+    if first.kind != BlockKind::Heading && !(one_line && headline_shaped) {
+        return 0;
+    }
+    let deck = prose.slice(second.span);
+    let continues = headline.trim_end().ends_with([';', ':']);
+    let next_line = prose.text[first.span.end..second.span.start]
+        .matches('\n')
+        .count()
+        == 1;
+    // A deck: on the next line after "Headline;", or, under a headline
+    // written as a sentence (not marked as a heading), one short sentence
+    // before a longer first paragraph.
+    let third = prose
+        .blocks
+        .get(2)
+        .map_or(0, |b| words(prose.slice(b.span)));
+    let short_deck = first.kind == BlockKind::Paragraph
+        && second.sentences.len() == 1
+        && words(deck) <= DECK_SENTENCE_WORDS
+        && third > words(deck);
+    if continues && next_line && words(deck) <= DECK_WORDS || short_deck {
+        second.span.end
+    } else {
+        first.span.end
+    }
+}
+
+/// A line in headline capitals: most of its words of four letters or more
+/// start with a capital ("Trump Just Announced Who He Would Love To See").
+fn title_case(line: &str) -> bool {
+    let long: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let capitals = long
+        .iter()
+        .filter(|w| {
+            w.trim_start_matches(|c: char| !c.is_alphabetic())
+                .starts_with(char::is_uppercase)
+        })
+        .count();
+    long.len() >= 3 && capitals * 5 >= long.len() * 4
+}
+
+/// A short block in capitals: a kicker or a label ("FULL TEXT.").
+fn is_label(text: &str) -> bool {
+    !text.chars().any(char::is_lowercase)
+        && text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && text.split_whitespace().count() <= LABEL_WORDS
+}
+
+/// A short paragraph that names its subject before a colon: "Sanders: Win
+/// in a walk."
+fn is_subhead(text: &str) -> bool {
+    if !text.contains(':') {
+        return false;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.len() <= SUBHEAD_WORDS
+        && words
+            .iter()
+            .take(3)
+            .position(|w| w.ends_with(':'))
+            .is_some_and(|i| {
+                words[..=i]
+                    .iter()
+                    .all(|w| w.starts_with(char::is_uppercase))
+            })
+}
+
+/// A block with no letters: "___", "* * *".
+fn is_separator(text: &str) -> bool {
+    !text.trim().is_empty() && !text.chars().any(char::is_alphanumeric)
+}
+
+/// Whether a span lies inside a Markdown link's text: after an unclosed "["
+/// on its line and before the "](" or "][" that closes it.
+pub fn in_link_text(text: &str, span: Span) -> bool {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
+    let before = &text[line_start..span.start];
+    let after = &text[span.end..line_end];
+    let opened = before
+        .rfind('[')
+        .is_some_and(|i| !before[i..].contains(']'));
+    let closed = after.find(']').is_some_and(|i| {
+        !after[..i].contains('[') && matches!(after.as_bytes().get(i + 1), Some(b'(') | Some(b'['))
+    });
+    opened && closed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_separators_and_datelines() {
+        assert!(is_label("FULL TEXT."));
+        assert!(!is_label("Full text."));
+        assert!(!is_label("A"));
+        assert!(is_separator("___."));
+        assert!(is_subhead("Sanders: Win in a walk."));
+        assert!(!is_subhead(
+            "He said: the talks were long and hard and useful."
+        ));
+        assert!(is_separator("* * *"));
+        assert!(DATELINE.is_match("WASHINGTON — The Senate voted"));
+        assert!(DATELINE.is_match("DES MOINES, Iowa - The caucuses"));
+        assert!(DATELINE.is_match("LONDON (Reuters) - The prime minister"));
+        assert!(!DATELINE.is_match("The Senate voted - again"));
+    }
+
+    #[test]
+    fn a_headline_and_its_deck_are_top_matter() {
+        let mut cache = crate::prose::BlockCache::default();
+        let text = "Talks resume in Moscow;\nLavrov and Wang meet again.\n\nLavrov said the talks were useful.\n\nMore.";
+        let prose = crate::prose::parse(text, crate::document::Language::PlainText, &mut cache);
+        let layout = Layout::of(&prose);
+        assert!(!layout.in_body(text.find("Wang").unwrap()));
+        assert!(layout.in_body(text.find("Lavrov said").unwrap()));
+        // A short sentence between the headline and a longer first
+        // paragraph is a deck.
+        let text = "Party meets to heal wounds.\n\nWarren may help Ruiz and Berg.\n\nRuiz and Berg met on Monday in the capital to talk about the budget and the vote.";
+        let prose = crate::prose::parse(text, crate::document::Language::PlainText, &mut cache);
+        assert!(!Layout::of(&prose).in_body(text.find("Warren").unwrap()));
+        assert!(title_case(
+            "Trump Just Announced Who He Would Love To See Run"
+        ));
+        assert!(!title_case("Rubio has the praise, just not the votes."));
+        // Two blocks only: the first is copy, not a headline.
+        let short = "Lavrov said the talks were useful.\n\nRussian Foreign Minister Sergei Lavrov met Wang.";
+        let prose = crate::prose::parse(short, crate::document::Language::PlainText, &mut cache);
+        assert!(Layout::of(&prose).in_body(0));
+    }
+
+    #[test]
+    fn link_text_is_found_on_its_line() {
+        let text = "Read more: [Mayor Wu says no](https://example.com)\nMayor Wu spoke.";
+        let wu = text.find("Wu").unwrap();
+        assert!(in_link_text(text, Span::new(wu, wu + 2)));
+        let later = text.rfind("Wu").unwrap();
+        assert!(!in_link_text(text, Span::new(later, later + 2)));
+        let note = "He said [sic] that Wu left.";
+        let wu = note.find("Wu").unwrap();
+        assert!(!in_link_text(note, Span::new(wu, wu + 2)));
+    }
+}

@@ -1,0 +1,419 @@
+//! `name-variant`: one person's name spelled two ways ("Zelensky",
+//! "Zelenskyy"; "Keller", "Kellar"; "Martínez", "Martinez"), or encoded two
+//! ways, or a Chinese or Korean name shortened to its given name.
+
+use icu_normalizer::{ComposingNormalizerBorrowed, DecomposingNormalizerBorrowed};
+
+use super::layout::Layout;
+use super::{checked, layout, line, named, shared_names, text_of};
+use crate::actors::lexicon::LEXICON;
+use crate::actors::{
+    is_variant, skeleton, Actor, Confidence, Form, Mention, NameOrder, PersonName,
+};
+use crate::checks::{Context, Edit, Finding, RelatedLocation, Rule, RuleInfo, Severity};
+use crate::span::Span;
+
+static NAME_VARIANT: RuleInfo = RuleInfo {
+    code: "name-variant",
+    default_severity: Severity::Warning,
+    summary: "One person's name spelled or encoded two ways (\"Zelensky\", \"Zelenskyy\"; accents dropped), or \"Jinping\" for Xi.",
+    doc: include_str!("../../../docs/rules/name-variant.md"),
+};
+
+/// How a spelling differs from the expected one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Difference {
+    /// The same letters in another Unicode encoding (a precomposed "í" and
+    /// "i" with a combining accent): invisible, but search and sorting see it.
+    Encoding,
+    /// Accents dropped or added.
+    Accents,
+    /// Spelled as transliterations differ, or one typing slip apart.
+    Letters,
+}
+
+fn nfc(s: &str) -> String {
+    ComposingNormalizerBorrowed::new_nfc()
+        .normalize(s)
+        .into_owned()
+}
+
+/// A name without its accents: decomposed, combining marks dropped.
+fn without_accents(s: &str) -> String {
+    DecomposingNormalizerBorrowed::new_nfd()
+        .normalize(s)
+        .chars()
+        .filter(|c| !matches!(*c as u32, 0x300..=0x36f | 0x1ab0..=0x1aff | 0x1dc0..=0x1dff | 0x20d0..=0x20ff | 0xfe20..=0xfe2f))
+        .collect()
+}
+
+/// A curly or straight apostrophe is typography, not spelling.
+fn straight(s: &str) -> String {
+    s.replace(['’', '‘', 'ʼ'], "'")
+}
+
+/// Whether one spelling only drops or recapitalises a leading particle of
+/// the other ("al-Assad" and "Assad", "Al-Awlaki" at a sentence start):
+/// a shortening the house may choose, not a respelling.
+fn particle_only(a: &str, b: &str) -> bool {
+    let strip = |s: &str| -> String {
+        let lower = s.to_lowercase();
+        for p in ["al-", "el-", "al ", "el ", "al", "el"] {
+            if let Some(rest) = lower.strip_prefix(p) {
+                if p.len() == 3 || rest.starts_with(char::is_uppercase) {
+                    return rest.to_string();
+                }
+            }
+        }
+        if let Some((first, rest)) = lower.split_once(' ') {
+            if LEXICON.is_particle(first) {
+                return rest.to_string();
+            }
+        }
+        lower
+    };
+    a.to_lowercase() == b.to_lowercase() || strip(a) == strip(b)
+}
+
+/// How `written` differs from `expected`, if it is a spelling of it at all.
+fn difference(written: &str, expected: &str) -> Option<Difference> {
+    let (w, e) = (straight(written), straight(expected));
+    // "Clintons", "Trumps": a family, or a possessive without its
+    // apostrophe; not another spelling of the name.
+    let plural = |a: &str, b: &str| a.strip_suffix('s') == Some(b);
+    if w == e || particle_only(&w, &e) || plural(&w, &e) || plural(&e, &w) {
+        return None;
+    }
+    if nfc(&w) == nfc(&e) {
+        return Some(Difference::Encoding);
+    }
+    if without_accents(&w) == without_accents(&e) {
+        return Some(Difference::Accents);
+    }
+    (is_variant(&w, &e) || skeleton(&w) == skeleton(&e) && w.chars().count() >= 4)
+        .then_some(Difference::Letters)
+}
+
+pub struct NameVariant;
+
+impl Rule for NameVariant {
+    fn info(&self) -> &'static RuleInfo {
+        &NAME_VARIANT
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
+        let layout = layout(ctx);
+        // A name with its accents dropped, or in another encoding, is worth a
+        // look even where only its shape says it is a person's.
+        for (a, actor) in named(ctx.actors, Confidence::Likely) {
+            let Some(person) = &actor.person else {
+                continue;
+            };
+            if actor.confidence == Confidence::Certain {
+                given_name_alone(ctx, &layout, a, actor, person, out);
+            }
+            spellings(ctx, &layout, a, actor, out);
+        }
+        shared_name_spelling(ctx, &layout, out);
+    }
+}
+
+/// A look-alike of a surname several people share ("Mohammed" where two
+/// people are "Mohamed"): whoever is meant, the spelling differs.
+fn shared_name_spelling(ctx: &Context<'_>, layout: &Layout, out: &mut Vec<Finding>) {
+    let actors = ctx.actors;
+    for (m, candidates) in shared_names(ctx, layout) {
+        let written = text_of(ctx, m.name);
+        let families: Vec<&str> = candidates
+            .iter()
+            .filter_map(|&a| actors.actors[a].person.as_ref().map(|p| p.family.as_str()))
+            .collect();
+        let Some(&family) = families.first() else {
+            continue;
+        };
+        if families.iter().any(|f| *f != family) {
+            continue;
+        }
+        let Some(how) = difference(&written, family) else {
+            continue;
+        };
+        let Some(first) = actors.mentions_of(candidates[0]).next() else {
+            continue;
+        };
+        out.push(
+            Finding::new(
+                &NAME_VARIANT,
+                m.name,
+                message(
+                    how,
+                    &written,
+                    family,
+                    &format!("on line {}", line(ctx, first.span.start)),
+                ),
+            )
+            .with_severity(severity(how))
+            .with_related(
+                RelatedLocation::Here(first.name),
+                format!("first spelling: '{family}'"),
+            )
+            .with_fix(
+                format!("Spell it '{family}'"),
+                vec![Edit {
+                    span: m.name,
+                    replacement: family.to_string(),
+                }],
+            ),
+        );
+    }
+}
+
+fn message(how: Difference, written: &str, expected: &str, where_: &str) -> String {
+    match how {
+        Difference::Encoding => format!(
+            "'{written}' here and '{expected}' {where_} look alike but are encoded differently (composed and decomposed accents): search and sorting treat them as two names"
+        ),
+        Difference::Accents => format!(
+            "'{written}' here, '{expected}' {where_}: the accents differ"
+        ),
+        Difference::Letters => format!(
+            "'{written}' here, '{expected}' {where_}: the same person's name is spelled two ways"
+        ),
+    }
+}
+
+fn severity(how: Difference) -> Severity {
+    match how {
+        Difference::Encoding => Severity::Information,
+        _ => Severity::Warning,
+    }
+}
+
+/// "Jinping" for Xi Jinping: a family-name-first name shortened to its given
+/// name.
+fn given_name_alone(
+    ctx: &Context<'_>,
+    layout: &Layout,
+    a: usize,
+    actor: &Actor,
+    person: &PersonName,
+    out: &mut Vec<Finding>,
+) {
+    if person.order != NameOrder::FamilyFirst {
+        return;
+    }
+    // Only where the article also uses the family name alone: a name read
+    // family-name-first by mistake ("Mo Elleithee") uses the other part.
+    let family_alone = checked(ctx, layout, a).any(|(_, m)| m.form == Form::Family);
+    if !family_alone {
+        return;
+    }
+    let introduction = checked(ctx, layout, a).find(|(_, m)| m.form == Form::Full);
+    for (_, m) in checked(ctx, layout, a).filter(|(_, m)| m.form == Form::Given) {
+        let written = text_of(ctx, m.name);
+        let family = &person.family;
+        let mut finding = Finding::new(
+            &NAME_VARIANT,
+            m.name,
+            format!(
+                "{} puts the family name first: later references use '{family}', not '{written}'",
+                actor.name
+            ),
+        );
+        if let Some((_, intro)) = introduction {
+            finding = finding.with_related(
+                RelatedLocation::Here(intro.name),
+                format!("full name: '{}'", text_of(ctx, intro.name)),
+            );
+        }
+        out.push(finding.with_fix(
+            format!("Use '{family}'"),
+            vec![Edit {
+                span: m.name,
+                replacement: family.clone(),
+            }],
+        ));
+    }
+}
+
+/// A reference's family name: its span and spelling.
+fn family_of(ctx: &Context<'_>, m: &Mention) -> Option<(Span, String)> {
+    let written = text_of(ctx, m.name);
+    match m.form {
+        Form::Family => Some((m.name, written)),
+        Form::Full => {
+            let words: Vec<&str> = written.split(' ').collect();
+            let parsed = PersonName::parse(&words)?;
+            let raw = ctx.prose.slice(m.name);
+            let family = parsed.family;
+            let at = match parsed.order {
+                NameOrder::GivenFirst => raw.rfind(family.as_str())?,
+                _ => raw.find(family.as_str())?,
+            };
+            let span = Span::new(m.name.start + at, m.name.start + at + family.len());
+            Some((span, family))
+        }
+        _ => None,
+    }
+}
+
+/// Spellings of the family name that differ from the first one used, or
+/// from the people file's; and full names that lost their accents or
+/// encoding as a whole ("Jose Martinez" after "José Martínez").
+fn spellings(ctx: &Context<'_>, layout: &Layout, a: usize, actor: &Actor, out: &mut Vec<Finding>) {
+    let refs: Vec<&Mention> = checked(ctx, layout, a).map(|(_, m)| m).collect();
+    let whole = whole_names(ctx, &refs, out);
+    let families: Vec<(Span, String)> = refs
+        .iter()
+        .filter(|m| !whole.contains(&m.name.start))
+        .filter_map(|m| family_of(ctx, m))
+        .collect();
+    let Some((first_span, first)) = families.first().cloned() else {
+        return;
+    };
+    let entry = ctx.actors.entry_of(a);
+    let listed = entry.and_then(|e| {
+        let words: Vec<&str> = e.name.split_whitespace().collect();
+        PersonName::parse(&words).map(|p| p.family)
+    });
+    let (expected, related) = match (&listed, entry, ctx.actors.people.as_ref()) {
+        (Some(family), Some(e), Some(people)) => (
+            family.clone(),
+            RelatedLocation::File {
+                path: people.path.clone(),
+                line: e.line,
+            },
+        ),
+        _ => {
+            let (span, spelling) = usual_spelling(&families).unwrap_or((first_span, first));
+            (spelling, RelatedLocation::Here(span))
+        }
+    };
+    // Where only the shape of the name says it is a person's, only accents
+    // and encodings: "Buddhism" and "Buddhist" differ in one letter too.
+    let sure = actor.confidence == Confidence::Certain;
+    let variants: Vec<(Span, String, Difference)> = families
+        .iter()
+        .filter_map(|(span, f)| difference(f, &expected).map(|d| (*span, f.clone(), d)))
+        .filter(|(_, _, d)| sure || *d != Difference::Letters)
+        .collect();
+    let edits: Vec<Edit> = variants
+        .iter()
+        .map(|(span, _, _)| Edit {
+            span: *span,
+            replacement: expected.clone(),
+        })
+        .collect();
+    for (span, written, how) in &variants {
+        let (where_, note) = match &related {
+            RelatedLocation::File { .. } => (
+                format!(
+                    "in the people file ({})",
+                    entry.map_or(actor.name.as_str(), |e| e.name.as_str())
+                ),
+                format!("people file: '{expected}'"),
+            ),
+            RelatedLocation::Here(usual) => (
+                format!("on line {}", line(ctx, usual.start)),
+                format!("usual spelling: '{expected}'"),
+            ),
+        };
+        let text = match (&related, how) {
+            (RelatedLocation::File { .. }, Difference::Accents | Difference::Letters) => format!(
+                "'{written}' here, but the people file spells it '{expected}' ({})",
+                entry.map_or(actor.name.as_str(), |e| e.name.as_str())
+            ),
+            _ => message(*how, written, &expected, &where_),
+        };
+        out.push(
+            Finding::new(&NAME_VARIANT, *span, text)
+                .with_severity(severity(*how))
+                .with_related(related.clone(), note)
+                .with_fix(format!("Spell it '{expected}' everywhere"), edits.clone()),
+        );
+    }
+}
+
+/// The spelling most references use, at its first use; on a tie, the first
+/// one written. One slip among many references is the slip, wherever it
+/// comes.
+fn usual_spelling(families: &[(Span, String)]) -> Option<(Span, String)> {
+    let count = |f: &str| families.iter().filter(|(_, g)| g == f).count();
+    let mut best: Option<&(Span, String)> = None;
+    for candidate in families {
+        if best.is_none_or(|b| count(&candidate.1) > count(&b.1)) {
+            best = Some(candidate);
+        }
+    }
+    best.cloned()
+}
+
+/// Full names that differ from the first full name only in accents or
+/// encoding, each flagged as a whole; returns where their names start.
+fn whole_names(ctx: &Context<'_>, refs: &[&Mention], out: &mut Vec<Finding>) -> Vec<usize> {
+    let mut full = refs.iter().filter(|m| m.form == Form::Full);
+    let Some(first) = full.next() else {
+        return Vec::new();
+    };
+    let expected = text_of(ctx, first.name);
+    let mut handled = Vec::new();
+    for m in full {
+        let written = text_of(ctx, m.name);
+        let how = match difference(&written, &expected) {
+            Some(how @ (Difference::Encoding | Difference::Accents)) => how,
+            _ => continue,
+        };
+        // Only where the given names differ too; a family name alone is
+        // the family rule's.
+        let given = |s: &str| s.rsplit_once(' ').map(|(g, _)| g.to_string());
+        if given(&written) == given(&expected) {
+            continue;
+        }
+        handled.push(m.name.start);
+        let where_ = format!("on line {}", line(ctx, first.span.start));
+        out.push(
+            Finding::new(
+                &NAME_VARIANT,
+                m.name,
+                message(how, &written, &expected, &where_),
+            )
+            .with_severity(severity(how))
+            .with_related(
+                RelatedLocation::Here(first.name),
+                format!("first spelling: '{expected}'"),
+            )
+            .with_fix(
+                format!("Spell it '{expected}'"),
+                vec![Edit {
+                    span: m.name,
+                    replacement: expected.clone(),
+                }],
+            ),
+        );
+    }
+    handled
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn differences_are_told_apart() {
+        let composed = "Ram\u{ed}rez";
+        let decomposed = "Rami\u{301}rez";
+        assert_eq!(difference(decomposed, composed), Some(Difference::Encoding));
+        assert_eq!(
+            difference("Martinez", "Martínez"),
+            Some(Difference::Accents)
+        );
+        assert_eq!(
+            difference("Zelenskyy", "Zelensky"),
+            Some(Difference::Letters)
+        );
+        assert_eq!(difference("Kellar", "Keller"), Some(Difference::Letters));
+        assert_eq!(difference("Assad", "al-Assad"), None);
+        assert_eq!(difference("Al-Awlaki", "al-Awlaki"), None);
+        assert_eq!(difference("O’Neill", "O'Neill"), None);
+        assert_eq!(difference("Peskov", "Lavrov"), None);
+    }
+}

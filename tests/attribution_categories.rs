@@ -1,0 +1,291 @@
+//! The attribution family by category, end to end over JSON-RPC: for every
+//! category of issue 12, copy that must be flagged and copy that must stay
+//! quiet. Every sentence here is our own writing.
+
+mod common;
+
+use common::{covered, uri, TestClient};
+
+const FAMILY: [&str; 3] = ["unattributed-claim", "vague-attribution", "orphan-quote"];
+
+/// What a case expects: a finding of `code` covering `covers`, or no finding
+/// of the attribution family at all.
+enum Expect {
+    Flagged {
+        code: &'static str,
+        covers: &'static str,
+    },
+    Quiet,
+}
+
+use Expect::{Flagged, Quiet};
+
+struct Case {
+    category: &'static str,
+    language: &'static str,
+    text: &'static str,
+    expect: Expect,
+}
+
+const fn md(category: &'static str, text: &'static str, expect: Expect) -> Case {
+    Case {
+        category,
+        language: "markdown",
+        text,
+        expect,
+    }
+}
+
+const fn txt(category: &'static str, text: &'static str, expect: Expect) -> Case {
+    Case {
+        category,
+        language: "plaintext",
+        text,
+        expect,
+    }
+}
+
+const fn claim(covers: &'static str) -> Expect {
+    Flagged {
+        code: "unattributed-claim",
+        covers,
+    }
+}
+
+const fn vague(covers: &'static str) -> Expect {
+    Flagged {
+        code: "vague-attribution",
+        covers,
+    }
+}
+
+const fn orphan(covers: &'static str) -> Expect {
+    Flagged {
+        code: "orphan-quote",
+        covers,
+    }
+}
+
+const CASES: &[Case] = &[
+    // A quotation nobody said, for contrast with the quiet cases below.
+    md(
+        "orphan quotation",
+        "The ferry docked at noon.\n\nThe crew went ashore.\n\n\"This is the last crossing of the year.\"\n",
+        orphan("\"This is the last crossing of the year.\""),
+    ),
+    // Orphan quotes that are not orphans: inverted speech, read generally.
+    md(
+        "inverted speech",
+        "The hearing ran late.\n\n\"Sit down,\" ordered Judge Lena Marsh.\n",
+        Quiet,
+    ),
+    md(
+        "inverted speech",
+        "The hearing ran late.\n\n\"Never!\" the gallery shouted back.\n",
+        Quiet,
+    ),
+    md(
+        "colon quotation",
+        "The ferry docked at noon.\n\nAs the audit puts it: \"The harbour has no plan for the winter.\"\n",
+        Quiet,
+    ),
+    md(
+        "colon quotation",
+        "The ferry docked at noon.\n\nAt the foot of the letter it reads, \"We will not sell the harbour to anyone.\"\n",
+        Quiet,
+    ),
+    md(
+        "scare quotes after a spokeswoman",
+        "A spokeswoman for the port said the closure was temporary. The repairs were \"routine work\" for the crews.\n",
+        Quiet,
+    ),
+    md(
+        "scare quotes",
+        "The ferry docked at noon.\n\nThe repairs were \"routine work\" for the crews.\n",
+        orphan("\"routine work\""),
+    ),
+    md(
+        "subhead repeating a quotation",
+        "The harbour board met on Monday.\n\n\"We cannot keep the port open in winter\"\n\nThe board's chair, Ana Ruiz, said the ice had cost the port two months of trade. \"We cannot keep the port open in winter without an icebreaker,\" she said.\n",
+        Quiet,
+    ),
+    md(
+        "legal term",
+        "The ship turned back.\n\n\"Refoulement\" (forcible return) is forbidden by the convention.\n",
+        Quiet,
+    ),
+    md(
+        "Q&A",
+        "The interview has been edited for length.\n\nQ: \"Will the port close in winter?\"\n\nA: \"Only if the ice comes early.\"\n",
+        Quiet,
+    ),
+    md(
+        "Q&A",
+        "The council met on Monday.\n\n\"Will the port close in winter?\"\n\n\"Only if the ice comes early.\"\n",
+        Quiet,
+    ),
+    // The source is there: an agent after a passive, near or far.
+    md(
+        "passive agent",
+        "The pier was confirmed as the site of the spill by the deputy minister.\n",
+        Quiet,
+    ),
+    md(
+        "passive agent",
+        "The closure has been called \"a disaster\" by the harbour authority.\n",
+        Quiet,
+    ),
+    md(
+        "passive agent",
+        "The closure has been called \"a disaster.\"\n",
+        claim("has been called"),
+    ),
+    md(
+        "passive agent",
+        "The bridge was judged a danger to traffic by the county's engineers.\n",
+        Quiet,
+    ),
+    md(
+        "passive agent",
+        "The bridge was judged a danger to traffic.\n",
+        claim("was judged"),
+    ),
+    md(
+        "passive agent",
+        "The tribunal is expected to rule on a case brought by the fishermen.\n",
+        claim("is expected to"),
+    ),
+    md(
+        "body of law",
+        "The strip is considered an occupied zone under the 1949 convention.\n",
+        Quiet,
+    ),
+    md(
+        "body of law",
+        "The strip is considered an occupied zone.\n",
+        claim("is considered"),
+    ),
+    // The source is there: the claim is the content of someone's statement.
+    md(
+        "governed content",
+        "Ana Ruiz, who chairs the harbour board, charged that the fee appeared to favour the ferry company.\n",
+        Quiet,
+    ),
+    md(
+        "governed content",
+        "The fee appeared to favour the ferry company.\n",
+        claim("appeared to"),
+    ),
+    // Vague groups: named with others, or a benchmark, are not vague sources.
+    md(
+        "vague group",
+        "Ana Ruiz and other port economists say the fee is too high.\n",
+        Quiet,
+    ),
+    md(
+        "vague group",
+        "Turnout at the harbour vote was higher than analysts expected.\n",
+        Quiet,
+    ),
+    md(
+        "vague group",
+        "Analysts expected a higher turnout at the harbour vote.\n",
+        vague("Analysts expected"),
+    ),
+    // Characterisations with no holder.
+    md(
+        "characterisation",
+        "The harbour master is known for his temper.\n",
+        claim("is known for"),
+    ),
+    md(
+        "characterisation",
+        "The strait is also known as the Narrows. It has been known for years that the pier leans.\n",
+        Quiet,
+    ),
+    // Structure: a wire dateline is the byline, not a source.
+    md(
+        "dateline",
+        "# Mayor under pressure\n\nHALIFAX (AP) — The mayor is expected to resign on Friday.\n",
+        claim("is expected to"),
+    ),
+    md(
+        "dateline",
+        "# Mayor under pressure\n\nHALIFAX, March 3 (Reuters) - The mayor is expected to resign on Friday.\n",
+        claim("is expected to"),
+    ),
+    md(
+        "dateline",
+        "# Mayor under pressure\n\nThe mayor is expected to resign on Friday, AP reported.\n",
+        Quiet,
+    ),
+    // Structure: headlines are known by the document's shape.
+    txt(
+        "headline",
+        "Critics say the plan will fail.\n",
+        vague("Critics say"),
+    ),
+    txt(
+        "headline",
+        "Mayor is expected to resign.\n\nThe council meets on Monday to choose who will run the city until the vote.\n",
+        claim("is expected to"),
+    ),
+    txt(
+        "headline",
+        "Mayor expected to resign\n\nThe council meets on Monday to choose who will run the city until the vote.\n",
+        Quiet,
+    ),
+    md(
+        "headline",
+        "# Critics say the mayor will resign\n\nThe council meets on Monday to choose who will run the city.\n",
+        Quiet,
+    ),
+    md(
+        "headline",
+        "The harbour opened in May after ten years of planning and two court cases.\n\nWhat critics say\n\nThe harbour fee doubled in June, and ferry operators moved their boats to Digby.\n",
+        Quiet,
+    ),
+];
+
+#[tokio::test]
+async fn every_category_is_flagged_or_quiet_as_it_should_be() {
+    let mut client = TestClient::start().await;
+    let mut failures = Vec::new();
+    for (i, case) in CASES.iter().enumerate() {
+        let extension = if case.language == "markdown" {
+            "md"
+        } else {
+            "txt"
+        };
+        let u = uri(&format!("category-{i}.{extension}"));
+        let published = client.open_and_wait(&u, case.language, case.text).await;
+        let found: Vec<(String, String)> = published["diagnostics"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|d| {
+                let code = d["code"].as_str()?;
+                FAMILY
+                    .contains(&code)
+                    .then(|| (code.to_string(), covered(case.text, d).to_string()))
+            })
+            .collect();
+        let ok = match case.expect {
+            Flagged { code, covers } => found.iter().any(|(c, t)| c == code && t == covers),
+            Quiet => found.is_empty(),
+        };
+        if !ok {
+            let wanted = match case.expect {
+                Flagged { code, covers } => format!("{code} on {covers:?}"),
+                Quiet => "nothing".to_string(),
+            };
+            failures.push(format!(
+                "[{}] {:?}\n  wanted {wanted}, got {found:?}",
+                case.category, case.text
+            ));
+        }
+        client.close(&u).await;
+    }
+    client.shutdown().await;
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -1,0 +1,383 @@
+//! What a copy desk catches in references to people, and what it leaves
+//! alone, end to end over JSON-RPC, in AP, UK and NYT style: one fixture
+//! article per kind of case (tests/fixtures/references/cases/), and, for
+//! every quick fix the rules offer on them, a check that applying it leaves
+//! no diagnostic of the same rule on that reference.
+
+mod common;
+
+use common::{covered, offset_utf16, uri, TestClient};
+use serde_json::{json, Value};
+
+const CODES: [&str; 6] = [
+    "title-mismatch",
+    "title-case",
+    "repeated-title",
+    "late-introduction",
+    "name-variant",
+    "courtesy-title",
+];
+
+macro_rules! case {
+    ($name:literal) => {
+        (
+            $name,
+            include_str!(concat!("fixtures/references/cases/", $name, ".md")),
+        )
+    };
+}
+
+const CASES: [(&str, &str); 12] = [
+    case!("offices"),
+    case!("roles"),
+    case!("knight"),
+    case!("courtesy-mix"),
+    case!("courtesy-ap"),
+    case!("courtesy-switch"),
+    case!("never-named"),
+    case!("spelling"),
+    case!("descriptors"),
+    case!("link"),
+    case!("early"),
+    case!("uk-titles"),
+];
+
+fn text(name: &str) -> &'static str {
+    CASES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, t)| *t)
+        .expect("a fixture of that name")
+}
+
+/// The reference rules' diagnostics on a document, as published.
+async fn check(style: &str, name: &str, text: &str) -> (TestClient, String, Vec<Value>) {
+    let (mut client, _) = TestClient::start_with(json!({}), json!({"style": style})).await;
+    let u = uri(&format!("{style}-{name}.md"));
+    let published = client.open_and_wait(&u, "markdown", text).await;
+    (client, u, ours(&published))
+}
+
+fn ours(published: &Value) -> Vec<Value> {
+    published["diagnostics"]
+        .as_array()
+        .map(|list| {
+            list.iter()
+                .filter(|d| CODES.contains(&d["code"].as_str().unwrap_or("")))
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The diagnostic with this code whose range covers exactly `covers`.
+fn flagged<'d>(text: &str, diagnostics: &'d [Value], code: &str, covers: &str) -> &'d Value {
+    diagnostics
+        .iter()
+        .find(|d| d["code"] == code && covered(text, d) == covers)
+        .unwrap_or_else(|| {
+            let seen: Vec<(String, &str)> = diagnostics
+                .iter()
+                .map(|d| (d["code"].to_string(), covered(text, d)))
+                .collect();
+            panic!("no {code} on {covers:?}; found {seen:?}")
+        })
+}
+
+/// No diagnostic of ours overlaps the first occurrence of `needle`.
+fn quiet(text: &str, diagnostics: &[Value], needle: &str) {
+    let at = text.find(needle).expect("needle in fixture");
+    let end = at + needle.len();
+    for d in diagnostics {
+        let (s, e) = (
+            offset_utf16(text, &d["range"]["start"]),
+            offset_utf16(text, &d["range"]["end"]),
+        );
+        assert!(
+            e <= at || end <= s,
+            "{needle:?} is flagged: {} {:?}",
+            d["code"],
+            d["message"]
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_change_of_office_is_a_warning_and_another_form_is_information() {
+    for style in ["ap", "uk"] {
+        let t = text("offices");
+        let (client, _, found) = check(style, "offices", t).await;
+        for office in [
+            "Fire Chief",
+            "Deputy City Manager",
+            "Magistrate Judge",
+            "Deputy Prime Minister",
+        ] {
+            let d = flagged(t, &found, "title-mismatch", office);
+            assert_eq!(d["severity"], 2, "{style} {office}");
+        }
+        let form = flagged(t, &found, "title-mismatch", "Council member");
+        assert_eq!(form["severity"], 3);
+        assert_eq!(
+            form["message"],
+            "Dana Price is 'Councilwoman' on first reference (line 3) but 'Council member' here: the same office written another way"
+        );
+        assert_eq!(found.len(), 5, "{style}: {found:?}");
+        client.shutdown().await;
+    }
+}
+
+#[tokio::test]
+async fn one_unnamed_role_described_as_a_man_and_a_woman() {
+    let t = text("roles");
+    let (client, _, found) = check("ap", "roles", t).await;
+    let d = flagged(t, &found, "title-mismatch", "spokeswoman");
+    assert!(d["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("'spokeswoman' here, 'spokesman' on line 3"));
+    quiet(t, &found, "Harbor Clinic spokeswoman");
+    assert_eq!(found.len(), 1);
+    client.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_knight_keeps_the_title_and_one_person_keeps_one_courtesy_title() {
+    for style in ["ap", "uk"] {
+        let t = text("knight");
+        let (client, _, found) = check(style, "knight", t).await;
+        let d = flagged(t, &found, "courtesy-title", "Mr Sugar");
+        assert!(d["message"].as_str().unwrap().contains("keeps the title"));
+        quiet(t, &found, "Dame Vera had");
+        client.shutdown().await;
+
+        let t = text("courtesy-switch");
+        let (client, _, found) = check(style, "courtesy-switch", t).await;
+        flagged(t, &found, "courtesy-title", "Mr Keller");
+        quiet(t, &found, "Ms Keller");
+        client.shutdown().await;
+    }
+}
+
+#[tokio::test]
+async fn the_house_style_decides_whether_later_references_take_a_courtesy_title() {
+    // UK and NYT: once the article gives one person a courtesy title, a bare
+    // surname is flagged.
+    for style in ["uk", "nyt"] {
+        let t = text("courtesy-mix");
+        let (client, _, found) = check(style, "courtesy-mix", t).await;
+        let d = flagged(t, &found, "courtesy-title", "Adeyemi");
+        assert!(d["message"].as_str().unwrap().contains("'Mr Okafor'"));
+        quiet(t, &found, "Mr Okafor said");
+        client.shutdown().await;
+    }
+    // AP uses none: the courtesy title is flagged where the article mostly
+    // uses bare surnames, and left alone where it uses one throughout.
+    let t = text("courtesy-ap");
+    let (client, _, found) = check("ap", "courtesy-ap", t).await;
+    flagged(t, &found, "courtesy-title", "Mr Okafor");
+    quiet(t, &found, "Adeyemi said");
+    client.shutdown().await;
+    let t = text("courtesy-mix");
+    let (client, _, found) = check("ap", "courtesy-mix", t).await;
+    assert!(found.is_empty(), "{found:?}");
+    client.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_person_never_named_in_full() {
+    for style in ["ap", "uk"] {
+        let t = text("never-named");
+        let (client, _, found) = check(style, "never-named", t).await;
+        let d = flagged(t, &found, "late-introduction", "Prime Minister Albanese");
+        assert_eq!(
+            d["message"],
+            "'Prime Minister Albanese' is never given a full name: give Albanese's first name at the first reference"
+        );
+        // Popes and U.S. presidents go by title and one name.
+        quiet(t, &found, "Pope Francis");
+        quiet(t, &found, "President Obama");
+        assert_eq!(found.len(), 1, "{found:?}");
+        client.shutdown().await;
+    }
+}
+
+#[tokio::test]
+async fn respellings_dropped_accents_and_another_encoding() {
+    for style in ["ap", "uk"] {
+        let t = text("spelling");
+        let (client, _, found) = check(style, "spelling", t).await;
+        flagged(t, &found, "name-variant", "Kellar");
+        let accents = flagged(t, &found, "name-variant", "Jose Martinez");
+        assert!(accents["message"]
+            .as_str()
+            .unwrap()
+            .contains("accents differ"));
+        let decomposed = "Rami\u{301}rez";
+        let encoding = flagged(t, &found, "name-variant", decomposed);
+        assert_eq!(encoding["severity"], 3);
+        assert!(encoding["message"]
+            .as_str()
+            .unwrap()
+            .contains("encoded differently"));
+        assert_eq!(found.len(), 3, "{found:?}");
+        client.shutdown().await;
+    }
+}
+
+#[tokio::test]
+async fn ap_descriptors_and_levels_are_not_formal_titles() {
+    let t = text("descriptors");
+    let (client, _, found) = check("ap", "descriptors", t).await;
+    for fine in [
+        "special counsel",
+        "regional Gov.",
+        "state Sen.",
+        "Former Florida governor",
+        "astronaut",
+    ] {
+        quiet(t, &found, fine);
+    }
+    // A lowercase abbreviation keeps its period in the message and the fix.
+    let d = flagged(t, &found, "title-case", "gov");
+    assert_eq!(
+        d["message"],
+        "A formal title directly before a name takes capitals in AP style: 'Gov.'"
+    );
+    client.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_links_text_is_not_the_first_reference() {
+    let t = text("link");
+    let (client, _, found) = check("ap", "link", t).await;
+    assert!(found.is_empty(), "{found:?}");
+    client.shutdown().await;
+}
+
+#[tokio::test]
+async fn surnames_before_the_introduction_in_several_positions() {
+    for style in ["ap", "uk"] {
+        let t = text("early");
+        let (client, _, found) = check(style, "early", t).await;
+        for (surname, message) in [
+            (
+                "Okonkwo",
+                "'Okonkwo' comes before Grace Okonkwo is introduced (line 5, 'Grace Okonkwo')",
+            ),
+            (
+                "Brennan",
+                "'Brennan' comes before Ian Brennan is introduced (line 7, 'Dr. Ian Brennan')",
+            ),
+            (
+                "Varga",
+                "'Varga' comes before Eva Varga is introduced (line 9, 'Eva Varga')",
+            ),
+        ] {
+            let d = flagged(t, &found, "late-introduction", surname);
+            assert!(d["message"].as_str().unwrap().starts_with(message), "{d}");
+        }
+        client.shutdown().await;
+    }
+}
+
+#[tokio::test]
+async fn uk_titles_after_the_name() {
+    let t = text("uk-titles");
+    let (client, _, found) = check("uk", "uk-titles", t).await;
+    let d = flagged(t, &found, "title-mismatch", "deputy prime minister");
+    assert_eq!(d["severity"], 2);
+    let case = flagged(t, &found, "title-case", "Chancellor");
+    assert_eq!(
+        case["message"],
+        "A formal title set off by commas is lowercase in UK style: 'chancellor'"
+    );
+    quiet(t, &found, "the prime minister, arrived");
+    client.shutdown().await;
+}
+
+/// The text with a code action's edits applied, and where each replacement
+/// now stands.
+fn apply(text: &str, edits: &Value) -> (String, Vec<(usize, usize)>) {
+    let mut edits: Vec<(usize, usize, String)> = edits
+        .as_array()
+        .map(|list| {
+            list.iter()
+                .map(|e| {
+                    (
+                        offset_utf16(text, &e["range"]["start"]),
+                        offset_utf16(text, &e["range"]["end"]),
+                        e["newText"].as_str().unwrap_or("").to_string(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    edits.sort();
+    let mut out = String::new();
+    let mut at = 0;
+    let mut placed = Vec::new();
+    for (start, end, new) in edits {
+        out.push_str(&text[at..start]);
+        placed.push((out.len(), out.len() + new.len()));
+        out.push_str(&new);
+        at = end;
+    }
+    out.push_str(&text[at..]);
+    (out, placed)
+}
+
+#[tokio::test]
+async fn every_quick_fix_leaves_no_diagnostic_of_its_rule_on_that_reference() {
+    let mut fixes = 0;
+    for style in ["ap", "uk", "nyt"] {
+        for (name, t) in CASES {
+            let (mut client, u, found) = check(style, name, t).await;
+            for (n, d) in found.iter().enumerate() {
+                let actions = client
+                    .request(
+                        "textDocument/codeAction",
+                        json!({"textDocument": {"uri": u}, "range": d["range"], "context": {"diagnostics": [d]}}),
+                    )
+                    .await;
+                let actions: Vec<Value> = actions
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|a| {
+                        !a["title"]
+                            .as_str()
+                            .unwrap_or("")
+                            .starts_with("Mark as checked")
+                            && a["diagnostics"][0]["code"] == d["code"]
+                    })
+                    .collect();
+                for (k, action) in actions.iter().enumerate() {
+                    let (fixed, placed) = apply(t, &action["edit"]["changes"][&u]);
+                    let fixed_uri = uri(&format!("{style}-{name}-{n}-{k}-fixed.md"));
+                    let after = client.open_and_wait(&fixed_uri, "markdown", &fixed).await;
+                    fixes += 1;
+                    for again in ours(&after).iter().filter(|a| a["code"] == d["code"]) {
+                        let (s, e) = (
+                            offset_utf16(&fixed, &again["range"]["start"]),
+                            offset_utf16(&fixed, &again["range"]["end"]),
+                        );
+                        let on_it = placed.iter().any(|&(ps, pe)| s <= pe && ps <= e);
+                        assert!(
+                            !on_it,
+                            "{style} {name}: after '{}' on {:?}, {} is still flagged: {}",
+                            action["title"].as_str().unwrap_or(""),
+                            covered(t, d),
+                            again["code"],
+                            again["message"]
+                        );
+                    }
+                    client.close(&fixed_uri).await;
+                }
+            }
+            client.shutdown().await;
+        }
+    }
+    assert!(fixes > 30, "only {fixes} fixes were tried");
+}
