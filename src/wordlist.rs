@@ -3,6 +3,10 @@
 //! Format: one entry per line; `#` starts a comment line; blank lines are skipped;
 //! a line `[name]` starts a named section.
 
+mod phrases;
+
+pub use phrases::Phrases;
+
 /// Every entry of a list, whatever its section.
 pub fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
     lines(src).filter(|line| !is_header(line))
