@@ -43,6 +43,8 @@ fn key(line: usize) -> Value {
 }
 
 fn roundtrips<M: Measurement>(c: &mut Criterion<M>, name: &str) {
+    // As the server binary runs (src/cli/mod.rs).
+    copydesk::lsp::tune_malloc();
     let runtime = runtime();
     let mut client = runtime.block_on(TestClient::start());
     let (mut typing, _) = runtime.block_on(TestClient::start_with(

@@ -155,6 +155,10 @@ async fn a_knight_keeps_the_title_and_one_person_keeps_one_courtesy_title() {
         let (client, _, found) = check(style, "courtesy-switch", t).await;
         flagged(t, &found, "courtesy-title", "Mr Keller");
         quiet(t, &found, "Ms Keller");
+        // Two people joined by "and" are not a couple: "Ms Brandt" is a slip;
+        // "Mr and Mrs Brandt" is a couple.
+        flagged(t, &found, "courtesy-title", "Ms Brandt");
+        quiet(t, &found, "Mrs Brandt");
         client.shutdown().await;
     }
 }
@@ -243,6 +247,12 @@ async fn ap_descriptors_and_levels_are_not_formal_titles() {
     assert_eq!(
         d["message"],
         "A formal title directly before a name takes capitals in AP style: 'Gov.'"
+    );
+    // "state" after "of" is part of the office, not a level ("state Sen.").
+    let d = flagged(t, &found, "title-case", "secretary of state");
+    assert_eq!(
+        d["message"],
+        "A formal title directly before a name takes capitals in AP style: 'Secretary of State'"
     );
     client.shutdown().await;
 }

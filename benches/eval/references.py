@@ -504,6 +504,7 @@ def recall(server: str, scratch: Path, docs: list[Doc], style: str, label: str) 
     found = check(server, folder)
     seeded, caught = Counter(), Counter()
     misses: dict[str, list[str]] = defaultdict(list)
+    missed_files: dict[str, list[str]] = defaultdict(list)
     for name, kind, text, spans, what in planted:
         code = EXPECTED[kind.split("-")[0]]
         hit = any(d["code"] == code and bs < d["end_byte"] and d["start_byte"] < be
@@ -514,8 +515,9 @@ def recall(server: str, scratch: Path, docs: list[Doc], style: str, label: str) 
             caught[kind] += 1
         else:
             misses[kind].append(what)
+            missed_files[kind].append(name)
     return {"label": label, "style": style, "seeded": dict(seeded), "caught": dict(caught),
-            "misses": dict(misses)}
+            "misses": dict(misses), "missed_files": dict(missed_files)}
 
 
 def main() -> int:

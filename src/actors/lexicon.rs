@@ -132,6 +132,11 @@ impl Classes {
         self.0 & (1 << class as u32) != 0
     }
 
+    /// One bit per class, for the name tagger's features.
+    pub fn bits(self) -> u32 {
+        self.0
+    }
+
     pub fn any(self, set: Classes) -> bool {
         self.0 & set.0 != 0
     }

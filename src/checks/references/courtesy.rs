@@ -246,11 +246,18 @@ fn relative_named(ctx: &Context<'_>, person: &Actor, surname: &str) -> bool {
         })
 }
 
-/// "Mr. and Mrs. Khan": two courtesy titles for a couple.
+/// "Mr. and Mrs. Khan": two courtesy titles for a couple (not "Bernoulli
+/// and Ms Euler": two people).
 fn paired(ctx: &Context<'_>, m: &Mention) -> bool {
-    let before = &ctx.prose.text[..m.span.start];
-    let before = before.trim_end();
-    before.ends_with(" and") || before.ends_with('&')
+    let before = ctx.prose.text[..m.span.start].trim_end();
+    let Some(rest) = before
+        .strip_suffix(" and")
+        .or_else(|| before.strip_suffix('&'))
+    else {
+        return false;
+    };
+    let word = rest.trim_end().rsplit(' ').next().unwrap_or("");
+    matches!(kind(word), Kind::Man | Kind::Woman)
 }
 
 /// Courtesy titles against the house style, where the article mostly
