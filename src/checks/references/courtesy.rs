@@ -164,9 +164,19 @@ fn one_person(
     // "Mr" and "Mrs" for one surname is a couple as often as a slip: only
     // where the article names nobody else of that surname.
     let alone = later_name(person).is_some_and(|s| !relative_named(ctx, person, s));
+    // A slip is made once: "Mr Clinton" written again and again beside
+    // "Mrs. Clinton" is her husband, whom the model took for her.
+    let once = |k: Kind| {
+        titled
+            .iter()
+            .filter(|(m, c)| kind(c) == k && !paired(ctx, m))
+            .count()
+            == 1
+    };
     for (m, courtesy) in &titled[1..] {
         let here = kind(courtesy);
         let clash = alone
+            && once(here)
             && matches!(
                 (kind(first), here),
                 (Kind::Man, Kind::Woman) | (Kind::Woman, Kind::Man)
