@@ -193,6 +193,8 @@ async fn the_house_style_decides_whether_later_references_take_a_courtesy_title(
         let d = flagged(t, &found, "courtesy-title", "Marsh");
         assert!(d["message"].as_str().unwrap().contains("'Mr Reyes'"), "{d}");
         flagged(t, &found, "courtesy-title", "Quint");
+        // Someone known only by title and surname lacks one too.
+        flagged(t, &found, "courtesy-title", "Ortega");
         quiet(t, &found, "Mr Reyes said the quay");
         client.shutdown().await;
     }

@@ -49,6 +49,10 @@ struct Courtesies<'a> {
     person: &'a Actor,
     /// Judged references after the introduction, by family name.
     later: Vec<(&'a Mention, Option<String>)>,
+    /// For someone never named in full, the first bare surname after the
+    /// first reference: it lacks a courtesy title as much as any, but does
+    /// not count towards the article's practice.
+    unnamed_bare: Option<&'a Mention>,
 }
 
 fn courtesies<'a>(ctx: &'a Context<'_>, layout: &'a Layout) -> Vec<Courtesies<'a>> {
@@ -61,17 +65,23 @@ fn courtesies<'a>(ctx: &'a Context<'_>, layout: &'a Layout) -> Vec<Courtesies<'a
         // no one's surname.
         let mut introduced = false;
         let mut later = Vec::new();
+        let mut unnamed_bare = None;
         for (n, (_, m)) in checked(ctx, layout, a).enumerate() {
             introduced |= m.form == Form::Full;
-            let counts = introduced || n > 0 && m.courtesy.is_some();
-            if m.form == Form::Family && m.title.is_none() && counts {
+            if m.form != Form::Family || m.title.is_some() {
+                continue;
+            }
+            if introduced || n > 0 && m.courtesy.is_some() {
                 later.push((m, m.courtesy.map(|c| text_of(ctx, c))));
+            } else if n > 0 && m.courtesy.is_none() {
+                unnamed_bare = unnamed_bare.or(Some(m));
             }
         }
         out.push(Courtesies {
             actor: a,
             person,
             later,
+            unnamed_bare: unnamed_bare.filter(|_| !introduced),
         });
     }
     out
@@ -314,6 +324,7 @@ fn house_style(ctx: &Context<'_>, layout: &Layout, style: &HouseStyle, out: &mut
                 .iter()
                 .filter(|(_, t)| t.is_none())
                 .map(|(m, _)| *m)
+                .chain(c.unnamed_bare)
                 .take(1)
                 .collect();
             let forms = later_forms(ctx, layout, style, c.actor, c.person);
