@@ -195,6 +195,8 @@ async fn the_house_style_decides_whether_later_references_take_a_courtesy_title(
         flagged(t, &found, "courtesy-title", "Quint");
         // Someone known only by title and surname lacks one too.
         flagged(t, &found, "courtesy-title", "Ortega");
+        // A given name alone is a first name, not a surname without one.
+        quiet(t, &found, "Paul said");
         quiet(t, &found, "Mr Reyes said the quay");
         client.shutdown().await;
     }

@@ -73,7 +73,7 @@ fn courtesies<'a>(ctx: &'a Context<'_>, layout: &'a Layout) -> Vec<Courtesies<'a
             }
             if introduced || n > 0 && m.courtesy.is_some() {
                 later.push((m, m.courtesy.map(|c| text_of(ctx, c))));
-            } else if n > 0 && m.courtesy.is_none() {
+            } else if n > 0 && m.courtesy.is_none() && !given_name(ctx, m) {
                 unnamed_bare = unnamed_bare.or(Some(m));
             }
         }
@@ -85,6 +85,12 @@ fn courtesies<'a>(ctx: &'a Context<'_>, layout: &'a Layout) -> Vec<Courtesies<'a
         });
     }
     out
+}
+
+/// A single name that is a known given name ("John"): a first name alone,
+/// not a surname without its courtesy title.
+fn given_name(ctx: &Context<'_>, m: &Mention) -> bool {
+    crate::actors::lexicon::LEXICON.is_given_name(ctx.prose.slice(m.name))
 }
 
 /// The forms the house style wants on a later reference to a person: the
