@@ -22,6 +22,10 @@ pub struct Phrases {
     /// The hashes of every word-prefix of a longer phrase ("foreign" and
     /// "foreign minister" of "foreign minister of state").
     prefixes: FastSet<u64>,
+    /// One bit per 16-bit hash prefix of every phrase and word-prefix in
+    /// the table: most words of a text are in neither, and this answers so
+    /// for a load and a mask instead of a probe of the tables.
+    seen: Vec<u64>,
     /// The longest phrase, in bytes.
     longest: usize,
 }
@@ -37,18 +41,30 @@ fn hash(bytes: &[u8]) -> u64 {
     bytes.iter().fold(START, |h, &b| extend(h, b))
 }
 
+/// The word and bit of `seen` for a hash.
+fn bit(hash: u64) -> (usize, u64) {
+    let top = (hash >> 48) as usize;
+    (top / 64, 1 << (top % 64))
+}
+
 impl Phrases {
     /// The phrases in order: a phrase's id is its place in `phrases`.
     pub fn new<'a>(phrases: impl IntoIterator<Item = &'a str>) -> Phrases {
-        let mut set = Phrases::default();
+        let mut set = Phrases {
+            seen: vec![0; (1 << 16) / 64],
+            ..Phrases::default()
+        };
         for phrase in phrases {
             let id = set.texts.len() as u32;
             let text: Box<str> = phrase.to_ascii_lowercase().into();
             let bytes = text.as_bytes();
             for (i, _) in text.match_indices(' ') {
-                set.prefixes.insert(hash(&bytes[..i]));
+                let prefix = hash(&bytes[..i]);
+                set.prefixes.insert(prefix);
+                set.mark(prefix);
             }
             set.longest = set.longest.max(text.len());
+            set.mark(hash(bytes));
             let earlier = set.ids.insert(hash(bytes), id);
             set.same_hash.push(earlier);
             set.texts.push(text);
@@ -61,7 +77,21 @@ impl Phrases {
         self.id(hash(text.as_bytes()), text)
     }
 
+    fn mark(&mut self, hash: u64) {
+        let (word, mask) = bit(hash);
+        self.seen[word] |= mask;
+    }
+
+    /// Whether the table may hold a phrase or word-prefix of this hash.
+    fn may_hold(&self, hash: u64) -> bool {
+        let (word, mask) = bit(hash);
+        self.seen.get(word).is_some_and(|w| w & mask != 0)
+    }
+
     fn id(&self, hash: u64, text: &str) -> Option<usize> {
+        if !self.may_hold(hash) {
+            return None;
+        }
         let mut next = self.ids.get(&hash).copied();
         while let Some(id) = next {
             let id = id as usize;
@@ -96,7 +126,9 @@ impl Phrases {
                 break;
             }
             for &b in &bytes[at..end] {
-                if b.is_ascii_whitespace() && (b != b' ' || !self.prefixes.contains(&hash)) {
+                if b.is_ascii_whitespace()
+                    && (b != b' ' || !self.may_hold(hash) || !self.prefixes.contains(&hash))
+                {
                     return found;
                 }
                 hash = extend(hash, b);
