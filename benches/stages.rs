@@ -178,7 +178,9 @@ fn rules(c: &mut Criterion<CpuTime>) {
 
 criterion_group! {
     name = benches;
-    config = Criterion::default().with_measurement(CpuTime);
+    config = Criterion::default().with_measurement(CpuTime {
+        clock: libc::CLOCK_THREAD_CPUTIME_ID,
+    });
     targets = stages, rules
 }
 criterion_main!(benches);

@@ -234,11 +234,14 @@ impl Linker<'_> {
                             self.actors[a].name = parsed.full.clone();
                             self.actors[a].person = Some(parsed.clone());
                         }
-                        self.strong[a] |= raw.evidence.strong();
+                        self.strong[a] |= raw.evidence.certain();
                         a
                     }
-                    None if heading => continue,
-                    None => self.new_person(parsed.clone(), raw.name.start, raw.evidence.strong()),
+                    // A headline introduces no one, unless surely a person;
+                    // what the tagger reads as no person's name introduces
+                    // no one either (it may still be a known person's).
+                    None if raw.not_person || heading && !raw.evidence.certain() => continue,
+                    None => self.new_person(parsed.clone(), raw.name.start, raw.evidence.certain()),
                 };
                 self.by_full
                     .entry(lookup_key(&parsed.full).into_owned())
@@ -260,6 +263,9 @@ impl Linker<'_> {
                 let first = raw.tokens.end - family_words;
                 self.narrowed[i] =
                     Some(Span::new(self.prose.tokens[first].span.start, raw.name.end));
+                continue;
+            }
+            if raw.not_person {
                 continue;
             }
             let actor = self.new_person(raw.parsed.clone(), raw.name.start, false);
@@ -286,7 +292,7 @@ impl Linker<'_> {
         let actor = match same {
             Some(Some(a)) => a,
             Some(None) => return,
-            None => self.new_person(raw.parsed.clone(), raw.name.start, raw.evidence.strong()),
+            None => self.new_person(raw.parsed.clone(), raw.name.start, raw.evidence.certain()),
         };
         self.targets[i] = Some(Target::Actor(actor));
         self.forms[i] = Form::Full;
@@ -402,15 +408,18 @@ impl Linker<'_> {
     /// every single name links to the one person it fits.
     fn single_names(&mut self, names: &[RawName]) {
         for (i, raw) in names.iter().enumerate() {
-            if self.targets[i].is_some() || raw.in_title || raw.heading || raw.listed {
+            if self.targets[i].is_some()
+                || raw.in_title
+                || raw.not_person
+                || raw.heading
+                || raw.listed
+            {
                 continue;
             }
             // A single name that only speaks ("Microsoft said") may be an
-            // organisation's: a person needs a title, courtesy title or age.
-            let shows_person = raw.evidence.role
-                || raw.evidence.courtesy
-                || raw.evidence.age
-                || raw.evidence.character;
+            // organisation's: a person needs a title, courtesy title or age,
+            // or the tagger's word.
+            let shows_person = raw.evidence.certain() && !raw.in_place_name;
             if !shows_person
                 || !self.candidates(&raw.parsed.full).0.is_empty()
                 || !self.variant_candidates(&raw.parsed.full).is_empty()
@@ -422,7 +431,7 @@ impl Linker<'_> {
             parsed.family = parsed.full.clone();
             parsed.given = None;
             parsed.order = super::names::NameOrder::GivenFirst;
-            self.new_person(parsed, raw.name.start, true);
+            self.new_person(parsed, raw.name.start, raw.evidence.certain());
         }
         for (i, raw) in names.iter().enumerate() {
             if self.targets[i].is_some() || raw.in_title {
@@ -471,7 +480,7 @@ impl Linker<'_> {
                 }
             };
             if let Target::Actor(a) = target {
-                self.strong[a] |= raw.evidence.strong();
+                self.strong[a] |= raw.evidence.certain();
             }
             self.targets[i] = Some(target);
             self.forms[i] = form;

@@ -20,6 +20,7 @@ mod names;
 pub mod people;
 mod recognise;
 pub mod statements;
+pub mod tagger;
 
 use std::sync::Arc;
 

@@ -129,6 +129,10 @@ where
             return if err.use_stderr() { EXIT_ERROR } else { 0 };
         }
     };
+    if let Err(problem) = name_model_from_env() {
+        eprintln!("error: {problem}");
+        return EXIT_ERROR;
+    }
     match cli.command {
         None if !cli.stdio && std::io::stdin().is_terminal() => {
             eprint!("{USAGE_ON_A_TERMINAL}");
@@ -150,6 +154,21 @@ where
             ledger::run(&args)
         }
     }
+}
+
+/// `COPYDESK_NAME_MODEL=FILE`: name-tagger weights to use instead of the
+/// built-in ones, for measuring weights trained without the documents being
+/// scored (`cargo run --example names -- cv`).
+fn name_model_from_env() -> Result<(), String> {
+    let Some(path) = std::env::var_os("COPYDESK_NAME_MODEL") else {
+        return Ok(());
+    };
+    let path = std::path::PathBuf::from(path);
+    let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let model = crate::actors::tagger::Model::from_bytes(&bytes)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    crate::actors::tagger::use_model(model);
+    Ok(())
 }
 
 fn init_logging(default: &str) {

@@ -246,6 +246,10 @@ impl Reader<'_> {
         let m = *self
             .scan
             .any_at(i, Classes::of(&[Class::Capital, Class::Country]))?;
+        // "Jordan said" where the tagger is sure Jordan is a person.
+        if self.sure_person_word(i) {
+            return None;
+        }
         let next = m.last + 1;
         let followed_by_head = next < range.end && self.scan.any_at(next, HEADS).is_some();
         if followed_by_head || (next < range.end && self.capitalised(next)) {

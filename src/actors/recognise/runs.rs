@@ -187,46 +187,10 @@ impl Reader<'_> {
                 }
                 first = words[g];
             }
-            let index = self.found.names.len();
-            let first_tok = &self.tokens[first];
-            let last_tok = &self.tokens[end - 1];
-            let name = Span::new(first_tok.span.start, last_tok.word.end);
-            let text = collapse(self.prose.slice(name));
-            // A quoted nickname is not one of the name's words.
-            let words: Vec<&str> = text
-                .split(' ')
-                .filter(|w| !w.starts_with(['"', '“']))
-                .collect();
-            let Some(parsed) = PersonName::parse(&words) else {
+            let Some(index) = self.push_name(first, end, heading, in_place_name) else {
                 i = end;
                 continue;
             };
-            // Marked only once the name is pushed: a mark naming no name of
-            // these tokens would send the title walk back over them.
-            self.uses[first..end].fill(Use::Name(index as u32));
-            let evidence = Evidence {
-                name_shape: name_shape(&words, &parsed),
-                ..Evidence::default()
-            };
-            self.found.names.push(RawName {
-                parsed,
-                name,
-                tokens: first..end,
-                span: name,
-                title: None,
-                appositive: None,
-                possessor: None,
-                courtesy: None,
-                reach: last_tok.span.end,
-                evidence,
-                in_title: false,
-                listed: false,
-                in_place_name,
-                possessive: last_tok.possessive(),
-                in_quote: first_tok.in_quote,
-                heading,
-                caption: self.caption,
-            });
             self.led_government(end, range.end, heading);
             if let Some(p) = prefix {
                 let title = self.title_from(p.start, p.end, false, false);
@@ -236,6 +200,77 @@ impl Reader<'_> {
             }
             i = end;
         }
+    }
+
+    /// The people's names the tagger is sure of that the grammar left alone
+    /// ("Virgil", a name that is also a listed word): read as it reads them.
+    pub(super) fn learned_names(&mut self, range: Range<usize>, heading: bool) {
+        for i in range {
+            let Some(t) = self.sure_person_at(i) else {
+                continue;
+            };
+            // Never a title's words, nor a place's ("Black Rod", "Memorial").
+            let free = (t.first..=t.last).all(|k| {
+                self.uses[k] == Use::Free && !self.scan.cover(k).any(TITLE_WORDS.or(HEADS))
+            }) && self.capitalised(t.last)
+                && !(t.last + 1 < self.sentence_end
+                    && matches!(self.uses[t.last + 1], Use::Name(_) | Use::Body));
+            if free {
+                if let Some(index) = self.push_name(i, t.last + 1, heading, false) {
+                    self.found.names[index].evidence.learned = true;
+                }
+            }
+        }
+    }
+
+    /// Records tokens `first..end` as a name; its index, unless its words
+    /// make no name.
+    fn push_name(
+        &mut self,
+        first: usize,
+        end: usize,
+        heading: bool,
+        in_place_name: bool,
+    ) -> Option<usize> {
+        let index = self.found.names.len();
+        let first_tok = &self.tokens[first];
+        let last_tok = &self.tokens[end - 1];
+        let name = Span::new(first_tok.span.start, last_tok.word.end);
+        let text = collapse(self.prose.slice(name));
+        // A quoted nickname is not one of the name's words.
+        let words: Vec<&str> = text
+            .split(' ')
+            .filter(|w| !w.starts_with(['"', '“']))
+            .collect();
+        let parsed = PersonName::parse(&words)?;
+        // Marked only once the name is pushed: a mark naming no name of
+        // these tokens would send the title walk back over them.
+        self.uses[first..end].fill(Use::Name(index as u32));
+        let evidence = Evidence {
+            name_shape: name_shape(&words, &parsed),
+            ..Evidence::default()
+        };
+        self.found.names.push(RawName {
+            parsed,
+            name,
+            tokens: first..end,
+            span: name,
+            title: None,
+            appositive: None,
+            possessor: None,
+            courtesy: None,
+            reach: last_tok.span.end,
+            evidence,
+            in_title: false,
+            listed: false,
+            in_place_name,
+            not_person: false,
+            possessive: last_tok.possessive(),
+            in_quote: first_tok.in_quote,
+            heading,
+            caption: self.caption,
+        });
+        Some(index)
     }
 
     /// "the Monti government": the name that ends before token `noun` with
@@ -299,6 +334,7 @@ impl Reader<'_> {
             in_title: false,
             listed: true,
             in_place_name: false,
+            not_person: false,
             possessive: token.possessive(),
             in_quote: token.in_quote,
             heading,

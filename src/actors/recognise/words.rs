@@ -2,27 +2,14 @@
 //! words it tests for, one bit each, and a token's facts ([`Facts`]).
 
 use super::super::lexicon::{Class, Classes, HEADS, LEXICON, PLACES_AND_BODIES, TITLE_WORDS};
-use crate::hashing::FastSet;
+use crate::hashing::FastMap;
 use crate::prose::{Token, TokenKind};
 
-/// Hashes of the words a document writes in lowercase.
-pub(super) type Vocabulary = FastSet<u64>;
+/// How a document writes its words, by folded hash (see
+/// [`super::super::tagger::document_words`]).
+pub(super) type Vocabulary = FastMap<u64, u8>;
 
-/// A case-folded hash of a word, without allocating.
-pub(super) fn folded_hash(word: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut mix = |c: u64| h = (h ^ c).wrapping_mul(0x0100_0000_01b3);
-    if word.is_ascii() {
-        for b in word.bytes() {
-            mix(u64::from(b.to_ascii_lowercase()));
-        }
-    } else {
-        for c in word.chars().flat_map(char::to_lowercase) {
-            mix(u64::from(c));
-        }
-    }
-    h
-}
+pub(super) use super::super::tagger::folded_hash;
 
 /// What a token has been taken for so far.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
