@@ -215,6 +215,16 @@ const CASES: &[Case] = &[
         "The council met on Monday.\n\n\"Will the port close in winter?\"\n\n\"Only if the ice comes early.\"\n",
         Quiet,
     ),
+    md(
+        "Q&A",
+        "The interview ran for an hour.\n\n\"Will the port close in winter?\"\n\nA calm Ana Ruiz said the ice would decide.\n",
+        Quiet,
+    ),
+    md(
+        "Q&A",
+        "The interview ran for an hour.\n\n\"Will the port close in winter?\"\n\nThe ice came early that year.\n",
+        orphan("\"Will the port close in winter?\""),
+    ),
     // The source is there: an agent after a passive, near or far.
     md(
         "passive agent",

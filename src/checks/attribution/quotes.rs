@@ -136,7 +136,7 @@ impl Rule for OrphanQuote {
             if labelled(prose, q)
                 || paragraph.labelled
                 || introduced(prose, &scan, q)
-                || in_exchange(prose, q)
+                || in_exchange(prose, &scan, q)
             {
                 continue;
             }
@@ -406,8 +406,9 @@ fn is_label(head: &str) -> bool {
 /// A quotation that answers the question just before it, or asks the one
 /// just after it: an exchange whose speakers are the one asked and the one
 /// asking (the paragraph before ends with a question, or the quotation is a
-/// question and the next paragraph opens with a quotation).
-fn in_exchange(prose: &Prose, q: &Quotation) -> bool {
+/// question and the next paragraph opens with a quotation or with the answer
+/// of someone named: "A defensive Ruiz said the plan…").
+fn in_exchange(prose: &Prose, scan: &Scan<'_>, q: &Quotation) -> bool {
     let ends_question = |b: usize| {
         prose
             .slice(prose.blocks[b].span)
@@ -420,9 +421,15 @@ fn in_exchange(prose: &Prose, q: &Quotation) -> bool {
         && ends_question(q.block - 1);
     let asks = prose.slice(q.inner).trim_end().ends_with('?')
         && prose.blocks.get(q.block + 1).is_some_and(|next| {
-            prose.quotations[next.quotations.clone()]
+            let opens_with_quotation = prose.quotations[next.quotations.clone()]
                 .first()
-                .is_some_and(|n| n.span.start == next.span.start)
+                .is_some_and(|n| n.span.start == next.span.start);
+            let answered = next.sentences.clone().next().is_some_and(|s| {
+                scan.hits_in(prose.sentences[s].span)
+                    .iter()
+                    .any(|h| scan.is_marker(h))
+            });
+            opens_with_quotation || answered
         });
     answers || asks
 }
