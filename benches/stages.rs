@@ -222,7 +222,9 @@ fn tagger(c: &mut Criterion<CpuTime>) {
 
 criterion_group! {
     name = benches;
-    config = Criterion::default().with_measurement(CpuTime);
+    config = Criterion::default().with_measurement(CpuTime {
+        clock: libc::CLOCK_THREAD_CPUTIME_ID,
+    });
     targets = stages, rules, tagger
 }
 criterion_main!(benches);

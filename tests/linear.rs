@@ -210,3 +210,63 @@ fn an_ordinary_article() {
         article::article,
     );
 }
+
+#[test]
+fn the_cli_column_count_on_one_long_line() {
+    // `copydesk check` resolves the line and column of every finding on a
+    // line of thousands of findings; once that walked the line per finding.
+    let cost = |n: usize| {
+        let text = format!(
+            "# Plan\n\n{}\n",
+            "Critics say the plan will fail, and the harbour board met. ".repeat(n)
+        );
+        let analysis = analyze(&text, Language::Markdown, &Settings::default());
+        assert!(analysis.findings.len() >= n, "{}", analysis.findings.len());
+        let (json, steps) = work::count(|| {
+            copydesk::cli::json::findings(std::path::Path::new("a.md"), &text, &analysis.findings)
+        });
+        assert_eq!(json.len(), analysis.findings.len());
+        steps
+    };
+    let (small, large) = (cost(500), cost(2_000));
+    assert!(
+        small > 0,
+        "no steps counted (a build without debug assertions?)"
+    );
+    assert!(
+        large <= 5 * small,
+        "{small} steps for 500 findings on a line, {large} for 2,000"
+    );
+}
+
+#[test]
+fn a_people_file_of_many_entries() {
+    let cost = |n: usize| {
+        let mut toml: String = (0..n)
+            .map(|i| format!("[[person]]\nname = \"Person Number{i}\"\n\n"))
+            .collect();
+        toml += "[[person]]\nname = \"Kadri Lepp\"\ntitle = \"Foreign Minister\"\n";
+        let text = "Defence Minister Kadri Lepp met the press, the ministry said.\n";
+        let (analysis, steps) = work::count(|| {
+            let people =
+                copydesk::actors::people::parse(std::path::Path::new("people.toml"), &toml)
+                    .expect("the people file parses");
+            let settings = Settings {
+                people_list: Some(std::sync::Arc::new(people)),
+                ..Settings::default()
+            };
+            analyze(text, Language::Markdown, &settings)
+        });
+        assert!(
+            analysis.findings.iter().any(|f| f.code == "title-mismatch"),
+            "{:?}",
+            analysis.findings
+        );
+        steps
+    };
+    let (small, large) = (cost(2_500), cost(10_000));
+    assert!(
+        large <= 5 * small,
+        "{small} steps for 2,500 people, {large} for 10,000"
+    );
+}

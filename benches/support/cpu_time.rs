@@ -1,21 +1,26 @@
-//! A criterion measurement of the CPU time of the benchmarking thread
-//! (`CLOCK_THREAD_CPUTIME_ID`), not wall time: on a machine other work keeps
-//! busy, the time a stage spends waiting for a core is not counted against it.
-//! Throughput is shown as time per element: the cost per word.
+//! A criterion measurement of CPU time, not wall time: of the benchmarking
+//! thread (`CLOCK_THREAD_CPUTIME_ID`, for a stage) or of the whole process
+//! (`CLOCK_PROCESS_CPUTIME_ID`, for a round trip through the server's
+//! threads). On a machine other work keeps busy, the time spent waiting for a
+//! core is not counted against the code measured. Throughput is shown as time
+//! per element: the cost per word.
 
 use criterion::measurement::{Measurement, ValueFormatter};
 use criterion::Throughput;
 
-pub struct CpuTime;
+pub struct CpuTime {
+    /// `libc::CLOCK_THREAD_CPUTIME_ID` or `libc::CLOCK_PROCESS_CPUTIME_ID`.
+    pub clock: libc::clockid_t,
+}
 
-/// Nanoseconds of CPU time this thread has used.
-fn thread_cpu_ns() -> u64 {
+/// Nanoseconds of CPU time used so far by what `clock` measures.
+fn cpu_ns(clock: libc::clockid_t) -> u64 {
     let mut now = libc::timespec {
         tv_sec: 0,
         tv_nsec: 0,
     };
     // SAFETY: clock_gettime writes one timespec through a valid pointer.
-    let ok = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut now) } == 0;
+    let ok = unsafe { libc::clock_gettime(clock, &mut now) } == 0;
     if !ok {
         return 0;
     }
@@ -27,11 +32,11 @@ impl Measurement for CpuTime {
     type Value = u64;
 
     fn start(&self) -> u64 {
-        thread_cpu_ns()
+        cpu_ns(self.clock)
     }
 
     fn end(&self, start: u64) -> u64 {
-        thread_cpu_ns().saturating_sub(start)
+        cpu_ns(self.clock).saturating_sub(start)
     }
 
     fn add(&self, a: &u64, b: &u64) -> u64 {

@@ -1,5 +1,6 @@
-//! The word lists the actor model reads, compiled once into one automaton;
-//! `scan.rs` finds their entries in a document, aligned to its tokens.
+//! The word lists the actor model reads, compiled once into one table of
+//! phrases (`wordlist::Phrases`); `scan.rs` finds their entries in a
+//! document, aligned to its tokens.
 //!
 //! Matching ignores ASCII case, except that where a list entry has a capital
 //! ("Chinese", "White House", "AP") the text must have one too.
@@ -9,10 +10,8 @@ mod scan;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-
 use crate::hashing::{FastMap, FastSet};
-use crate::wordlist;
+use crate::wordlist::{self, Phrases};
 pub use scan::{AddedTitles, BlockScan, LexMatch, Scan};
 
 const TITLES: &str = include_str!("../../data/titles.txt");
@@ -199,8 +198,8 @@ pub enum LaterName {
 
 pub struct Lexicon {
     /// Every distinct entry text, matched at token starts.
-    automaton: AhoCorasick,
-    /// For each automaton pattern, the list entries written that way.
+    phrases: Phrases,
+    /// For each phrase, the list entries written that way.
     entries: Vec<Vec<Pattern>>,
     given: FastSet<&'static str>,
     /// Single-word entries of the not-a-name lists, lowercase.
@@ -209,8 +208,8 @@ pub struct Lexicon {
     particles: FastSet<&'static str>,
     capitalised_particles: FastSet<&'static str>,
     suffixes: FastSet<&'static str>,
-    /// One to four romanised syllables, whole word.
-    syllables: regex::Regex,
+    /// The pieces of a romanised syllable, lowercase.
+    syllables: Syllables,
     nationality_of: HashMap<&'static str, &'static str>,
     /// Office words written two ways, to one spelling ("gen" -> "general").
     same_office: FastMap<&'static str, &'static str>,
@@ -221,24 +220,80 @@ pub struct Lexicon {
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
 
-/// A regex for one to four syllables built from the syllable sections of
-/// data/family-names.txt (longest alternatives first).
-fn syllable_regex() -> regex::Regex {
-    let part = |section: &str| {
-        let mut items = wordlist::section(FAMILY, section);
-        items.sort_by_key(|s| std::cmp::Reverse(s.len()));
-        items.join("|")
-    };
-    let syllable = format!(
-        "(?:{})?(?:{})(?:{})?",
-        part("initials"),
-        part("vowels"),
-        part("codas")
-    );
-    regex::RegexBuilder::new(&format!("^(?:{syllable}){{1,4}}$"))
-        .case_insensitive(true)
-        .build()
-        .expect("the syllable lists make a valid pattern")
+/// The pieces of a romanised syllable, from the syllable sections of
+/// data/family-names.txt: an optional initial, a vowel, an optional coda.
+struct Syllables {
+    initials: FastSet<String>,
+    vowels: FastSet<String>,
+    codas: FastSet<String>,
+    /// The longest piece, in bytes.
+    longest: usize,
+}
+
+impl Syllables {
+    fn new() -> Syllables {
+        let set = |section: &str| -> FastSet<String> {
+            wordlist::section(FAMILY, section)
+                .into_iter()
+                .map(str::to_lowercase)
+                .collect()
+        };
+        let (initials, vowels, codas) = (set("initials"), set("vowels"), set("codas"));
+        let longest = initials
+            .iter()
+            .chain(&vowels)
+            .chain(&codas)
+            .map(String::len)
+            .max()
+            .unwrap_or(0);
+        Syllables {
+            initials,
+            vowels,
+            codas,
+            longest,
+        }
+    }
+
+    /// Where one piece of `set` that starts at `at` of `word` ends; with
+    /// `optional`, `at` itself too.
+    fn ends<'w>(
+        &'w self,
+        set: &'w FastSet<String>,
+        word: &'w str,
+        at: usize,
+        optional: bool,
+    ) -> impl Iterator<Item = usize> + 'w {
+        let longest = self.longest.min(word.len() - at);
+        optional.then_some(at).into_iter().chain(
+            (1..=longest)
+                .map(move |n| at + n)
+                .filter(move |&end| word.get(at..end).is_some_and(|piece| set.contains(piece))),
+        )
+    }
+
+    /// Whether a lowercase word is one to four syllables: the places each
+    /// number of syllables can reach, one syllable more at a time.
+    fn spell(&self, word: &str) -> bool {
+        let mut reached = vec![false; word.len() + 1];
+        reached[0] = true;
+        for _ in 0..4 {
+            let mut next = vec![false; word.len() + 1];
+            for at in (0..=word.len()).filter(|&at| reached[at]) {
+                for initial in self.ends(&self.initials, word, at, true) {
+                    for vowel in self.ends(&self.vowels, word, initial, false) {
+                        for end in self.ends(&self.codas, word, vowel, true) {
+                            next[end] = true;
+                        }
+                    }
+                }
+            }
+            if next[word.len()] {
+                return true;
+            }
+            reached = next;
+        }
+        false
+    }
 }
 
 /// Splits `entry = value`; an entry without `=` stands for itself.
@@ -310,7 +365,7 @@ impl Lexicon {
                 not_names.insert(line.to_ascii_lowercase());
             }
         }
-        // One automaton pattern per entry text, whatever its case and lists.
+        // One phrase per entry text, whatever its case and lists.
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut texts: Vec<String> = Vec::new();
         let mut entries: Vec<Vec<Pattern>> = Vec::new();
@@ -323,15 +378,7 @@ impl Lexicon {
             });
             entries[id].push(Pattern { ..*p });
         }
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            // The contiguous NFA is a quarter of a megabyte; a DFA of these
-            // lists takes four and runs slower for its cache misses.
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .prefilter(false)
-            .build(&texts)
-            .expect("the built-in word lists compile");
+        let phrases = Phrases::new(texts.iter().map(String::as_str));
         let mut family_first = FastMap::default();
         for (section, later) in [
             ("chinese", LaterName::Family),
@@ -346,14 +393,14 @@ impl Lexicon {
             wordlist::section(src, section).into_iter().collect()
         };
         Lexicon {
-            automaton,
+            phrases,
             given: wordlist::entries(GIVEN).collect(),
             not_names,
             family_first,
             particles: set(NAME_PARTS, "particles"),
             capitalised_particles: set(NAME_PARTS, "capitalised-particles"),
             suffixes: set(NAME_PARTS, "suffixes"),
-            syllables: syllable_regex(),
+            syllables: Syllables::new(),
             caption_markers: wordlist::entries(CAPTIONS).collect(),
             name_modifiers: wordlist::entries(NAME_MODIFIERS).collect(),
             led_governments: set(ORGANISATIONS, "led-governments"),
@@ -425,12 +472,10 @@ impl Lexicon {
     /// Whether a word, on its own, is a listed place or public body
     /// ("Washington", "Jordan"): as a bare surname it may mean the place.
     pub fn names_a_place(&self, word: &str) -> bool {
-        self.automaton.find_iter(word).any(|m| {
-            m.start() == 0
-                && m.end() == word.len()
-                && self.entries[m.pattern().as_usize()]
-                    .iter()
-                    .any(|p| Classes::of(&[p.class]).any(PLACES_AND_BODIES))
+        self.phrases.get(word).is_some_and(|id| {
+            self.entries[id]
+                .iter()
+                .any(|p| Classes::of(&[p.class]).any(PLACES_AND_BODIES))
         })
     }
 
@@ -446,12 +491,34 @@ impl Lexicon {
         ]);
         let place = PLACES_AND_BODIES;
         let mut covered: Vec<(usize, usize, Classes)> = Vec::new();
-        for m in self.automaton.find_iter(title) {
-            let mut classes = Classes::NONE;
-            for p in &self.entries[m.pattern().as_usize()] {
-                classes.add(p.class);
+        // Entries start at a word and end at a word's end or before its
+        // punctuation ("Gen." or "Gen"); they do not overlap.
+        let bytes = title.as_bytes();
+        let alphanumeric = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
+        let ends = |start: usize| {
+            (start + 1..=title.len()).filter(move |&end| {
+                title.is_char_boundary(end) && (!alphanumeric(end) || !alphanumeric(end - 1))
+            })
+        };
+        let mut start = 0;
+        while start < title.len() {
+            if title[..start].ends_with(|c: char| !c.is_whitespace())
+                || !title.is_char_boundary(start)
+            {
+                start += 1;
+                continue;
             }
-            covered.push((m.start(), m.end(), classes));
+            match self.phrases.longest_at(title, start, ends(start)) {
+                Some((end, id)) => {
+                    let mut classes = Classes::NONE;
+                    for p in &self.entries[id] {
+                        classes.add(p.class);
+                    }
+                    covered.push((start, end, classes));
+                    start = end;
+                }
+                None => start += 1,
+            }
         }
         let mut key = String::new();
         let mut at = 0;
@@ -482,7 +549,7 @@ impl Lexicon {
     /// Whether a word reads as one or more romanised Chinese, Korean or
     /// Vietnamese syllables ("Jinping", "Jae", "Wook").
     pub fn is_syllabic(&self, word: &str) -> bool {
-        word.len() <= 16 && self.syllables.is_match(word)
+        word.len() <= 16 && self.syllables.spell(&word.to_lowercase())
     }
 }
 
@@ -490,6 +557,7 @@ impl Lexicon {
 mod tests {
     use super::*;
     use crate::document::Language;
+    use proptest::strategy::Strategy;
 
     fn scan(text: &str) -> (crate::prose::Prose, Scan) {
         let prose = crate::prose::parse(text, Language::PlainText, &mut Default::default());
@@ -556,6 +624,45 @@ mod tests {
         }
         for word in ["Smith", "Kardashian", "Harvey", "Trump"] {
             assert!(!LEXICON.is_syllabic(word), "{word}");
+        }
+    }
+
+    /// The regex of one to four syllables this reading replaced, built from
+    /// the same sections (longest alternatives first).
+    fn syllable_regex() -> regex::Regex {
+        let part = |section: &str| {
+            let mut items = wordlist::section(FAMILY, section);
+            items.sort_by_key(|s| std::cmp::Reverse(s.len()));
+            items.join("|")
+        };
+        let syllable = format!(
+            "(?:{})?(?:{})(?:{})?",
+            part("initials"),
+            part("vowels"),
+            part("codas")
+        );
+        regex::RegexBuilder::new(&format!("^(?:{syllable}){{1,4}}$"))
+            .case_insensitive(true)
+            .build()
+            .expect("the syllable lists make a valid pattern")
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn syllables_are_read_as_the_regex_read_them(
+            word in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::sample::select(&[
+                        "Zh", "ang", "i", "ong", "J", "in", "p", "ING", "k", "wook", "x", "ü",
+                        "Ü", "ng", "e", "a", "Q", "ieh", "ts", "yeo",
+                    ][..]).prop_map(str::to_string),
+                    "[a-zA-Z]",
+                ],
+                1..7,
+            ).prop_map(|pieces| pieces.concat())
+        ) {
+            let regex = syllable_regex();
+            proptest::prop_assert_eq!(LEXICON.is_syllabic(&word), word.len() <= 16 && regex.is_match(&word));
         }
     }
 }

@@ -64,6 +64,7 @@ impl People {
     pub fn new(path: PathBuf, entries: Vec<PersonEntry>) -> People {
         let mut by_form = HashMap::new();
         for (i, entry) in entries.iter().enumerate() {
+            crate::work::step();
             let given = entry.name.rsplit_once(' ').map(|(given, _)| given);
             let forms = std::iter::once(entry.name.clone())
                 .chain(entry.aliases.iter().cloned())
@@ -169,6 +170,7 @@ impl<'t> Lines<'t> {
             self.at = 0;
             self.line = 0;
         }
+        crate::work::steps(offset - self.at);
         self.line += self.bytes[self.at..offset]
             .iter()
             .filter(|&&b| b == b'\n')

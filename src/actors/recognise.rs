@@ -231,10 +231,7 @@ pub fn recognise(prose: &Prose, scan: &Scan, memo: &mut BlockMemo<BlockFound>) -
         caption: false,
         sentence_end: 0,
         uses: vec![Use::Free; prose.tokens.len()],
-        found: Found {
-            names: Vec::with_capacity(prose.tokens.len() / 8),
-            ..Found::default()
-        },
+        found: Found::default(),
     };
     for block in &prose.blocks {
         let origin = Origin {

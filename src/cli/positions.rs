@@ -30,6 +30,8 @@ impl Positions {
         let (mut at, mut line, mut column) = (0usize, 1usize, 1usize);
         for offset in wanted {
             let target = floor_boundary(text, offset);
+            crate::work::step();
+            crate::work::steps(target - at);
             for &b in &bytes[at..target] {
                 if b == b'\n' {
                     line += 1;

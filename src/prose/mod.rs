@@ -376,17 +376,25 @@ fn mark_headings(blocks: &mut [RawBlock], text: &str) {
     }
 }
 
-/// True for one line with no closing punctuation: no sentence end (". ! ?
-/// …"), no clause end (": ; ,"), and no closing quotation mark or bracket.
+/// The most words a heading has: a longer line is a paragraph that lacks its
+/// final stop, or ends in a reference mark ("... a broken promise. [7]").
+const HEADING_WORDS: usize = 30;
+
+/// True for one short line with no closing punctuation: no sentence end
+/// (". ! ? …"), no clause end (": ; ,"), and no closing quotation mark or
+/// bracket.
 pub(crate) fn looks_like_heading(text: &str) -> bool {
     let text = text.trim();
-    if text.is_empty() || text.contains('\n') {
+    if text.is_empty()
+        || text.contains('\n')
+        || text.split_whitespace().nth(HEADING_WORDS).is_some()
+    {
         return false;
     }
     let last = text.chars().last().unwrap_or('.');
     !matches!(
         last,
-        '.' | '!' | '?' | ':' | ';' | ',' | '"' | '”' | '’' | '\'' | '…' | ')'
+        '.' | '!' | '?' | ':' | ';' | ',' | '"' | '”' | '’' | '\'' | '…' | ')' | ']'
     )
 }
 

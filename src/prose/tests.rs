@@ -168,6 +168,13 @@ fn headings_are_known_by_the_shape_of_the_document() {
     let text = "The port opened in May after ten years of planning.\n\nWhat comes next\n\nThe council meets on Monday to decide the harbour fee.\n\nCritics say the fee is too high\n\nIt is.\n";
     assert_eq!(kinds(&parse_txt(text)), vec![P, H, P, P, P]);
     assert_eq!(kinds(&parse_md(text)), vec![P, H, P, P, P]);
+    // A paragraph that ends in a reference mark, or a long line without its
+    // stop, is copy, even before a longer paragraph.
+    let long = "The vote was close and the count went on into the night at the town hall on the hill as the rain fell and the crowd waited for news of the result\n\n";
+    for first in ["The vote was close. [7]\n\n", long] {
+        let text = format!("{first}The council met on Monday after a week of talks, and the mayor said the budget would pass in the spring after a long debate about the harbour fee and the new school, which the council had promised for years to the families of the town.\n");
+        assert_eq!(kinds(&parse_txt(&text)), vec![P, P], "{first}");
+    }
     // Markdown headings stay headings whatever follows.
     assert_eq!(
         kinds(&parse_md("# Critics say the plan will fail\n")),

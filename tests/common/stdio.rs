@@ -102,6 +102,20 @@ impl StdioServer {
         Some(ticks * 10)
     }
 
+    /// The CPU time the server's threads have used so far, in ns (Linux):
+    /// the scheduler's own count per thread, exact where `cpu_ms` counts
+    /// 10 ms ticks. Threads that have ended are not counted; the server's
+    /// runtime keeps its threads for seconds after their last task.
+    pub fn cpu_ns(&self) -> Option<u64> {
+        let tasks = std::fs::read_dir(format!("/proc/{}/task", self.child.id())).ok()?;
+        let mut total = 0;
+        for task in tasks.flatten() {
+            let stat = std::fs::read_to_string(task.path().join("schedstat")).ok()?;
+            total += stat.split_whitespace().next()?.parse::<u64>().ok()?;
+        }
+        Some(total)
+    }
+
     fn status_kb(&self, field: &str) -> Option<u64> {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
         status

@@ -58,29 +58,31 @@ impl Lexicon {
                 }
             }
         }
-        let mut cursor = 0;
-        for m in self.automaton.find_iter(input) {
-            let Some(first) = token_starting_at(tokens, m.start(), &mut cursor) else {
+        let mut i = 0;
+        while i < tokens.len() {
+            let start = tokens[i].span.start;
+            let Some((end, id)) = self.phrases.longest_at(text, start, entry_ends(tokens, i))
+            else {
+                i += 1;
                 continue;
             };
-            let Some(last) = token_ending_at(tokens, first, m.end()) else {
-                continue;
-            };
-            let found = &text[m.start()..m.end()];
+            let last = token_ending_at(tokens, i, end).unwrap_or(i);
+            let found = &text[start..end];
             let capital = found.chars().next().is_some_and(char::is_uppercase);
-            for pattern in &self.entries[m.pattern().as_usize()] {
+            for pattern in &self.entries[id] {
                 if pattern.class.needs_capital(pattern.text) && !capital
                     || !capitals_agree(pattern.text, found)
                 {
                     continue;
                 }
                 scan.matches.push(LexMatch {
-                    first,
+                    first: i,
                     last,
                     class: pattern.class,
                     value: pattern.value,
                 });
             }
+            i = last + 1;
         }
         scan.matches
             .sort_by_key(|m| (m.first, std::cmp::Reverse(m.last)));
@@ -144,6 +146,22 @@ fn token_starting_at(tokens: &[Token], offset: usize, cursor: &mut usize) -> Opt
     }
     *cursor = i;
     (i < tokens.len() && tokens[i].span.start == offset).then_some(i)
+}
+
+/// Where an entry starting at token `first` may end: at the end of each
+/// token's word or whole span, from `first` on, up to and including the first
+/// punctuation after it (entries never straddle one).
+fn entry_ends(tokens: &[Token], first: usize) -> impl Iterator<Item = usize> + '_ {
+    let mut punctuation_passed = false;
+    tokens[first..]
+        .iter()
+        .enumerate()
+        .take_while(move |(k, t)| {
+            let before = !punctuation_passed;
+            punctuation_passed |= *k > 0 && t.kind == TokenKind::Punct;
+            before
+        })
+        .flat_map(|(_, t)| [t.word.end, t.span.end])
 }
 
 /// Where the entry has a capital letter, the text has one too.

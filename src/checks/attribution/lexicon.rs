@@ -1,16 +1,12 @@
 //! The attribution vocabulary: the lists in `data/`, compiled once into one
-//! Aho-Corasick automaton (for the scan of a document) and small sets (for the
+//! table of phrases (for the scan of a document) and small sets (for the
 //! grammar words read around a hit).
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{
-    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
-};
-
 use crate::hashing::FastSet;
-use crate::wordlist;
+use crate::wordlist::{self, Phrases};
 
 const REPORTING_VERBS: &str = include_str!("../../../data/reporting-verbs.txt");
 const PHRASES: &str = include_str!("../../../data/attribution-phrases.txt");
@@ -117,7 +113,8 @@ pub(super) struct Entry {
 pub(super) type WordSet = FastSet<&'static [u8]>;
 
 pub(super) struct Lexicon {
-    pub matcher: AhoCorasick,
+    /// Every pattern, matched at word starts.
+    pub phrases: Phrases,
     /// By pattern id.
     pub entries: Vec<Entry>,
     pub be: WordSet,
@@ -216,15 +213,7 @@ fn build() -> Lexicon {
         }
     }
     let (keys, entries): (Vec<String>, Vec<Entry>) = patterns.into_iter().unzip();
-    // Searched anchored at each word, so a full DFA stays small and each
-    // search reads only as far as a pattern could match.
-    let matcher = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
-        .start_kind(StartKind::Anchored)
-        .build(&keys)
-        .expect("the built-in attribution lists compile");
+    let phrases = Phrases::new(keys.iter().map(String::as_str));
     let set = |list: &'static str, section: &str| -> WordSet {
         wordlist::section(list, section)
             .into_iter()
@@ -232,7 +221,7 @@ fn build() -> Lexicon {
             .collect()
     };
     Lexicon {
-        matcher,
+        phrases,
         entries,
         be: set(GRAMMAR, "be"),
         between: set(GRAMMAR, "between"),
@@ -258,9 +247,7 @@ fn build() -> Lexicon {
 
 /// The entry of the pattern that is exactly `text`, if any.
 pub(super) fn entry(text: &str) -> Option<&'static Entry> {
-    let input = Input::new(text).anchored(Anchored::Yes);
-    let m = LEXICON.matcher.find(input)?;
-    (m.end() == text.len()).then(|| &LEXICON.entries[m.pattern().as_usize()])
+    LEXICON.phrases.get(text).map(|id| &LEXICON.entries[id])
 }
 
 /// Whether `word`, compared without regard to ASCII case and with a curly

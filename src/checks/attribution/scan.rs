@@ -14,8 +14,6 @@ use std::cell::OnceCell;
 use std::ops::Range;
 use std::rc::Rc;
 
-use aho_corasick::{Anchored, Input};
-
 use super::lexicon::{contains, entry, Roles, LEXICON};
 use super::newsroom::SourceNames;
 use crate::actors::{ActorKind, Actors};
@@ -521,21 +519,21 @@ fn scan(prose: &Prose, settings: &Settings) -> Vec<Hit> {
                 t += 1;
                 continue;
             }
-            let input = Input::new(&prose.text)
-                .span(token.span.start..sentence.span.end)
-                .anchored(Anchored::Yes);
+            let ends = prose.tokens[t..sentence.tokens.end]
+                .iter()
+                .flat_map(|k| [k.word.end, k.span.end]);
             let found = LEXICON
-                .matcher
-                .find(input.clone())
-                .and_then(|m| {
-                    let entry = &LEXICON.entries[m.pattern().as_usize()];
+                .phrases
+                .longest_at(&prose.text, token.span.start, ends)
+                .and_then(|(end, id)| {
+                    let entry = &LEXICON.entries[id];
                     let mut roles = entry.roles;
                     if let Some((name, name_roles)) = entry.name {
-                        if &prose.text[m.start()..m.end()] == name {
+                        if &prose.text[token.span.start..end] == name {
                             roles = roles.or(name_roles);
                         }
                     }
-                    Some((m.end(), roles)).filter(|(_, roles)| *roles != Roles::default())
+                    Some((end, roles)).filter(|(_, roles)| *roles != Roles::default())
                 })
                 .or_else(|| {
                     let ends = prose.tokens[t..sentence.tokens.end]

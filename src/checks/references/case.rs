@@ -175,11 +175,19 @@ fn judge<'m>(ctx: &Context<'_>, m: &Mention, title: &'m Title) -> Option<Judged<
 /// before it belongs to the description, not to the title.
 fn governed_words(ctx: &Context<'_>, title: &Title) -> (Vec<Span>, bool) {
     let before_name = !title.set_off && !title.after_name;
+    // A level word after "of" is part of the office ("secretary of state").
+    let after_of = |w: &Span| {
+        ctx.prose.text[title.span.start..w.start]
+            .trim_end()
+            .rsplit(' ')
+            .next()
+            .is_some_and(|p| p.eq_ignore_ascii_case("of"))
+    };
     let words: Vec<Span> = title
         .case_words
         .iter()
         .copied()
-        .filter(|w| !offices::is_level(ctx.prose.slice(*w)))
+        .filter(|w| !offices::is_level(ctx.prose.slice(*w)) || after_of(w))
         .collect();
     // "of" joins only where no office word comes before it ("son of"), not
     // inside an office ("secretary of state").

@@ -15,6 +15,9 @@ use crate::span::Span;
 const TOP_BLOCKS: usize = 8;
 /// The most words a headline on one line has.
 const HEADLINE_WORDS: usize = 16;
+/// The most words a headline in headline capitals has: a longer line full of
+/// names ("... against Atlantic Lottery Corporation, Inc. et al.") is copy.
+const CAPITALISED_HEADLINE_WORDS: usize = 30;
 /// The most words a deck under a headline has.
 const DECK_WORDS: usize = 30;
 /// The most words a deck of one sentence, in a block of its own, has.
@@ -112,7 +115,8 @@ fn headline_end(prose: &Prose) -> usize {
     let headline = prose.slice(first.span);
     let words = |s: &str| s.split_whitespace().count();
     let one_line = !headline.contains('\n');
-    let headline_shaped = words(headline) <= HEADLINE_WORDS || title_case(headline);
+    let headline_shaped = words(headline) <= HEADLINE_WORDS
+        || words(headline) <= CAPITALISED_HEADLINE_WORDS && title_case(headline);
     if first.kind != BlockKind::Heading && !(one_line && headline_shaped) {
         return 0;
     }
@@ -244,6 +248,10 @@ mod tests {
             "Trump Just Announced Who He Would Love To See Run"
         ));
         assert!(!title_case("Rubio has the praise, just not the votes."));
+        // A long first paragraph full of names is copy, not a headline.
+        let names = "In the matter of Ada Rowe, Bram Stoker Holdings, Carla Diaz, Dmitri Orlov, Edna Ferber, Felix Unger, Gloria Steinem, Harold Pinter, Iris Murdoch, Jonas Salk, Karen Blixen, Louis Armstrong, Mona Lisa Saperstein and Nora Ephron, the Court sat at Halifax.\n\nThe judge spoke.\n\nThe lawyers spoke after her.";
+        let prose = crate::prose::parse(names, crate::document::Language::PlainText, &mut cache);
+        assert!(Layout::of(&prose).in_body(names.find("Ada").unwrap()));
         // Two blocks only: the first is copy, not a headline.
         let short = "Lavrov said the talks were useful.\n\nRussian Foreign Minister Sergei Lavrov met Wang.";
         let prose = crate::prose::parse(short, crate::document::Language::PlainText, &mut cache);
