@@ -4,7 +4,9 @@
 //! prints them side by side). Each stage runs on fresh memos: nothing is
 //! reused from an earlier run.
 //!
-//! Then the cost of each rule, one group per rule family, at 100,000 words.
+//! Then the cost of each rule, one group per rule family, at 100,000 words;
+//! and the name tagger alone: tagging every sentence of a 10,000-word
+//! article, and reading its weights (`data/names.model`) at start-up.
 //!
 //! ```sh
 //! cargo bench --bench stages
@@ -20,7 +22,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use copydesk::actors::lexicon::{AddedTitles, LEXICON};
-use copydesk::actors::{statements, Actors};
+use copydesk::actors::{statements, tagger, Actors};
 use copydesk::analysis::Analyzer;
 use copydesk::checks::attribution::{OrphanQuote, UnattributedClaim, VagueAttribution};
 use copydesk::checks::references::{
@@ -29,7 +31,7 @@ use copydesk::checks::references::{
 use copydesk::checks::{suppression, Context, Finding, Rule};
 use copydesk::config::Settings;
 use copydesk::document::Language;
-use copydesk::prose::{self, BlockMemo, Prose};
+use copydesk::prose::{self, BlockKind, BlockMemo, Prose};
 use cpu_time::CpuTime;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
@@ -176,11 +178,53 @@ fn rules(c: &mut Criterion<CpuTime>) {
     }
 }
 
+/// The name tagger on its own: every sentence of a 10,000-word article
+/// tagged (the document's vocabulary made first, as the actor stage does),
+/// and the built-in weights read from their bytes.
+fn tagger(c: &mut Criterion<CpuTime>) {
+    let article = parsed(10_000);
+    let scan = LEXICON.scan(
+        &article.prose,
+        &AddedTitles::default(),
+        &mut BlockMemo::default(),
+    );
+    let model = tagger::model();
+    let mut group = c.benchmark_group("tagger");
+    group.sample_size(20);
+    group.throughput(Throughput::Elements(article.words as u64));
+    group.bench_function(BenchmarkId::new("tag", article.words), |b| {
+        b.iter_with_large_drop(|| {
+            let words = tagger::document_words(&article.prose);
+            let mut doc = |word: u64| words.get(&word).copied().unwrap_or(0);
+            let mut found = Vec::new();
+            for block in &article.prose.blocks {
+                let heading = block.kind == BlockKind::Heading;
+                for sentence in &article.prose.sentences[block.sentences.clone()] {
+                    let window = tagger::Window {
+                        prose: &article.prose,
+                        scan: &scan,
+                        tokens: sentence.tokens.clone(),
+                        heading,
+                    };
+                    tagger::tag(&model, &window, &mut doc, &mut found);
+                }
+            }
+            found
+        })
+    });
+    let bytes = std::fs::read("data/names.model").expect("data/names.model");
+    group.throughput(Throughput::Bytes(bytes.len() as u64));
+    group.bench_function("load", |b| {
+        b.iter_with_large_drop(|| tagger::Model::from_bytes(black_box(&bytes)))
+    });
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().with_measurement(CpuTime {
         clock: libc::CLOCK_THREAD_CPUTIME_ID,
     });
-    targets = stages, rules
+    targets = stages, rules, tagger
 }
 criterion_main!(benches);

@@ -26,6 +26,9 @@ pub struct PersonName {
     /// The given names, if any are written.
     pub given: Option<String>,
     pub order: NameOrder,
+    /// A generational suffix ("Jr", "III"), without its full stop: it sets a
+    /// son apart from his father of the same name.
+    pub suffix: Option<String>,
 }
 
 impl PersonName {
@@ -45,19 +48,27 @@ impl PersonName {
     /// Splits the words of a name (without titles, possessive endings or
     /// suffixes such as "Jr.").
     pub fn parse(words: &[&str]) -> Option<PersonName> {
-        let words: Vec<&str> = words
-            .iter()
-            .copied()
-            .filter(|w| !LEXICON.is_suffix(w))
-            .collect();
+        let (suffixes, words): (Vec<&str>, Vec<&str>) =
+            words.iter().copied().partition(|w| LEXICON.is_suffix(w));
         let (&first, rest) = words.split_first()?;
-        let full = words.join(" ");
+        let suffix = (!suffixes.is_empty()).then(|| {
+            let words: Vec<&str> = suffixes.iter().map(|w| w.trim_end_matches('.')).collect();
+            words.join(" ")
+        });
+        // The suffix is part of the name a person is known by ("Robert F.
+        // Kennedy Jr" is not "Robert F. Kennedy").
+        let full = match &suffix {
+            Some(s) => format!("{} {s}", words.join(" ")),
+            None => words.join(" "),
+        };
         if rest.is_empty() {
+            // "Kennedy Jr" on later reference is referred to as "Kennedy".
             return Some(PersonName {
-                full,
+                full: first.to_string(),
                 family: first.to_string(),
                 given: None,
                 order: NameOrder::GivenFirst,
+                suffix,
             });
         }
         if let Some(later) = family_first(&words) {
@@ -69,6 +80,7 @@ impl PersonName {
                     LaterName::Family => NameOrder::FamilyFirst,
                     LaterName::Given => NameOrder::FamilyFirstGivenLater,
                 },
+                suffix,
             });
         }
         // The family name is the last word, with the particles just before it
@@ -85,6 +97,7 @@ impl PersonName {
             family: words[start..].join(" "),
             given: Some(words[..start].join(" ")),
             order: NameOrder::GivenFirst,
+            suffix,
         })
     }
 
@@ -97,7 +110,9 @@ impl PersonName {
             return false;
         }
         match (&self.given, &other.given) {
-            (Some(a), Some(b)) => given_names_agree(a, b),
+            // A father and a son of the same name ("Robert F. Kennedy" and
+            // "Robert F. Kennedy Jr") are two people.
+            (Some(a), Some(b)) => self.suffix == other.suffix && given_names_agree(a, b),
             _ => true,
         }
     }
@@ -154,6 +169,7 @@ impl PersonName {
             return false;
         };
         self.order == other.order
+            && self.suffix == other.suffix
             && self.family != other.family
             && given_names_agree(a, b)
             && is_variant(&self.family, &other.family)
@@ -360,6 +376,13 @@ mod tests {
         assert_eq!(parse("Kevin De Bruyne").family, "De Bruyne");
         assert_eq!(parse("Charles de Gaulle").family, "de Gaulle");
         assert_eq!(parse("Martin Luther King Jr.").family, "King");
+        assert_eq!(
+            parse("Martin Luther King Jr.").full,
+            "Martin Luther King Jr"
+        );
+        assert!(!parse("Robert F. Kennedy").same_person(&parse("Robert F. Kennedy Jr.")));
+        assert!(parse("Robert F. Kennedy Jr").same_person(&parse("Robert Kennedy Jr.")));
+        assert!(parse("Kennedy").same_person(&parse("Robert F. Kennedy Jr.")));
         assert_eq!(parse("Mohamed El-Hassan Mohamed").family, "Mohamed");
     }
 
