@@ -27,13 +27,14 @@ macro_rules! case {
     };
 }
 
-const CASES: [(&str, &str); 12] = [
+const CASES: [(&str, &str); 13] = [
     case!("offices"),
     case!("roles"),
     case!("knight"),
     case!("courtesy-mix"),
     case!("courtesy-ap"),
     case!("courtesy-switch"),
+    case!("courtesy-mostly"),
     case!("never-named"),
     case!("spelling"),
     case!("descriptors"),
@@ -173,6 +174,18 @@ async fn the_house_style_decides_whether_later_references_take_a_courtesy_title(
         let d = flagged(t, &found, "courtesy-title", "Adeyemi");
         assert!(d["message"].as_str().unwrap().contains("'Mr Okafor'"));
         quiet(t, &found, "Mr Okafor said");
+        client.shutdown().await;
+    }
+    // A courtesy title on most of someone's later references shows the
+    // house's practice too, even for someone known only by title and surname
+    // ("Mr Reyes" throughout): each person's first bare surname is flagged.
+    for style in ["uk", "nyt"] {
+        let t = text("courtesy-mostly");
+        let (client, _, found) = check(style, "courtesy-mostly", t).await;
+        let d = flagged(t, &found, "courtesy-title", "Marsh");
+        assert!(d["message"].as_str().unwrap().contains("'Mr Reyes'"), "{d}");
+        flagged(t, &found, "courtesy-title", "Quint");
+        quiet(t, &found, "Mr Reyes said the quay");
         client.shutdown().await;
     }
     // AP uses none: the courtesy title is flagged where the article mostly

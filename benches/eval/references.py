@@ -16,7 +16,9 @@ For each <doc>.txt with its <doc>.json (gold persons, with derived `name` and
 checks every copy with one `copydesk check --format json` per folder, and
 counts a seeded error as caught when a diagnostic with the expected code
 overlaps the seeded text. Only references that are the name itself (not "the
-Bernoulli family"), outside headlines, captions and quotations, are seeded.
+Bernoulli family"), outside headlines, captions and quotations, are seeded;
+not a name after an article ("the Britney Spears story"), nor one in a
+citation ("(Joyce 2006)").
 
 Kinds (expected code in brackets):
   office-across  a later reference given an office of another family
@@ -51,6 +53,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -182,8 +185,23 @@ class Doc:
                 continue
             if in_caption(text, ns) or in_quotation(text, ns) or ns < headline_end:
                 continue
+            if modifier(text, lead) or citation(text, ne):
+                continue
             out.append(m)
         return out
+
+
+def modifier(text: str, start: int) -> bool:
+    """A name after an article modifies a noun ("the Britney Spears story"):
+    it names no one, and the rules leave it alone."""
+    before = text[max(0, start - 4):start].lower()
+    return before.endswith((" the ", " a ", " an ")) or before in ("the ", "\nan ")
+
+
+def citation(text: str, end: int) -> bool:
+    """A reference in a citation ("(Joyce 2006)", "Smith et al."): not
+    copy about the person."""
+    return re.match(r"(?:,? \(?\d{4}\b| et al\b)", text[end:end + 12]) is not None
 
 
 def name_of(text: str, m: dict) -> str:

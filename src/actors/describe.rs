@@ -17,7 +17,7 @@ pub fn kind_label(actor: &Actor) -> &'static str {
     match (actor.kind, actor.confidence) {
         (ActorKind::Person, Confidence::Certain) => "person",
         (ActorKind::Person, Confidence::Likely) => {
-            "probably a person (named without a title, role or statement)"
+            "probably a person (the text gives no title or role)"
         }
         (ActorKind::Organisation, _) => "organisation",
         (ActorKind::Government, _) => "government",

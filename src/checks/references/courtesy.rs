@@ -54,15 +54,18 @@ struct Courtesies<'a> {
 fn courtesies<'a>(ctx: &'a Context<'_>, layout: &'a Layout) -> Vec<Courtesies<'a>> {
     let mut out = Vec::new();
     for (a, person) in people(ctx.actors) {
+        // References by family name after the introduction in full; and
+        // courtesy titles after any first reference: someone never named in
+        // full ("Mr Wayne" throughout) shows the house's practice too, but a
+        // bare word the model never saw in a full name ("Twitter") may be
+        // no one's surname.
         let mut introduced = false;
         let mut later = Vec::new();
-        for (_, m) in checked(ctx, layout, a) {
-            match m.form {
-                Form::Full => introduced = true,
-                Form::Family if introduced && m.title.is_none() => {
-                    later.push((m, m.courtesy.map(|c| text_of(ctx, c))));
-                }
-                _ => {}
+        for (n, (_, m)) in checked(ctx, layout, a).enumerate() {
+            introduced |= m.form == Form::Full;
+            let counts = introduced || n > 0 && m.courtesy.is_some();
+            if m.form == Form::Family && m.title.is_none() && counts {
+                later.push((m, m.courtesy.map(|c| text_of(ctx, c))));
             }
         }
         out.push(Courtesies {
@@ -273,22 +276,26 @@ fn house_style(ctx: &Context<'_>, layout: &Layout, style: &HouseStyle, out: &mut
         t.as_deref()
             .is_some_and(|t| matches!(kind(t), Kind::Man | Kind::Woman))
     };
-    let titled: Vec<&Mention> = all
+    let mut titled: Vec<&Mention> = all
         .iter()
         .flat_map(|c| c.later.iter().filter(|(_, t)| plain(t)).map(|(m, _)| *m))
         .collect();
-    let bare: Vec<&Mention> = all
+    let mut bare: Vec<&Mention> = all
         .iter()
         .flat_map(|c| c.later.iter().filter(|(_, t)| t.is_none()).map(|(m, _)| *m))
         .collect();
+    // The messages point at the first of each in the text.
+    titled.sort_by_key(|m| m.span.start);
+    bare.sort_by_key(|m| m.span.start);
     let (Some(&example), Some(&bare_example)) = (titled.first(), bare.first()) else {
         return;
     };
-    // Someone given a courtesy title at every later reference, twice or
+    // Someone given a courtesy title at most later references, twice or
     // more: the article follows a house that uses them.
-    let consistent = all
-        .iter()
-        .any(|c| c.later.len() >= 2 && c.later.iter().all(|(_, t)| plain(t)));
+    let consistent = all.iter().any(|c| {
+        let titled = c.later.iter().filter(|(_, t)| plain(t)).count();
+        titled >= 2 && 2 * titled > c.later.len()
+    });
     if style.courtesy_titles && (consistent || titled.len() >= bare.len()) {
         for c in &all {
             // Each person once: the first later reference without one.
