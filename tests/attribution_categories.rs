@@ -96,18 +96,109 @@ const CASES: &[Case] = &[
     ),
     md(
         "scare quotes after a spokeswoman",
-        "A spokeswoman for the port said the closure was temporary. The repairs were \"routine work\" for the crews.\n",
+        "A spokeswoman for the port said the closure was temporary. The repairs were \"routine maintenance work\" for the crews.\n",
         Quiet,
     ),
     md(
         "scare quotes",
-        "The ferry docked at noon.\n\nThe repairs were \"routine work\" for the crews.\n",
-        orphan("\"routine work\""),
+        "The ferry docked at noon.\n\nThe repairs were \"routine maintenance work\" for the crews.\n",
+        orphan("\"routine maintenance work\""),
     ),
     md(
         "subhead repeating a quotation",
         "The harbour board met on Monday.\n\n\"We cannot keep the port open in winter\"\n\nThe board's chair, Ana Ruiz, said the ice had cost the port two months of trade. \"We cannot keep the port open in winter without an icebreaker,\" she said.\n",
         Quiet,
+    ),
+    md(
+        "colon before the paragraph",
+        "The ferry docked at noon.\n\nThe harbour board issued a statement on Monday:\n\n\"The port will stay open through the winter.\"\n",
+        Quiet,
+    ),
+    md(
+        "run of quoted paragraphs",
+        "Ana Ruiz, the harbour master, said the port had a plan.\n\n\"We will stay open.\"\n\n\"The ice is thinner this year.\"\n\n\"We have two tugs ready.\"\n",
+        Quiet,
+    ),
+    md(
+        "run of quoted paragraphs",
+        "The ferry docked at noon.\n\n\"We will stay open.\"\n\n\"The ice is thinner this year.\"\n",
+        orphan("\"We will stay open.\""),
+    ),
+    md(
+        "one or two quoted words",
+        "The ferry docked at noon.\n\nThe closure will have a \"minimal\" effect on the \"winter timetable\".\n",
+        Quiet,
+    ),
+    // Schedules, positions, records and settled figures are not claims.
+    md(
+        "schedule",
+        "The ferry is set to berth on Sunday, and the ward is slated to merge with its neighbour in May.\n",
+        Quiet,
+    ),
+    md(
+        "hedged reading",
+        "Talks are likely to resume next week.\n",
+        Quiet,
+    ),
+    md(
+        "prediction",
+        "The deputy harbour master is tipped to succeed her.\n",
+        claim("is tipped to"),
+    ),
+    md(
+        "record",
+        "The van was reported missing on Tuesday. No survivors have been confirmed. The price was not disclosed.\n",
+        Quiet,
+    ),
+    md(
+        "record",
+        "The sale of the pier was announced on Monday.\n",
+        claim("was announced"),
+    ),
+    md(
+        "speaker in the sentence before",
+        "A man was seen running from the pier, said Sgt. Ana Ruiz of the county police. The man is described as wearing a grey coat.\n",
+        Quiet,
+    ),
+    md(
+        "speaker in the sentence before",
+        "The ferry docked at noon. The man is described as wearing a grey coat.\n",
+        claim("is described as"),
+    ),
+    md(
+        "speaker in the sentence before",
+        "A man was seen running from the pier, said Sgt. Ana Ruiz of the county police.\n\nThe man is described as wearing a grey coat.\n",
+        claim("is described as"),
+    ),
+    md(
+        "criticism with its critic",
+        "The toll drew criticism even from within the harbour board. The mayor avoided direct criticism of the toll.\n",
+        Quiet,
+    ),
+    md(
+        "criticism with its critic",
+        "The toll drew sharp criticism.\n",
+        claim("drew sharp criticism"),
+    ),
+    md(
+        "appear as a linking verb",
+        "The harbour board appeared ready to sell the pier.\n",
+        claim("appeared ready"),
+    ),
+    md(
+        "appear as a linking verb",
+        "The harbour master appeared in court on Monday. She tried to appear calm.\n",
+        Quiet,
+    ),
+    md(
+        "settled figure",
+        "The 1998 floods killed more than 40 people in the valley.\n",
+        Quiet,
+    ),
+    md(
+        "settled figure",
+        "The floods killed more than 40 people in the valley.\n",
+        claim("more than 40"),
     ),
     md(
         "legal term",
@@ -123,6 +214,16 @@ const CASES: &[Case] = &[
         "Q&A",
         "The council met on Monday.\n\n\"Will the port close in winter?\"\n\n\"Only if the ice comes early.\"\n",
         Quiet,
+    ),
+    md(
+        "Q&A",
+        "The interview ran for an hour.\n\n\"Will the port close in winter?\"\n\nA calm Ana Ruiz said the ice would decide.\n",
+        Quiet,
+    ),
+    md(
+        "Q&A",
+        "The interview ran for an hour.\n\n\"Will the port close in winter?\"\n\nThe ice came early that year.\n",
+        orphan("\"Will the port close in winter?\""),
     ),
     // The source is there: an agent after a passive, near or far.
     md(

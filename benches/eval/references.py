@@ -451,11 +451,14 @@ def missing_courtesy_seeds(doc: Doc, people: list[tuple[dict, list[dict]]]):
     for person, refs in people:
         surname = person.get("surname") or ""
         later = [m for m in refs[1:] if name_of(text, m) == surname]
+        # Every bare surname of the person, the first reference too when it
+        # is one (GUM may not count a title-less introduction as a mention).
+        bare = [m for m in refs if name_of(text, m) == surname]
         if surname and len(later) >= 2:
-            with_later.append((person, later))
+            with_later.append((person, later, bare))
     if len(with_later) < 2:
         return
-    for (pa, la), (pb, lb) in zip(with_later, with_later[1:]):
+    for (pa, la, _), (pb, _, lb) in zip(with_later, with_later[1:]):
         if pa["surname"] == pb["surname"]:
             continue
         changes = [(m["name"][0], m["name"][0], courtesy(gender(pa)) + " ") for m in la]

@@ -257,6 +257,46 @@ fn end_of_sentence(text: &str, span: Span) -> Edit {
     }
 }
 
+/// Whether the sentence before, in the same paragraph, ends with its
+/// speaker as a tag ("…, said Sgt. Ana Ruiz of the county police."): the
+/// next sentence carries on that speaker's account ("The man is described
+/// as wearing a grey coat."). Reads the sentence before once.
+pub(super) fn continues_an_account(scan: &Scan<'_>, sentence: usize) -> bool {
+    let prose = scan.prose;
+    let Some(previous) = sentence.checked_sub(1) else {
+        return false;
+    };
+    let (before, this) = (&prose.sentences[previous], &prose.sentences[sentence]);
+    if before.block != this.block {
+        return false;
+    }
+    let Some(marker) = scan
+        .hits_in(before.span)
+        .iter()
+        .rev()
+        .find(|h| scan.is_marker(h))
+    else {
+        return false;
+    };
+    // A tag: the speaker's clause opens after a comma and closes the
+    // sentence with at most the speaker's name and description after the
+    // verb, not a clause of its own ("the mayor warned that …").
+    let tagged = prose.text[before.span.start..marker.span.start].contains(',');
+    let after = &prose.text[marker.span.end..before.span.end];
+    let words = after.split_whitespace().count();
+    let reports = after
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.eq_ignore_ascii_case("that"));
+    tagged
+        && words <= TAG_WORDS
+        && !reports
+        && !ClauseBreaks::after(scan, marker.span.end).before(scan, before.span.end)
+}
+
+/// The most words a speech tag has after its verb ("said Sgt. Ana Ruiz of
+/// the county police").
+const TAG_WORDS: usize = 10;
+
 pub(super) fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
 }

@@ -177,6 +177,7 @@ pub(super) fn appearance(scan: &Scan<'_>, hit: &Hit, word: &str) -> Option<(Span
         ["that", "like", "likely", "unlikely", "to"]
             .iter()
             .any(|w| follows(w))
+            || appears_as(scan, hit, next)
     };
     let (subject, _) = scan.before_between(hit.tokens.start);
     let writer = ["i", "we"].iter().any(|w| scan.word_is(subject, w));
@@ -195,6 +196,30 @@ pub(super) fn appearance(scan: &Scan<'_>, hit: &Hit, word: &str) -> Option<(Span
         span,
         format!("{verb} so to whom? Say who draws this conclusion."),
     ))
+}
+
+/// "appeared ready", "appears weak": "appear" as a linking verb before a
+/// lower-case adjective or participle, as "seem" is. Not where someone shows
+/// up ("appeared on television", "appeared together", "appeared twice"), nor
+/// an infinitive ("tried to appear calm", "made him appear weak"), which
+/// names an aim, not a conclusion.
+fn appears_as(scan: &Scan<'_>, hit: &Hit, next: usize) -> bool {
+    const OBJECTS: [&str; 6] = ["to", "me", "us", "him", "her", "them"];
+    let token = scan.token(next);
+    let word = scan.word(next);
+    let infinitive = scan
+        .prev_word(hit.tokens.start)
+        .is_some_and(|p| OBJECTS.iter().any(|w| scan.word_is(Some(p), w)));
+    // Right after the verb: "appeared, and" goes on to something else.
+    next == hit.tokens.end
+        && token.kind == TokenKind::Word
+        && !token.capitalised
+        && !word.ends_with("ly")
+        && !contains(&LEXICON.coordinators, word)
+        && !contains(&LEXICON.prepositions, word)
+        && !contains(&LEXICON.determiners, word)
+        && !contains(&LEXICON.showing_up, word)
+        && !infinitive
 }
 
 /// "it looks like", "it sure looked like": a judgement with "it" for its

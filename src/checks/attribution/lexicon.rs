@@ -138,6 +138,8 @@ pub(super) struct Lexicon {
     pub participles: WordSet,
     /// Bodies of law and rules that can stand as a source ("under international law").
     pub laws: WordSet,
+    /// Words after "appear" that make it someone showing up ("appeared together").
+    pub showing_up: WordSet,
     pub inverted_verbs: WordSet,
     /// Common first words of a sentence, capitalised only because they come first.
     pub openers: WordSet,
@@ -240,6 +242,7 @@ fn build() -> Lexicon {
         relatives: set(GRAMMAR, "relatives"),
         participles: set(GRAMMAR, "participles"),
         laws: set(GRAMMAR, "laws"),
+        showing_up: set(GRAMMAR, "showing-up"),
         inverted_verbs: set(VAGUE_SOURCES, "inverted-verbs"),
         openers: wordlist::entries(OPENERS).map(str::as_bytes).collect(),
     }

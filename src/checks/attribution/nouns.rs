@@ -82,13 +82,11 @@ pub(super) fn claim(scan: &Scan<'_>, hit: &Hit, word: &str) -> Option<(Span, Str
     {
         return Some((hit.span, whose(word)));
     }
-    if roles.has(Roles::CRITICISM_NOUN) && !introduces(&["from", "by"]) {
-        let from = facing_before(scan, t).or_else(|| {
-            let unowned_criticism =
-                matches!(word, "criticism" | "condemnation") && unowned_before_content(scan, hit);
-            unowned_criticism.then_some(t)
-        });
-        if let Some(from) = from {
+    // Criticism is flagged only as something faced: "criticism of the plan"
+    // on its own is most often the subject's own ("she avoided direct
+    // criticism of the mayor").
+    if roles.has(Roles::CRITICISM_NOUN) && !critic_follows(scan, hit) {
+        if let Some(from) = facing_before(scan, t) {
             let span = Span::new(scan.token(from).span.start, hit.span.end);
             let message = format!("{} from whom? Name the critics.", capitalised(word));
             return Some((span, message));
@@ -96,6 +94,25 @@ pub(super) fn claim(scan: &Scan<'_>, hit: &Hit, word: &str) -> Option<(Span, Str
     }
     None
 }
+
+/// "faced criticism from the mayor", "drew criticism even from within his
+/// party": "from" or "by" within a few words after the noun names the critic.
+fn critic_follows(scan: &Scan<'_>, hit: &Hit) -> bool {
+    let mut at = hit.tokens.end - 1;
+    for _ in 0..CRITIC_REACH {
+        let Some(next) = scan.next_word(at).filter(|&n| n == at + 1) else {
+            return false;
+        };
+        if scan.word_is(Some(next), "from") || scan.word_is(Some(next), "by") {
+            return true;
+        }
+        at = next;
+    }
+    false
+}
+
+/// How many words after a criticism noun its critic may be introduced.
+const CRITIC_REACH: usize = 3;
 
 /// "Whose speculation? Name who is speculating."
 fn whose(word: &str) -> String {

@@ -244,6 +244,12 @@ impl<'a> Scan<'a> {
                 return false;
             }
         }
+        // "adding to speculation": "add" before "to" adds something, not words.
+        if self.word(t).to_ascii_lowercase().starts_with("add")
+            && self.word_is(self.next_word(t), "to")
+        {
+            return false;
+        }
         // "with Michelle expected to visit": a participle before "to" is passive.
         let participle = self.word(t).ends_with("ed") || self.word(t).ends_with("ght");
         if hit.roles.has(Roles::BELIEF) && participle && self.word_is(self.next_word(t), "to") {

@@ -49,6 +49,10 @@ struct Courtesies<'a> {
     person: &'a Actor,
     /// Judged references after the introduction, by family name.
     later: Vec<(&'a Mention, Option<String>)>,
+    /// For someone never named in full, the first bare surname after the
+    /// first reference: it lacks a courtesy title as much as any, but does
+    /// not count towards the article's practice.
+    unnamed_bare: Option<&'a Mention>,
 }
 
 fn courtesies<'a>(ctx: &'a Context<'_>, layout: &'a Layout) -> Vec<Courtesies<'a>> {
@@ -61,20 +65,32 @@ fn courtesies<'a>(ctx: &'a Context<'_>, layout: &'a Layout) -> Vec<Courtesies<'a
         // no one's surname.
         let mut introduced = false;
         let mut later = Vec::new();
+        let mut unnamed_bare = None;
         for (n, (_, m)) in checked(ctx, layout, a).enumerate() {
             introduced |= m.form == Form::Full;
-            let counts = introduced || n > 0 && m.courtesy.is_some();
-            if m.form == Form::Family && m.title.is_none() && counts {
+            if m.form != Form::Family || m.title.is_some() {
+                continue;
+            }
+            if introduced || n > 0 && m.courtesy.is_some() {
                 later.push((m, m.courtesy.map(|c| text_of(ctx, c))));
+            } else if n > 0 && m.courtesy.is_none() && !given_name(ctx, m) {
+                unnamed_bare = unnamed_bare.or(Some(m));
             }
         }
         out.push(Courtesies {
             actor: a,
             person,
             later,
+            unnamed_bare: unnamed_bare.filter(|_| !introduced),
         });
     }
     out
+}
+
+/// A single name that is a known given name ("John"): a first name alone,
+/// not a surname without its courtesy title.
+fn given_name(ctx: &Context<'_>, m: &Mention) -> bool {
+    crate::actors::lexicon::LEXICON.is_given_name(ctx.prose.slice(m.name))
 }
 
 /// The forms the house style wants on a later reference to a person: the
@@ -164,9 +180,19 @@ fn one_person(
     // "Mr" and "Mrs" for one surname is a couple as often as a slip: only
     // where the article names nobody else of that surname.
     let alone = later_name(person).is_some_and(|s| !relative_named(ctx, person, s));
+    // A slip is made once: "Mr Clinton" written again and again beside
+    // "Mrs. Clinton" is her husband, whom the model took for her.
+    let once = |k: Kind| {
+        titled
+            .iter()
+            .filter(|(m, c)| kind(c) == k && !paired(ctx, m))
+            .count()
+            == 1
+    };
     for (m, courtesy) in &titled[1..] {
         let here = kind(courtesy);
         let clash = alone
+            && once(here)
             && matches!(
                 (kind(first), here),
                 (Kind::Man, Kind::Woman) | (Kind::Woman, Kind::Man)
@@ -304,6 +330,7 @@ fn house_style(ctx: &Context<'_>, layout: &Layout, style: &HouseStyle, out: &mut
                 .iter()
                 .filter(|(_, t)| t.is_none())
                 .map(|(m, _)| *m)
+                .chain(c.unnamed_bare)
                 .take(1)
                 .collect();
             let forms = later_forms(ctx, layout, style, c.actor, c.person);

@@ -123,8 +123,23 @@ fn never_named_in_full(
     else {
         return;
     };
-    let president =
-        title.office_key == "president" && matches!(title.country, None | Some("United States"));
+    // "adviser to President Obama": the person's own title is the one
+    // after the joining word.
+    let own_title = ctx
+        .prose
+        .slice(title.span)
+        .rsplit([' ', '\n'])
+        .take_while(|w| !matches!(*w, "to" | "for" | "of" | "with"))
+        .count();
+    let last_word_president = own_title == 1
+        && ctx
+            .prose
+            .slice(title.span)
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("president"));
+    let president = (title.office_key == "president" || last_word_president)
+        && matches!(title.country, None | Some("United States"));
     if president || offices::is_one_name_office(&title.office_key) || one_name_title(ctx, title) {
         return;
     }

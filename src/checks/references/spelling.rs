@@ -81,7 +81,9 @@ fn difference(written: &str, expected: &str) -> Option<Difference> {
     // "Clintons", "Trumps": a family, or a possessive without its
     // apostrophe; not another spelling of the name.
     let plural = |a: &str, b: &str| a.strip_suffix('s') == Some(b);
-    if w == e || particle_only(&w, &e) || plural(&w, &e) || plural(&e, &w) {
+    // "TurMedia334": a handle or a code, numbered, not a name.
+    let numbered = |s: &str| s.chars().any(|c| c.is_ascii_digit());
+    if w == e || particle_only(&w, &e) || plural(&w, &e) || plural(&e, &w) || numbered(&w) {
         return None;
     }
     if nfc(&w) == nfc(&e) {
@@ -415,5 +417,6 @@ mod tests {
         assert_eq!(difference("Al-Awlaki", "al-Awlaki"), None);
         assert_eq!(difference("O’Neill", "O'Neill"), None);
         assert_eq!(difference("Peskov", "Lavrov"), None);
+        assert_eq!(difference("Media334", "Media335"), None);
     }
 }
