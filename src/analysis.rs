@@ -130,9 +130,10 @@ mod tests {
     ];
 
     /// Words an edit may put in: names that link or clash with others,
-    /// titles, reporting verbs, sentence ends, and a capitalised opener that
-    /// is a name or a common word as the rest of the document decides.
-    const INSERTS: [&str; 10] = [
+    /// titles, reporting verbs, sentence ends, a capitalised opener that
+    /// is a name or a common word as the rest of the document decides, and
+    /// word-list phrases that an edit may join, split or end inside a word.
+    const INSERTS: [&str; 13] = [
         "\n\nDownstream Ines Marek said so.\n\n",
         " downstream ",
         "Lavrov",
@@ -143,6 +144,9 @@ mod tests {
         "critics say ",
         "Zelenskyy",
         "The",
+        "Secretary of State",
+        " according to Reuters",
+        "pro-Islamic State ",
     ];
 
     fn edit(text: &str, at: usize, remove: usize, insert: &str) -> String {

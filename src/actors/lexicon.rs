@@ -602,6 +602,32 @@ mod tests {
         assert!(scan.cover(1).has(Class::Office), "{:?}", prose.tokens);
     }
 
+    /// An entry starts at a token: "Islamic State" inside "pro-Islamic
+    /// State" is not the group, and a longer entry ending inside a word
+    /// leaves the shorter one that ends on a word.
+    #[test]
+    fn entries_start_at_a_token_and_end_on_a_word() {
+        let (prose, scan) =
+            scan("The pro-Islamic State account. The Islamic State. Secretary of Statecraft Lee.");
+        let at = |word: &str| {
+            let found = prose
+                .tokens
+                .iter()
+                .position(|t| prose.slice(t.word) == word);
+            found.unwrap_or(usize::MAX)
+        };
+        let group = |i: usize| scan.starting(i).iter().any(|m| m.class == Class::Group);
+        let islamic: Vec<usize> = (0..prose.tokens.len())
+            .filter(|&i| prose.slice(prose.tokens[i].word) == "Islamic")
+            .collect();
+        assert!(islamic
+            .iter()
+            .all(|&i| !group(i) || i == islamic[islamic.len() - 1]));
+        assert!(group(islamic[islamic.len() - 1]), "{:?}", prose.tokens);
+        let secretary = scan.at(at("Secretary"), Class::Office).map(|m| m.last);
+        assert_eq!(secretary, Some(at("Secretary")));
+    }
+
     #[test]
     fn office_keys_of_titles_written_alone() {
         assert_eq!(
