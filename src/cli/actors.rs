@@ -2,13 +2,12 @@
 //! and every reference.
 
 use std::fmt::Write as _;
-use std::sync::Arc;
 
 use clap::Args;
 use serde_json::{json, Value};
 
-use super::config::{settings_for, Selection};
-use super::inputs::{self, Excludes, Inputs, Source};
+use super::config::{gather, Selection, Work};
+use super::inputs::{self, Inputs, Source};
 use super::output::{Problems, Stdout};
 use super::positions::{Position, Positions};
 use super::{parallel, ListFormat, EXIT_ERROR};
@@ -26,28 +25,11 @@ pub struct ActorsArgs {
 
 pub fn run(args: &ActorsArgs) -> u8 {
     let mut problems = Problems::default();
-    let excludes = match Excludes::new(&args.inputs.exclude) {
-        Ok(excludes) => Arc::new(excludes),
-        Err(message) => {
-            problems.error(message);
-            return EXIT_ERROR;
-        }
+    let Some(Work { files: work, stdin }) =
+        gather(&args.inputs, &Selection::default(), &mut problems)
+    else {
+        return EXIT_ERROR;
     };
-    let sources = inputs::collect(&args.inputs, &excludes, &mut problems);
-    let settings = settings_for(
-        &sources,
-        args.inputs.config.as_deref(),
-        &Selection::default(),
-        &mut problems,
-    );
-    let stdin = if sources.iter().any(|s| s.stdin) {
-        inputs::read_stdin()
-            .map_err(|message| problems.error(format!("-: {message}")))
-            .ok()
-    } else {
-        None
-    };
-    let work: Vec<(Source, Option<Arc<Settings>>)> = sources.into_iter().zip(settings).collect();
     let mut out = Stdout::new();
     parallel::for_each_ordered(
         work,

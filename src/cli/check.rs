@@ -6,13 +6,12 @@
 
 use std::io::IsTerminal;
 use std::path::Path;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use clap::{Args, ValueEnum};
 
 use super::format::{human, FileView, Format};
-use super::inputs::{self, Excludes, Inputs, Source};
+use super::inputs::{self, Inputs, Source};
 use super::output::{self, Colour, Problems, Stdout};
 use super::timings::Timings;
 use super::{config, parallel, statistics, EXIT_ERROR, EXIT_FOUND};
@@ -96,30 +95,10 @@ pub fn run(args: &CheckArgs) -> u8 {
             return EXIT_ERROR;
         }
     };
-    let excludes = match Excludes::new(&args.inputs.exclude) {
-        Ok(excludes) => Arc::new(excludes),
-        Err(message) => {
-            problems.error(message);
-            return EXIT_ERROR;
-        }
-    };
-    let sources = inputs::collect(&args.inputs, &excludes, &mut problems);
-    let settings = config::settings_for(
-        &sources,
-        args.inputs.config.as_deref(),
-        &selection,
-        &mut problems,
-    );
-    let stdin = if sources.iter().any(|s| s.stdin) {
-        match inputs::read_stdin() {
-            Ok(text) => Some(text),
-            Err(message) => {
-                problems.error(format!("-: {message}"));
-                None
-            }
-        }
-    } else {
-        None
+    let Some(config::Work { files: work, stdin }) =
+        config::gather(&args.inputs, &selection, &mut problems)
+    else {
+        return EXIT_ERROR;
     };
     let mut timings = Timings::default();
     timings.add_stage("discover", started.elapsed());
@@ -130,7 +109,6 @@ pub fn run(args: &CheckArgs) -> u8 {
     };
     let format = args.format;
     let render = !args.statistics;
-    let work: Vec<(Source, Option<Arc<Settings>>)> = sources.into_iter().zip(settings).collect();
     let files = work.len();
     let progress = Progress::new(files);
 

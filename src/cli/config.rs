@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::format::shown;
-use super::inputs::Source;
+use super::inputs::{self, Excludes, Inputs, Source};
 use super::output::Problems;
 use crate::checks;
 use crate::config::file::{self, Finder, Loaded};
@@ -77,6 +77,38 @@ pub fn unknown_code(context: &str, written: &str) -> String {
         .map(|c| format!("; did you mean `{c}`?"))
         .unwrap_or_else(|| "; `copydesk rules` lists them".to_string());
     format!("{context}: no rule has the code `{written}`{hint}")
+}
+
+/// What every subcommand reads before it analyses: each file with its
+/// settings, and stdin's text when `-` is one of the files.
+pub struct Work {
+    pub files: Vec<(Source, Option<Arc<Settings>>)>,
+    pub stdin: Option<String>,
+}
+
+/// Finds the files, their settings and stdin's text. `None` when `--exclude`
+/// does not parse; every problem goes to `problems`.
+pub fn gather(inputs: &Inputs, selection: &Selection, problems: &mut Problems) -> Option<Work> {
+    let excludes = match Excludes::new(&inputs.exclude) {
+        Ok(excludes) => Arc::new(excludes),
+        Err(message) => {
+            problems.error(message);
+            return None;
+        }
+    };
+    let sources = inputs::collect(inputs, &excludes, problems);
+    let settings = settings_for(&sources, inputs.config.as_deref(), selection, problems);
+    let stdin = if sources.iter().any(|s| s.stdin) {
+        inputs::read_stdin()
+            .map_err(|message| problems.error(format!("-: {message}")))
+            .ok()
+    } else {
+        None
+    };
+    Some(Work {
+        files: sources.into_iter().zip(settings).collect(),
+        stdin,
+    })
 }
 
 /// The settings of each source, in order; `None` for a source whose config
