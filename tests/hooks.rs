@@ -103,9 +103,16 @@ fn one_commit_passes_and_one_is_blocked(repo: &Path, env: &[(&str, &str)]) {
 
 /// The published hook, built from this repository by pre-commit's own
 /// `cargo install`. Building takes a while: a fast profile and a target
-/// folder kept under `target/` make later runs cheap.
+/// folder kept under `target/` make later runs cheap. A fresh clone still
+/// builds every dependency once more (two minutes of CI on two cores), so
+/// this one runs only with `COPYDESK_PRE_COMMIT_BUILD=1`; the hook it
+/// installs runs the same `copydesk check` as the test below.
 #[test]
 fn the_pre_commit_hook_built_from_source_blocks_a_commit_with_findings() {
+    if std::env::var_os("COPYDESK_PRE_COMMIT_BUILD").is_none() {
+        eprintln!("skipped: set COPYDESK_PRE_COMMIT_BUILD=1 to build the hook from source");
+        return;
+    }
     let Some(pre_commit) = pre_commit() else {
         return;
     };
