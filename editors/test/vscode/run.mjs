@@ -327,6 +327,23 @@ function columnOf(file, line, text) {
   return index < 0 ? -1 : index + 1;
 }
 
+// Presses Control+End until the status bar shows the cursor on the file's
+// last line: a key pressed while the command palette is still closing is lost,
+// and the text typed next would land wherever the cursor was.
+async function toEnd(page, file) {
+  const last = fs.readFileSync(path.join(work, file), "utf8").split(/\r?\n/).length;
+  const position = page.locator(".statusbar-item", { hasText: /Ln \d+, Col \d+/ }).first();
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await page.keyboard.press("Control+End");
+    const shown = await position.textContent({ timeout: 1000 }).catch(() => "");
+    if (shown.includes(`Ln ${last},`)) {
+      return true;
+    }
+    await page.waitForTimeout(250);
+  }
+  return false;
+}
+
 function lineOf(file, text) {
   const lines = fs.readFileSync(path.join(work, file), "utf8").split(/\r?\n/);
   return lines.findIndex((l) => l.includes(text)) + 1;
@@ -482,7 +499,7 @@ async function session(page) {
   // A second save after an edit checks again.
   const edit = expect.edit;
   await focusEditor(page);
-  await page.keyboard.press("Control+End");
+  check("the cursor goes to the end of the article", await toEnd(page, article));
   await page.keyboard.press("Enter");
   await page.keyboard.press("Enter");
   await page.keyboard.type(edit.append);
