@@ -186,7 +186,9 @@ impl Linker<'_> {
                 // An unknown capitalised word before a surname ("Notice Trump"
                 // at a sentence start, "Scientologist Cruise") is not a given
                 // name when someone else has that surname.
-                let opener = !raw.evidence.strong()
+                // (The tagger reading the whole name as a person's says
+                // otherwise: "Noam Chomsky is".)
+                let opener = !(raw.evidence.strong() || raw.evidence.leaning)
                     && parsed
                         .given
                         .as_deref()
@@ -420,8 +422,10 @@ impl Linker<'_> {
             }
             // A single name that only speaks ("Microsoft said") may be an
             // organisation's: a person needs a title, courtesy title or age,
-            // or the tagger's word.
-            let shows_person = raw.evidence.certain() && !raw.in_place_name;
+            // or the tagger's word; the tagger leaning clearly that way
+            // makes probably a person ("Byron fell in love").
+            let shows_person =
+                (raw.evidence.certain() || raw.evidence.leaning_alone) && !raw.in_place_name;
             if !shows_person
                 || !self.candidates(&raw.parsed.full).0.is_empty()
                 || !self.variant_candidates(&raw.parsed.full).is_empty()

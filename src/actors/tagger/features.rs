@@ -244,12 +244,42 @@ impl Window<'_> {
         };
         push(22, len << 2 | position);
         push(23, mix(u64::from(prev_tag), shape(word)));
+        // The words just outside the run, which every word of it sees
+        // ("Noam Chomsky is", "(Makel & Plucker, 2014"), with the word's
+        // place in the run.
+        let (first, last) = (seg[0], seg[seg.len() - 1]);
+        let before = if first > lo {
+            self.token_value(first - 1)
+        } else {
+            0x5eed
+        };
+        let after = if last + 1 < hi {
+            self.token_value(last + 1)
+        } else {
+            0x5eed
+        };
+        let after2 = if last + 2 < hi {
+            self.token_value(last + 2)
+        } else {
+            0x5eed
+        };
+        push(24, mix(before, position));
+        push(25, mix(after, position));
+        push(26, mix(mix(after, after2), position));
+        // What the name lists say of the words beside it in the run.
+        let neighbour_flags =
+            |k: Option<&usize>| k.map_or(0xff_00, |&k| u64::from(self.flags(k, self.word(k))));
+        let left = if at > 0 { seg.get(at - 1) } else { None };
+        push(27, neighbour_flags(left));
+        push(28, neighbour_flags(seg.get(at + 1)));
     }
 
     /// A neighbour as a feature value: its folded word, or its mark.
     fn token_value(&self, k: usize) -> u64 {
         let t = self.token(k);
         match t.kind {
+            // A year apart from other numbers: "(Brieber 2014)".
+            TokenKind::Number if self.prose.slice(t.word).len() == 4 => 0x4e56,
             TokenKind::Number => 0x4e55,
             _ => folded_hash(self.prose.slice(t.word)),
         }
