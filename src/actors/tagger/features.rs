@@ -159,11 +159,19 @@ impl Window<'_> {
         out
     }
 
+    /// The name-list flags of each word of a run, asked once per run: each
+    /// word's features read its own and its neighbours'.
+    pub fn run_flags(&self, seg: &[usize]) -> Vec<u8> {
+        seg.iter().map(|&k| self.flags(self.word(k))).collect()
+    }
+
     /// The features of token `seg[at]`, given the tag before it, as hashes.
-    /// `doc` answers the document-wide questions about a word's hash.
+    /// `flags` are the run's [`Window::run_flags`]; `doc` answers the
+    /// document-wide questions about a word's hash.
     pub fn features(
         &self,
         seg: &[usize],
+        flags: &[u8],
         at: usize,
         prev_tag: u8,
         doc: &mut dyn FnMut(u64) -> u8,
@@ -185,9 +193,9 @@ impl Window<'_> {
         for bit in class_bits(self.scan.cover(i)) {
             push(5, bit);
         }
-        let flags = self.flags(i, word);
+        let own = flags[at];
         for bit in 0..8 {
-            if flags & (1 << bit) != 0 {
+            if own & (1 << bit) != 0 {
                 push(6, bit);
             }
         }
@@ -267,11 +275,10 @@ impl Window<'_> {
         push(25, mix(after, position));
         push(26, mix(mix(after, after2), position));
         // What the name lists say of the words beside it in the run.
-        let neighbour_flags =
-            |k: Option<&usize>| k.map_or(0xff_00, |&k| u64::from(self.flags(k, self.word(k))));
-        let left = if at > 0 { seg.get(at - 1) } else { None };
+        let neighbour_flags = |f: Option<&u8>| f.map_or(0xff_00, |&f| u64::from(f));
+        let left = if at > 0 { flags.get(at - 1) } else { None };
         push(27, neighbour_flags(left));
-        push(28, neighbour_flags(seg.get(at + 1)));
+        push(28, neighbour_flags(flags.get(at + 1)));
     }
 
     /// A neighbour as a feature value: its folded word, or its mark.
@@ -295,7 +302,7 @@ impl Window<'_> {
     /// One bit each: a known given name, a family name written first, a
     /// name particle, a suffix ("Jr."), a function word, all capitals, a
     /// single letter, a hyphen inside.
-    fn flags(&self, _i: usize, word: &str) -> u8 {
+    fn flags(&self, word: &str) -> u8 {
         let mut bits = 0;
         if LEXICON.is_given_name(word) {
             bits |= 1;
