@@ -490,7 +490,7 @@ const SURE_NOT: f32 = 8.0;
 /// as a person's name makes a name: probably a person's, unless sure.
 const LEAN: f32 = 4.0;
 /// The lead at which a single word the tagger leans on makes a person.
-const LEAN_ALONE: f32 = 8.0;
+const LEAN_ALONE: f32 = 6.0;
 
 /// How the document writes a word elsewhere (see [`Reader::knows`]).
 fn know(vocabulary: &OnceCell<Vocabulary>, prose: &Prose, word: u64) -> u8 {
