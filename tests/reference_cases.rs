@@ -27,7 +27,7 @@ macro_rules! case {
     };
 }
 
-const CASES: [(&str, &str); 14] = [
+const CASES: [(&str, &str); 15] = [
     case!("offices"),
     case!("roles"),
     case!("knight"),
@@ -42,6 +42,7 @@ const CASES: [(&str, &str); 14] = [
     case!("link"),
     case!("early"),
     case!("uk-titles"),
+    case!("respelt"),
 ];
 
 fn text(name: &str) -> &'static str {
@@ -313,6 +314,35 @@ async fn surnames_before_the_introduction_in_several_positions() {
             let d = flagged(t, &found, "late-introduction", surname);
             assert!(d["message"].as_str().unwrap().starts_with(message), "{d}");
         }
+        client.shutdown().await;
+    }
+}
+
+#[tokio::test]
+async fn respellings_and_early_surnames_the_model_did_not_link_or_is_unsure_of() {
+    for style in ["ap", "uk"] {
+        let t = text("respelt");
+        let (client, _, found) = check(style, "respelt", t).await;
+        // "Wedt" is one dropped letter from "Tobias Wendt": no name of its
+        // own, so a slip, whether or not the model linked it.
+        let d = flagged(t, &found, "name-variant", "Wedt");
+        assert_eq!(
+            d["message"],
+            "'Wedt' here, 'Wendt' on line 3: the same person's name is spelled two ways"
+        );
+        // A given name and a surname, then the surname alone: a person,
+        // even where the tagger hesitates.
+        let d = flagged(t, &found, "late-introduction", "Halloran");
+        assert!(d["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("'Halloran' comes before Oskar Halloran is introduced (line 5"));
+        let d = flagged(t, &found, "name-variant", "Oyelarán");
+        assert!(d["message"].as_str().unwrap().contains("accents differ"));
+        // Places one letter apart are not a person's name.
+        quiet(t, &found, "Saltmarsh");
+        quiet(t, &found, "East Saltmarch");
+        assert_eq!(found.len(), 3, "{style}: {found:?}");
         client.shutdown().await;
     }
 }
