@@ -27,7 +27,7 @@ macro_rules! case {
     };
 }
 
-const CASES: [(&str, &str); 15] = [
+const CASES: [(&str, &str); 16] = [
     case!("offices"),
     case!("roles"),
     case!("knight"),
@@ -43,6 +43,7 @@ const CASES: [(&str, &str); 15] = [
     case!("early"),
     case!("uk-titles"),
     case!("respelt"),
+    case!("courtesy-likely"),
 ];
 
 fn text(name: &str) -> &'static str {
@@ -345,6 +346,25 @@ async fn respellings_and_early_surnames_the_model_did_not_link_or_is_unsure_of()
         assert_eq!(found.len(), 3, "{style}: {found:?}");
         client.shutdown().await;
     }
+}
+
+#[tokio::test]
+async fn a_bare_surname_beside_courtesy_titles_even_for_someone_the_model_is_unsure_of() {
+    // "Oskar Halloran", then "Halloran": a person by the article's own
+    // evidence, though the model only thinks it likely.
+    let t = text("courtesy-likely");
+    let (client, _, found) = check("uk", "courtesy-likely", t).await;
+    let d = flagged(t, &found, "courtesy-title", "Halloran");
+    assert_eq!(
+        d["message"],
+        "In UK style later references take a courtesy title, as 'Ms Oyelaran' does (line 3): 'Halloran' has none"
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    client.shutdown().await;
+    // AP uses no courtesy titles: a bare surname is its later reference.
+    let (client, _, found) = check("ap", "courtesy-likely", t).await;
+    quiet(t, &found, "Halloran was");
+    client.shutdown().await;
 }
 
 #[tokio::test]

@@ -79,6 +79,9 @@ fn shown_as_name(ctx: &Context<'_>, a: usize, actor: &Actor) -> bool {
         let text = ctx.prose.slice(m.name);
         let mut words = text.split_whitespace();
         match m.form {
+            // "Sarah Stoddar- Stoddart": a name cut off and said again is a
+            // false start, not an introduction.
+            Form::Full if ctx.prose.text[m.name.end..].starts_with("- ") => {}
             Form::Full => {
                 let Some(first) = words.next() else {
                     continue;
