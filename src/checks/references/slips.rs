@@ -6,7 +6,7 @@
 //! reader meets one person under two spellings.
 
 use super::layout::{self, Layout};
-use super::spelling::{difference, message, severity, without_accents, Difference};
+use super::spelling::{difference, message, nfc, severity, without_accents, Difference};
 use super::{introduced_people, later_name, line, text_of};
 use crate::actors::lexicon::LEXICON;
 use crate::actors::{skeleton, slip_keys, ActorKind, Confidence, Form};
@@ -274,4 +274,112 @@ fn finding(
 /// A combining mark: a decomposed accent is part of the word it sits on.
 fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x300..=0x36f | 0x1ab0..=0x1aff | 0x1dc0..=0x1dff | 0x20d0..=0x20ff | 0xfe20..=0xfe2f)
+}
+
+/// Capitalised words written both with and without accents, or in two
+/// Unicode encodings ("Einsteín" once, "Einstein" everywhere else), whether
+/// or not the model made a person of them: the rarer form is flagged, with
+/// a fix to the usual one; two forms used equally often are left alone. Words the article writes in lowercase, places and
+/// the words of an organisation's name stay out; so does any word a rule
+/// already flagged.
+pub(super) fn accent_variants(ctx: &Context<'_>, layout: &Layout, out: &mut Vec<Finding>) {
+    // Each form of a word: where it is first written and how often.
+    let mut forms: FastMap<String, Vec<(&str, Span, usize)>> = FastMap::default();
+    let mut uses: Vec<(String, &str, Span)> = Vec::new();
+    for token in &ctx.prose.tokens {
+        if token.kind != TokenKind::Word || !token.capitalised || token.in_quote {
+            continue;
+        }
+        let word = ctx.prose.slice(token.word);
+        if word.chars().count() < 3 || !word.chars().all(|c| c.is_alphabetic() || is_mark(c)) {
+            continue;
+        }
+        let key = without_accents(word);
+        let list = forms.entry(key.clone()).or_default();
+        match list.iter_mut().find(|(w, _, _)| *w == word) {
+            Some(form) => form.2 += 1,
+            None => list.push((word, token.word, 1)),
+        }
+        uses.push((key, word, token.word));
+    }
+    let flagged: Vec<Span> = out
+        .iter()
+        .filter(|f| f.code == super::spelling::NAME_VARIANT.code)
+        .map(|f| f.span)
+        .collect();
+    for (key, word, span) in uses {
+        let Some(list) = forms.get(&key) else {
+            continue;
+        };
+        // The same letters in another encoding: the decomposed form is the
+        // odd one, however often it is used.
+        let composed = list
+            .iter()
+            .find(|f| f.0 != word && nfc(f.0) == nfc(word) && nfc(f.0) == f.0);
+        let (expected, first, how) = match composed {
+            Some(&(w, s, _)) => (w, s, Difference::Encoding),
+            None => {
+                // Accents: the usual form is the one used more often. Two
+                // forms used as often as each other may be two names ("Ali"
+                // and "Ālī" in two places).
+                if list.len() != 2 || list[0].2 == list[1].2 {
+                    continue;
+                }
+                let Some(&(w, s, _)) = list.iter().max_by_key(|f| f.2).filter(|f| f.0 != word)
+                else {
+                    continue;
+                };
+                match difference(word, w) {
+                    Some(Difference::Accents) => (w, s, Difference::Accents),
+                    _ => continue,
+                }
+            }
+        };
+        let person_word = |w: &str| {
+            !super::lowercase_in(ctx, &[w])
+                && !LEXICON.names_a_place(w)
+                && !LEXICON.is_function_word(w)
+        };
+        let in_body = |s: Span| {
+            judged_here(ctx, layout, s)
+                && ctx
+                    .actors
+                    .actor_at(s.start)
+                    .is_none_or(|a| ctx.actors.actors[a].kind == ActorKind::Person)
+        };
+        if !person_word(word)
+            || !person_word(expected)
+            || !in_body(span)
+            || !in_body(first)
+            || flagged
+                .iter()
+                .any(|f| f.start < span.end && span.start < f.end)
+        {
+            continue;
+        }
+        out.push(
+            Finding::new(
+                &super::spelling::NAME_VARIANT,
+                span,
+                message(
+                    how,
+                    word,
+                    expected,
+                    &format!("on line {}", line(ctx, first.start)),
+                ),
+            )
+            .with_severity(severity(how))
+            .with_related(
+                RelatedLocation::Here(first),
+                format!("usual spelling: '{expected}'"),
+            )
+            .with_fix(
+                format!("Spell it '{expected}'"),
+                vec![Edit {
+                    span,
+                    replacement: expected.to_string(),
+                }],
+            ),
+        );
+    }
 }

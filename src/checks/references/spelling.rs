@@ -32,7 +32,7 @@ pub(super) enum Difference {
     Letters,
 }
 
-fn nfc(s: &str) -> String {
+pub(super) fn nfc(s: &str) -> String {
     ComposingNormalizerBorrowed::new_nfc()
         .normalize(s)
         .into_owned()
@@ -118,6 +118,7 @@ impl Rule for NameVariant {
         }
         shared_name_spelling(ctx, &layout, out);
         super::slips::unlinked_respellings(ctx, &layout, out);
+        super::slips::accent_variants(ctx, &layout, out);
     }
 }
 
