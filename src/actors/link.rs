@@ -186,9 +186,12 @@ impl Linker<'_> {
                 // An unknown capitalised word before a surname ("Notice Trump"
                 // at a sentence start, "Scientologist Cruise") is not a given
                 // name when someone else has that surname.
-                // (The tagger reading the whole name as a person's says
-                // otherwise: "Noam Chomsky is".)
-                let opener = !(raw.evidence.strong() || raw.evidence.leaning)
+                // (At a sentence start, the tagger reading the whole name
+                // as a person's says otherwise: "Noam Chomsky is"; not
+                // inside one: "the new quay, East Saltmarch".)
+                let leaning_at_start =
+                    raw.evidence.leaning && self.prose.tokens[raw.tokens.start].sentence_start;
+                let opener = !(raw.evidence.strong() || leaning_at_start)
                     && parsed
                         .given
                         .as_deref()

@@ -436,6 +436,10 @@ impl Reader<'_> {
         let mut person = true;
         let mut person_margin = f32::MAX;
         let mut other: Option<Tagged> = None;
+        // A name only its capitals call a person's ("East Saltmarch") gives
+        // way to a clear lead for another kind, not only a sure one.
+        let weak = !name.evidence.strong();
+        let sure_not = if weak { LEAN } else { SURE_NOT };
         for k in words {
             match self.tag(k) {
                 Some(t) if t.kind == NameKind::Person => {
@@ -443,7 +447,7 @@ impl Reader<'_> {
                 }
                 Some(t) => {
                     person = false;
-                    if t.margin >= SURE_NOT && other.is_none() {
+                    if t.margin >= sure_not && other.is_none() {
                         other = Some(t);
                     }
                 }

@@ -214,6 +214,9 @@ impl Reader<'_> {
             let free = (t.first..=t.last).all(|k| {
                 self.uses[k] == Use::Free && !self.scan.cover(k).any(TITLE_WORDS.or(HEADS))
             }) && self.capitalised(t.last)
+                // Unsure, the tagger adds no name with a listed word in it
+                // ("East Saltmarch", a quay).
+                && (t.margin >= SURE || (t.first..=t.last).all(|k| self.scan.cover(k).bits() == 0))
                 && !(t.last + 1 < self.sentence_end
                     && matches!(self.uses[t.last + 1], Use::Name(_) | Use::Body));
             if free {
