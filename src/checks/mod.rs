@@ -136,6 +136,15 @@ pub struct Context<'a> {
     pub settings: &'a Settings,
     /// Work the rules of one family share, made once per analysis.
     pub shared: Shared,
+    /// What the rules keep between analyses of one document, if they may.
+    pub memo: Option<&'a Memo>,
+}
+
+/// What the rules keep between analyses of one document: the attribution
+/// scan of each block.
+#[derive(Debug, Default)]
+pub struct Memo {
+    scan: RefCell<attribution::ScanMemo>,
 }
 
 impl<'a> Context<'a> {
@@ -151,7 +160,14 @@ impl<'a> Context<'a> {
             actors,
             settings,
             shared: Shared::default(),
+            memo: None,
         }
+    }
+
+    /// The same context, keeping per-block work in `memo` for the next analysis.
+    pub fn with_memo(mut self, memo: &'a Memo) -> Self {
+        self.memo = Some(memo);
+        self
     }
 }
 
