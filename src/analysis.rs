@@ -41,13 +41,41 @@ pub struct Analyzer {
 
 impl Analyzer {
     pub fn analyze(&mut self, text: &str, language: Language, settings: &Settings) -> Analysis {
+        let Some(analysis) = self.analyze_unless(text, language, settings, &|| false) else {
+            unreachable!("an analysis nothing supersedes runs to its end")
+        };
+        analysis
+    }
+
+    /// An analysis, or `None` as soon as `superseded` says the text has
+    /// changed: asked between stages and between rules, so a burst of edits
+    /// does not wait for analyses of texts nobody will see. The memos stay
+    /// good for the next analysis: they are kept by content.
+    pub fn analyze_unless(
+        &mut self,
+        text: &str,
+        language: Language,
+        settings: &Settings,
+        superseded: &dyn Fn() -> bool,
+    ) -> Option<Analysis> {
         let started = Instant::now();
         let prose = prose::parse(text, language, &mut self.blocks);
+        if superseded() {
+            return None;
+        }
         let parsed = Instant::now();
         let actors = actors::recognise(&prose, settings, &mut self.actors);
+        if superseded() {
+            return None;
+        }
         let recognised = Instant::now();
-        let ctx = Context::new(text, &prose, &actors, settings).with_memo(&self.checks);
+        let ctx = Context::new(text, &prose, &actors, settings)
+            .with_memo(&self.checks)
+            .with_superseded(superseded);
         let (mut findings, failures, rules) = checks::run_timed(&ctx);
+        if superseded() {
+            return None;
+        }
         let checked = Instant::now();
         checks::suppression::apply(text, &prose, settings, &mut findings);
         let timings = Timings {
@@ -56,13 +84,13 @@ impl Analyzer {
             rules,
             suppression: checked.elapsed(),
         };
-        Analysis {
+        Some(Analysis {
             prose,
             actors,
             findings,
             failures,
             timings,
-        }
+        })
     }
 }
 
@@ -186,6 +214,33 @@ mod tests {
         let fresh = analyze(after, Language::Markdown, &settings);
         assert_ne!(outcome(&first), outcome(&fresh));
         assert_eq!(outcome(&memoised), outcome(&fresh));
+    }
+
+    /// An analysis given up half-way (the text changed) leaves memos that
+    /// the next analysis uses as if it had never started.
+    #[test]
+    fn an_analysis_given_up_half_way_leaves_good_memos() {
+        let settings = Settings::default();
+        let text = ARTICLES[1];
+        let edited = edit(text, text.len() / 2, 40, INSERTS[3]);
+        for stop_at in 1..6 {
+            let asked = std::cell::Cell::new(0);
+            let superseded = || {
+                asked.set(asked.get() + 1);
+                asked.get() >= stop_at
+            };
+            let mut analyzer = Analyzer::default();
+            analyzer.analyze(text, Language::Markdown, &settings);
+            let given_up =
+                analyzer.analyze_unless(&edited, Language::Markdown, &settings, &superseded);
+            assert!(given_up.is_none(), "stopped at question {stop_at}");
+            let memoised = analyzer.analyze(text, Language::Markdown, &settings);
+            let fresh = analyze(text, Language::Markdown, &settings);
+            assert_eq!(outcome(&memoised), outcome(&fresh));
+            let memoised = analyzer.analyze(&edited, Language::Markdown, &settings);
+            let fresh = analyze(&edited, Language::Markdown, &settings);
+            assert_eq!(outcome(&memoised), outcome(&fresh));
+        }
     }
 
     /// Pieces that arbitrary text is made of here: words the grammar and the
