@@ -50,6 +50,7 @@ pub fn link(prose: &Prose, found: Found, people: Option<&People>) -> (Vec<Actor>
         by_full: FastMap::default(),
         by_slip: FastMap::default(),
         slip_families: Vec::new(),
+        slip_seen: FastSet::default(),
         narrowed: vec![None; found.names.len()],
         holders: FastMap::default(),
         leaders: Vec::new(),
@@ -141,8 +142,11 @@ struct Linker<'a> {
     by_full: FastMap<String, usize>,
     /// The family names (keys of `by_family`) with a [`slip_keys`] each, by
     /// their index in `slip_families`, to find look-alikes one typing slip away.
+    /// Kept when the other indexes are made again: a family name's keys do
+    /// not change, and a look-up passes only family names `by_family` holds.
     by_slip: FastMap<u64, Vec<usize>>,
     slip_families: Vec<String>,
+    slip_seen: FastSet<String>,
     /// Names cut down to their family name (a sentence opener dropped).
     narrowed: Vec<Option<Span>>,
     /// People by office key, and the people holding a leader's office.
@@ -308,8 +312,6 @@ impl Linker<'_> {
         self.by_family.clear();
         self.by_given.clear();
         self.by_skeleton.clear();
-        self.by_slip.clear();
-        self.slip_families.clear();
         for a in 0..self.actors.len() {
             self.index_person(a);
         }
@@ -332,7 +334,8 @@ impl Linker<'_> {
         };
         for name in [p.family.as_str(), p.later()] {
             let key = lookup_key(name);
-            if !self.by_family.contains_key(key.as_ref()) {
+            if !self.slip_seen.contains(key.as_ref()) {
+                self.slip_seen.insert(key.to_string());
                 let keys = slip_keys(&key);
                 if !keys.is_empty() {
                     let family = self.slip_families.len();
