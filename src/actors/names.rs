@@ -227,7 +227,6 @@ pub fn one_slip_apart(a: &str, b: &str) -> bool {
 /// all of them made in one pass from prefix and suffix hashes; a look-up
 /// confirms a pair with [`one_slip_apart`].
 pub fn slip_keys(name: &str) -> Vec<u64> {
-    const BASE: u64 = 0x100_0000_01b3;
     // An ASCII letter's lowercase is one letter, of the same code.
     let lower: Vec<u64> = if name.is_ascii() {
         name.bytes()
@@ -266,6 +265,17 @@ pub fn slip_keys(name: &str) -> Vec<u64> {
         prefix = prefix.wrapping_mul(BASE).wrapping_add(lower[skip]);
     }
     keys
+}
+
+/// The base of the polynomial hashes of [`slip_keys`] and [`name_key`].
+const BASE: u64 = 0x100_0000_01b3;
+
+/// The hash of a text as written, in the space of [`slip_keys`]: a
+/// lowercase name's key is its first slip key.
+pub fn name_key(text: &str) -> u64 {
+    text.chars().fold(0u64, |hash, c| {
+        hash.wrapping_mul(BASE).wrapping_add(u64::from(c) + 1)
+    })
 }
 
 /// A name with curly apostrophes and dashes made straight, for looking it up.
@@ -444,6 +454,7 @@ mod tests {
             assert_eq!(slip_keys(&left)[0], *key, "{left}");
         }
         assert_ne!(slip_keys("Kellerman")[0], slip_keys("Kellermann")[0]);
+        assert_eq!(name_key("kellerman"), keys[0]);
         // ASCII names take a shorter way to the same keys.
         assert_eq!(slip_keys("Müllerson")[2], slip_keys("MLLERSON")[0]);
         for (a, b) in [

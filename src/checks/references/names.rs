@@ -3,7 +3,7 @@
 
 use super::layout::Layout;
 use super::offices::{self, Agreement};
-use super::{checked, is_name, later_name, layout, line, people, shared_names, text_of};
+use super::{checked, introduced_people, is_name, later_name, layout, line, shared_names, text_of};
 use crate::actors::lexicon::LEXICON;
 use crate::actors::{Actor, Form, Mention, Title};
 use crate::checks::{Context, Edit, Finding, RelatedLocation, Rule, RuleInfo, Severity};
@@ -25,7 +25,7 @@ impl Rule for LateIntroduction {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let layout = layout(ctx);
         shared_name_first(ctx, &layout, out);
-        for (a, actor) in people(ctx.actors) {
+        for (a, actor) in introduced_people(ctx) {
             let mut refs = checked(ctx, &layout, a)
                 .filter(|(_, m)| is_name(m) && !attributive(ctx, m))
                 .map(|(_, m)| m);
@@ -44,6 +44,7 @@ impl Rule for LateIntroduction {
                 && LEXICON.names_a_place(&text_of(ctx, early.name));
             match refs.find(|m| m.form == Form::Full) {
                 Some(_) if place => {}
+                Some(intro) if common_word_first(ctx, intro) => {}
                 Some(intro) if same_office(early, intro) => {
                     out.push(surname_first(ctx, actor, early, intro));
                 }
@@ -160,6 +161,16 @@ fn one_name_title(ctx: &Context<'_>, title: &Title) -> bool {
         .slice(title.span)
         .split_whitespace()
         .any(|w| offices::is_one_name_office(&w.to_lowercase()))
+}
+
+/// Whether an introduction's first word is one the article also writes in
+/// lowercase and no given name ("Educational Resources", "New Julfa" beside
+/// "new"): a longer name of a thing, not a person's first name.
+fn common_word_first(ctx: &Context<'_>, intro: &Mention) -> bool {
+    let Some(first) = ctx.prose.slice(intro.name).split_whitespace().next() else {
+        return false;
+    };
+    !LEXICON.is_given_name(first) && super::lowercase_in(ctx, &[first])
 }
 
 /// A surname two people share, used before either is introduced: whoever is
