@@ -27,7 +27,7 @@ macro_rules! case {
     };
 }
 
-const CASES: [(&str, &str); 19] = [
+const CASES: [(&str, &str); 20] = [
     case!("offices"),
     case!("roles"),
     case!("knight"),
@@ -47,6 +47,7 @@ const CASES: [(&str, &str); 19] = [
     case!("things-demonym"),
     case!("things-plural"),
     case!("things-brand"),
+    case!("nickname"),
 ];
 
 fn text(name: &str) -> &'static str {
@@ -233,6 +234,13 @@ async fn a_person_never_named_in_full() {
         quiet(t, &found, "President Obama");
         quiet(t, &found, "adviser to President Obama");
         assert_eq!(found.len(), 1, "{found:?}");
+        client.shutdown().await;
+
+        // A name the article also writes as a lowercase word ("veto") is a
+        // nickname, not a person's surname.
+        let t = text("nickname");
+        let (client, _, found) = check(style, "nickname", t).await;
+        assert!(found.is_empty(), "{style}: {found:?}");
         client.shutdown().await;
     }
 }

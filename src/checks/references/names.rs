@@ -105,7 +105,8 @@ fn surname_first(ctx: &Context<'_>, actor: &Actor, early: &Mention, intro: &Ment
 /// A person named only by title and surname ("Prime Minister Albanese"),
 /// at least twice, never in full anywhere in the article. Not a holder of an office known by
 /// one name ("Pope Francis"), nor a U.S. president, whom AP names without a
-/// first name, nor anyone the people file knows.
+/// first name, nor anyone the people file knows, nor a name the article
+/// also writes in lowercase.
 fn never_named_in_full(
     ctx: &Context<'_>,
     a: usize,
@@ -115,6 +116,11 @@ fn never_named_in_full(
 ) {
     let named_in_full = ctx.actors.mentions_of(a).any(|m| m.form == Form::Full);
     if named_in_full || ctx.actors.entry_of(a).is_some() {
+        return;
+    }
+    // A name the article also writes in lowercase ("President Executive
+    // Order" beside "an executive order") is a nickname or a thing.
+    if super::lowercase_in(ctx, &[later_name(actor).unwrap_or(&actor.name)]) {
         return;
     }
     let Some(title) = first
