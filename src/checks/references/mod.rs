@@ -144,7 +144,8 @@ fn named(actors: &Actors, least: Confidence) -> impl Iterator<Item = (usize, &Ac
 
 /// The article's layout, worked out once per analysis.
 fn layout(ctx: &Context<'_>) -> Rc<Layout> {
-    ctx.shared.get_or_insert_with(|| Layout::of(ctx.prose))
+    ctx.shared
+        .get_or_insert_with(|| Layout::of(ctx.text, ctx.prose))
 }
 
 /// A reference a rule may judge: in the story's body (not a headline,
@@ -155,7 +156,7 @@ fn judged(ctx: &Context<'_>, layout: &Layout, m: &Mention) -> bool {
         && !m.heading
         && !m.caption
         && layout.in_body(m.span.start)
-        && !layout::in_link_text(ctx.text, m.span)
+        && !layout.in_link_text(m.span)
         && sure(ctx, m)
 }
 

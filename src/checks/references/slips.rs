@@ -5,11 +5,11 @@
 //! the word, or a person of its own known only by that word; either way the
 //! reader meets one person under two spellings.
 
-use super::layout::{self, Layout};
+use super::layout::Layout;
 use super::spelling::{difference, message, nfc, severity, without_accents, Difference};
 use super::{introduced_people, later_name, line, text_of};
 use crate::actors::lexicon::LEXICON;
-use crate::actors::{skeleton, slip_keys, ActorKind, Confidence, Form};
+use crate::actors::{name_key, skeleton, slip_keys, ActorKind, Confidence, Form};
 use crate::checks::{Context, Edit, Finding, RelatedLocation};
 use crate::hashing::{FastMap, FastSet};
 use crate::prose::{BlockKind, TokenKind};
@@ -51,7 +51,7 @@ pub(super) fn unlinked_respellings(ctx: &Context<'_>, layout: &Layout, out: &mut
         }
         let mut candidates: Vec<usize> = keys(word)
             .iter()
-            .filter_map(|k| index.get(k.as_str()))
+            .filter_map(|k| index.get(k))
             .flatten()
             .copied()
             .collect();
@@ -93,18 +93,19 @@ pub(super) fn unlinked_respellings(ctx: &Context<'_>, layout: &Layout, out: &mut
 /// The keys under which a name and its respellings meet: its skeleton
 /// (transliterations), its letters without accents (accents, encodings),
 /// and its slip keys (a letter changed, dropped or swapped).
-fn keys(word: &str) -> Vec<String> {
+/// Each key is a hash, in the space of the slip keys.
+fn keys(word: &str) -> Vec<u64> {
     let mut out = slip_keys(word);
-    out.push(word.to_lowercase());
-    out.push(skeleton(word));
-    out.push(without_accents(word).to_lowercase());
+    out.push(name_key(&word.to_lowercase()));
+    out.push(name_key(&skeleton(word)));
+    out.push(name_key(&without_accents(word).to_lowercase()));
     out
 }
 
 /// The anchors by each of their keys: a word's candidates are looked up,
 /// not compared with every surname.
-fn index<'a>(anchors: &'a [Anchor<'a>]) -> FastMap<String, Vec<usize>> {
-    let mut out: FastMap<String, Vec<usize>> = FastMap::default();
+fn index<'a>(anchors: &'a [Anchor<'a>]) -> FastMap<u64, Vec<usize>> {
+    let mut out: FastMap<u64, Vec<usize>> = FastMap::default();
     for (i, a) in anchors.iter().enumerate() {
         for key in keys(a.surname) {
             out.entry(key).or_default().push(i);
@@ -210,7 +211,7 @@ fn judged_here(ctx: &Context<'_>, layout: &Layout, span: Span) -> bool {
     block.kind != BlockKind::Heading
         && layout.in_body(span.start)
         && !LEXICON.is_caption(ctx.prose.slice(block.span))
-        && !layout::in_link_text(ctx.text, span)
+        && !layout.in_link_text(span)
 }
 
 /// Whether the word names no one of its own: not the anchor's reference
