@@ -27,7 +27,7 @@ macro_rules! case {
     };
 }
 
-const CASES: [(&str, &str); 20] = [
+const CASES: [(&str, &str); 21] = [
     case!("offices"),
     case!("roles"),
     case!("knight"),
@@ -48,6 +48,7 @@ const CASES: [(&str, &str); 20] = [
     case!("things-plural"),
     case!("things-brand"),
     case!("nickname"),
+    case!("respelt-once"),
 ];
 
 fn text(name: &str) -> &'static str {
@@ -366,6 +367,25 @@ async fn respellings_and_early_surnames_the_model_did_not_link_or_is_unsure_of()
         assert_eq!(d["severity"], 3);
         quiet(t, &found, "Ordóñez worked");
         assert_eq!(found.len(), 5, "{style}: {found:?}");
+        client.shutdown().await;
+    }
+}
+
+#[tokio::test]
+async fn a_respelling_of_a_surname_written_once_in_full() {
+    for style in ["ap", "uk"] {
+        // "Anton Havel" in full once, and the only later use slipped:
+        // the slip took the surname's one use alone, so the full name's
+        // shape alone says a person is meant.
+        let t = text("respelt-once");
+        let (client, _, found) = check(style, "respelt-once", t).await;
+        let d = flagged(t, &found, "name-variant", "Hael");
+        assert_eq!(
+            d["message"],
+            "'Hael' here, 'Havel' on line 3: the same person's name is spelled two ways"
+        );
+        quiet(t, &found, "Novotny later");
+        assert_eq!(found.len(), 1, "{style}: {found:?}");
         client.shutdown().await;
     }
 }
