@@ -27,7 +27,7 @@ macro_rules! case {
     };
 }
 
-const CASES: [(&str, &str); 16] = [
+const CASES: [(&str, &str); 21] = [
     case!("offices"),
     case!("roles"),
     case!("knight"),
@@ -44,6 +44,11 @@ const CASES: [(&str, &str); 16] = [
     case!("uk-titles"),
     case!("respelt"),
     case!("courtesy-likely"),
+    case!("things-demonym"),
+    case!("things-plural"),
+    case!("things-brand"),
+    case!("nickname"),
+    case!("respelt-once"),
 ];
 
 fn text(name: &str) -> &'static str {
@@ -231,6 +236,13 @@ async fn a_person_never_named_in_full() {
         quiet(t, &found, "adviser to President Obama");
         assert_eq!(found.len(), 1, "{found:?}");
         client.shutdown().await;
+
+        // A name the article also writes as a lowercase word ("veto") is a
+        // nickname, not a person's surname.
+        let t = text("nickname");
+        let (client, _, found) = check(style, "nickname", t).await;
+        assert!(found.is_empty(), "{style}: {found:?}");
+        client.shutdown().await;
     }
 }
 
@@ -356,6 +368,52 @@ async fn respellings_and_early_surnames_the_model_did_not_link_or_is_unsure_of()
         quiet(t, &found, "Ordóñez worked");
         assert_eq!(found.len(), 5, "{style}: {found:?}");
         client.shutdown().await;
+    }
+}
+
+#[tokio::test]
+async fn a_respelling_of_a_surname_written_once_in_full() {
+    for style in ["ap", "uk"] {
+        // "Anton Havel" in full once, and the only later use slipped:
+        // the slip took the surname's one use alone, so the full name's
+        // shape alone says a person is meant.
+        let t = text("respelt-once");
+        let (client, _, found) = check(style, "respelt-once", t).await;
+        let d = flagged(t, &found, "name-variant", "Hael");
+        assert_eq!(
+            d["message"],
+            "'Hael' here, 'Havel' on line 3: the same person's name is spelled two ways"
+        );
+        quiet(t, &found, "Novotny later");
+        assert_eq!(found.len(), 1, "{style}: {found:?}");
+        client.shutdown().await;
+    }
+}
+
+#[tokio::test]
+async fn a_word_of_a_longer_name_of_a_thing_is_no_surname_before_an_introduction() {
+    for style in ["ap", "uk"] {
+        // A plural nationality ("Americans" before "Native Americans"), the
+        // plural of a word the article writes in lowercase ("Rights" beside
+        // "right"), and a word that also opens another name ("Fox", "Fox
+        // News", then "21st Century Fox"): parts of names of things.
+        for (name, word) in [
+            ("things-demonym", "Americans in"),
+            ("things-plural", "Rights at"),
+            ("things-brand", "Fox."),
+        ] {
+            let t = text(name);
+            let (client, _, found) = check(style, name, t).await;
+            quiet(t, &found, word);
+            // A person's surname before the introduction still is one.
+            let d = flagged(t, &found, "late-introduction", "Marlowe");
+            assert!(d["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("'Marlowe' comes before Edwin Marlowe is introduced"));
+            assert_eq!(found.len(), 1, "{style} {name}: {found:?}");
+            client.shutdown().await;
+        }
     }
 }
 

@@ -7,7 +7,7 @@
 
 use super::layout::Layout;
 use super::spelling::{difference, message, nfc, severity, without_accents, Difference};
-use super::{introduced_people, later_name, line, text_of};
+use super::{introduced_people, later_name, line, named, text_of};
 use crate::actors::lexicon::LEXICON;
 use crate::actors::{name_key, skeleton, slip_keys, ActorKind, Confidence, Form};
 use crate::checks::{Context, Edit, Finding, RelatedLocation};
@@ -75,8 +75,8 @@ pub(super) fn unlinked_respellings(ctx: &Context<'_>, layout: &Layout, out: &mut
         {
             continue;
         }
-        // A slip is rarer than the spelling it slips from.
-        if capitalised.get(word).copied().unwrap_or(0) >= anchor.uses {
+        // A slip is rarer than the spelling it slips from, or made once.
+        if capitalised.get(word).copied().unwrap_or(0) >= anchor.uses.max(2) {
             continue;
         }
         // Not the introduction's own words.
@@ -116,15 +116,22 @@ fn index<'a>(anchors: &'a [Anchor<'a>]) -> FastMap<u64, Vec<usize>> {
 
 /// The people whose surname a respelling is compared with: introduced in
 /// full (or, if the model is sure of them, used often), with a surname of
-/// four letters or more, used at least twice; not a surname two people
+/// four letters or more, used at least twice, or once in a full name of
+/// name-shaped words ([`name_shaped`]: "Rem Koolhaas", then "Koolhaes"
+/// alone, where the slip took the only later use); not a surname two people
 /// share, whose look-alike may be either's.
 fn anchors<'a>(ctx: &'a Context<'_>) -> Vec<Anchor<'a>> {
     let mut out: Vec<Anchor<'a>> = Vec::new();
     let mut per_surname: FastMap<&str, usize> = FastMap::default();
-    for (a, actor) in introduced_people(ctx) {
+    let introduced: FastSet<usize> = introduced_people(ctx).map(|(a, _)| a).collect();
+    for (a, actor) in named(ctx.actors, Confidence::Likely) {
         let Some(surname) = later_name(actor) else {
             continue;
         };
+        let shaped = name_shaped(ctx, a, surname);
+        if !introduced.contains(&a) && !shaped {
+            continue;
+        }
         *per_surname.entry(surname).or_insert(0) += 1;
         let uses = ctx.actors.mentions_of(a).filter(|m| !m.in_quote).count();
         let full = ctx
@@ -141,7 +148,7 @@ fn anchors<'a>(ctx: &'a Context<'_>) -> Vec<Anchor<'a>> {
             }
             None => continue,
         };
-        if surname.chars().count() < 4 || uses < 2 {
+        if surname.chars().count() < 4 || uses < 2 && !(shaped && full.is_some()) {
             continue;
         }
         out.push(Anchor {
@@ -153,6 +160,23 @@ fn anchors<'a>(ctx: &'a Context<'_>) -> Vec<Anchor<'a>> {
     }
     out.retain(|a| per_surname.get(a.surname) == Some(&1));
     out
+}
+
+/// Whether the article writes a person in full, outside quotations, in two
+/// words or more each shaped like a name, with the surname last, and writes
+/// none of them in lowercase: a person's name even where the model hesitates
+/// and the article uses it once.
+fn name_shaped(ctx: &Context<'_>, a: usize, surname: &str) -> bool {
+    ctx.actors
+        .mentions_of(a)
+        .filter(|m| m.form == Form::Full && !m.in_quote)
+        .any(|m| {
+            let words: Vec<&str> = ctx.prose.slice(m.name).split_whitespace().collect();
+            words.len() >= 2
+                && words.last() == Some(&surname)
+                && words.iter().all(|w| super::name_like(w))
+                && !super::lowercase_in(ctx, &words)
+        })
 }
 
 /// How often the text writes each capitalised word.
