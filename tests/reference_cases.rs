@@ -27,7 +27,7 @@ macro_rules! case {
     };
 }
 
-const CASES: [(&str, &str); 21] = [
+const CASES: [(&str, &str); 22] = [
     case!("offices"),
     case!("roles"),
     case!("knight"),
@@ -46,6 +46,7 @@ const CASES: [(&str, &str); 21] = [
     case!("courtesy-likely"),
     case!("things-demonym"),
     case!("things-plural"),
+    case!("speech-repair"),
     case!("things-brand"),
     case!("nickname"),
     case!("respelt-once"),
@@ -415,6 +416,23 @@ async fn a_word_of_a_longer_name_of_a_thing_is_no_surname_before_an_introduction
             client.shutdown().await;
         }
     }
+}
+
+#[tokio::test]
+async fn a_name_cut_off_and_said_again_is_a_speech_repair_not_a_respelling() {
+    // "Nadia Halvorse- Halvorsen": the speaker's slip, mended at once.
+    for style in ["ap", "uk"] {
+        let t = text("speech-repair");
+        let (client, _, found) = check(style, "speech-repair", t).await;
+        assert!(found.is_empty(), "{style}: {found:?}");
+        client.shutdown().await;
+    }
+    // Without the repair, the same two spellings are one person's name
+    // spelled two ways.
+    let t = text("speech-repair").replace("Halvorse- Halvorsen", "Halvorse");
+    let (client, _, found) = check("ap", "speech-repair-unmended", &t).await;
+    flagged(&t, &found, "name-variant", "Halvorsen");
+    client.shutdown().await;
 }
 
 #[tokio::test]

@@ -79,9 +79,9 @@ fn shown_as_name(ctx: &Context<'_>, a: usize, actor: &Actor) -> bool {
         let text = ctx.prose.slice(m.name);
         let mut words = text.split_whitespace();
         match m.form {
-            // "Sarah Stoddar- Stoddart": a name cut off and said again is a
-            // false start, not an introduction.
-            Form::Full if ctx.prose.text[m.name.end..].starts_with("- ") => {}
+            // A name cut off and said again is a false start, not an
+            // introduction.
+            Form::Full if speech_repair(ctx, m) => {}
             Form::Full => {
                 let Some(first) = words.next() else {
                     continue;
@@ -157,7 +157,22 @@ fn judged(ctx: &Context<'_>, layout: &Layout, m: &Mention) -> bool {
         && !m.caption
         && layout.in_body(m.span.start)
         && !layout.in_link_text(m.span)
+        && !speech_repair(ctx, m)
         && sure(ctx, m)
+}
+
+/// "Sarah Stoddar- Stoddart": a speaker cuts a name off and says it again.
+/// Neither the broken form nor the repair right after it is a reference of
+/// its own to judge; the transcript's slip is not the writer's.
+fn speech_repair(ctx: &Context<'_>, m: &Mention) -> bool {
+    let text = &ctx.prose.text;
+    let cut_off = |before: &str| {
+        before
+            .strip_suffix('-')
+            .is_some_and(|b| b.ends_with(char::is_alphabetic))
+    };
+    text[m.name.end..].starts_with("- ")
+        || text[..m.name.start].strip_suffix(' ').is_some_and(cut_off)
 }
 
 /// Whether a single name surely refers to the person it is linked to. Not
