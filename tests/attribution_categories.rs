@@ -67,6 +67,42 @@ const fn orphan(covers: &'static str) -> Expect {
 }
 
 const CASES: &[Case] = &[
+    // Vague sources: a name among the words that describe an unnamed source
+    // says whose source it is; a field alone does not.
+    md(
+        "unnamed source with an affiliation",
+        "The ferry will stop in May, a Digby council source said.\n",
+        Quiet,
+    ),
+    md(
+        "unnamed source with an affiliation",
+        "The ferry will stop in May, one harbour source said.\n",
+        vague("source said"),
+    ),
+    // An impression with the one it struck, fronted: "To the harbour
+    // master, …".
+    md(
+        "impression with its holder fronted",
+        "To the harbour master, the new timetable seemed rushed.\n",
+        Quiet,
+    ),
+    md(
+        "impression with its holder fronted",
+        "To be sure, the new timetable seemed rushed.\n",
+        claim("seemed rushed"),
+    ),
+    // A label ("what some call") and a benchmark ("than most insiders
+    // expected") are not sources.
+    md(
+        "label, not a source",
+        "The council wants to close what some call the ferry loophole.\n",
+        Quiet,
+    ),
+    md(
+        "benchmark, not a source",
+        "Turnout was higher than most party insiders expected.\n",
+        Quiet,
+    ),
     // A quotation nobody said, for contrast with the quiet cases below.
     md(
         "orphan quotation",

@@ -219,6 +219,21 @@ fn appear_links_its_subject_to_a_judgement() {
 }
 
 #[test]
+fn a_fronted_to_phrase_says_to_whom_it_seemed() {
+    assert_eq!(
+        cues("To date, the plan seems rushed. To be sure, the pier appears unsafe."),
+        vec!["seems rushed", "appears unsafe"]
+    );
+    for text in [
+        "To the harbour master, the plan seemed rushed.",
+        "To Ana Ruiz, a ferry captain, the pier appears unsafe.",
+        "To many fishermen in Digby, it seemed like a tax.",
+    ] {
+        assert_eq!(cues(text), Vec::<String>::new(), "{text}");
+    }
+}
+
+#[test]
 fn imperative_forecasts() {
     assert_eq!(
         cues("But don't expect a deal this week. Expect delays on the bridge."),
