@@ -91,6 +91,17 @@ const CASES: &[Case] = &[
         "To be sure, the new timetable seemed rushed.\n",
         claim("seemed rushed"),
     ),
+    // A group described after its verb, or the object of a participle.
+    md(
+        "described after the verb",
+        "Two harbour officials confirmed the sale. Others spoke on condition of anonymity.\n",
+        Quiet,
+    ),
+    md(
+        "group as an object",
+        "The vote was causing some worry at the harbour board.\n",
+        Quiet,
+    ),
     // A label ("what some call") and a benchmark ("than most insiders
     // expected") are not sources.
     md(

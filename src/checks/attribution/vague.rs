@@ -118,15 +118,31 @@ fn vague_group(scan: &Scan<'_>, hit: &Hit) -> Option<Span> {
                 .then(|| Span::new(b.span.start, hit.span.end));
         }
     }
-    // "defended people accused of…": a group after a verb is its object.
-    let object = before
-        .and_then(|b| scan.hit_covering(b))
-        .is_some_and(|b| b.roles.has(Roles::REPORTING));
+    // "defended people accused of…": a group after a verb is its object;
+    // so is "some" or "many" after a participle ("causing some worry").
+    let object = before.is_some_and(|b| {
+        let word = scan.word(b);
+        let participle = (word.ends_with("ing") || word.ends_with("ed"))
+            && !scan.token(b).capitalised
+            && contains(&LEXICON.quantifiers, scan.word(t));
+        match scan.hit_covering(b) {
+            Some(h) => h.roles.has(Roles::REPORTING),
+            None => participle,
+        }
+    });
     if object || before.is_some_and(|b| qualifies(scan, b, t)) {
         return None;
     }
     let verb = verb_of_subject(scan, t)?;
     let verb_word = scan.word(verb.tokens.start);
+    // "others spoke on condition of anonymity": the group is described.
+    if scan
+        .next_word(verb.tokens.end - 1)
+        .and_then(|n| scan.hit_at(n))
+        .is_some_and(|h| h.roles.has(Roles::DESCRIPTION))
+    {
+        return None;
+    }
     // "what some call the Charleston loophole": a label, not a claim.
     if scan.word_is(before, "what") && verb_word.to_ascii_lowercase().starts_with("call") {
         return None;
@@ -432,6 +448,9 @@ mod tests {
             // A label, not a claim.
             "The mayor wants to close what some call the harbour loophole.",
             "It is what critics call a ferry tax.",
+            // Described after the verb; an object.
+            "Two officials confirmed the sale. Others spoke on condition of anonymity.",
+            "The vote was causing some worry at the harbour board.",
             // A benchmark.
             "Turnout was higher than most party insiders expected.",
             "Fares rose less than some transport analysts had predicted.",
