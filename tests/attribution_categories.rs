@@ -102,6 +102,22 @@ const CASES: &[Case] = &[
         "The vote was causing some worry at the harbour board.\n",
         Quiet,
     ),
+    // A reporting verb inside the hearsay is what is said, not who says it.
+    md(
+        "hearsay with a reporting verb inside",
+        "The mayor is said to be urging the board to sell the pier.\n",
+        claim("is said to"),
+    ),
+    md(
+        "hearsay with a reporting verb inside",
+        "The mayor is said to be urging the board to sell the pier, the council's clerk said.\n",
+        Quiet,
+    ),
+    md(
+        "joined to a named source",
+        "The Ruiz campaign and some port experts say the pier is unsafe.\n",
+        Quiet,
+    ),
     // A label ("what some call") and a benchmark ("than most insiders
     // expected") are not sources.
     md(

@@ -79,6 +79,10 @@ fn vague_group(scan: &Scan<'_>, hit: &Hit) -> Option<Span> {
     if group.capitalised && !group.sentence_start && in_name {
         return None;
     }
+    // "some- thing": a word broken at a line end, not a group.
+    if scan.prose.text[group.span.end..].starts_with("- ") {
+        return None;
+    }
     // "some experts": the group is the second word.
     if scan
         .next_word(t)
@@ -265,14 +269,20 @@ fn joined_to_a_name(scan: &Scan<'_>, first: usize) -> bool {
         };
         let word = scan.word(p);
         if word.eq_ignore_ascii_case("and") || word.eq_ignore_ascii_case("or") {
+            let named = |n: usize| {
+                let token = scan.token(n);
+                token.capitalised
+                    && !(token.sentence_start && contains(&LEXICON.openers, scan.word(n)))
+            };
+            // "Ana Ruiz and", "he and", "the Clinton campaign and".
             return scan.prev_word(p).is_some_and(|n| {
-                let named = scan.token(n);
-                let word = scan.word(n);
-                (named.capitalised && !(named.sentence_start && contains(&LEXICON.openers, word)))
-                    || contains(&LEXICON.pronouns, word)
+                named(n)
+                    || contains(&LEXICON.pronouns, scan.word(n))
+                    || scan.prev_word(n).is_some_and(named)
             });
         }
-        if scan.token(p).capitalised || scan.hit_at(p).is_some() {
+        let quantifier = contains(&LEXICON.quantifiers, word);
+        if scan.token(p).capitalised || (scan.hit_at(p).is_some() && !quantifier) {
             return false;
         }
         at = p;
@@ -435,6 +445,8 @@ mod tests {
             "His critics say the bill is rushed.",
             "Ana Ruiz and others said the bill is rushed.",
             "He and other critics said the bill is rushed.",
+            "The Ruiz campaign and some harbour experts said the bill is rushed.",
+            "The mayor said some- thing odd.",
             "The Harbour Observer found that rents rose.",
             "Ruiz offered some pointed advice.",
             "Some officials say the bill is rushed.",

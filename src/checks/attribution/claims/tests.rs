@@ -64,6 +64,18 @@ fn hearsay_accusations_and_criticism() {
 }
 
 #[test]
+fn a_reporting_verb_inside_hearsay_is_its_content_not_its_source() {
+    assert_eq!(
+        cues("The mayor is said to be urging the board to sell. The harbour master is believed to have told the crews to stay ashore."),
+        vec!["is said to", "is believed to"]
+    );
+    assert_eq!(
+        cues("The mayor is said to be urging the board to sell, the council's clerk said."),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
 fn characterisations_appearances_conclusions_and_figures() {
     assert_eq!(
         cues("He is widely seen as the favourite. The group is considered a threat. The fire appears to have spread. It is clear that the plan failed. An estimated 10,000 people marched. At least 50 people were killed. At least 12 cables have been damaged."),
