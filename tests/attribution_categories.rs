@@ -118,6 +118,13 @@ const CASES: &[Case] = &[
         "The Ruiz campaign and some port experts say the pier is unsafe.\n",
         Quiet,
     ),
+    // A source covers the claims it governs: a group "demanding" something
+    // does not source the "reportedly" before it.
+    md(
+        "a source governs its own clause",
+        "The ferry company has reportedly drawn fire from a group demanding a boycott.\n",
+        claim("reportedly"),
+    ),
     // A label ("what some call") and a benchmark ("than most insiders
     // expected") are not sources.
     md(

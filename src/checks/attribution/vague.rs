@@ -418,8 +418,8 @@ mod tests {
     #[test]
     fn impersonal_passives_of_fear_hope_and_acceptance() {
         assert_eq!(
-            flagged("It is feared that the dam will burst. It was hoped the talks would end the strike. It has been suggested that the port close. It is widely accepted that the bridge is unsafe."),
-            vec!["It is feared", "It was hoped", "It has been suggested", "It is widely accepted"]
+            flagged("It is feared that the dam will burst. It was said the pier would close. It was hoped the talks would end the strike. It has been suggested that the port close. It is widely accepted that the bridge is unsafe."),
+            vec!["It is feared", "It was said", "It was hoped", "It has been suggested", "It is widely accepted"]
         );
         for text in [
             "It is feared that the dam will burst, the mayor said.",

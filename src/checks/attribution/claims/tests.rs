@@ -76,6 +76,20 @@ fn a_reporting_verb_inside_hearsay_is_its_content_not_its_source() {
 }
 
 #[test]
+fn an_ing_form_after_a_noun_describes_the_noun_and_sources_nothing() {
+    assert_eq!(
+        cues("The ferry company has reportedly drawn fire from a group demanding a boycott."),
+        vec!["reportedly"]
+    );
+    for text in [
+        "The bridge is expected to reopen, with the mayor saying repairs are done.",
+        "The mayor was saying the bridge is expected to reopen.",
+    ] {
+        assert_eq!(cues(text), Vec::<String>::new(), "{text}");
+    }
+}
+
+#[test]
 fn characterisations_appearances_conclusions_and_figures() {
     assert_eq!(
         cues("He is widely seen as the favourite. The group is considered a threat. The fire appears to have spread. It is clear that the plan failed. An estimated 10,000 people marched. At least 50 people were killed. At least 12 cables have been damaged."),
