@@ -10,6 +10,7 @@ use serde_json::{json, Value};
 
 const PHANTOMS: &str = include_str!("fixtures/actors/phantoms.md");
 const MERGES: &str = include_str!("fixtures/actors/merges.md");
+const LEARNED: &str = include_str!("fixtures/actors/learned.md");
 
 /// Capitalised things in `phantoms.md` that are no one: a team and an event.
 /// (The tagger does not yet keep "Royal Marsden", "Question Time" and "Great
@@ -188,4 +189,51 @@ fn the_cli_keeps_father_and_son_apart() {
         listed["unlinked"][0]["candidates"],
         json!(["Robert F. Kennedy Jr", "Robert F. Kennedy"])
     );
+}
+
+/// The tagger's reading reaches the hover: a full name at the start of a
+/// sentence keeps its unlisted given name ("Teodor"), and a surname the
+/// grammar has no evidence for ("Pettigrew" in a citation) is probably a
+/// person, where before it was no one.
+#[tokio::test]
+async fn names_the_tagger_reads_as_people_hover_as_people() {
+    let mut client = TestClient::start().await;
+    let u = uri("learned.md");
+    client.open_and_wait(&u, "markdown", LEARNED).await;
+    let value = hover(&mut client, &u, LEARNED, "Teodor Vasquez-Holm is").await;
+    assert_eq!(
+        value.lines().next(),
+        Some("**Teodor Vasquez-Holm** — Historian"),
+        "{value}"
+    );
+    let value = hover(&mut client, &u, LEARNED, "Pettigrew").await;
+    assert_eq!(value.lines().next(), Some("**Pettigrew**"), "{value}");
+    assert!(matches!(kind_of(&value), "Person" | "Probably"), "{value}");
+    let value = hover(&mut client, &u, LEARNED, "Marrenby never").await;
+    assert_eq!(value.lines().next(), Some("**Ilse Marrenby**"), "{value}");
+    client.shutdown().await;
+}
+
+#[test]
+fn the_cli_lists_the_full_name_at_a_sentence_start() {
+    let listed = actors_json("learned.md", LEARNED);
+    let mentions: Vec<&str> = listed["actors"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|a| a["name"] == "Teodor Vasquez-Holm")
+        .flat_map(|a| a["references"].as_array().into_iter().flatten())
+        .filter_map(|m| m["text"].as_str())
+        .collect();
+    assert!(mentions.contains(&"Teodor Vasquez-Holm"), "{listed}");
+    let named: Vec<&str> = listed["actors"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|a| a["kind"].as_str().is_some_and(|k| k.contains("person")))
+        .filter_map(|a| a["name"].as_str())
+        .collect();
+    for name in ["Teodor Vasquez-Holm", "Ilse Marrenby", "Pettigrew"] {
+        assert!(named.contains(&name), "{name} missing: {named:?}");
+    }
 }

@@ -245,3 +245,64 @@ proptest! {
         });
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(12))]
+
+    /// Typing with `checkOn = "change"` and no debounce: a burst of edits
+    /// sent back to back, so analyses of earlier versions are overtaken
+    /// (and give up) while they run. A hover in the burst answers about the
+    /// text current when it is served, and the last version's diagnostics
+    /// are those of a fresh document with the final text.
+    #[test]
+    fn a_burst_of_keys_ends_in_the_diagnostics_of_the_last_text(
+        keys in proptest::collection::vec((0.0..1.0f64, 0usize..20, 0..PIECES.len()), 2..12),
+        hover_after in 0usize..12,
+    ) {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()
+            .expect("a runtime");
+        runtime.block_on(async {
+            let (mut client, _) = TestClient::start_with(
+                json!({}),
+                json!({"checkOn": "change", "debounceMs": 0}),
+            )
+            .await;
+            let u = uri("typed.md");
+            client.open_and_wait(&u, "markdown", START).await;
+            let mut text = START.to_string();
+            let mut version = 1;
+            for (i, (at, len, piece)) in keys.iter().enumerate() {
+                let (next, range) = edited(&text, *at, *len, PIECES[*piece]);
+                text = next;
+                version += 1;
+                client
+                    .change(&u, version, json!([{"range": range, "text": PIECES[*piece]}]))
+                    .await;
+                if i == hover_after {
+                    // Served on an analysis of this text or a later one: the
+                    // answer is only checked to be an answer.
+                    let position = position_at(&text, byte_at(&text, *at));
+                    let answer = client
+                        .request_raw(
+                            "textDocument/hover",
+                            json!({"textDocument": {"uri": u}, "position": position}),
+                        )
+                        .await;
+                    assert!(answer["error"].is_null(), "{answer}");
+                }
+            }
+            let last = client
+                .notification_where("textDocument/publishDiagnostics", |p| {
+                    p["uri"] == u && p["version"] == version
+                })
+                .await;
+            let fresh = uri("fresh.md");
+            let theirs = client.open_and_wait(&fresh, "markdown", &text).await;
+            let theirs = swap(&theirs, &fresh, &u);
+            assert_eq!(last["diagnostics"], theirs["diagnostics"], "on {text:?}");
+            client.shutdown().await;
+        });
+    }
+}

@@ -27,7 +27,7 @@ macro_rules! case {
     };
 }
 
-const CASES: [(&str, &str); 14] = [
+const CASES: [(&str, &str); 21] = [
     case!("offices"),
     case!("roles"),
     case!("knight"),
@@ -42,6 +42,13 @@ const CASES: [(&str, &str); 14] = [
     case!("link"),
     case!("early"),
     case!("uk-titles"),
+    case!("respelt"),
+    case!("courtesy-likely"),
+    case!("things-demonym"),
+    case!("things-plural"),
+    case!("things-brand"),
+    case!("nickname"),
+    case!("respelt-once"),
 ];
 
 fn text(name: &str) -> &'static str {
@@ -229,6 +236,13 @@ async fn a_person_never_named_in_full() {
         quiet(t, &found, "adviser to President Obama");
         assert_eq!(found.len(), 1, "{found:?}");
         client.shutdown().await;
+
+        // A name the article also writes as a lowercase word ("veto") is a
+        // nickname, not a person's surname.
+        let t = text("nickname");
+        let (client, _, found) = check(style, "nickname", t).await;
+        assert!(found.is_empty(), "{style}: {found:?}");
+        client.shutdown().await;
     }
 }
 
@@ -315,6 +329,111 @@ async fn surnames_before_the_introduction_in_several_positions() {
         }
         client.shutdown().await;
     }
+}
+
+#[tokio::test]
+async fn respellings_and_early_surnames_the_model_did_not_link_or_is_unsure_of() {
+    for style in ["ap", "uk"] {
+        let t = text("respelt");
+        let (client, _, found) = check(style, "respelt", t).await;
+        // "Wedt" is one dropped letter from "Tobias Wendt": no name of its
+        // own, so a slip, whether or not the model linked it.
+        let d = flagged(t, &found, "name-variant", "Wedt");
+        assert_eq!(
+            d["message"],
+            "'Wedt' here, 'Wendt' on line 3: the same person's name is spelled two ways"
+        );
+        // A given name and a surname, then the surname alone: a person,
+        // even where the tagger hesitates.
+        let d = flagged(t, &found, "late-introduction", "Halloran");
+        assert!(d["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("'Halloran' comes before Oskar Halloran is introduced (line 5"));
+        let d = flagged(t, &found, "name-variant", "Oyelarán");
+        assert!(d["message"].as_str().unwrap().contains("accents differ"));
+        // Places one letter apart are not a person's name.
+        quiet(t, &found, "Saltmarsh");
+        quiet(t, &found, "East Saltmarch");
+        // A surname written with its accents most of the time and once
+        // without; and once in another encoding: whether or not the model
+        // made a person of it.
+        let d = flagged(t, &found, "name-variant", "Ordonez");
+        assert_eq!(
+            d["message"],
+            "'Ordonez' here, 'Ordóñez' on line 11: the accents differ"
+        );
+        let d = flagged(t, &found, "name-variant", "Va\u{301}zquez");
+        assert_eq!(d["severity"], 3);
+        quiet(t, &found, "Ordóñez worked");
+        assert_eq!(found.len(), 5, "{style}: {found:?}");
+        client.shutdown().await;
+    }
+}
+
+#[tokio::test]
+async fn a_respelling_of_a_surname_written_once_in_full() {
+    for style in ["ap", "uk"] {
+        // "Anton Havel" in full once, and the only later use slipped:
+        // the slip took the surname's one use alone, so the full name's
+        // shape alone says a person is meant.
+        let t = text("respelt-once");
+        let (client, _, found) = check(style, "respelt-once", t).await;
+        let d = flagged(t, &found, "name-variant", "Hael");
+        assert_eq!(
+            d["message"],
+            "'Hael' here, 'Havel' on line 3: the same person's name is spelled two ways"
+        );
+        quiet(t, &found, "Novotny later");
+        assert_eq!(found.len(), 1, "{style}: {found:?}");
+        client.shutdown().await;
+    }
+}
+
+#[tokio::test]
+async fn a_word_of_a_longer_name_of_a_thing_is_no_surname_before_an_introduction() {
+    for style in ["ap", "uk"] {
+        // A plural nationality ("Americans" before "Native Americans"), the
+        // plural of a word the article writes in lowercase ("Rights" beside
+        // "right"), and a word that also opens another name ("Fox", "Fox
+        // News", then "21st Century Fox"): parts of names of things.
+        for (name, word) in [
+            ("things-demonym", "Americans in"),
+            ("things-plural", "Rights at"),
+            ("things-brand", "Fox."),
+        ] {
+            let t = text(name);
+            let (client, _, found) = check(style, name, t).await;
+            quiet(t, &found, word);
+            // A person's surname before the introduction still is one.
+            let d = flagged(t, &found, "late-introduction", "Marlowe");
+            assert!(d["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("'Marlowe' comes before Edwin Marlowe is introduced"));
+            assert_eq!(found.len(), 1, "{style} {name}: {found:?}");
+            client.shutdown().await;
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_bare_surname_beside_courtesy_titles_even_for_someone_the_model_is_unsure_of() {
+    // "Oskar Halloran", then "Halloran": a person by the article's own
+    // evidence, though the model only thinks it likely.
+    let t = text("courtesy-likely");
+    let (client, _, found) = check("uk", "courtesy-likely", t).await;
+    let d = flagged(t, &found, "courtesy-title", "Halloran");
+    assert_eq!(
+        d["message"],
+        "In UK style later references take a courtesy title, as 'Ms Oyelaran' does (line 3): 'Halloran' has none"
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    client.shutdown().await;
+    // AP uses no courtesy titles: a bare surname is its later reference.
+    let (client, _, found) = check("ap", "courtesy-likely", t).await;
+    quiet(t, &found, "Halloran was");
+    client.shutdown().await;
 }
 
 #[tokio::test]

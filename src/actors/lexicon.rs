@@ -479,6 +479,15 @@ impl Lexicon {
         })
     }
 
+    /// Whether a word, on its own, is a listed nationality ("American").
+    pub fn is_nationality(&self, word: &str) -> bool {
+        self.phrases.get(word).is_some_and(|id| {
+            self.entries[id]
+                .iter()
+                .any(|p| p.class == Class::Nationality)
+        })
+    }
+
     /// The office key of a title written on its own, such as a people file's
     /// "Chinese Foreign Minister": its office words, lowercase, without
     /// nationality or place names.

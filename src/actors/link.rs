@@ -49,6 +49,8 @@ pub fn link(prose: &Prose, found: Found, people: Option<&People>) -> (Vec<Actor>
         by_skeleton: FastMap::default(),
         by_full: FastMap::default(),
         by_slip: FastMap::default(),
+        slip_families: Vec::new(),
+        slip_seen: FastSet::default(),
         narrowed: vec![None; found.names.len()],
         holders: FastMap::default(),
         leaders: Vec::new(),
@@ -138,9 +140,13 @@ struct Linker<'a> {
     /// People by every full name written for them, so that a name written
     /// again finds its person without a search among those sharing the surname.
     by_full: FastMap<String, usize>,
-    /// The family names (keys of `by_family`) under each of their
-    /// [`slip_keys`], to find look-alikes one typing slip away.
-    by_slip: FastMap<String, Vec<String>>,
+    /// The family names (keys of `by_family`) with a [`slip_keys`] each, by
+    /// their index in `slip_families`, to find look-alikes one typing slip away.
+    /// Kept when the other indexes are made again: a family name's keys do
+    /// not change, and a look-up passes only family names `by_family` holds.
+    by_slip: FastMap<u64, Vec<usize>>,
+    slip_families: Vec<String>,
+    slip_seen: FastSet<String>,
     /// Names cut down to their family name (a sentence opener dropped).
     narrowed: Vec<Option<Span>>,
     /// People by office key, and the people holding a leader's office.
@@ -186,7 +192,12 @@ impl Linker<'_> {
                 // An unknown capitalised word before a surname ("Notice Trump"
                 // at a sentence start, "Scientologist Cruise") is not a given
                 // name when someone else has that surname.
-                let opener = !raw.evidence.strong()
+                // (At a sentence start, the tagger reading the whole name
+                // as a person's says otherwise: "Noam Chomsky is"; not
+                // inside one: "the new quay, East Saltmarch".)
+                let leaning_at_start =
+                    raw.evidence.leaning && self.prose.tokens[raw.tokens.start].sentence_start;
+                let opener = !(raw.evidence.strong() || leaning_at_start)
                     && parsed
                         .given
                         .as_deref()
@@ -306,7 +317,6 @@ impl Linker<'_> {
         self.by_family.clear();
         self.by_given.clear();
         self.by_skeleton.clear();
-        self.by_slip.clear();
         for a in 0..self.actors.len() {
             self.index_person(a);
         }
@@ -329,9 +339,15 @@ impl Linker<'_> {
         };
         for name in [p.family.as_str(), p.later()] {
             let key = lookup_key(name);
-            if !self.by_family.contains_key(key.as_ref()) {
-                for slip in slip_keys(&key) {
-                    self.by_slip.entry(slip).or_default().push(key.to_string());
+            if !self.slip_seen.contains(key.as_ref()) {
+                self.slip_seen.insert(key.to_string());
+                let keys = slip_keys(&key);
+                if !keys.is_empty() {
+                    let family = self.slip_families.len();
+                    self.slip_families.push(key.to_string());
+                    for slip in keys {
+                        self.by_slip.entry(slip).or_default().push(family);
+                    }
                 }
             }
             add(&mut self.by_family, name);
@@ -386,6 +402,7 @@ impl Linker<'_> {
             .iter()
             .filter_map(|k| self.by_slip.get(k))
             .flatten()
+            .map(|&family| &self.slip_families[family])
             .filter(|family| one_slip_apart(family, word))
             .filter_map(|family| self.by_family.get(family.as_str()))
             .flat_map(|list| list.iter().copied())
@@ -420,8 +437,10 @@ impl Linker<'_> {
             }
             // A single name that only speaks ("Microsoft said") may be an
             // organisation's: a person needs a title, courtesy title or age,
-            // or the tagger's word.
-            let shows_person = raw.evidence.certain() && !raw.in_place_name;
+            // or the tagger's word; the tagger leaning clearly that way
+            // makes probably a person ("Byron fell in love").
+            let shows_person =
+                (raw.evidence.certain() || raw.evidence.leaning_alone) && !raw.in_place_name;
             if !shows_person
                 || !self.candidates(&raw.parsed.full).0.is_empty()
                 || !self.variant_candidates(&raw.parsed.full).is_empty()

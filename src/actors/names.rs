@@ -223,23 +223,59 @@ pub fn one_slip_apart(a: &str, b: &str) -> bool {
 /// apart share a key (a letter substituted or two swapped: both without it;
 /// one dropped: the shorter whole), so a name's look-alikes are found by
 /// looking up its keys, not by comparing it with every name. A name too
-/// short to slip has none.
-pub fn slip_keys(name: &str) -> Vec<String> {
-    let lower: Vec<char> = name.chars().flat_map(char::to_lowercase).collect();
-    if lower.len() < MIN_SLIP_LEN {
+/// short to slip has none. Each key is a polynomial hash of those letters,
+/// all of them made in one pass from prefix and suffix hashes; a look-up
+/// confirms a pair with [`one_slip_apart`].
+pub fn slip_keys(name: &str) -> Vec<u64> {
+    // An ASCII letter's lowercase is one letter, of the same code.
+    let lower: Vec<u64> = if name.is_ascii() {
+        name.bytes()
+            .map(|b| u64::from(b.to_ascii_lowercase()) + 1)
+            .collect()
+    } else {
+        name.chars()
+            .flat_map(char::to_lowercase)
+            .map(|c| u64::from(c) + 1)
+            .collect()
+    };
+    let n = lower.len();
+    if n < MIN_SLIP_LEN {
         return Vec::new();
     }
-    let mut keys = vec![lower.iter().collect::<String>()];
-    for skip in 0..lower.len() {
-        let key = lower
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| i != skip)
-            .map(|(_, c)| c)
-            .collect();
-        keys.push(key);
+    // suffix[k]: the hash of letters k.., each weighted by BASE to the
+    // power of its distance from the end; power[k]: BASE to the power k.
+    let mut suffix = vec![0u64; n + 1];
+    let mut power = vec![1u64; n + 1];
+    for k in (0..n).rev() {
+        power[n - k] = power[n - k - 1].wrapping_mul(BASE);
+        suffix[k] = lower[k]
+            .wrapping_mul(power[n - 1 - k])
+            .wrapping_add(suffix[k + 1]);
+    }
+    let mut keys = Vec::with_capacity(n + 1);
+    keys.push(suffix[0]);
+    // prefix: the hash of the letters before `skip`, as a name of its own.
+    let mut prefix = 0u64;
+    for skip in 0..n {
+        keys.push(
+            prefix
+                .wrapping_mul(power[n - 1 - skip])
+                .wrapping_add(suffix[skip + 1]),
+        );
+        prefix = prefix.wrapping_mul(BASE).wrapping_add(lower[skip]);
     }
     keys
+}
+
+/// The base of the polynomial hashes of [`slip_keys`] and [`name_key`].
+const BASE: u64 = 0x100_0000_01b3;
+
+/// The hash of a text as written, in the space of [`slip_keys`]: a
+/// lowercase name's key is its first slip key.
+pub fn name_key(text: &str) -> u64 {
+    text.chars().fold(0u64, |hash, c| {
+        hash.wrapping_mul(BASE).wrapping_add(u64::from(c) + 1)
+    })
 }
 
 /// A name with curly apostrophes and dashes made straight, for looking it up.
@@ -409,6 +445,18 @@ mod tests {
             assert!(slip_keys(b).iter().any(|k| keys.contains(k)), "{a} {b}");
         }
         assert!(one_slip_apart("Trump", "Trmp"));
+        // Each key is the hash of the name with one letter left out.
+        let keys = slip_keys("Kellerman");
+        for (skip, key) in keys[1..].iter().enumerate() {
+            let mut left: Vec<char> = "kellerman".chars().collect();
+            left.remove(skip);
+            let left: String = left.into_iter().collect();
+            assert_eq!(slip_keys(&left)[0], *key, "{left}");
+        }
+        assert_ne!(slip_keys("Kellerman")[0], slip_keys("Kellermann")[0]);
+        assert_eq!(name_key("kellerman"), keys[0]);
+        // ASCII names take a shorter way to the same keys.
+        assert_eq!(slip_keys("Müllerson")[2], slip_keys("MLLERSON")[0]);
         for (a, b) in [
             ("Keller", "Kelly"),
             ("Mann", "Mane"),

@@ -55,8 +55,12 @@ pub struct Evidence {
     pub character: bool,
     /// The name tagger is sure the words name a person.
     pub learned: bool,
-    /// The name tagger reads the words as a person's name, but is not sure.
+    /// The name tagger reads the words as a person's name, with a clear
+    /// lead, but is not sure: enough for "probably a person".
     pub leaning: bool,
+    /// The tagger leans with a lead that makes a person of a single word
+    /// ("Byron fell in love"), which a team's name ("played Halton") seldom has.
+    pub leaning_alone: bool,
 }
 
 impl Evidence {
@@ -365,10 +369,11 @@ impl Reader<'_> {
             .flatten()
     }
 
-    /// The tagger's person's name starting at token `i`, if it is sure of it.
-    fn sure_person_at(&self, i: usize) -> Option<Tagged> {
+    /// The tagger's person's name starting at token `i`, if it leads the
+    /// other readings by `lead` at least.
+    fn person_at(&self, i: usize, lead: f32) -> Option<Tagged> {
         self.tag(i)
-            .filter(|t| t.first == i && t.kind == NameKind::Person && t.margin >= SURE)
+            .filter(|t| t.first == i && t.kind == NameKind::Person && t.margin >= lead)
     }
 
     /// Whether the tagger is sure token `i` is part of a person's name.
@@ -431,6 +436,10 @@ impl Reader<'_> {
         let mut person = true;
         let mut person_margin = f32::MAX;
         let mut other: Option<Tagged> = None;
+        // A name only its capitals call a person's ("East Saltmarch") gives
+        // way to a clear lead for another kind, not only a sure one.
+        let weak = !name.evidence.strong();
+        let sure_not = if weak { LEAN } else { SURE_NOT };
         for k in words {
             match self.tag(k) {
                 Some(t) if t.kind == NameKind::Person => {
@@ -438,7 +447,7 @@ impl Reader<'_> {
                 }
                 Some(t) => {
                     person = false;
-                    if t.margin >= SURE_NOT && other.is_none() {
+                    if t.margin >= sure_not && other.is_none() {
                         other = Some(t);
                     }
                 }
@@ -452,7 +461,8 @@ impl Reader<'_> {
         if person && !led {
             let evidence = &mut self.found.names[n].evidence;
             evidence.learned = person_margin >= SURE;
-            evidence.leaning = !evidence.learned;
+            evidence.leaning = !evidence.learned && person_margin >= LEAN;
+            evidence.leaning_alone = evidence.leaning && person_margin >= LEAN_ALONE;
             return;
         }
         let Some(other) = other else { return };
@@ -480,6 +490,11 @@ const SURE: f32 = 16.0;
 /// The lead at which the tagger's other kinds overrule the grammar's
 /// reading of a name as a person's.
 const SURE_NOT: f32 = 8.0;
+/// The lead at which the tagger's reading of words the grammar left alone
+/// as a person's name makes a name: probably a person's, unless sure.
+const LEAN: f32 = 4.0;
+/// The lead at which a single word the tagger leans on makes a person.
+const LEAN_ALONE: f32 = 6.0;
 
 /// How the document writes a word elsewhere (see [`Reader::knows`]).
 fn know(vocabulary: &OnceCell<Vocabulary>, prose: &Prose, word: u64) -> u8 {

@@ -136,6 +136,17 @@ pub struct Context<'a> {
     pub settings: &'a Settings,
     /// Work the rules of one family share, made once per analysis.
     pub shared: Shared,
+    /// What the rules keep between analyses of one document, if they may.
+    pub memo: Option<&'a Memo>,
+    /// Whether the text has changed since: then the rules left are not run.
+    pub superseded: Option<&'a dyn Fn() -> bool>,
+}
+
+/// What the rules keep between analyses of one document: the attribution
+/// scan of each block.
+#[derive(Debug, Default)]
+pub struct Memo {
+    scan: RefCell<attribution::ScanMemo>,
 }
 
 impl<'a> Context<'a> {
@@ -151,7 +162,21 @@ impl<'a> Context<'a> {
             actors,
             settings,
             shared: Shared::default(),
+            memo: None,
+            superseded: None,
         }
+    }
+
+    /// The same context, running no more rules once `superseded` says so.
+    pub fn with_superseded(mut self, superseded: &'a dyn Fn() -> bool) -> Self {
+        self.superseded = Some(superseded);
+        self
+    }
+
+    /// The same context, keeping per-block work in `memo` for the next analysis.
+    pub fn with_memo(mut self, memo: &'a Memo) -> Self {
+        self.memo = Some(memo);
+        self
     }
 }
 
@@ -248,6 +273,9 @@ fn run_rules(
     let mut findings = Vec::new();
     let mut failures = Vec::new();
     for rule in rules {
+        if ctx.superseded.is_some_and(|superseded| superseded()) {
+            break;
+        }
         let info = rule.info();
         let level = ctx.settings.level(info.code);
         if level == Some(Level::Off) {

@@ -98,14 +98,20 @@ impl Backend {
                     let this = self.clone();
                     let owned = uri.clone();
                     let run = tokio::spawn(async move { this.run(owned, *job).await });
-                    return run.await.ok().flatten();
+                    match run.await {
+                        Ok(Ran::Done(snapshot)) => return Some(snapshot),
+                        // The text changed under it: the current text is at
+                        // least as new as the one wanted.
+                        Ok(Ran::Superseded) => continue,
+                        Ok(Ran::Failed) | Err(_) => return None,
+                    }
                 }
             }
         }
     }
 
     /// Runs an analysis job on a blocking thread, and hands its result to the store.
-    async fn run(&self, uri: Url, job: Job) -> Option<Snapshot> {
+    async fn run(&self, uri: Url, job: Job) -> Ran {
         let revision = job.revision;
         let outcome = tokio::task::spawn_blocking(move || {
             let mut job = job;
@@ -113,13 +119,20 @@ impl Backend {
             // The people file is read here, not by the analysis.
             let (settings, people_error) = crate::config::people::attach(&job.settings);
             let analysis = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                job.analyzer.analyze(&text, job.language, &settings)
+                let latest = std::sync::Arc::clone(&job.latest);
+                let superseded = || latest.load(std::sync::atomic::Ordering::Relaxed) != revision;
+                job.analyzer
+                    .analyze_unless(&text, job.language, &settings, &superseded)
             }));
             (job, analysis, people_error.filter(|e| e.first))
         })
         .await;
         let (done, failure, people_error) = match outcome {
-            Ok((job, Ok(analysis), people)) => (Some((job, analysis)), None, people),
+            Ok((job, Ok(None), _)) => {
+                self.store().superseded(&uri, job);
+                return Ran::Superseded;
+            }
+            Ok((job, Ok(Some(analysis)), people)) => (Some((job, analysis)), None, people),
             Ok((_, Err(payload), _)) => (
                 None,
                 Some(crate::checks::panic_message(payload.as_ref())),
@@ -157,7 +170,7 @@ impl Backend {
                 .await;
             }
         }
-        snapshot
+        snapshot.map_or(Ran::Failed, Ran::Done)
     }
 
     /// Analyses a document and publishes its diagnostics, unless the text
@@ -226,6 +239,14 @@ impl Backend {
             this.check(uri, trigger, number).await;
         });
     }
+}
+
+/// How an analysis job ended.
+enum Ran {
+    Done(Snapshot),
+    /// The text changed while it ran, and it gave up.
+    Superseded,
+    Failed,
 }
 
 #[tower_lsp::async_trait]

@@ -21,6 +21,7 @@
 //! words). A change drops the analysis of the text before it at once.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use ropey::Rope;
@@ -51,6 +52,9 @@ pub struct Entry {
     pub checks: u64,
     /// The diagnostics last published, kept serialised for reuse.
     pub published: Published,
+    /// The current revision, for a running analysis to see that its text
+    /// has changed (or the document closed: `u64::MAX`) and give up.
+    latest: Arc<AtomicU64>,
 }
 
 #[derive(Default)]
@@ -77,6 +81,8 @@ pub struct Job {
     pub language: Language,
     pub settings: Arc<Settings>,
     pub analyzer: Analyzer,
+    /// The document's current revision, as the store changes it.
+    pub latest: Arc<AtomicU64>,
 }
 
 /// An analysis with the text it was made from.
@@ -122,6 +128,7 @@ impl Store {
                 failed: None,
                 checks: 0,
                 published: Published::default(),
+                latest: Arc::new(AtomicU64::new(revision)),
             },
         );
     }
@@ -130,7 +137,11 @@ impl Store {
     pub fn close(&mut self, uri: &Url) -> bool {
         self.ignored.remove(uri);
         self.analyses.remove(uri);
-        self.docs.remove(uri).is_some()
+        let closed = self.docs.remove(uri);
+        if let Some(entry) = &closed {
+            entry.latest.store(u64::MAX, Ordering::Relaxed);
+        }
+        closed.is_some()
     }
 
     /// Gives a document's changed text (or settings) a new revision. The
@@ -139,6 +150,7 @@ impl Store {
         let revision = self.next_revision();
         let entry = self.docs.get_mut(uri)?;
         entry.revision = revision;
+        entry.latest.store(revision, Ordering::Relaxed);
         self.analyses.remove(uri);
         Some(revision)
     }
@@ -165,6 +177,7 @@ impl Store {
             language: entry.doc.language(),
             settings: Arc::clone(&entry.settings),
             analyzer: self.analyzers.take(uri).unwrap_or_default(),
+            latest: Arc::clone(&entry.latest),
         };
         self.running.insert(uri.clone(), watch::channel(()).0);
         Lookup::Run(Box::new(job))
@@ -220,6 +233,20 @@ impl Store {
                 .insert(uri.clone(), snapshot.clone(), bytes, ANALYSES_BUDGET);
         }
         Some(snapshot)
+    }
+}
+
+impl Store {
+    /// Ends a running analysis that gave up because its text changed: takes
+    /// back the analyser (its memos are good) and wakes those waiting, who
+    /// look again and find the text current by then.
+    pub fn superseded(&mut self, uri: &Url, job: Job) {
+        if let Some(running) = self.running.remove(uri) {
+            running.send_replace(());
+        }
+        let bytes = job.rope.len_bytes();
+        self.analyzers
+            .insert(uri.clone(), job.analyzer, bytes, MEMOS_BUDGET);
     }
 }
 

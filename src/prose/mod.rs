@@ -363,15 +363,16 @@ fn leading_space(text: &str) -> usize {
 fn mark_headings(blocks: &mut [RawBlock], text: &str) {
     let words = |b: &RawBlock| b.span.of(text).split_whitespace().count();
     for i in 0..blocks.len() {
-        let heads_longer = blocks
-            .get(i + 1)
-            .is_some_and(|next| words(next) > words(&blocks[i]));
-        let block = &mut blocks[i];
-        if block.kind == BlockKind::Paragraph
-            && heads_longer
+        // Words are counted only for a block shaped like a heading: counting
+        // every paragraph's was a tenth of re-analysing a long document.
+        let block = &blocks[i];
+        let heading = block.kind == BlockKind::Paragraph
             && looks_like_heading(block.span.of(text))
-        {
-            block.kind = BlockKind::Heading;
+            && blocks
+                .get(i + 1)
+                .is_some_and(|next| words(next) > words(block));
+        if heading {
+            blocks[i].kind = BlockKind::Heading;
         }
     }
 }
@@ -385,17 +386,16 @@ const HEADING_WORDS: usize = 30;
 /// bracket.
 pub(crate) fn looks_like_heading(text: &str) -> bool {
     let text = text.trim();
-    if text.is_empty()
-        || text.contains('\n')
-        || text.split_whitespace().nth(HEADING_WORDS).is_some()
-    {
+    // The last character first: it settles most paragraphs without a walk
+    // over their text.
+    let Some(last) = text.chars().last() else {
         return false;
-    }
-    let last = text.chars().last().unwrap_or('.');
+    };
     !matches!(
         last,
         '.' | '!' | '?' | ':' | ';' | ',' | '"' | '”' | '’' | '\'' | '…' | ')' | ']'
-    )
+    ) && !text.contains('\n')
+        && text.split_whitespace().nth(HEADING_WORDS).is_none()
 }
 
 #[cfg(test)]

@@ -202,22 +202,29 @@ impl Reader<'_> {
         }
     }
 
-    /// The people's names the tagger is sure of that the grammar left alone
-    /// ("Virgil", a name that is also a listed word): read as it reads them.
+    /// The people's names the tagger finds that the grammar left alone
+    /// ("Virgil", a name that is also a listed word; "Spang (1983)"): read
+    /// as it reads them, sure or leaning as the tagger is.
     pub(super) fn learned_names(&mut self, range: Range<usize>, heading: bool) {
         for i in range {
-            let Some(t) = self.sure_person_at(i) else {
+            let Some(t) = self.person_at(i, LEAN) else {
                 continue;
             };
             // Never a title's words, nor a place's ("Black Rod", "Memorial").
             let free = (t.first..=t.last).all(|k| {
                 self.uses[k] == Use::Free && !self.scan.cover(k).any(TITLE_WORDS.or(HEADS))
             }) && self.capitalised(t.last)
+                // Unsure, the tagger adds no name with a listed word in it
+                // ("East Saltmarch", a quay).
+                && (t.margin >= SURE || (t.first..=t.last).all(|k| self.scan.cover(k).bits() == 0))
                 && !(t.last + 1 < self.sentence_end
                     && matches!(self.uses[t.last + 1], Use::Name(_) | Use::Body));
             if free {
                 if let Some(index) = self.push_name(i, t.last + 1, heading, false) {
-                    self.found.names[index].evidence.learned = true;
+                    let evidence = &mut self.found.names[index].evidence;
+                    evidence.learned = t.margin >= SURE;
+                    evidence.leaning = !evidence.learned;
+                    evidence.leaning_alone = evidence.leaning && t.margin >= LEAN_ALONE;
                 }
             }
         }

@@ -159,11 +159,19 @@ impl Window<'_> {
         out
     }
 
+    /// The name-list flags of each word of a run, asked once per run: each
+    /// word's features read its own and its neighbours'.
+    pub fn run_flags(&self, seg: &[usize]) -> Vec<u8> {
+        seg.iter().map(|&k| self.flags(self.word(k))).collect()
+    }
+
     /// The features of token `seg[at]`, given the tag before it, as hashes.
-    /// `doc` answers the document-wide questions about a word's hash.
+    /// `flags` are the run's [`Window::run_flags`]; `doc` answers the
+    /// document-wide questions about a word's hash.
     pub fn features(
         &self,
         seg: &[usize],
+        flags: &[u8],
         at: usize,
         prev_tag: u8,
         doc: &mut dyn FnMut(u64) -> u8,
@@ -185,9 +193,9 @@ impl Window<'_> {
         for bit in class_bits(self.scan.cover(i)) {
             push(5, bit);
         }
-        let flags = self.flags(i, word);
+        let own = flags[at];
         for bit in 0..8 {
-            if flags & (1 << bit) != 0 {
+            if own & (1 << bit) != 0 {
                 push(6, bit);
             }
         }
@@ -244,12 +252,41 @@ impl Window<'_> {
         };
         push(22, len << 2 | position);
         push(23, mix(u64::from(prev_tag), shape(word)));
+        // The words just outside the run, which every word of it sees
+        // ("Noam Chomsky is", "(Makel & Plucker, 2014"), with the word's
+        // place in the run.
+        let (first, last) = (seg[0], seg[seg.len() - 1]);
+        let before = if first > lo {
+            self.token_value(first - 1)
+        } else {
+            0x5eed
+        };
+        let after = if last + 1 < hi {
+            self.token_value(last + 1)
+        } else {
+            0x5eed
+        };
+        let after2 = if last + 2 < hi {
+            self.token_value(last + 2)
+        } else {
+            0x5eed
+        };
+        push(24, mix(before, position));
+        push(25, mix(after, position));
+        push(26, mix(mix(after, after2), position));
+        // What the name lists say of the words beside it in the run.
+        let neighbour_flags = |f: Option<&u8>| f.map_or(0xff_00, |&f| u64::from(f));
+        let left = if at > 0 { flags.get(at - 1) } else { None };
+        push(27, neighbour_flags(left));
+        push(28, neighbour_flags(flags.get(at + 1)));
     }
 
     /// A neighbour as a feature value: its folded word, or its mark.
     fn token_value(&self, k: usize) -> u64 {
         let t = self.token(k);
         match t.kind {
+            // A year apart from other numbers: "(Brieber 2014)".
+            TokenKind::Number if self.prose.slice(t.word).len() == 4 => 0x4e56,
             TokenKind::Number => 0x4e55,
             _ => folded_hash(self.prose.slice(t.word)),
         }
@@ -265,7 +302,7 @@ impl Window<'_> {
     /// One bit each: a known given name, a family name written first, a
     /// name particle, a suffix ("Jr."), a function word, all capitals, a
     /// single letter, a hyphen inside.
-    fn flags(&self, _i: usize, word: &str) -> u8 {
+    fn flags(&self, word: &str) -> u8 {
         let mut bits = 0;
         if LEXICON.is_given_name(word) {
             bits |= 1;

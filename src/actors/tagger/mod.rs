@@ -133,8 +133,9 @@ pub(crate) fn decode(
 ) -> Vec<(u8, f32)> {
     let mut prev = 0u8;
     let mut tags = Vec::with_capacity(seg.len());
+    let flags = window.run_flags(seg);
     for at in 0..seg.len() {
-        window.features(seg, at, prev, doc, keys);
+        window.features(seg, &flags, at, prev, doc, keys);
         let mut scores = [0i32; TAGS];
         for &k in keys.iter() {
             model.add(k, &mut scores);

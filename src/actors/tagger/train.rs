@@ -234,9 +234,10 @@ pub fn train(docs: &[&Prepared], epochs: usize) -> Vec<(u64, [f32; TAGS])> {
         let window = doc.window(*s);
         let gold = doc.gold_tags(seg);
         let mut bits = doc.doc_bits();
+        let flags = window.run_flags(seg);
         for at in 0..seg.len() {
             let prev = if at == 0 { 0 } else { gold[at - 1] };
-            window.features(seg, at, prev, &mut bits, &mut keys);
+            window.features(seg, &flags, at, prev, &mut bits, &mut keys);
             for &k in &keys {
                 *seen.entry(k).or_insert(0) += 1;
             }
@@ -252,8 +253,9 @@ pub fn train(docs: &[&Prepared], epochs: usize) -> Vec<(u64, [f32; TAGS])> {
             let gold = doc.gold_tags(seg);
             let mut bits = doc.doc_bits();
             let mut prev = 0u8;
+            let flags = window.run_flags(seg);
             for (at, &truth) in gold.iter().enumerate() {
-                window.features(seg, at, prev, &mut bits, &mut keys);
+                window.features(seg, &flags, at, prev, &mut bits, &mut keys);
                 keys.retain(kept);
                 let (guess, _) = best_of(&p.scores(&keys), prev);
                 if guess != truth {

@@ -19,4 +19,5 @@ mod vague;
 
 pub use claims::UnattributedClaim;
 pub use quotes::OrphanQuote;
+pub(crate) use scan::ScanMemo;
 pub use vague::VagueAttribution;

@@ -14,11 +14,13 @@
 //! are left alone. Names and titles in quotation marks ("a bill known as the
 //! \"Golden Week\"", "\"Larry King Now\"") are not quotations of anyone.
 
+use std::hash::Hasher;
+
 use super::lexicon::Roles;
 use super::lexicon::{contains, LEXICON};
 use super::scan::{Hit, Scan, Speaker};
 use crate::checks::{Context, Finding, Rule, RuleInfo, Severity};
-use crate::hashing::FastMap;
+use crate::hashing::{FastHasher, FastMap};
 use crate::prose::{BlockKind, Prose, Quotation, TokenKind};
 use crate::span::Span;
 
@@ -504,21 +506,33 @@ fn sentences_of(prose: &Prose, span: Span) -> std::ops::Range<usize> {
 /// The quotation's first [`REPEAT_WORDS`] words (all of them if fewer) are
 /// looked up among the runs of words of every other quotation, so the work
 /// is linear in the quoted words.
+/// Words are compared by a hash of their lowercase form, made in one reused
+/// buffer: a string per quoted word was most of this rule's time.
 fn repeated_quotations(prose: &Prose) -> Vec<bool> {
-    let words_of = |q: &Quotation| -> Vec<String> {
+    let mut lower = String::new();
+    let mut words_of = |q: &Quotation| -> Vec<u64> {
         prose
             .slice(q.inner)
             .split_whitespace()
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            })
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
             .filter(|w| !w.is_empty())
+            .map(|w| {
+                lower.clear();
+                if w.is_ascii() {
+                    lower.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+                } else {
+                    lower.push_str(&w.to_lowercase());
+                }
+                let mut hash = FastHasher::default();
+                hash.write(lower.as_bytes());
+                hash.write_usize(lower.len());
+                hash.finish()
+            })
             .collect()
     };
-    let words: Vec<Vec<String>> = prose.quotations.iter().map(words_of).collect();
+    let words: Vec<Vec<u64>> = prose.quotations.iter().map(&mut words_of).collect();
     // Each run of up to REPEAT_WORDS words, with the first two quotations that hold it.
-    let mut runs: FastMap<&[String], (usize, Option<usize>)> = FastMap::default();
+    let mut runs: FastMap<&[u64], (usize, Option<usize>)> = FastMap::default();
     for (i, w) in words.iter().enumerate() {
         for start in 0..w.len() {
             for len in 1..=REPEAT_WORDS.min(w.len() - start) {

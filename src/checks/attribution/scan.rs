@@ -19,7 +19,7 @@ use super::newsroom::SourceNames;
 use crate::actors::{ActorKind, Actors};
 use crate::checks::Context;
 use crate::config::Settings;
-use crate::prose::{BlockKind, Prose, Token, TokenKind};
+use crate::prose::{BlockKind, BlockMemo, Prose, Token, TokenKind};
 use crate::span::Span;
 
 /// The most words a walk looks through between a verb and its subject
@@ -63,9 +63,10 @@ impl<'a> Scan<'a> {
         Scan {
             prose: ctx.prose,
             actors: ctx.actors,
-            hits: ctx
-                .shared
-                .get_or_insert_with(|| scan(ctx.prose, ctx.settings)),
+            hits: ctx.shared.get_or_insert_with(|| match ctx.memo {
+                Some(memo) => scan(ctx.prose, ctx.settings, &mut memo.scan.borrow_mut()),
+                None => scan(ctx.prose, ctx.settings, &mut ScanMemo::default()),
+            }),
             first_describing: Default::default(),
         }
     }
@@ -76,7 +77,7 @@ impl<'a> Scan<'a> {
         Scan {
             prose,
             actors,
-            hits: Rc::new(scan(prose, settings)),
+            hits: Rc::new(scan(prose, settings, &mut ScanMemo::default())),
             first_describing: Default::default(),
         }
     }
@@ -517,13 +518,63 @@ impl<'a> Scan<'a> {
 
 /// Every match of the vocabulary in a document's prose, outside headlines and
 /// quotations: at each word, the longest pattern that ends on a word.
-fn scan(prose: &Prose, settings: &Settings) -> Vec<Hit> {
+/// What the scan keeps between analyses of one document: each block's hits,
+/// relative to the block (bytes from its start, tokens from its first token,
+/// sentences from its first sentence), for one list of a newsroom's sources.
+#[derive(Debug, Default)]
+pub struct ScanMemo {
+    sources: Vec<String>,
+    blocks: BlockMemo<Vec<Hit>>,
+}
+
+/// Every hit of the document: a block's hits depend on its text alone, so
+/// a block the memo holds is not scanned again.
+fn scan(prose: &Prose, settings: &Settings, memo: &mut ScanMemo) -> Vec<Hit> {
+    if memo.sources != settings.words.sources {
+        *memo = ScanMemo {
+            sources: settings.words.sources.clone(),
+            ..ScanMemo::default()
+        };
+    }
     let extra = SourceNames::of(&settings.words.sources);
     let mut hits = Vec::new();
-    for (index, sentence) in prose.sentences.iter().enumerate() {
-        if prose.blocks[sentence.block].kind == BlockKind::Heading {
+    for block in &prose.blocks {
+        if block.kind == BlockKind::Heading {
             continue;
         }
+        let local = memo.blocks.get_or_make(block.key, || {
+            let mut found = Vec::new();
+            scan_sentences(prose, block.sentences.clone(), extra.as_deref(), &mut found);
+            let (byte, token, sentence) =
+                (block.span.start, block.tokens.start, block.sentences.start);
+            for hit in &mut found {
+                hit.span = Span::new(hit.span.start - byte, hit.span.end - byte);
+                hit.tokens = hit.tokens.start - token..hit.tokens.end - token;
+                hit.sentence -= sentence;
+            }
+            found
+        });
+        let (byte, token, sentence) = (block.span.start, block.tokens.start, block.sentences.start);
+        hits.extend(local.iter().map(|hit| Hit {
+            span: hit.span.shifted(byte),
+            roles: hit.roles,
+            tokens: hit.tokens.start + token..hit.tokens.end + token,
+            sentence: hit.sentence + sentence,
+        }));
+    }
+    memo.blocks.finish();
+    hits
+}
+
+/// The hits of the sentences `range`, in order.
+fn scan_sentences(
+    prose: &Prose,
+    range: Range<usize>,
+    extra: Option<&SourceNames>,
+    hits: &mut Vec<Hit>,
+) {
+    for index in range {
+        let sentence = &prose.sentences[index];
         // Matches start at a word outside quotations and end with a word.
         let mut t = sentence.tokens.start;
         while t < sentence.tokens.end {
@@ -552,7 +603,7 @@ fn scan(prose: &Prose, settings: &Settings) -> Vec<Hit> {
                     let ends = prose.tokens[t..sentence.tokens.end]
                         .iter()
                         .flat_map(|k| [k.word.end, k.span.end]);
-                    let end = extra.as_ref()?.longest_at(
+                    let end = extra?.longest_at(
                         &prose.text,
                         token.span.start,
                         sentence.span.end,
@@ -581,7 +632,6 @@ fn scan(prose: &Prose, settings: &Settings) -> Vec<Hit> {
             }
         }
     }
-    hits
 }
 
 /// How many words after a passive participle may hold its agent ("was

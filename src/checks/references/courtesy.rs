@@ -7,7 +7,7 @@
 
 use super::layout::Layout;
 use super::style::HouseStyle;
-use super::{checked, later_name, layout, line, people, text_of};
+use super::{checked, introduced_people, later_name, layout, line, text_of};
 use crate::actors::{Actor, Form, Mention};
 use crate::checks::{Context, Edit, Finding, RelatedLocation, Rule, RuleInfo, Severity};
 
@@ -57,7 +57,7 @@ struct Courtesies<'a> {
 
 fn courtesies<'a>(ctx: &'a Context<'_>, layout: &'a Layout) -> Vec<Courtesies<'a>> {
     let mut out = Vec::new();
-    for (a, person) in people(ctx.actors) {
+    for (a, person) in introduced_people(ctx) {
         // References by family name after the introduction in full; and
         // courtesy titles after any first reference: someone never named in
         // full ("Mr Wayne" throughout) shows the house's practice too, but a
@@ -154,7 +154,7 @@ impl Rule for CourtesyTitle {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let style = HouseStyle::of(ctx.settings.style);
         let layout = layout(ctx);
-        for (a, person) in people(ctx.actors) {
+        for (a, person) in introduced_people(ctx) {
             one_person(ctx, &layout, a, person, out);
         }
         house_style(ctx, &layout, style, out);

@@ -44,10 +44,12 @@ pub struct Layout {
     /// Subheads written as paragraphs ("Sanders: Win in a walk."): display
     /// text, like headings.
     subheads: Vec<Span>,
+    links: LinkTexts,
 }
 
 impl Layout {
-    pub fn of(prose: &Prose) -> Layout {
+    /// The layout of `text`, whose prose is `prose`.
+    pub fn of(text: &str, prose: &Prose) -> Layout {
         let mut body_start = headline_end(prose);
         for block in prose.blocks.iter().take(TOP_BLOCKS) {
             let text = prose.slice(block.span);
@@ -85,6 +87,7 @@ impl Layout {
             body_start,
             section_starts,
             subheads,
+            links: LinkTexts::of(text),
         }
     }
 
@@ -92,6 +95,11 @@ impl Layout {
     /// not in a subhead.
     pub fn in_body(&self, offset: usize) -> bool {
         offset >= self.body_start && !self.subheads.iter().any(|s| s.contains(offset))
+    }
+
+    /// Whether a span lies inside a Markdown link's text (see [`in_link_text`]).
+    pub fn in_link_text(&self, span: Span) -> bool {
+        self.links.contains(span)
     }
 
     /// The section an offset falls in.
@@ -192,9 +200,63 @@ fn is_separator(text: &str) -> bool {
     !text.trim().is_empty() && !text.chars().any(char::is_alphanumeric)
 }
 
+/// Where a Markdown link's text may be: the brackets and line ends of the
+/// document, in order, so a look-up is a binary search and not a walk over
+/// the line (a paragraph is one line, and it holds many names).
+#[derive(Debug, Default)]
+struct LinkTexts {
+    marks: Vec<(usize, Mark)>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mark {
+    Open,
+    Close,
+    /// "](" or "][": the end of a link's text.
+    CloseLink,
+    LineEnd,
+}
+
+impl LinkTexts {
+    fn of(text: &str) -> LinkTexts {
+        // With no "[", nothing is a link's text.
+        if !text.contains('[') {
+            return LinkTexts::default();
+        }
+        let bytes = text.as_bytes();
+        let marks = bytes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, &b)| match b {
+                b'[' => Some((i, Mark::Open)),
+                b']' if matches!(bytes.get(i + 1), Some(b'(' | b'[')) => Some((i, Mark::CloseLink)),
+                b']' => Some((i, Mark::Close)),
+                b'\n' => Some((i, Mark::LineEnd)),
+                _ => None,
+            })
+            .collect();
+        LinkTexts { marks }
+    }
+
+    /// [`in_link_text`]: the last mark before the span opens a bracket, and
+    /// the first mark from its end closes it as a link's text.
+    fn contains(&self, span: Span) -> bool {
+        let before = self.marks.partition_point(|&(at, _)| at < span.start);
+        let after = self.marks.partition_point(|&(at, _)| at < span.end);
+        before > 0
+            && self.marks[before - 1].1 == Mark::Open
+            && self
+                .marks
+                .get(after)
+                .is_some_and(|&(_, m)| m == Mark::CloseLink)
+    }
+}
+
 /// Whether a span lies inside a Markdown link's text: after an unclosed "["
-/// on its line and before the "](" or "][" that closes it.
-pub fn in_link_text(text: &str, span: Span) -> bool {
+/// on its line and before the "](" or "][" that closes it. The plain
+/// statement of what [`Layout::in_link_text`] answers by look-up.
+#[cfg(test)]
+fn in_link_text(text: &str, span: Span) -> bool {
     let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[span.end..]
         .find('\n')
@@ -236,14 +298,14 @@ mod tests {
         let mut cache = crate::prose::BlockCache::default();
         let text = "Talks resume in Moscow;\nLavrov and Wang meet again.\n\nLavrov said the talks were useful.\n\nMore.";
         let prose = crate::prose::parse(text, crate::document::Language::PlainText, &mut cache);
-        let layout = Layout::of(&prose);
+        let layout = Layout::of(text, &prose);
         assert!(!layout.in_body(text.find("Wang").unwrap()));
         assert!(layout.in_body(text.find("Lavrov said").unwrap()));
         // A short sentence between the headline and a longer first
         // paragraph is a deck.
         let text = "Party meets to heal wounds.\n\nWarren may help Ruiz and Berg.\n\nRuiz and Berg met on Monday in the capital to talk about the budget and the vote.";
         let prose = crate::prose::parse(text, crate::document::Language::PlainText, &mut cache);
-        assert!(!Layout::of(&prose).in_body(text.find("Warren").unwrap()));
+        assert!(!Layout::of(text, &prose).in_body(text.find("Warren").unwrap()));
         assert!(title_case(
             "Trump Just Announced Who He Would Love To See Run"
         ));
@@ -251,11 +313,11 @@ mod tests {
         // A long first paragraph full of names is copy, not a headline.
         let names = "In the matter of Ada Rowe, Bram Stoker Holdings, Carla Diaz, Dmitri Orlov, Edna Ferber, Felix Unger, Gloria Steinem, Harold Pinter, Iris Murdoch, Jonas Salk, Karen Blixen, Louis Armstrong, Mona Lisa Saperstein and Nora Ephron, the Court sat at Halifax.\n\nThe judge spoke.\n\nThe lawyers spoke after her.";
         let prose = crate::prose::parse(names, crate::document::Language::PlainText, &mut cache);
-        assert!(Layout::of(&prose).in_body(names.find("Ada").unwrap()));
+        assert!(Layout::of(names, &prose).in_body(names.find("Ada").unwrap()));
         // Two blocks only: the first is copy, not a headline.
         let short = "Lavrov said the talks were useful.\n\nRussian Foreign Minister Sergei Lavrov met Wang.";
         let prose = crate::prose::parse(short, crate::document::Language::PlainText, &mut cache);
-        assert!(Layout::of(&prose).in_body(0));
+        assert!(Layout::of(short, &prose).in_body(0));
     }
 
     #[test]
@@ -268,5 +330,22 @@ mod tests {
         let note = "He said [sic] that Wu left.";
         let wu = note.find("Wu").unwrap();
         assert!(!in_link_text(note, Span::new(wu, wu + 2)));
+    }
+
+    proptest::proptest! {
+        /// The look-up answers as the walk over the line does, for every
+        /// span of any text made of brackets, parentheses, line ends and words.
+        #[test]
+        fn link_texts_answer_as_the_line_walk_does(
+            text in "[\\[\\]()\nab ]{0,40}",
+        ) {
+            let links = LinkTexts::of(&text);
+            for start in 0..=text.len() {
+                for end in start..=text.len() {
+                    let span = Span::new(start, end);
+                    proptest::prop_assert_eq!(links.contains(span), in_link_text(&text, span));
+                }
+            }
+        }
     }
 }

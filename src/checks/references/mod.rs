@@ -16,6 +16,7 @@ mod layout;
 mod names;
 mod offices;
 mod roles;
+mod slips;
 mod spelling;
 mod style;
 mod titles;
@@ -42,6 +43,95 @@ fn people(actors: &Actors) -> impl Iterator<Item = (usize, &Actor)> {
     named(actors, Confidence::Certain)
 }
 
+/// The people the rules about introductions and spellings check: those the
+/// model is sure of, and those it only thinks likely where the article
+/// itself shows a person's name ([`shown_as_name`]).
+fn introduced_people<'a>(ctx: &'a Context<'_>) -> impl Iterator<Item = (usize, &'a Actor)> + 'a {
+    named(ctx.actors, Confidence::Likely).filter(move |(a, actor)| {
+        actor.confidence == Confidence::Certain || shown_as_name(ctx, *a, actor)
+    })
+}
+
+/// Strong local evidence that a likely person's name is a person's, even
+/// where the tagger hesitates: a full name that starts with a given name the
+/// word lists know ("Douglass North"), or a full name of two words or more
+/// whose last word the article also uses alone ("Leonhard Euler", then
+/// "Euler"), as it does a surname.
+///
+/// Words that are not names stay out of the second: a first word written
+/// in capitals or with a capital inside ("UC", "OnThursday"), a word the
+/// article also writes in lowercase ("Ware Farm", "New Julfa"), or a place;
+/// and so does a word used alone again and again before the longer form
+/// ("Buddhist" ... "Theravada Buddhist"): a slip puts a surname before the
+/// introduction once.
+fn shown_as_name(ctx: &Context<'_>, a: usize, actor: &Actor) -> bool {
+    let Some(surname) = later_name(actor) else {
+        return false;
+    };
+    let mut full = false;
+    let mut alone = false;
+    let mut before_full = 0;
+    for m in ctx.actors.mentions_of(a) {
+        before_full += usize::from(!full && m.form == Form::Family);
+        if m.in_quote {
+            continue;
+        }
+        let text = ctx.prose.slice(m.name);
+        let mut words = text.split_whitespace();
+        match m.form {
+            // "Sarah Stoddar- Stoddart": a name cut off and said again is a
+            // false start, not an introduction.
+            Form::Full if ctx.prose.text[m.name.end..].starts_with("- ") => {}
+            Form::Full => {
+                let Some(first) = words.next() else {
+                    continue;
+                };
+                if LEXICON.is_given_name(first) {
+                    return true;
+                }
+                full |=
+                    words.next_back() == Some(surname) && name_like(first) && name_like(surname);
+            }
+            Form::Family => alone |= text == surname,
+            _ => {}
+        }
+    }
+    full && alone && before_full <= 1 && !lowercase_in(ctx, &[surname, first_word(&actor.name)])
+}
+
+/// A word shaped like a name: a capital, then lowercase letters only.
+fn name_like(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.all(char::is_lowercase)
+        && !LEXICON.names_a_place(word)
+        && !LEXICON.is_function_word(word)
+}
+
+fn first_word(name: &str) -> &str {
+    name.split_whitespace().next().unwrap_or("")
+}
+
+/// Every word the text writes in lowercase, worked out once per analysis.
+struct Lowercase(crate::hashing::FastSet<String>);
+
+/// Whether the text writes any of these words in lowercase.
+fn lowercase_in(ctx: &Context<'_>, words: &[&str]) -> bool {
+    let lowercase = ctx.shared.get_or_insert_with(|| {
+        Lowercase(
+            ctx.prose
+                .tokens
+                .iter()
+                .filter(|t| !t.capitalised && t.kind == crate::prose::TokenKind::Word)
+                .map(|t| ctx.prose.slice(t.word).to_lowercase())
+                .collect(),
+        )
+    });
+    words
+        .iter()
+        .any(|w| lowercase.0.contains(&w.to_lowercase()))
+}
+
 /// Persons the model is at least this sure of, with a name of two letters
 /// or more.
 fn named(actors: &Actors, least: Confidence) -> impl Iterator<Item = (usize, &Actor)> {
@@ -54,7 +144,8 @@ fn named(actors: &Actors, least: Confidence) -> impl Iterator<Item = (usize, &Ac
 
 /// The article's layout, worked out once per analysis.
 fn layout(ctx: &Context<'_>) -> Rc<Layout> {
-    ctx.shared.get_or_insert_with(|| Layout::of(ctx.prose))
+    ctx.shared
+        .get_or_insert_with(|| Layout::of(ctx.text, ctx.prose))
 }
 
 /// A reference a rule may judge: in the story's body (not a headline,
@@ -65,7 +156,7 @@ fn judged(ctx: &Context<'_>, layout: &Layout, m: &Mention) -> bool {
         && !m.heading
         && !m.caption
         && layout.in_body(m.span.start)
-        && !layout::in_link_text(ctx.text, m.span)
+        && !layout.in_link_text(m.span)
         && sure(ctx, m)
 }
 

@@ -3,7 +3,7 @@
 
 use super::layout::Layout;
 use super::offices::{self, Agreement};
-use super::{checked, is_name, later_name, layout, line, people, shared_names, text_of};
+use super::{checked, introduced_people, is_name, later_name, layout, line, shared_names, text_of};
 use crate::actors::lexicon::LEXICON;
 use crate::actors::{Actor, Form, Mention, Title};
 use crate::checks::{Context, Edit, Finding, RelatedLocation, Rule, RuleInfo, Severity};
@@ -25,7 +25,7 @@ impl Rule for LateIntroduction {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let layout = layout(ctx);
         shared_name_first(ctx, &layout, out);
-        for (a, actor) in people(ctx.actors) {
+        for (a, actor) in introduced_people(ctx) {
             let mut refs = checked(ctx, &layout, a)
                 .filter(|(_, m)| is_name(m) && !attributive(ctx, m))
                 .map(|(_, m)| m);
@@ -44,6 +44,7 @@ impl Rule for LateIntroduction {
                 && LEXICON.names_a_place(&text_of(ctx, early.name));
             match refs.find(|m| m.form == Form::Full) {
                 Some(_) if place => {}
+                Some(intro) if names_a_thing(ctx, early, intro) => {}
                 Some(intro) if same_office(early, intro) => {
                     out.push(surname_first(ctx, actor, early, intro));
                 }
@@ -104,7 +105,8 @@ fn surname_first(ctx: &Context<'_>, actor: &Actor, early: &Mention, intro: &Ment
 /// A person named only by title and surname ("Prime Minister Albanese"),
 /// at least twice, never in full anywhere in the article. Not a holder of an office known by
 /// one name ("Pope Francis"), nor a U.S. president, whom AP names without a
-/// first name, nor anyone the people file knows.
+/// first name, nor anyone the people file knows, nor a name the article
+/// also writes in lowercase.
 fn never_named_in_full(
     ctx: &Context<'_>,
     a: usize,
@@ -114,6 +116,11 @@ fn never_named_in_full(
 ) {
     let named_in_full = ctx.actors.mentions_of(a).any(|m| m.form == Form::Full);
     if named_in_full || ctx.actors.entry_of(a).is_some() {
+        return;
+    }
+    // A name the article also writes in lowercase ("President Executive
+    // Order" beside "an executive order") is a nickname or a thing.
+    if super::lowercase_in(ctx, &[later_name(actor).unwrap_or(&actor.name)]) {
         return;
     }
     let Some(title) = first
@@ -161,6 +168,70 @@ fn one_name_title(ctx: &Context<'_>, title: &Title) -> bool {
         .split_whitespace()
         .any(|w| offices::is_one_name_office(&w.to_lowercase()))
 }
+
+/// Whether an introduction whose first word is no given name reads as the
+/// longer name of a thing, with the early word a part of it, not a surname:
+/// - its first word is one the article also writes in lowercase
+///   ("Educational Resources", "New Julfa" beside "new");
+/// - the early word is the plural of a nationality or of a word the article
+///   writes in lowercase ("Americans" before "Native Americans", "Rights"
+///   beside "right" before "Human Rights");
+/// - the early word also opens another capitalised name ("Fox", "Fox News",
+///   then "Century Fox"), as a brand does and a surname rarely does.
+fn names_a_thing(ctx: &Context<'_>, early: &Mention, intro: &Mention) -> bool {
+    let Some(first) = ctx.prose.slice(intro.name).split_whitespace().next() else {
+        return false;
+    };
+    if LEXICON.is_given_name(first) {
+        return false;
+    }
+    let word = ctx.prose.slice(early.name);
+    let plural_of_common = word
+        .strip_suffix('s')
+        .filter(|one| one.chars().count() >= 3)
+        .is_some_and(|one| LEXICON.is_nationality(one) || super::lowercase_in(ctx, &[one]));
+    super::lowercase_in(ctx, &[first]) || plural_of_common || opens_a_name(ctx, word)
+}
+
+/// Whether the text writes a word directly before another capitalised word
+/// that is not a name suffix ("Fox News"), outside any person's name.
+fn opens_a_name(ctx: &Context<'_>, word: &str) -> bool {
+    let openers = ctx.shared.get_or_insert_with(|| {
+        let tokens = &ctx.prose.tokens;
+        NameOpeners(
+            tokens
+                .windows(2)
+                .filter(|pair| {
+                    let (a, b) = (&pair[0], &pair[1]);
+                    a.capitalised
+                        && b.capitalised
+                        && a.span == a.word
+                        && b.kind == crate::prose::TokenKind::Word
+                        && ctx.prose.text.get(a.span.end..b.span.start) == Some(" ")
+                        && !LEXICON.is_suffix(ctx.prose.slice(b.word))
+                        && !inside_a_persons_name(ctx, b.span.start)
+                })
+                .map(|pair| ctx.prose.slice(pair[0].word).to_string())
+                .collect(),
+        )
+    });
+    openers.0.contains(word)
+}
+
+fn inside_a_persons_name(ctx: &Context<'_>, offset: usize) -> bool {
+    let actors = ctx.actors;
+    actors.mention_at(offset).is_some_and(|i| {
+        let m = &actors.mentions[i];
+        m.name.start <= offset
+            && offset < m.name.end
+            && m.actor()
+                .is_some_and(|a| actors.actors[a].kind == crate::actors::ActorKind::Person)
+    })
+}
+
+/// Every capitalised word the text writes before another, outside people's
+/// names, worked out once per analysis.
+struct NameOpeners(crate::hashing::FastSet<String>);
 
 /// A surname two people share, used before either is introduced: whoever is
 /// meant, the reader meets the surname first.

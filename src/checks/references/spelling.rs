@@ -13,7 +13,7 @@ use crate::actors::{
 use crate::checks::{Context, Edit, Finding, RelatedLocation, Rule, RuleInfo, Severity};
 use crate::span::Span;
 
-static NAME_VARIANT: RuleInfo = RuleInfo {
+pub(super) static NAME_VARIANT: RuleInfo = RuleInfo {
     code: "name-variant",
     default_severity: Severity::Warning,
     summary: "One person's name spelled or encoded two ways (\"Zelensky\", \"Zelenskyy\"; accents dropped), or \"Jinping\" for Xi.",
@@ -22,7 +22,7 @@ static NAME_VARIANT: RuleInfo = RuleInfo {
 
 /// How a spelling differs from the expected one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Difference {
+pub(super) enum Difference {
     /// The same letters in another Unicode encoding (a precomposed "í" and
     /// "i" with a combining accent): invisible, but search and sorting see it.
     Encoding,
@@ -32,14 +32,14 @@ enum Difference {
     Letters,
 }
 
-fn nfc(s: &str) -> String {
+pub(super) fn nfc(s: &str) -> String {
     ComposingNormalizerBorrowed::new_nfc()
         .normalize(s)
         .into_owned()
 }
 
 /// A name without its accents: decomposed, combining marks dropped.
-fn without_accents(s: &str) -> String {
+pub(super) fn without_accents(s: &str) -> String {
     DecomposingNormalizerBorrowed::new_nfd()
         .normalize(s)
         .chars()
@@ -76,7 +76,7 @@ fn particle_only(a: &str, b: &str) -> bool {
 }
 
 /// How `written` differs from `expected`, if it is a spelling of it at all.
-fn difference(written: &str, expected: &str) -> Option<Difference> {
+pub(super) fn difference(written: &str, expected: &str) -> Option<Difference> {
     let (w, e) = (straight(written), straight(expected));
     // "Clintons", "Trumps": a family, or a possessive without its
     // apostrophe; not another spelling of the name.
@@ -117,6 +117,8 @@ impl Rule for NameVariant {
             spellings(ctx, &layout, a, actor, out);
         }
         shared_name_spelling(ctx, &layout, out);
+        super::slips::unlinked_respellings(ctx, &layout, out);
+        super::slips::accent_variants(ctx, &layout, out);
     }
 }
 
@@ -169,7 +171,7 @@ fn shared_name_spelling(ctx: &Context<'_>, layout: &Layout, out: &mut Vec<Findin
     }
 }
 
-fn message(how: Difference, written: &str, expected: &str, where_: &str) -> String {
+pub(super) fn message(how: Difference, written: &str, expected: &str, where_: &str) -> String {
     match how {
         Difference::Encoding => format!(
             "'{written}' here and '{expected}' {where_} look alike but are encoded differently (composed and decomposed accents): search and sorting treat them as two names"
@@ -183,7 +185,7 @@ fn message(how: Difference, written: &str, expected: &str, where_: &str) -> Stri
     }
 }
 
-fn severity(how: Difference) -> Severity {
+pub(super) fn severity(how: Difference) -> Severity {
     match how {
         Difference::Encoding => Severity::Information,
         _ => Severity::Warning,
@@ -292,7 +294,7 @@ fn spellings(ctx: &Context<'_>, layout: &Layout, a: usize, actor: &Actor, out: &
     };
     // Where only the shape of the name says it is a person's, only accents
     // and encodings: "Buddhism" and "Buddhist" differ in one letter too.
-    let sure = actor.confidence == Confidence::Certain;
+    let sure = actor.confidence == Confidence::Certain || super::shown_as_name(ctx, a, actor);
     let variants: Vec<(Span, String, Difference)> = families
         .iter()
         .filter_map(|(span, f)| difference(f, &expected).map(|d| (*span, f.clone(), d)))

@@ -1,0 +1,410 @@
+//! `name-variant`, for respellings the actor model did not link: a word that
+//! is one slip, an accent or an encoding away from a person's surname
+//! ("Kellar" after "Anna Keller"), used alone where a surname stands, and
+//! never a name of its own in the article. The model may have made nothing of
+//! the word, or a person of its own known only by that word; either way the
+//! reader meets one person under two spellings.
+
+use super::layout::Layout;
+use super::spelling::{difference, message, nfc, severity, without_accents, Difference};
+use super::{introduced_people, later_name, line, named, text_of};
+use crate::actors::lexicon::LEXICON;
+use crate::actors::{name_key, skeleton, slip_keys, ActorKind, Confidence, Form};
+use crate::checks::{Context, Edit, Finding, RelatedLocation};
+use crate::hashing::{FastMap, FastSet};
+use crate::prose::{BlockKind, TokenKind};
+use crate::span::Span;
+
+/// A surname a respelling is compared with: the person, where it is written
+/// in full first, and how often the article uses it.
+struct Anchor<'a> {
+    actor: usize,
+    surname: &'a str,
+    introduction: Span,
+    uses: usize,
+}
+
+/// Flags each word that respells exactly one person's surname, with a fix
+/// that writes the surname as the article usually does.
+pub(super) fn unlinked_respellings(ctx: &Context<'_>, layout: &Layout, out: &mut Vec<Finding>) {
+    let anchors = anchors(ctx);
+    if anchors.is_empty() {
+        return;
+    }
+    let index = index(&anchors);
+    let capitalised = capitalised_counts(ctx);
+    // Every word some actor's name is made of: a word that is part of a name
+    // of its own ("Kane" in "Tim Kane") is that name, not a slip.
+    let name_words: FastSet<&str> = ctx
+        .actors
+        .actors
+        .iter()
+        .flat_map(|a| a.name.split_whitespace())
+        .collect();
+    for (t, token) in ctx.prose.tokens.iter().enumerate() {
+        if token.kind != TokenKind::Word || !token.capitalised || token.in_quote {
+            continue;
+        }
+        let word = ctx.prose.slice(token.word);
+        if word.chars().count() < 4 || !word.chars().all(|c| c.is_alphabetic() || is_mark(c)) {
+            continue;
+        }
+        let mut candidates: Vec<usize> = keys(word)
+            .iter()
+            .filter_map(|k| index.get(k))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut matches = candidates
+            .iter()
+            .filter_map(|&i| difference(word, anchors[i].surname).map(|d| (&anchors[i], d)));
+        let Some((anchor, how)) = matches.next() else {
+            continue;
+        };
+        if matches.next().is_some() || !alone(ctx, t) || !judged_here(ctx, layout, token.span) {
+            continue;
+        }
+        // A word the article also writes in lowercase, or a known given
+        // name, place or function word, is that word.
+        if super::lowercase_in(ctx, &[word])
+            || LEXICON.is_given_name(word)
+            || LEXICON.names_a_place(word)
+            || LEXICON.is_function_word(word)
+        {
+            continue;
+        }
+        // A slip is rarer than the spelling it slips from, or made once.
+        if capitalised.get(word).copied().unwrap_or(0) >= anchor.uses.max(2) {
+            continue;
+        }
+        // Not the introduction's own words.
+        if anchor.introduction.contains(token.span.start) && how == Difference::Letters {
+            continue;
+        }
+        if !unlinked(ctx, anchor.actor, token.word, &name_words, word) {
+            continue;
+        }
+        out.push(finding(ctx, anchor, token.word, word, how));
+    }
+}
+
+/// The keys under which a name and its respellings meet: its skeleton
+/// (transliterations), its letters without accents (accents, encodings),
+/// and its slip keys (a letter changed, dropped or swapped).
+/// Each key is a hash, in the space of the slip keys.
+fn keys(word: &str) -> Vec<u64> {
+    let mut out = slip_keys(word);
+    out.push(name_key(&word.to_lowercase()));
+    out.push(name_key(&skeleton(word)));
+    out.push(name_key(&without_accents(word).to_lowercase()));
+    out
+}
+
+/// The anchors by each of their keys: a word's candidates are looked up,
+/// not compared with every surname.
+fn index<'a>(anchors: &'a [Anchor<'a>]) -> FastMap<u64, Vec<usize>> {
+    let mut out: FastMap<u64, Vec<usize>> = FastMap::default();
+    for (i, a) in anchors.iter().enumerate() {
+        for key in keys(a.surname) {
+            out.entry(key).or_default().push(i);
+        }
+    }
+    out
+}
+
+/// The people whose surname a respelling is compared with: introduced in
+/// full (or, if the model is sure of them, used often), with a surname of
+/// four letters or more, used at least twice, or once in a full name of
+/// name-shaped words ([`name_shaped`]: "Rem Koolhaas", then "Koolhaes"
+/// alone, where the slip took the only later use); not a surname two people
+/// share, whose look-alike may be either's.
+fn anchors<'a>(ctx: &'a Context<'_>) -> Vec<Anchor<'a>> {
+    let mut out: Vec<Anchor<'a>> = Vec::new();
+    let mut per_surname: FastMap<&str, usize> = FastMap::default();
+    let introduced: FastSet<usize> = introduced_people(ctx).map(|(a, _)| a).collect();
+    for (a, actor) in named(ctx.actors, Confidence::Likely) {
+        let Some(surname) = later_name(actor) else {
+            continue;
+        };
+        let shaped = name_shaped(ctx, a, surname);
+        if !introduced.contains(&a) && !shaped {
+            continue;
+        }
+        *per_surname.entry(surname).or_insert(0) += 1;
+        let uses = ctx.actors.mentions_of(a).filter(|m| !m.in_quote).count();
+        let full = ctx
+            .actors
+            .mentions_of(a)
+            .find(|m| m.form == Form::Full && !m.in_quote);
+        let introduction = match full {
+            Some(m) => m.name,
+            None if actor.confidence == Confidence::Certain && uses >= 3 => {
+                match ctx.actors.mentions_of(a).find(|m| !m.in_quote) {
+                    Some(m) => m.name,
+                    None => continue,
+                }
+            }
+            None => continue,
+        };
+        if surname.chars().count() < 4 || uses < 2 && !(shaped && full.is_some()) {
+            continue;
+        }
+        out.push(Anchor {
+            actor: a,
+            surname,
+            introduction,
+            uses,
+        });
+    }
+    out.retain(|a| per_surname.get(a.surname) == Some(&1));
+    out
+}
+
+/// Whether the article writes a person in full, outside quotations, in two
+/// words or more each shaped like a name, with the surname last, and writes
+/// none of them in lowercase: a person's name even where the model hesitates
+/// and the article uses it once.
+fn name_shaped(ctx: &Context<'_>, a: usize, surname: &str) -> bool {
+    ctx.actors
+        .mentions_of(a)
+        .filter(|m| m.form == Form::Full && !m.in_quote)
+        .any(|m| {
+            let words: Vec<&str> = ctx.prose.slice(m.name).split_whitespace().collect();
+            words.len() >= 2
+                && words.last() == Some(&surname)
+                && words.iter().all(|w| super::name_like(w))
+                && !super::lowercase_in(ctx, &words)
+        })
+}
+
+/// How often the text writes each capitalised word.
+fn capitalised_counts<'a>(ctx: &'a Context<'_>) -> FastMap<&'a str, usize> {
+    let mut capitalised: FastMap<&str, usize> = FastMap::default();
+    for token in ctx.prose.tokens.iter() {
+        if token.kind == TokenKind::Word && token.capitalised {
+            *capitalised.entry(ctx.prose.slice(token.word)).or_insert(0) += 1;
+        }
+    }
+    capitalised
+}
+
+/// Whether the word at token `t` stands alone where a surname would: no
+/// capitalised word joined to it on either side, except a courtesy title or
+/// title the model read before it, or the first word of a sentence.
+fn alone(ctx: &Context<'_>, t: usize) -> bool {
+    let tokens = &ctx.prose.tokens;
+    let joined = |a: usize, b: usize| {
+        ctx.prose.text[tokens[a].span.end..tokens[b].span.start]
+            .chars()
+            .all(|c| c == ' ' || c == '-')
+    };
+    let block = ctx.prose.block_at(tokens[t].span.start);
+    let same_block = |i: usize| ctx.prose.block_at(tokens[i].span.start) == block;
+    let before = t
+        .checked_sub(1)
+        .filter(|&p| same_block(p) && joined(p, t))
+        .map(|p| &tokens[p]);
+    let after =
+        (t + 1 < tokens.len() && same_block(t + 1) && joined(t, t + 1)).then(|| &tokens[t + 1]);
+    let titled = ctx
+        .actors
+        .mention_at(tokens[t].span.start)
+        .is_some_and(|m| {
+            let m = &ctx.actors.mentions[m];
+            m.title.is_some() || m.courtesy.is_some()
+        });
+    let before_ok = before.is_none_or(|b| {
+        !b.capitalised
+            || b.kind != TokenKind::Word
+            || b.sentence_start && LEXICON.is_function_word(ctx.prose.slice(b.word))
+            || titled
+    });
+    let after_ok = after.is_none_or(|a| !a.capitalised || a.kind != TokenKind::Word);
+    before_ok && after_ok
+}
+
+/// Whether the rules judge text here: the story's body, not a heading,
+/// caption or a link's text.
+fn judged_here(ctx: &Context<'_>, layout: &Layout, span: Span) -> bool {
+    let Some(block) = ctx.prose.block_at(span.start) else {
+        return false;
+    };
+    let block = &ctx.prose.blocks[block];
+    block.kind != BlockKind::Heading
+        && layout.in_body(span.start)
+        && !LEXICON.is_caption(ctx.prose.slice(block.span))
+        && !layout.in_link_text(span)
+}
+
+/// Whether the word names no one of its own: not the anchor's reference
+/// already (the linked rule judges those), not an organisation or place, and
+/// not a person introduced under that name.
+fn unlinked(
+    ctx: &Context<'_>,
+    anchor: usize,
+    span: Span,
+    name_words: &FastSet<&str>,
+    word: &str,
+) -> bool {
+    let Some(m) = ctx.actors.mention_at(span.start) else {
+        return !name_words.contains(word);
+    };
+    let mention = &ctx.actors.mentions[m];
+    if mention.form == Form::Full || !mention.name.contains(span.start) {
+        return false;
+    }
+    match mention.actor() {
+        Some(a) if a == anchor => false,
+        Some(a) => {
+            let other = &ctx.actors.actors[a];
+            other.kind == ActorKind::Person
+                && !ctx.actors.mentions_of(a).any(|m| m.form == Form::Full)
+        }
+        None => false,
+    }
+}
+
+fn finding(
+    ctx: &Context<'_>,
+    anchor: &Anchor<'_>,
+    span: Span,
+    word: &str,
+    how: Difference,
+) -> Finding {
+    let expected = anchor.surname;
+    let at = anchor.introduction;
+    Finding::new(
+        &super::spelling::NAME_VARIANT,
+        span,
+        message(
+            how,
+            word,
+            expected,
+            &format!("on line {}", line(ctx, at.start)),
+        ),
+    )
+    .with_severity(severity(how))
+    .with_related(RelatedLocation::Here(at), format!("'{}'", text_of(ctx, at)))
+    .with_fix(
+        format!("Spell it '{expected}'"),
+        vec![Edit {
+            span,
+            replacement: expected.to_string(),
+        }],
+    )
+}
+
+/// A combining mark: a decomposed accent is part of the word it sits on.
+fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x300..=0x36f | 0x1ab0..=0x1aff | 0x1dc0..=0x1dff | 0x20d0..=0x20ff | 0xfe20..=0xfe2f)
+}
+
+/// Capitalised words written both with and without accents, or in two
+/// Unicode encodings ("Einsteín" once, "Einstein" everywhere else), whether
+/// or not the model made a person of them: the rarer form is flagged, with
+/// a fix to the usual one; two forms used equally often are left alone. Words the article writes in lowercase, places and
+/// the words of an organisation's name stay out; so does any word a rule
+/// already flagged.
+pub(super) fn accent_variants(ctx: &Context<'_>, layout: &Layout, out: &mut Vec<Finding>) {
+    // Each form of a word: where it is first written and how often.
+    let mut forms: FastMap<String, Vec<(&str, Span, usize)>> = FastMap::default();
+    let mut uses: Vec<(String, &str, Span)> = Vec::new();
+    for token in &ctx.prose.tokens {
+        if token.kind != TokenKind::Word || !token.capitalised || token.in_quote {
+            continue;
+        }
+        let word = ctx.prose.slice(token.word);
+        if word.chars().count() < 3 || !word.chars().all(|c| c.is_alphabetic() || is_mark(c)) {
+            continue;
+        }
+        let key = without_accents(word);
+        let list = forms.entry(key.clone()).or_default();
+        match list.iter_mut().find(|(w, _, _)| *w == word) {
+            Some(form) => form.2 += 1,
+            None => list.push((word, token.word, 1)),
+        }
+        uses.push((key, word, token.word));
+    }
+    let flagged: Vec<Span> = out
+        .iter()
+        .filter(|f| f.code == super::spelling::NAME_VARIANT.code)
+        .map(|f| f.span)
+        .collect();
+    for (key, word, span) in uses {
+        let Some(list) = forms.get(&key) else {
+            continue;
+        };
+        // The same letters in another encoding: the decomposed form is the
+        // odd one, however often it is used.
+        let composed = list
+            .iter()
+            .find(|f| f.0 != word && nfc(f.0) == nfc(word) && nfc(f.0) == f.0);
+        let (expected, first, how) = match composed {
+            Some(&(w, s, _)) => (w, s, Difference::Encoding),
+            None => {
+                // Accents: the usual form is the one used more often. Two
+                // forms used as often as each other may be two names ("Ali"
+                // and "Ālī" in two places).
+                if list.len() != 2 || list[0].2 == list[1].2 {
+                    continue;
+                }
+                let Some(&(w, s, _)) = list.iter().max_by_key(|f| f.2).filter(|f| f.0 != word)
+                else {
+                    continue;
+                };
+                match difference(word, w) {
+                    Some(Difference::Accents) => (w, s, Difference::Accents),
+                    _ => continue,
+                }
+            }
+        };
+        let person_word = |w: &str| {
+            !super::lowercase_in(ctx, &[w])
+                && !LEXICON.names_a_place(w)
+                && !LEXICON.is_function_word(w)
+        };
+        let in_body = |s: Span| {
+            judged_here(ctx, layout, s)
+                && ctx
+                    .actors
+                    .actor_at(s.start)
+                    .is_none_or(|a| ctx.actors.actors[a].kind == ActorKind::Person)
+        };
+        if !person_word(word)
+            || !person_word(expected)
+            || !in_body(span)
+            || !in_body(first)
+            || flagged
+                .iter()
+                .any(|f| f.start < span.end && span.start < f.end)
+        {
+            continue;
+        }
+        out.push(
+            Finding::new(
+                &super::spelling::NAME_VARIANT,
+                span,
+                message(
+                    how,
+                    word,
+                    expected,
+                    &format!("on line {}", line(ctx, first.start)),
+                ),
+            )
+            .with_severity(severity(how))
+            .with_related(
+                RelatedLocation::Here(first),
+                format!("usual spelling: '{expected}'"),
+            )
+            .with_fix(
+                format!("Spell it '{expected}'"),
+                vec![Edit {
+                    span,
+                    replacement: expected.to_string(),
+                }],
+            ),
+        );
+    }
+}
