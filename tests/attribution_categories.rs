@@ -67,6 +67,76 @@ const fn orphan(covers: &'static str) -> Expect {
 }
 
 const CASES: &[Case] = &[
+    // Vague sources: a name among the words that describe an unnamed source
+    // says whose source it is; a field alone does not.
+    md(
+        "unnamed source with an affiliation",
+        "The ferry will stop in May, a Digby council source said.\n",
+        Quiet,
+    ),
+    md(
+        "unnamed source with an affiliation",
+        "The ferry will stop in May, one harbour source said.\n",
+        vague("source said"),
+    ),
+    // An impression with the one it struck, fronted: "To the harbour
+    // master, …".
+    md(
+        "impression with its holder fronted",
+        "To the harbour master, the new timetable seemed rushed.\n",
+        Quiet,
+    ),
+    md(
+        "impression with its holder fronted",
+        "To be sure, the new timetable seemed rushed.\n",
+        claim("seemed rushed"),
+    ),
+    // A group described after its verb, or the object of a participle.
+    md(
+        "described after the verb",
+        "Two harbour officials confirmed the sale. Others spoke on condition of anonymity.\n",
+        Quiet,
+    ),
+    md(
+        "group as an object",
+        "The vote was causing some worry at the harbour board.\n",
+        Quiet,
+    ),
+    // A reporting verb inside the hearsay is what is said, not who says it.
+    md(
+        "hearsay with a reporting verb inside",
+        "The mayor is said to be urging the board to sell the pier.\n",
+        claim("is said to"),
+    ),
+    md(
+        "hearsay with a reporting verb inside",
+        "The mayor is said to be urging the board to sell the pier, the council's clerk said.\n",
+        Quiet,
+    ),
+    md(
+        "joined to a named source",
+        "The Ruiz campaign and some port experts say the pier is unsafe.\n",
+        Quiet,
+    ),
+    // A source covers the claims it governs: a group "demanding" something
+    // does not source the "reportedly" before it.
+    md(
+        "a source governs its own clause",
+        "The ferry company has reportedly drawn fire from a group demanding a boycott.\n",
+        claim("reportedly"),
+    ),
+    // A label ("what some call") and a benchmark ("than most insiders
+    // expected") are not sources.
+    md(
+        "label, not a source",
+        "The council wants to close what some call the ferry loophole.\n",
+        Quiet,
+    ),
+    md(
+        "benchmark, not a source",
+        "Turnout was higher than most party insiders expected.\n",
+        Quiet,
+    ),
     // A quotation nobody said, for contrast with the quiet cases below.
     md(
         "orphan quotation",

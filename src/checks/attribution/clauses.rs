@@ -39,9 +39,12 @@ pub(super) fn sourced(scan: &Scan<'_>, sentence: usize, cue: Span) -> bool {
         let leads_into_cue = clause == cue_clause && hit.span.end <= cue.start;
         let own_content_follows =
             clause != cue_clause && hit.span.start >= cue.end && introduces_content(scan, hit);
+        let describes_a_noun =
+            clause == cue_clause && hit.span.start >= cue.end && reduced_relative(scan, hit);
         !cue.covers(hit.span)
             && (leads_into_cue || !subordinate)
             && !own_content_follows
+            && !describes_a_noun
             && scan.is_marker(hit)
     })
 }
@@ -110,6 +113,33 @@ fn opens_clause_after(scan: &Scan<'_>, t: usize) -> bool {
             || contains(&LEXICON.pronouns, word)
             || contains(&LEXICON.personal, word)
             || word.eq_ignore_ascii_case("there")
+    })
+}
+
+/// "has reportedly drawn fire from a group demanding a boycott": an -ing
+/// form right after a lowercase noun describes what that noun is doing. It
+/// is no source for a claim earlier in its clause ("with Beijing saying"
+/// and "were saying" are other readings).
+fn reduced_relative(scan: &Scan<'_>, hit: &Hit) -> bool {
+    let t = hit.tokens.start;
+    if !scan.word(t).ends_with("ing") {
+        return false;
+    }
+    scan.prev_word(t).is_some_and(|p| {
+        let word = scan.word(p);
+        let token = scan.token(p);
+        token.kind == TokenKind::Word
+            && !token.capitalised
+            && !token.possessive()
+            && !scan.is_be(p)
+            && !is_between(word)
+            && scan.hit_covering(p).is_none()
+            && !contains(&LEXICON.prepositions, word)
+            && !contains(&LEXICON.pronouns, word)
+            && !contains(&LEXICON.personal, word)
+            && !contains(&LEXICON.determiners, word)
+            && !contains(&LEXICON.coordinators, word)
+            && !contains(&LEXICON.subordinators, word)
     })
 }
 

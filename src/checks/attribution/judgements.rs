@@ -181,7 +181,7 @@ pub(super) fn appearance(scan: &Scan<'_>, hit: &Hit, word: &str) -> Option<(Span
     };
     let (subject, _) = scan.before_between(hit.tokens.start);
     let writer = ["i", "we"].iter().any(|w| scan.word_is(subject, w));
-    if !introduces || writer || to_someone {
+    if !introduces || writer || to_someone || fronted_experiencer(scan, hit) {
         return None;
     }
     let verb = if word.starts_with("seem") {
@@ -196,6 +196,26 @@ pub(super) fn appearance(scan: &Scan<'_>, hit: &Hit, word: &str) -> Option<(Span
         span,
         format!("{verb} so to whom? Say who draws this conclusion."),
     ))
+}
+
+/// "To the harbour master, the plan seemed rushed.": a sentence that opens
+/// with "To" and someone ("the …", a name, "many"), then a comma before the
+/// verb, says to whom it seemed so. Not "To date," nor "To be sure,".
+fn fronted_experiencer(scan: &Scan<'_>, hit: &Hit) -> bool {
+    const SOMEONE: [&str; 8] = ["the", "many", "some", "most", "his", "her", "their", "its"];
+    let sentence = &scan.prose.sentences[hit.sentence];
+    let first = sentence.tokens.start;
+    if !scan.word_is(Some(first), "to") {
+        return false;
+    }
+    let someone = scan.next_word(first).is_some_and(|n| {
+        scan.token(n).capitalised || SOMEONE.iter().any(|w| scan.word_is(Some(n), w))
+    });
+    someone
+        && (first..hit.tokens.start).any(|k| {
+            let token = scan.token(k);
+            token.kind == TokenKind::Punct && !token.in_quote && scan.prose.slice(token.span) == ","
+        })
 }
 
 /// "appeared ready", "appears weak": "appear" as a linking verb before a

@@ -264,6 +264,13 @@ impl<'a> Scan<'a> {
             before = self.prev_word(b).filter(|&p| t - p <= BETWEEN_REACH);
         }
         if let Some(b) = before {
+            // "is said to be urging", "is believed to have told": an
+            // infinitive behind auxiliaries is no finite verb either.
+            let infinitive = |k: usize| self.word(k).eq_ignore_ascii_case("to");
+            let auxiliary = self.is_be(b) || self.word(b).eq_ignore_ascii_case("have");
+            if infinitive(b) || (auxiliary && self.prev_word(b).is_some_and(infinitive)) {
+                return false;
+            }
             let progressive = self.word(t).ends_with("ing");
             if self.is_be(b) && !progressive {
                 return self.agent_follows(hit.tokens.end);

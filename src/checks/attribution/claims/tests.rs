@@ -64,6 +64,32 @@ fn hearsay_accusations_and_criticism() {
 }
 
 #[test]
+fn a_reporting_verb_inside_hearsay_is_its_content_not_its_source() {
+    assert_eq!(
+        cues("The mayor is said to be urging the board to sell. The harbour master is believed to have told the crews to stay ashore."),
+        vec!["is said to", "is believed to"]
+    );
+    assert_eq!(
+        cues("The mayor is said to be urging the board to sell, the council's clerk said."),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn an_ing_form_after_a_noun_describes_the_noun_and_sources_nothing() {
+    assert_eq!(
+        cues("The ferry company has reportedly drawn fire from a group demanding a boycott."),
+        vec!["reportedly"]
+    );
+    for text in [
+        "The bridge is expected to reopen, with the mayor saying repairs are done.",
+        "The mayor was saying the bridge is expected to reopen.",
+    ] {
+        assert_eq!(cues(text), Vec::<String>::new(), "{text}");
+    }
+}
+
+#[test]
 fn characterisations_appearances_conclusions_and_figures() {
     assert_eq!(
         cues("He is widely seen as the favourite. The group is considered a threat. The fire appears to have spread. It is clear that the plan failed. An estimated 10,000 people marched. At least 50 people were killed. At least 12 cables have been damaged."),
@@ -213,6 +239,21 @@ fn appear_links_its_subject_to_a_judgement() {
         "The mayor appeared, and the crowd cheered.",
         "The mayor appeared briefly at the launch.",
         "The harbour master appeared in court twice.",
+    ] {
+        assert_eq!(cues(text), Vec::<String>::new(), "{text}");
+    }
+}
+
+#[test]
+fn a_fronted_to_phrase_says_to_whom_it_seemed() {
+    assert_eq!(
+        cues("To date, the plan seems rushed. To be sure, the pier appears unsafe."),
+        vec!["seems rushed", "appears unsafe"]
+    );
+    for text in [
+        "To the harbour master, the plan seemed rushed.",
+        "To Ana Ruiz, a ferry captain, the pier appears unsafe.",
+        "To many fishermen in Digby, it seemed like a tax.",
     ] {
         assert_eq!(cues(text), Vec::<String>::new(), "{text}");
     }
