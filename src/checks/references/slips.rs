@@ -6,11 +6,11 @@
 //! reader meets one person under two spellings.
 
 use super::layout::Layout;
-use super::spelling::{difference, message, nfc, severity, without_accents, Difference};
-use super::{introduced_people, later_name, line, named, text_of};
+use super::spelling::{difference, nfc, respelling, without_accents, Difference};
+use super::{introduced_people, later_name, named, text_of};
 use crate::actors::lexicon::LEXICON;
 use crate::actors::{name_key, skeleton, slip_keys, ActorKind, Confidence, Form};
-use crate::checks::{Context, Edit, Finding, RelatedLocation};
+use crate::checks::{Context, Finding};
 use crate::hashing::{FastMap, FastSet};
 use crate::prose::{BlockKind, TokenKind};
 use crate::span::Span;
@@ -273,26 +273,13 @@ fn finding(
     word: &str,
     how: Difference,
 ) -> Finding {
-    let expected = anchor.surname;
     let at = anchor.introduction;
-    Finding::new(
-        &super::spelling::NAME_VARIANT,
-        span,
-        message(
-            how,
-            word,
-            expected,
-            &format!("on line {}", line(ctx, at.start)),
-        ),
-    )
-    .with_severity(severity(how))
-    .with_related(RelatedLocation::Here(at), format!("'{}'", text_of(ctx, at)))
-    .with_fix(
-        format!("Spell it '{expected}'"),
-        vec![Edit {
-            span,
-            replacement: expected.to_string(),
-        }],
+    respelling(
+        ctx,
+        (span, word),
+        anchor.surname,
+        how,
+        (at, format!("'{}'", text_of(ctx, at))),
     )
 }
 
@@ -382,29 +369,12 @@ pub(super) fn accent_variants(ctx: &Context<'_>, layout: &Layout, out: &mut Vec<
         {
             continue;
         }
-        out.push(
-            Finding::new(
-                &super::spelling::NAME_VARIANT,
-                span,
-                message(
-                    how,
-                    word,
-                    expected,
-                    &format!("on line {}", line(ctx, first.start)),
-                ),
-            )
-            .with_severity(severity(how))
-            .with_related(
-                RelatedLocation::Here(first),
-                format!("usual spelling: '{expected}'"),
-            )
-            .with_fix(
-                format!("Spell it '{expected}'"),
-                vec![Edit {
-                    span,
-                    replacement: expected.to_string(),
-                }],
-            ),
-        );
+        out.push(respelling(
+            ctx,
+            (span, word),
+            expected,
+            how,
+            (first, format!("usual spelling: '{expected}'")),
+        ));
     }
 }

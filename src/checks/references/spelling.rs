@@ -144,34 +144,47 @@ fn shared_name_spelling(ctx: &Context<'_>, layout: &Layout, out: &mut Vec<Findin
         let Some(first) = actors.mentions_of(candidates[0]).next() else {
             continue;
         };
-        out.push(
-            Finding::new(
-                &NAME_VARIANT,
-                m.name,
-                message(
-                    how,
-                    &written,
-                    family,
-                    &format!("on line {}", line(ctx, first.span.start)),
-                ),
-            )
-            .with_severity(severity(how))
-            .with_related(
-                RelatedLocation::Here(first.name),
-                format!("first spelling: '{family}'"),
-            )
-            .with_fix(
-                format!("Spell it '{family}'"),
-                vec![Edit {
-                    span: m.name,
-                    replacement: family.to_string(),
-                }],
-            ),
-        );
+        out.push(respelling(
+            ctx,
+            (m.name, &written),
+            family,
+            how,
+            (first.name, format!("first spelling: '{family}'")),
+        ));
     }
 }
 
-pub(super) fn message(how: Difference, written: &str, expected: &str, where_: &str) -> String {
+/// A name spelled otherwise than `expected`, with the place that shows the
+/// expected spelling, and the fix that restores it.
+pub(super) fn respelling(
+    ctx: &Context<'_>,
+    (span, written): (Span, &str),
+    expected: &str,
+    how: Difference,
+    (shown, note): (Span, String),
+) -> Finding {
+    Finding::new(
+        &NAME_VARIANT,
+        span,
+        message(
+            how,
+            written,
+            expected,
+            &format!("on line {}", line(ctx, shown.start)),
+        ),
+    )
+    .with_severity(severity(how))
+    .with_related(RelatedLocation::Here(shown), note)
+    .with_fix(
+        format!("Spell it '{expected}'"),
+        vec![Edit {
+            span,
+            replacement: expected.to_string(),
+        }],
+    )
+}
+
+fn message(how: Difference, written: &str, expected: &str, where_: &str) -> String {
     match how {
         Difference::Encoding => format!(
             "'{written}' here and '{expected}' {where_} look alike but are encoded differently (composed and decomposed accents): search and sorting treat them as two names"
@@ -185,7 +198,7 @@ pub(super) fn message(how: Difference, written: &str, expected: &str, where_: &s
     }
 }
 
-pub(super) fn severity(how: Difference) -> Severity {
+fn severity(how: Difference) -> Severity {
     match how {
         Difference::Encoding => Severity::Information,
         _ => Severity::Warning,
