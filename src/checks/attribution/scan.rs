@@ -1,5 +1,5 @@
 //! The source and cue model of a document: every attribution word outside
-//! headlines and quotations, found in one pass of the vocabulary automaton, and
+//! headlines and quotations, found per block in one pass (`hits`), and
 //! the questions the rules ask of them — does this sentence name a source, does
 //! this paragraph have a speaker, who is "he"?
 //!
@@ -11,31 +11,24 @@
 //! "a statement from X"), or a news agency.
 
 use std::cell::OnceCell;
-use std::ops::Range;
 use std::rc::Rc;
 
 use super::lexicon::{contains, entry, Roles, LEXICON};
-use super::newsroom::SourceNames;
 use crate::actors::{ActorKind, Actors};
 use crate::checks::Context;
-use crate::config::Settings;
-use crate::prose::{BlockKind, BlockMemo, Prose, Token, TokenKind};
+use crate::prose::{BlockKind, Prose, Token, TokenKind};
 use crate::span::Span;
+
+mod hits;
+
+use hits::scan;
+pub(super) use hits::Hit;
+pub use hits::ScanMemo;
 
 /// The most words a walk looks through between a verb and its subject
 /// ("has also long been"): the bound keeps a run of adverbs from being
 /// walked once per word of it.
 pub(super) const BETWEEN_REACH: usize = 8;
-
-/// One match of the vocabulary in the prose.
-#[derive(Clone, Debug)]
-pub(super) struct Hit {
-    pub span: Span,
-    pub roles: Roles,
-    /// The tokens the match covers.
-    pub tokens: Range<usize>,
-    pub sentence: usize,
-}
 
 /// Who a reporting verb's subject is, as far as the words around it tell.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,7 +66,11 @@ impl<'a> Scan<'a> {
 
     /// A scan made afresh, not shared.
     #[cfg(test)]
-    pub fn new(prose: &'a Prose, actors: &'a Actors, settings: &Settings) -> Scan<'a> {
+    pub fn new(
+        prose: &'a Prose,
+        actors: &'a Actors,
+        settings: &crate::config::Settings,
+    ) -> Scan<'a> {
         Scan {
             prose,
             actors,
@@ -516,124 +513,6 @@ impl<'a> Scan<'a> {
     }
 }
 
-/// Every match of the vocabulary in a document's prose, outside headlines and
-/// quotations: at each word, the longest pattern that ends on a word.
-/// What the scan keeps between analyses of one document: each block's hits,
-/// relative to the block (bytes from its start, tokens from its first token,
-/// sentences from its first sentence), for one list of a newsroom's sources.
-#[derive(Debug, Default)]
-pub struct ScanMemo {
-    sources: Vec<String>,
-    blocks: BlockMemo<Vec<Hit>>,
-}
-
-/// Every hit of the document: a block's hits depend on its text alone, so
-/// a block the memo holds is not scanned again.
-fn scan(prose: &Prose, settings: &Settings, memo: &mut ScanMemo) -> Vec<Hit> {
-    if memo.sources != settings.words.sources {
-        *memo = ScanMemo {
-            sources: settings.words.sources.clone(),
-            ..ScanMemo::default()
-        };
-    }
-    let extra = SourceNames::of(&settings.words.sources);
-    let mut hits = Vec::new();
-    for block in &prose.blocks {
-        if block.kind == BlockKind::Heading {
-            continue;
-        }
-        let local = memo.blocks.get_or_make(block.key, || {
-            let mut found = Vec::new();
-            scan_sentences(prose, block.sentences.clone(), extra.as_deref(), &mut found);
-            let (byte, token, sentence) =
-                (block.span.start, block.tokens.start, block.sentences.start);
-            for hit in &mut found {
-                hit.span = Span::new(hit.span.start - byte, hit.span.end - byte);
-                hit.tokens = hit.tokens.start - token..hit.tokens.end - token;
-                hit.sentence -= sentence;
-            }
-            found
-        });
-        let (byte, token, sentence) = (block.span.start, block.tokens.start, block.sentences.start);
-        hits.extend(local.iter().map(|hit| Hit {
-            span: hit.span.shifted(byte),
-            roles: hit.roles,
-            tokens: hit.tokens.start + token..hit.tokens.end + token,
-            sentence: hit.sentence + sentence,
-        }));
-    }
-    memo.blocks.finish();
-    hits
-}
-
-/// The hits of the sentences `range`, in order.
-fn scan_sentences(
-    prose: &Prose,
-    range: Range<usize>,
-    extra: Option<&SourceNames>,
-    hits: &mut Vec<Hit>,
-) {
-    for index in range {
-        let sentence = &prose.sentences[index];
-        // Matches start at a word outside quotations and end with a word.
-        let mut t = sentence.tokens.start;
-        while t < sentence.tokens.end {
-            let token = &prose.tokens[t];
-            if token.kind == TokenKind::Punct || token.in_quote {
-                t += 1;
-                continue;
-            }
-            let ends = prose.tokens[t..sentence.tokens.end]
-                .iter()
-                .flat_map(|k| [k.word.end, k.span.end]);
-            let found = LEXICON
-                .phrases
-                .longest_at(&prose.text, token.span.start, ends)
-                .and_then(|(end, id)| {
-                    let entry = &LEXICON.entries[id];
-                    let mut roles = entry.roles;
-                    if let Some((name, name_roles)) = entry.name {
-                        if &prose.text[token.span.start..end] == name {
-                            roles = roles.or(name_roles);
-                        }
-                    }
-                    Some((end, roles)).filter(|(_, roles)| *roles != Roles::default())
-                })
-                .or_else(|| {
-                    let ends = prose.tokens[t..sentence.tokens.end]
-                        .iter()
-                        .flat_map(|k| [k.word.end, k.span.end]);
-                    let end = extra?.longest_at(
-                        &prose.text,
-                        token.span.start,
-                        sentence.span.end,
-                        ends,
-                    )?;
-                    Some((end, Roles::AGENCY))
-                });
-            let last = found.and_then(|(end, _)| {
-                let last = t + prose.tokens[t..sentence.tokens.end]
-                    .iter()
-                    .position(|k| k.span.end >= end)?;
-                let k = &prose.tokens[last];
-                (k.span.end == end || k.word.end == end).then_some(last)
-            });
-            match (found, last) {
-                (Some((end, roles)), Some(last)) => {
-                    hits.push(Hit {
-                        span: Span::new(token.span.start, end),
-                        roles,
-                        tokens: t..last + 1,
-                        sentence: index,
-                    });
-                    t = last + 1;
-                }
-                _ => t += 1,
-            }
-        }
-    }
-}
-
 /// How many words after a passive participle may hold its agent ("was
 /// confirmed as another passenger by the minister").
 const AGENT_REACH: usize = 10;
@@ -651,6 +530,7 @@ fn is_negation(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::Settings;
     use crate::document::Language;
 
     fn parse(text: &str) -> Prose {
