@@ -229,10 +229,7 @@ fn qualifies(scan: &Scan<'_>, b: usize, group: usize) -> bool {
     if scan.token(group).capitalised {
         return false;
     }
-    let named = |t: usize| {
-        let token = scan.token(t);
-        token.capitalised && !(token.sentence_start && contains(&LEXICON.openers, scan.word(t)))
-    };
+    let named = |t: usize| names_someone(scan, t);
     if named(b) {
         return true;
     }
@@ -257,6 +254,13 @@ fn qualifies(scan: &Scan<'_>, b: usize, group: usize) -> bool {
     false
 }
 
+/// A capitalised word that is not merely a sentence's opener ("But", "Still"):
+/// a name among the words around a group.
+fn names_someone(scan: &Scan<'_>, t: usize) -> bool {
+    let token = scan.token(t);
+    token.capitalised && !(token.sentence_start && contains(&LEXICON.openers, scan.word(t)))
+}
+
 /// Whether the group is joined to a named source or a pronoun by "and" or
 /// "or", perhaps across words that describe it: "Ana Ruiz and others said",
 /// "Ward and other security experts acknowledge", "he and election-law
@@ -269,11 +273,7 @@ fn joined_to_a_name(scan: &Scan<'_>, first: usize) -> bool {
         };
         let word = scan.word(p);
         if word.eq_ignore_ascii_case("and") || word.eq_ignore_ascii_case("or") {
-            let named = |n: usize| {
-                let token = scan.token(n);
-                token.capitalised
-                    && !(token.sentence_start && contains(&LEXICON.openers, scan.word(n)))
-            };
+            let named = |n: usize| names_someone(scan, n);
             // "Ana Ruiz and", "he and", "the Clinton campaign and".
             return scan.prev_word(p).is_some_and(|n| {
                 named(n)
