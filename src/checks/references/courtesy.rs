@@ -313,7 +313,10 @@ fn house_style(ctx: &Context<'_>, layout: &Layout, style: &HouseStyle, out: &mut
     // The messages point at the first of each in the text.
     titled.sort_by_key(|m| m.span.start);
     bare.sort_by_key(|m| m.span.start);
-    let (Some(&example), Some(&bare_example)) = (titled.first(), bare.first()) else {
+    // Someone never named in full lacks a courtesy title as much as anyone
+    // ("Ms Goldsmith" throughout, "Warhol" bare), though their bare surname
+    // does not count towards the article's practice.
+    let Some(&example) = titled.first() else {
         return;
     };
     // Someone given a courtesy title at most later references, twice or
@@ -322,7 +325,11 @@ fn house_style(ctx: &Context<'_>, layout: &Layout, style: &HouseStyle, out: &mut
         let titled = c.later.iter().filter(|(_, t)| plain(t)).count();
         titled >= 2 && 2 * titled > c.later.len()
     });
-    if style.courtesy_titles && (consistent || titled.len() >= bare.len()) {
+    // With no bare surname of someone named in full to weigh against, only
+    // someone's consistent courtesy title shows the practice: one "Ms.
+    // Goldsmith" in a transcript of bare surnames does not.
+    let practice = consistent || !bare.is_empty() && titled.len() >= bare.len();
+    if style.courtesy_titles && practice {
         for c in &all {
             // Each person once: the first later reference without one.
             let flagged: Vec<&Mention> = c
@@ -359,7 +366,7 @@ fn house_style(ctx: &Context<'_>, layout: &Layout, style: &HouseStyle, out: &mut
                 out.push(finding);
             }
         }
-    } else if titled.len() < bare.len() {
+    } else if let (true, Some(&bare_example)) = (titled.len() < bare.len(), bare.first()) {
         for c in &all {
             let Some(surname) = later_name(c.person) else {
                 continue;

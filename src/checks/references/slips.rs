@@ -15,10 +15,11 @@ use crate::hashing::{FastMap, FastSet};
 use crate::prose::{BlockKind, TokenKind};
 use crate::span::Span;
 
-/// A surname a respelling is compared with: the person, where it is written
-/// in full first, and how often the article uses it.
+/// A surname a respelling is compared with: the people who go by it (a
+/// family may share it), where it is first written in full, and how often
+/// the article uses it.
 struct Anchor<'a> {
-    actor: usize,
+    actors: Vec<usize>,
     surname: &'a str,
     introduction: Span,
     uses: usize,
@@ -83,7 +84,7 @@ pub(super) fn unlinked_respellings(ctx: &Context<'_>, layout: &Layout, out: &mut
         if anchor.introduction.contains(token.span.start) && how == Difference::Letters {
             continue;
         }
-        if !unlinked(ctx, anchor.actor, token.word, &name_words, word) {
+        if !unlinked(ctx, &anchor.actors, token.word, &name_words, word) {
             continue;
         }
         out.push(finding(ctx, anchor, token.word, word, how));
@@ -114,12 +115,13 @@ fn index<'a>(anchors: &'a [Anchor<'a>]) -> FastMap<u64, Vec<usize>> {
     out
 }
 
-/// The people whose surname a respelling is compared with: introduced in
+/// The surnames a respelling is compared with, of people introduced in
 /// full (or, if the model is sure of them, used often), with a surname of
 /// four letters or more, used at least twice, or once in a full name of
 /// name-shaped words ([`name_shaped`]: "Rem Koolhaas", then "Koolhaes"
-/// alone, where the slip took the only later use); not a surname two people
-/// share, whose look-alike may be either's.
+/// alone, where the slip took the only later use). A surname two people
+/// share ("Matthew Goode" and his daughter "Matilda Goode") is one anchor:
+/// whichever of them "Gooe" means, the spelling differs.
 fn anchors<'a>(ctx: &'a Context<'_>) -> Vec<Anchor<'a>> {
     let mut out: Vec<Anchor<'a>> = Vec::new();
     let mut per_surname: FastMap<&str, usize> = FastMap::default();
@@ -132,7 +134,6 @@ fn anchors<'a>(ctx: &'a Context<'_>) -> Vec<Anchor<'a>> {
         if !introduced.contains(&a) && !shaped {
             continue;
         }
-        *per_surname.entry(surname).or_insert(0) += 1;
         let uses = ctx.actors.mentions_of(a).filter(|m| !m.in_quote).count();
         let full = ctx
             .actors
@@ -151,14 +152,26 @@ fn anchors<'a>(ctx: &'a Context<'_>) -> Vec<Anchor<'a>> {
         if surname.chars().count() < 4 || uses < 2 && !(shaped && full.is_some()) {
             continue;
         }
-        out.push(Anchor {
-            actor: a,
-            surname,
-            introduction,
-            uses,
-        });
+        match per_surname.get(surname) {
+            Some(&i) => {
+                let anchor: &mut Anchor<'a> = &mut out[i];
+                anchor.actors.push(a);
+                anchor.uses += uses;
+                if introduction.start < anchor.introduction.start {
+                    anchor.introduction = introduction;
+                }
+            }
+            None => {
+                per_surname.insert(surname, out.len());
+                out.push(Anchor {
+                    actors: vec![a],
+                    surname,
+                    introduction,
+                    uses,
+                });
+            }
+        }
     }
-    out.retain(|a| per_surname.get(a.surname) == Some(&1));
     out
 }
 
@@ -166,7 +179,7 @@ fn anchors<'a>(ctx: &'a Context<'_>) -> Vec<Anchor<'a>> {
 /// words or more each shaped like a name, with the surname last, and writes
 /// none of them in lowercase: a person's name even where the model hesitates
 /// and the article uses it once.
-fn name_shaped(ctx: &Context<'_>, a: usize, surname: &str) -> bool {
+pub(super) fn name_shaped(ctx: &Context<'_>, a: usize, surname: &str) -> bool {
     ctx.actors
         .mentions_of(a)
         .filter(|m| m.form == Form::Full && !m.in_quote)
@@ -238,12 +251,12 @@ fn judged_here(ctx: &Context<'_>, layout: &Layout, span: Span) -> bool {
         && !layout.in_link_text(span)
 }
 
-/// Whether the word names no one of its own: not the anchor's reference
-/// already (the linked rule judges those), not an organisation or place, and
-/// not a person introduced under that name.
+/// Whether the word names no one of its own: not a reference to one of the
+/// anchor's people already (the linked rule judges those), not an
+/// organisation or place, and not a person introduced under that name.
 fn unlinked(
     ctx: &Context<'_>,
-    anchor: usize,
+    anchor: &[usize],
     span: Span,
     name_words: &FastSet<&str>,
     word: &str,
@@ -256,7 +269,7 @@ fn unlinked(
         return false;
     }
     match mention.actor() {
-        Some(a) if a == anchor => false,
+        Some(a) if anchor.contains(&a) => false,
         Some(a) => {
             let other = &ctx.actors.actors[a];
             other.kind == ActorKind::Person
