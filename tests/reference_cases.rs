@@ -27,7 +27,7 @@ macro_rules! case {
     };
 }
 
-const CASES: [(&str, &str); 28] = [
+const CASES: [(&str, &str); 29] = [
     case!("offices"),
     case!("roles"),
     case!("knight"),
@@ -56,6 +56,7 @@ const CASES: [(&str, &str); 28] = [
     case!("settled-slip"),
     case!("courtesy-unnamed"),
     case!("courtesy-once"),
+    case!("offices-appositive"),
 ];
 
 fn text(name: &str) -> &'static str {
@@ -139,6 +140,34 @@ async fn a_change_of_office_is_a_warning_and_another_form_is_information() {
             "Dana Price is 'Councilwoman' on first reference (line 3) but 'Council member' here: the same office written another way"
         );
         assert_eq!(found.len(), 5, "{style}: {found:?}");
+        client.shutdown().await;
+    }
+}
+
+#[tokio::test]
+async fn an_appositive_beside_a_title_is_compared_with_the_first_appositive() {
+    // "Councillor Ruiz, the housing secretary" after "Councillor Ana Ruiz,
+    // the transport secretary": the titles before the names agree, the
+    // appositives do not.
+    for style in ["ap", "uk"] {
+        let t = text("offices-appositive");
+        let (client, _, found) = check(style, "offices-appositive", t).await;
+        let d = flagged(t, &found, "title-mismatch", "housing secretary");
+        assert_eq!(
+            d["message"],
+            "Ana Ruiz is 'transport secretary' on first reference (line 3) but 'housing secretary' here: another office"
+        );
+        assert_eq!(d["severity"], 2);
+        // Beside a chair's title, which is no office of its own.
+        flagged(t, &found, "title-mismatch", "magistrate judge");
+        assert_eq!(found.len(), 2, "{style}: {found:?}");
+        client.shutdown().await;
+        // The same appositives again: nothing to flag.
+        let same = t
+            .replace("the housing secretary", "the transport secretary")
+            .replace("the magistrate judge", "the district judge");
+        let (client, _, found) = check(style, "offices-appositive-same", &same).await;
+        assert!(found.is_empty(), "{style}: {found:?}");
         client.shutdown().await;
     }
 }
