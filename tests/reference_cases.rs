@@ -27,7 +27,7 @@ macro_rules! case {
     };
 }
 
-const CASES: [(&str, &str); 29] = [
+const CASES: [(&str, &str); 30] = [
     case!("offices"),
     case!("roles"),
     case!("knight"),
@@ -57,6 +57,7 @@ const CASES: [(&str, &str); 29] = [
     case!("courtesy-unnamed"),
     case!("courtesy-once"),
     case!("offices-appositive"),
+    case!("courtesy-family"),
 ];
 
 fn text(name: &str) -> &'static str {
@@ -498,6 +499,20 @@ async fn a_bare_surname_beside_a_consistent_courtesy_title_when_nobody_is_named_
     client.shutdown().await;
     let (client, _, found) = check("ap", "courtesy-unnamed", t).await;
     quiet(t, &found, "Kessler's");
+    client.shutdown().await;
+    // "Mr Haskell", a surname two people share, shows the practice too,
+    // whoever is meant.
+    let t = text("courtesy-family");
+    let (client, _, found) = check("uk", "courtesy-family", t).await;
+    let d = flagged(t, &found, "courtesy-title", "Adeyemi");
+    assert_eq!(
+        d["message"],
+        "In UK style later references take a courtesy title, as 'Mr Haskell' does (line 3): 'Adeyemi' has none"
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    client.shutdown().await;
+    let (client, _, found) = check("ap", "courtesy-family", t).await;
+    assert!(found.is_empty(), "{found:?}");
     client.shutdown().await;
     // One "Ms. Okafor" among bare surnames shows no house practice.
     let t = text("courtesy-once");

@@ -7,7 +7,7 @@
 
 use super::layout::Layout;
 use super::style::HouseStyle;
-use super::{checked, introduced_people, later_name, layout, line, text_of};
+use super::{checked, introduced_people, later_name, layout, line, shared_names, text_of};
 use crate::actors::{Actor, Form, Mention};
 use crate::checks::{Context, Edit, Finding, RelatedLocation, Rule, RuleInfo, Severity};
 
@@ -302,9 +302,15 @@ fn house_style(ctx: &Context<'_>, layout: &Layout, style: &HouseStyle, out: &mut
         t.as_deref()
             .is_some_and(|t| matches!(kind(t), Kind::Man | Kind::Woman))
     };
+    // A courtesy title on a surname several people share ("Mr Bernoulli" in
+    // a family of mathematicians) shows the practice too, whoever is meant.
+    let shared = shared_names(ctx, layout)
+        .map(|(m, _)| m)
+        .filter(|m| m.form == Form::Family && plain(&m.courtesy.map(|c| text_of(ctx, c))));
     let mut titled: Vec<&Mention> = all
         .iter()
         .flat_map(|c| c.later.iter().filter(|(_, t)| plain(t)).map(|(m, _)| *m))
+        .chain(shared)
         .collect();
     let mut bare: Vec<&Mention> = all
         .iter()
