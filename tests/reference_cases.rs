@@ -27,7 +27,7 @@ macro_rules! case {
     };
 }
 
-const CASES: [(&str, &str); 30] = [
+const CASES: [(&str, &str); 32] = [
     case!("offices"),
     case!("roles"),
     case!("knight"),
@@ -58,6 +58,8 @@ const CASES: [(&str, &str); 30] = [
     case!("courtesy-once"),
     case!("offices-appositive"),
     case!("courtesy-family"),
+    case!("accents-headline"),
+    case!("early-respelt"),
 ];
 
 fn text(name: &str) -> &'static str {
@@ -480,6 +482,43 @@ async fn respellings_of_a_family_name_of_a_name_shaped_introduction_and_of_a_set
             .as_str()
             .unwrap()
             .starts_with("'Rosenbrg' here, 'Rosenberg' on line 3"));
+        assert_eq!(found.len(), 1, "{style}: {found:?}");
+        client.shutdown().await;
+    }
+}
+
+#[tokio::test]
+async fn accents_against_the_usual_form_in_the_body_and_not_in_a_gloss() {
+    for style in ["ap", "uk"] {
+        let t = text("accents-headline");
+        let (client, _, found) = check(style, "accents-headline", t).await;
+        // The usual form's first use is the headline's; the body shows it
+        // too, and the message points there.
+        let d = flagged(t, &found, "name-variant", "Rasmussén");
+        assert_eq!(
+            d["message"],
+            "'Rasmussén' here, 'Rasmussen' on line 3: the accents differ"
+        );
+        // A romanisation given in parentheses is a gloss.
+        quiet(t, &found, "Karīmī");
+        assert_eq!(found.len(), 1, "{style}: {found:?}");
+        client.shutdown().await;
+    }
+}
+
+#[tokio::test]
+async fn a_look_alike_before_the_introduction_is_a_respelling_not_an_early_surname() {
+    // "Jolfa" before "New Julfa": the model linked a look-alike; the
+    // spelling is name-variant's finding, and the surname was not used
+    // early.
+    for style in ["ap", "uk"] {
+        let t = text("early-respelt");
+        let (client, _, found) = check(style, "early-respelt", t).await;
+        let d = flagged(t, &found, "name-variant", "Jolfa");
+        assert!(d["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("'Jolfa' here, 'Julfa'"));
         assert_eq!(found.len(), 1, "{style}: {found:?}");
         client.shutdown().await;
     }

@@ -296,6 +296,26 @@ fn finding(
     )
 }
 
+/// How far back a parenthesis may open and still hold a word: a gloss is
+/// short.
+const GLOSS_BYTES: usize = 160;
+
+/// Whether a word sits in a parenthesis on its line ("Zaha Hadid (Arabic:
+/// Zahā Ḥadīd)"): a gloss that gives the name in another romanisation, on
+/// purpose, not a spelling the article uses (an encoding never is on
+/// purpose). Looks back a bounded stretch.
+fn in_parentheses(ctx: &Context<'_>, span: Span) -> bool {
+    let text = &ctx.prose.text;
+    let mut from = span.start.saturating_sub(GLOSS_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..span.start];
+    let line = before.rsplit('\n').next().unwrap_or("");
+    line.rfind('(')
+        .is_some_and(|open| !line[open..].contains(')'))
+}
+
 /// A combining mark: a decomposed accent is part of the word it sits on.
 fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x300..=0x36f | 0x1ab0..=0x1aff | 0x1dc0..=0x1dff | 0x20d0..=0x20ff | 0xfe20..=0xfe2f)
@@ -308,8 +328,8 @@ fn is_mark(c: char) -> bool {
 /// the words of an organisation's name stay out; so does any word a rule
 /// already flagged.
 pub(super) fn accent_variants(ctx: &Context<'_>, layout: &Layout, out: &mut Vec<Finding>) {
-    // Each form of a word: where it is first written and how often.
-    let mut forms: FastMap<String, Vec<(&str, Span, usize)>> = FastMap::default();
+    // Each form of a word: everywhere it is written, in order.
+    let mut forms: FastMap<String, Vec<(&str, Vec<Span>)>> = FastMap::default();
     let mut uses: Vec<(String, &str, Span)> = Vec::new();
     for token in &ctx.prose.tokens {
         if token.kind != TokenKind::Word || !token.capitalised || token.in_quote {
@@ -321,9 +341,9 @@ pub(super) fn accent_variants(ctx: &Context<'_>, layout: &Layout, out: &mut Vec<
         }
         let key = without_accents(word);
         let list = forms.entry(key.clone()).or_default();
-        match list.iter_mut().find(|(w, _, _)| *w == word) {
-            Some(form) => form.2 += 1,
-            None => list.push((word, token.word, 1)),
+        match list.iter_mut().find(|(w, _)| *w == word) {
+            Some(form) => form.1.push(token.word),
+            None => list.push((word, vec![token.word])),
         }
         uses.push((key, word, token.word));
     }
@@ -332,6 +352,19 @@ pub(super) fn accent_variants(ctx: &Context<'_>, layout: &Layout, out: &mut Vec<
         .filter(|f| f.code == super::spelling::NAME_VARIANT.code)
         .map(|f| f.span)
         .collect();
+    let person_word = |w: &str| {
+        !super::lowercase_in(ctx, &[w]) && !LEXICON.names_a_place(w) && !LEXICON.is_function_word(w)
+    };
+    let in_body = |s: Span| {
+        judged_here(ctx, layout, s)
+            && ctx
+                .actors
+                .actor_at(s.start)
+                .is_none_or(|a| ctx.actors.actors[a].kind == ActorKind::Person)
+    };
+    // Where each usual form is first written in the body: a headline's
+    // "Otto Jespersen" shows the spelling, but the reader checks it below.
+    let mut shown: FastMap<&str, Option<Span>> = FastMap::default();
     for (key, word, span) in uses {
         let Some(list) = forms.get(&key) else {
             continue;
@@ -341,44 +374,44 @@ pub(super) fn accent_variants(ctx: &Context<'_>, layout: &Layout, out: &mut Vec<
         let composed = list
             .iter()
             .find(|f| f.0 != word && nfc(f.0) == nfc(word) && nfc(f.0) == f.0);
-        let (expected, first, how) = match composed {
-            Some(&(w, s, _)) => (w, s, Difference::Encoding),
+        let (expected, spans, how) = match composed {
+            Some((w, s)) => (*w, s, Difference::Encoding),
             None => {
                 // Accents: the usual form is the one used more often. Two
                 // forms used as often as each other may be two names ("Ali"
                 // and "Ālī" in two places).
-                if list.len() != 2 || list[0].2 == list[1].2 {
+                if list.len() != 2 || list[0].1.len() == list[1].1.len() {
                     continue;
                 }
-                let Some(&(w, s, _)) = list.iter().max_by_key(|f| f.2).filter(|f| f.0 != word)
+                let Some((w, s)) = list
+                    .iter()
+                    .max_by_key(|f| f.1.len())
+                    .filter(|f| f.0 != word)
                 else {
                     continue;
                 };
                 match difference(word, w) {
-                    Some(Difference::Accents) => (w, s, Difference::Accents),
+                    Some(Difference::Accents) => (*w, s, Difference::Accents),
                     _ => continue,
                 }
             }
         };
-        let person_word = |w: &str| {
-            !super::lowercase_in(ctx, &[w])
-                && !LEXICON.names_a_place(w)
-                && !LEXICON.is_function_word(w)
-        };
-        let in_body = |s: Span| {
-            judged_here(ctx, layout, s)
-                && ctx
-                    .actors
-                    .actor_at(s.start)
-                    .is_none_or(|a| ctx.actors.actors[a].kind == ActorKind::Person)
-        };
         if !person_word(word)
             || !person_word(expected)
             || !in_body(span)
-            || !in_body(first)
-            || flagged
-                .iter()
-                .any(|f| f.start < span.end && span.start < f.end)
+            || how == Difference::Accents && in_parentheses(ctx, span)
+        {
+            continue;
+        }
+        let first = *shown
+            .entry(expected)
+            .or_insert_with(|| spans.iter().copied().find(|s| in_body(*s)));
+        let Some(first) = first else {
+            continue;
+        };
+        if flagged
+            .iter()
+            .any(|f| f.start < span.end && span.start < f.end)
         {
             continue;
         }
