@@ -189,10 +189,20 @@ fn one_person(
             .count()
             == 1
     };
+    // "He attacked Mr. Clinton's record after Mrs. Clinton spoke": both
+    // titles in one sentence set two people side by side, not one person
+    // misnamed.
+    let sentence = |m: &Mention| ctx.prose.sentence_at(m.span.start);
+    let beside_other = |m: &Mention, k: Kind| {
+        titled
+            .iter()
+            .any(|(o, c)| kind(c) != k && o.span != m.span && sentence(o) == sentence(m))
+    };
     for (m, courtesy) in &titled[1..] {
         let here = kind(courtesy);
         let clash = alone
             && once(here)
+            && !beside_other(m, here)
             && matches!(
                 (kind(first), here),
                 (Kind::Man, Kind::Woman) | (Kind::Woman, Kind::Man)
@@ -260,7 +270,19 @@ fn relative_named(ctx: &Context<'_>, person: &Actor, surname: &str) -> bool {
                 || m.courtesy.is_some_and(|c| c.contains(offset))
         })
     };
+    // "The Obamas", "the Bushes": the article speaks of a family ("Andrews"
+    // alone is a surname of its own).
+    let family = || {
+        ctx.prose.tokens.windows(2).any(|pair| {
+            let word = ctx.prose.slice(pair[1].word);
+            ctx.prose.slice(pair[0].word).eq_ignore_ascii_case("the")
+                && word
+                    .strip_suffix('s')
+                    .is_some_and(|w| w == surname || w.strip_suffix('e') == Some(surname))
+        })
+    };
     other_person
+        || family()
         || ctx.prose.tokens.windows(2).any(|pair| {
             let (before, name) = (&pair[0], &pair[1]);
             let word = ctx.prose.slice(before.word);

@@ -46,13 +46,19 @@ pub struct Layout {
     /// Subheads written as paragraphs ("Sanders: Win in a walk."): display
     /// text, like headings.
     subheads: Vec<Span>,
+    /// The deck under the headline, a guess: under a headline written as a
+    /// sentence, a short first paragraph may as well be the lede.
+    deck: Option<Span>,
     links: LinkTexts,
 }
 
 impl Layout {
     /// The layout of `text`, whose prose is `prose`.
     pub fn of(text: &str, prose: &Prose) -> Layout {
-        let mut body_start = headline_end(prose);
+        let (mut body_start, deck) = match headline_end(prose) {
+            Top::Headline(end) => (end, None),
+            Top::Deck(deck) => (deck.end, Some(deck)),
+        };
         for block in prose.blocks.iter().take(TOP_BLOCKS) {
             let text = prose.slice(block.span);
             if is_label(text) {
@@ -89,6 +95,7 @@ impl Layout {
             body_start,
             section_starts,
             subheads,
+            deck,
             links: LinkTexts::of(text),
         }
     }
@@ -97,6 +104,11 @@ impl Layout {
     /// not in a subhead.
     pub fn in_body(&self, offset: usize) -> bool {
         offset >= self.body_start && !self.subheads.iter().any(|s| s.contains(offset))
+    }
+
+    /// Whether an offset lies in the deck under the headline.
+    pub fn in_deck(&self, offset: usize) -> bool {
+        self.deck.is_some_and(|d| d.contains(offset))
     }
 
     /// Whether a span lies inside a Markdown link's text (see [`in_link_text`]).
@@ -110,17 +122,23 @@ impl Layout {
     }
 }
 
+/// Where the headline that opens a document ends, or the deck under it.
+enum Top {
+    Headline(usize),
+    Deck(Span),
+}
+
 /// Where a headline that opens the document ends: a first block of one
 /// short line, even one that ends in a full stop, with at least two blocks
 /// after it; and the deck after a headline that ends in ";" or ":", on the
 /// next line ("Talks resume in Moscow;" / "Lavrov and Wang meet again.").
-fn headline_end(prose: &Prose) -> usize {
+fn headline_end(prose: &Prose) -> Top {
     let (Some(first), Some(second), Some(_)) = (
         prose.blocks.first(),
         prose.blocks.get(1),
         prose.blocks.get(2),
     ) else {
-        return 0;
+        return Top::Headline(0);
     };
     let headline = prose.slice(first.span);
     let words = |s: &str| s.split_whitespace().count();
@@ -128,7 +146,7 @@ fn headline_end(prose: &Prose) -> usize {
     let headline_shaped = words(headline) <= HEADLINE_WORDS
         || words(headline) <= CAPITALISED_HEADLINE_WORDS && title_case(headline);
     if first.kind != BlockKind::Heading && !(one_line && headline_shaped) {
-        return 0;
+        return Top::Headline(0);
     }
     let deck = prose.slice(second.span);
     let continues = headline.trim_end().ends_with([';', ':']);
@@ -148,9 +166,9 @@ fn headline_end(prose: &Prose) -> usize {
         && words(deck) <= DECK_SENTENCE_WORDS
         && third > words(deck);
     if continues && next_line && words(deck) <= DECK_WORDS || short_deck {
-        second.span.end
+        Top::Deck(second.span)
     } else {
-        first.span.end
+        Top::Headline(first.span.end)
     }
 }
 

@@ -26,6 +26,9 @@ impl Rule for LateIntroduction {
         let layout = layout(ctx);
         shared_name_first(ctx, &layout, out);
         for (a, actor) in introduced_people(ctx) {
+            if named_in_deck(ctx, &layout, actor) {
+                continue;
+            }
             let mut refs = checked(ctx, &layout, a)
                 .filter(|(_, m)| is_name(m) && !attributive(ctx, m))
                 .map(|(_, m)| m);
@@ -66,6 +69,17 @@ impl Rule for LateIntroduction {
             }
         }
     }
+}
+
+/// Whether the deck under the headline names the person in full. Under a
+/// headline written as a sentence, a short first paragraph is a deck or the
+/// lede, and the layout can only guess which: either way the reader has
+/// met the person by name ("Rival Ted Cruz won Iowa." then "Cruz said").
+fn named_in_deck(ctx: &Context<'_>, layout: &Layout, actor: &Actor) -> bool {
+    actor.mentions.iter().any(|&m| {
+        let m = &ctx.actors.mentions[m];
+        m.form == Form::Full && !m.in_quote && layout.in_deck(m.span.start)
+    })
 }
 
 /// Whether a written surname is the person's, letter for letter (accents

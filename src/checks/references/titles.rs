@@ -86,17 +86,38 @@ fn title_of<'m>(ctx: &Context<'_>, m: &'m Mention) -> Option<&'m Title> {
         .or(m.appositive.as_deref().filter(|t| comparable(ctx, t)))
 }
 
-/// A person's references that carry a title to compare, in order.
+/// A person's references that carry a title to compare, in order. A given
+/// name whose name runs on past it ("Mayor Bill de Blasio", "Vice President
+/// George H.W. Bush") names someone the model did not read in full, linked
+/// to the person by the given name only, which others share: the rules do
+/// not compare offices across that link.
 fn titled<'a>(
     ctx: &'a Context<'_>,
     layout: &'a Layout,
     actor: usize,
 ) -> Vec<(&'a Mention, &'a Title)> {
     checked(ctx, layout, actor)
-        .filter(|(_, m)| is_name(m))
+        .filter(|(_, m)| is_name(m) && !(m.form == Form::Given && name_runs_on(ctx, m)))
         .filter_map(|(_, m)| title_of(ctx, m).map(|t| (m, t)))
         .collect()
 }
+
+/// Whether the name at `m` goes on past the mention: initials or a
+/// capitalised word after it, after any particles ("de", "van der").
+fn name_runs_on(ctx: &Context<'_>, m: &Mention) -> bool {
+    let Some(rest) = ctx.prose.text[m.name.end..].strip_prefix(' ') else {
+        return false;
+    };
+    let mut words = rest.split(' ').skip_while(|w| NAME_PARTICLES.contains(w));
+    words
+        .next()
+        .is_some_and(|w| w.starts_with(char::is_uppercase))
+}
+
+/// Lowercase words inside surnames: "de Blasio", "van der Berg".
+const NAME_PARTICLES: [&str; 14] = [
+    "de", "del", "della", "der", "den", "di", "da", "dos", "du", "la", "le", "van", "von", "bin",
+];
 
 /// A title directly before its name: one the rules may rewrite in place.
 fn before_name(t: &Title) -> bool {
