@@ -27,7 +27,7 @@ macro_rules! case {
     };
 }
 
-const CASES: [(&str, &str); 36] = [
+const CASES: [(&str, &str); 37] = [
     case!("offices"),
     case!("roles"),
     case!("knight"),
@@ -64,6 +64,7 @@ const CASES: [(&str, &str); 36] = [
     case!("given-name-title"),
     case!("couple-contrast"),
     case!("couple-family"),
+    case!("headline-one-paragraph"),
 ];
 
 fn text(name: &str) -> &'static str {
@@ -546,6 +547,27 @@ async fn a_full_name_in_a_short_first_paragraph_under_the_headline_introduces() 
         let (client, _, found) = check(style, "deck-lede-unnamed", &unnamed).await;
         flagged(&unnamed, &found, "late-introduction", "Keller");
         assert_eq!(found.len(), 1, "{style}: {found:?}");
+        client.shutdown().await;
+    }
+}
+
+#[tokio::test]
+async fn a_headline_in_capitals_over_a_single_paragraph_is_top_matter() {
+    // "Keller: Why I Still Back The Harbour Plan..." over one paragraph that
+    // introduces Donna Keller: the headline's surname is no early reference.
+    for style in ["ap", "uk"] {
+        let t = text("headline-one-paragraph");
+        let (client, _, found) = check(style, "headline-one-paragraph", t).await;
+        assert!(found.is_empty(), "{style}: {found:?}");
+        client.shutdown().await;
+        // A sentence above the paragraph is copy: its surname comes first.
+        let first = t.lines().next().unwrap_or_default();
+        let copy = t.replace(
+            first,
+            "Keller said she still backs the plan after the vote.",
+        );
+        let (client, _, found) = check(style, "headline-one-paragraph-copy", &copy).await;
+        flagged(&copy, &found, "late-introduction", "Keller");
         client.shutdown().await;
     }
 }

@@ -130,17 +130,18 @@ enum Top {
 
 /// Where a headline that opens the document ends: a first block of one
 /// short line, even one that ends in a full stop, with at least two blocks
-/// after it; and the deck after a headline that ends in ";" or ":", on the
+/// after it, or one in headline capitals over a single paragraph; and the deck after a headline that ends in ";" or ":", on the
 /// next line ("Talks resume in Moscow;" / "Lavrov and Wang meet again.").
 fn headline_end(prose: &Prose) -> Top {
-    let (Some(first), Some(second), Some(_)) = (
-        prose.blocks.first(),
-        prose.blocks.get(1),
-        prose.blocks.get(2),
-    ) else {
+    let (Some(first), Some(second)) = (prose.blocks.first(), prose.blocks.get(1)) else {
         return Top::Headline(0);
     };
     let headline = prose.slice(first.span);
+    // Over a single paragraph, only a line in headline capitals is a
+    // headline: a sentence above another is copy.
+    if prose.blocks.len() == 2 && !title_case(headline) {
+        return Top::Headline(0);
+    }
     let words = |s: &str| s.split_whitespace().count();
     let one_line = !headline.contains('\n');
     let headline_shaped = words(headline) <= HEADLINE_WORDS
@@ -343,6 +344,10 @@ mod tests {
         let short = "Lavrov said the talks were useful.\n\nRussian Foreign Minister Sergei Lavrov met Wang.";
         let prose = crate::prose::parse(short, crate::document::Language::PlainText, &mut cache);
         assert!(Layout::of(short, &prose).in_body(0));
+        // Unless it is in headline capitals.
+        let short = "Rowe: Why The Talks With Lavrov Were Useful.\n\nAda Rowe said the talks with Sergei Lavrov were useful.";
+        let prose = crate::prose::parse(short, crate::document::Language::PlainText, &mut cache);
+        assert!(!Layout::of(short, &prose).in_body(0));
     }
 
     #[test]
