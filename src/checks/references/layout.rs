@@ -138,8 +138,9 @@ fn headline_end(prose: &Prose) -> Top {
     };
     let headline = prose.slice(first.span);
     // Over a single paragraph, only a line in headline capitals is a
-    // headline: a sentence above another is copy.
-    if prose.blocks.len() == 2 && !title_case(headline) {
+    // headline: a sentence above another is copy, even one full of names
+    // ("Prime Minister Albanese arrived in Jakarta on Monday.").
+    if prose.blocks.len() == 2 && !all_capitalised(headline) {
         return Top::Headline(0);
     }
     let words = |s: &str| s.split_whitespace().count();
@@ -188,6 +189,20 @@ fn title_case(line: &str) -> bool {
         })
         .count();
     long.len() >= 3 && capitals * 5 >= long.len() * 4
+}
+
+/// A line whose every word of five letters or more starts with a capital,
+/// with four such words at least: headline capitals, verbs and all.
+fn all_capitalised(line: &str) -> bool {
+    let long: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 5)
+        .collect();
+    long.len() >= 4
+        && long.iter().all(|w| {
+            w.trim_start_matches(|c: char| !c.is_alphabetic())
+                .starts_with(char::is_uppercase)
+        })
 }
 
 /// A short block in capitals: a kicker or a label ("FULL TEXT.").
@@ -345,9 +360,12 @@ mod tests {
         let prose = crate::prose::parse(short, crate::document::Language::PlainText, &mut cache);
         assert!(Layout::of(short, &prose).in_body(0));
         // Unless it is in headline capitals.
-        let short = "Rowe: Why The Talks With Lavrov Were Useful.\n\nAda Rowe said the talks with Sergei Lavrov were useful.";
+        let short = "Rowe: Why The Moscow Talks With Lavrov Were Useful.\n\nAda Rowe said the talks with Sergei Lavrov were useful.";
         let prose = crate::prose::parse(short, crate::document::Language::PlainText, &mut cache);
         assert!(!Layout::of(short, &prose).in_body(0));
+        let names = "Prime Minister Albanese arrived in Jakarta on Monday.\n\nPrime Minister Albanese spoke.";
+        let prose = crate::prose::parse(names, crate::document::Language::PlainText, &mut cache);
+        assert!(Layout::of(names, &prose).in_body(0));
     }
 
     #[test]
