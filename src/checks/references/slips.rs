@@ -65,9 +65,7 @@ pub(super) fn unlinked_respellings(
             let mut candidates: Vec<usize> = words
                 .keys(word)
                 .iter()
-                .filter_map(|k| index.get(k))
-                .flatten()
-                .copied()
+                .flat_map(|&k| index.under(k))
                 .collect();
             candidates.sort_unstable();
             candidates.dedup();

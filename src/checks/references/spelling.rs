@@ -127,6 +127,7 @@ impl Rule for NameVariant {
         words.start();
         super::slips::unlinked_respellings(ctx, &layout, words, out);
         super::slips::accent_variants(ctx, &layout, words, out);
+        words.finish();
     }
 }
 

@@ -11,14 +11,13 @@ use super::spelling::{difference, without_accents, Difference};
 use crate::actors::{name_key, skeleton, slip_keys};
 use crate::hashing::FastMap;
 
-/// The words of the last two analyses and the index of the last surnames.
-/// Only words the latest analysis asked about are carried into the next, so
-/// the memo holds about as many words as the document has.
+/// The words the latest analysis asked about, and the index of its
+/// surnames: the memo holds about as many words as the document has.
 #[derive(Debug, Default)]
 pub struct WordMemo {
     current: FastMap<Box<str>, Facts>,
     previous: FastMap<Box<str>, Facts>,
-    index: Option<SurnameIndex>,
+    index: Option<KeptIndex>,
 }
 
 #[derive(Debug)]
@@ -31,15 +30,39 @@ struct Facts {
 
 /// Surnames, in order, by each of their keys.
 #[derive(Debug)]
-struct SurnameIndex {
+struct KeptIndex {
     surnames: Vec<Box<str>>,
-    by_key: Arc<FastMap<u64, Vec<usize>>>,
+    index: Arc<SurnameIndex>,
+}
+
+/// Each key of each surname with the surname's position, sorted by key: a
+/// look-up is a binary search, and the index costs 16 bytes a key however
+/// many surnames share one.
+#[derive(Debug)]
+pub(super) struct SurnameIndex(Vec<(u64, u32)>);
+
+impl SurnameIndex {
+    /// The positions of the surnames with this key (a position may come
+    /// more than once).
+    pub(super) fn under(&self, key: u64) -> impl Iterator<Item = usize> + '_ {
+        let from = self.0.partition_point(|&(k, _)| k < key);
+        self.0[from..]
+            .iter()
+            .take_while(move |&&(k, _)| k == key)
+            .map(|&(_, i)| i as usize)
+    }
 }
 
 impl WordMemo {
-    /// Starts an analysis: what the one before last asked about goes.
+    /// Starts an analysis: what the last one asked about is kept aside, to
+    /// be carried on as this one asks about it.
     pub(super) fn start(&mut self) {
         self.previous = std::mem::take(&mut self.current);
+    }
+
+    /// Ends an analysis: the words it did not ask about go.
+    pub(super) fn finish(&mut self) {
+        self.previous = FastMap::default();
     }
 
     fn facts(&mut self, word: &str) -> &mut Facts {
@@ -89,26 +112,26 @@ impl WordMemo {
 
     /// The positions in `surnames` by each of their keys: made again only
     /// when the surnames change.
-    pub(super) fn index(&mut self, surnames: &[&str]) -> Arc<FastMap<u64, Vec<usize>>> {
+    pub(super) fn index(&mut self, surnames: &[&str]) -> Arc<SurnameIndex> {
         let kept = self.index.as_ref().filter(|kept| {
             kept.surnames.len() == surnames.len()
                 && kept.surnames.iter().zip(surnames).all(|(a, b)| **a == **b)
         });
         if let Some(kept) = kept {
-            return Arc::clone(&kept.by_key);
+            return Arc::clone(&kept.index);
         }
-        let mut by_key: FastMap<u64, Vec<usize>> = FastMap::default();
+        let mut by_key = Vec::new();
         for (i, s) in surnames.iter().enumerate() {
-            for &key in self.keys(s).iter() {
-                by_key.entry(key).or_default().push(i);
-            }
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            by_key.extend(self.keys(s).iter().map(|&key| (key, i)));
         }
-        let by_key = Arc::new(by_key);
-        self.index = Some(SurnameIndex {
+        by_key.sort_unstable();
+        let index = Arc::new(SurnameIndex(by_key));
+        self.index = Some(KeptIndex {
             surnames: surnames.iter().map(|&s| Box::from(s)).collect(),
-            by_key: Arc::clone(&by_key),
+            index: Arc::clone(&index),
         });
-        by_key
+        index
     }
 }
 
@@ -138,9 +161,11 @@ mod tests {
         assert_eq!(memo.current.len(), 0);
         memo.keys("Kellar");
         assert_eq!(memo.current["Kellar"].differences.len(), 1);
-        // Not asked about in the last analysis: gone after the next start.
+        // Not asked about in an analysis: gone at its end.
+        memo.finish();
+        assert!(memo.previous.is_empty() && !memo.current.contains_key("Martínez"));
         memo.start();
-        memo.start();
+        memo.finish();
         assert!(memo.previous.is_empty() && memo.current.is_empty());
     }
 
@@ -153,6 +178,7 @@ mod tests {
         let other = memo.index(&["Halvorsen", "Keller"]);
         assert!(!Arc::ptr_eq(&first, &other));
         let key = keys("Keller")[0];
-        assert!(other[&key].iter().all(|&i| i == 1));
+        assert!(other.under(key).all(|i| i == 1));
+        assert!(other.under(key).next().is_some());
     }
 }
