@@ -5,6 +5,7 @@
 //! the word, or a person of its own known only by that word; either way the
 //! reader meets one person under two spellings.
 
+use std::collections::hash_map::Entry;
 use std::sync::Arc;
 
 use super::layout::Layout;
@@ -292,32 +293,54 @@ pub(super) fn accent_variants(
     words: &mut WordMemo,
     out: &mut Vec<Finding>,
 ) {
-    // Each form of a word: where it is first written and how often.
-    let mut forms: FastMap<Arc<str>, Vec<(&str, Span, usize)>> = FastMap::default();
-    let mut uses: Vec<(Arc<str>, &str, Span)> = Vec::new();
+    // Each capitalised word, where it is first written and how often, in
+    // the order the words first appear.
+    let mut seen: FastMap<&str, usize> = FastMap::default();
+    let mut distinct: Vec<(&str, Span, usize)> = Vec::new();
     for token in &ctx.prose.tokens {
         if token.kind != TokenKind::Word || !token.capitalised || token.in_quote {
             continue;
         }
         let word = ctx.prose.slice(token.word);
+        match seen.entry(word) {
+            Entry::Occupied(at) => distinct[*at.get()].2 += 1,
+            Entry::Vacant(at) => {
+                at.insert(distinct.len());
+                distinct.push((word, token.word, 1));
+            }
+        }
+    }
+    // Each form of a word, by its letters without accents; only the words
+    // written in two forms or more are looked at again.
+    let mut forms: FastMap<Arc<str>, Vec<(&str, Span, usize)>> = FastMap::default();
+    for &(word, span, count) in &distinct {
         if word.chars().count() < 3 || !word.chars().all(|c| c.is_alphabetic() || is_mark(c)) {
             continue;
         }
-        let key = words.without_accents(word);
-        let list = forms.entry(Arc::clone(&key)).or_default();
-        match list.iter_mut().find(|(w, _, _)| *w == word) {
-            Some(form) => form.2 += 1,
-            None => list.push((word, token.word, 1)),
-        }
-        uses.push((key, word, token.word));
+        forms
+            .entry(words.without_accents(word))
+            .or_default()
+            .push((word, span, count));
+    }
+    let varied: FastMap<&str, &[(&str, Span, usize)]> = forms
+        .values()
+        .filter(|list| list.len() >= 2)
+        .flat_map(|list| list.iter().map(move |f| (f.0, list.as_slice())))
+        .collect();
+    if varied.is_empty() {
+        return;
     }
     let flagged: Vec<Span> = out
         .iter()
         .filter(|f| f.code == super::spelling::NAME_VARIANT.code)
         .map(|f| f.span)
         .collect();
-    for (key, word, span) in uses {
-        let Some(list) = forms.get(&key) else {
+    for token in &ctx.prose.tokens {
+        if token.kind != TokenKind::Word || !token.capitalised || token.in_quote {
+            continue;
+        }
+        let (word, span) = (ctx.prose.slice(token.word), token.word);
+        let Some(&list) = varied.get(word) else {
             continue;
         };
         // The same letters in another encoding: the decomposed form is the
