@@ -295,6 +295,23 @@ const CASES: &[Case] = &[
         "The interview ran for an hour.\n\n\"Will the port close in winter?\"\n\nThe ice came early that year.\n",
         orphan("\"Will the port close in winter?\""),
     ),
+    // A source covers the claims it governs: a statement that a claim is
+    // about is not its source.
+    md(
+        "statement the claim is about",
+        "The new timetable appears to contradict the harbour master's statement from May.\n",
+        claim("appears to"),
+    ),
+    md(
+        "statement the claim is about",
+        "The harbour master said the new timetable appears to be wrong.\n",
+        Quiet,
+    ),
+    md(
+        "statement the claim is about",
+        "One of the central claims of the mayor's speech does not hold up.\n",
+        Quiet,
+    ),
     // A speaker tagged on an earlier quotation goes on speaking, whatever
     // the tag's verb.
     md(

@@ -41,12 +41,28 @@ pub(super) fn sourced(scan: &Scan<'_>, sentence: usize, cue: Span) -> bool {
             clause != cue_clause && hit.span.start >= cue.end && introduces_content(scan, hit);
         let describes_a_noun =
             clause == cue_clause && hit.span.start >= cue.end && reduced_relative(scan, hit);
+        let talked_about =
+            clause == cue_clause && hit.span.start >= cue.end && only_a_statement(hit);
         !cue.covers(hit.span)
             && (leads_into_cue || !subordinate)
             && !own_content_follows
             && !describes_a_noun
+            && !talked_about
             && scan.is_marker(hit)
     })
+}
+
+/// A statement named by a noun ("his comments", "Ruiz's memo") and by
+/// nothing that speaks: after the cue in its clause it is what the claim is
+/// about ("appears to contradict Ruiz's comments"), not who makes it.
+fn only_a_statement(hit: &Hit) -> bool {
+    hit.roles.has(Roles::NOUN)
+        && !hit.roles.has(
+            Roles::PHRASE
+                .or(Roles::SPOKESPERSON)
+                .or(Roles::AGENCY)
+                .or(Roles::REPORTING),
+        )
 }
 
 /// Whether the cue stands in a "that" clause whose verb has a subject of its

@@ -368,3 +368,27 @@ fn the_fix_ends_the_claim_s_clause() {
         assert_eq!(flagged(text)[0].1, fixed);
     }
 }
+
+#[test]
+fn a_statement_the_claim_is_about_does_not_source_it() {
+    assert_eq!(
+        cues("The timetable appears to contradict the harbour master's statement from May."),
+        vec!["appears to"]
+    );
+    assert_eq!(
+        cues("The ferry seemed to ignore his earlier comments about the tide."),
+        vec!["seemed to"]
+    );
+    for text in [
+        "The harbour master said the timetable appears to be wrong.",
+        "In his statement, the timetable appears to be wrong.",
+        "One of the central claims of the mayor's speech does not hold up.",
+    ] {
+        assert_eq!(cues(text), Vec::<String>::new(), "{text}");
+    }
+    // Claims "of" something that is not a statement are still unheld.
+    assert_eq!(
+        cues("Claims of fraud at the port have not gone away."),
+        vec!["Claims"]
+    );
+}
