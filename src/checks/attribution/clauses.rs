@@ -41,8 +41,9 @@ pub(super) fn sourced(scan: &Scan<'_>, sentence: usize, cue: Span) -> bool {
             clause != cue_clause && hit.span.start >= cue.end && introduces_content(scan, hit);
         let describes_a_noun =
             clause == cue_clause && hit.span.start >= cue.end && reduced_relative(scan, hit);
-        let talked_about =
-            clause == cue_clause && hit.span.start >= cue.end && only_a_statement(hit);
+        let talked_about = clause == cue_clause
+            && only_a_statement(hit)
+            && (hit.span.start >= cue.end || judged_statement(scan, s.tokens.clone(), hit, cue));
         !cue.covers(hit.span)
             && (leads_into_cue || !subordinate)
             && !own_content_follows
@@ -63,6 +64,31 @@ fn only_a_statement(hit: &Hit) -> bool {
                 .or(Roles::AGENCY)
                 .or(Roles::REPORTING),
         )
+}
+
+/// How many words may stand between a statement and the cue it is the
+/// subject of ("Thursday's memo from the panel seemed aimed at").
+const SUBJECT_REACH: usize = 6;
+
+/// A statement that is the subject of the cue: what is judged, not who
+/// judges ("Ruiz's memo seemed aimed at", "his story, however, seemed
+/// wasted"). Not one after a preposition ("In his statement, the plan
+/// appears…"), which places the claim in the statement.
+fn judged_statement(scan: &Scan<'_>, tokens: std::ops::Range<usize>, hit: &Hit, cue: Span) -> bool {
+    let words = |from: usize, to: usize| {
+        tokens.clone().filter(move |&t| {
+            let token = scan.token(t);
+            token.kind == TokenKind::Word && from <= token.span.start && token.span.end <= to
+        })
+    };
+    let sentence_start = scan.token(tokens.start).span.start;
+    let placed = words(sentence_start, hit.span.start)
+        .any(|t| contains(&LEXICON.prepositions, scan.word(t)));
+    let between: Vec<usize> = words(hit.span.end, cue.start).collect();
+    hit.span.end <= cue.start
+        && !placed
+        && between.len() <= SUBJECT_REACH
+        && !between.iter().any(|&t| scan.hit_at(t).is_some())
 }
 
 /// Whether the cue stands in a "that" clause whose verb has a subject of its

@@ -379,6 +379,11 @@ fn a_statement_the_claim_is_about_does_not_source_it() {
         cues("The ferry seemed to ignore his earlier comments about the tide."),
         vec!["seemed to"]
     );
+    // The statement is the subject: what is judged, not who judges.
+    assert_eq!(
+        cues("Thursday's memo from the harbour board seemed aimed at the ferry firm."),
+        vec!["seemed aimed"]
+    );
     for text in [
         "The harbour master said the timetable appears to be wrong.",
         "In his statement, the timetable appears to be wrong.",
