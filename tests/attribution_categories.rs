@@ -312,6 +312,17 @@ const CASES: &[Case] = &[
         "One of the central claims of the mayor's speech does not hold up.\n",
         Quiet,
     ),
+    // An interview's answer is the words of the one asked.
+    md(
+        "interview answer",
+        "How did the harbour cope with the storm?\n\nThe sea wall is expected to need repairs before winter.\n",
+        Quiet,
+    ),
+    md(
+        "interview answer",
+        "The harbour master spoke at the quay. \"How did we cope with the storm?\"\n\nThe sea wall is expected to need repairs before winter.\n",
+        claim("is expected to"),
+    ),
     // A speaker tagged on an earlier quotation goes on speaking, whatever
     // the tag's verb.
     md(

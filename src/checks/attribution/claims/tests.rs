@@ -397,3 +397,18 @@ fn a_statement_the_claim_is_about_does_not_source_it() {
         vec!["Claims"]
     );
 }
+
+#[test]
+fn an_interview_answer_is_the_words_of_the_one_asked() {
+    let answer =
+        "Will the port close in winter?\n\nThe ice is expected to arrive early this year.\n";
+    assert_eq!(cues(answer), Vec::<String>::new());
+    // A question quoted from someone, or a long paragraph that ends by
+    // asking one, is not an interviewer's.
+    for text in [
+        "The mayor spoke at the quay. \"Will the port close in winter?\"\n\nThe ice is expected to arrive early this year.\n",
+        "The port opened in May. The fees doubled in June. The ferries left in July. Will it close in winter?\n\nThe ice is expected to arrive early this year.\n",
+    ] {
+        assert_eq!(cues(text), vec!["is expected to"], "{text}");
+    }
+}
