@@ -312,6 +312,11 @@ const CASES: &[Case] = &[
         "One of the central claims of the mayor's speech does not hold up.\n",
         Quiet,
     ),
+    md(
+        "speech verb that reports nothing",
+        "The board appears to ignore what adds up to a majority of the fees.\n",
+        claim("appears to"),
+    ),
     // An interview's answer is the words of the one asked.
     md(
         "interview answer",

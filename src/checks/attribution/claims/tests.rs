@@ -223,6 +223,10 @@ fn adding_to_talk_is_not_a_reporting_verb() {
         cues("The port will close, the harbour master added."),
         Vec::<String>::new()
     );
+    assert_eq!(
+        cues("The board appears to ignore what adds up to a majority of the fees."),
+        vec!["appears to"]
+    );
 }
 
 #[test]
