@@ -317,6 +317,16 @@ const CASES: &[Case] = &[
         "The board appears to ignore what adds up to a majority of the fees.\n",
         claim("appears to"),
     ),
+    md(
+        "speaker who reports something else",
+        "The ferry seems to be late; the captain told the harbour office that the tide had turned.\n",
+        claim("seems to"),
+    ),
+    md(
+        "speaker who reports something else",
+        "The ferry seems to be late, the captain told the harbour office.\n",
+        Quiet,
+    ),
     // An interview's answer is the words of the one asked.
     md(
         "interview answer",

@@ -195,7 +195,30 @@ fn introduces_content(scan: &Scan<'_>, hit: &Hit) -> bool {
         next = scan.next_word(n);
     }
     let infinitive = hit.roles.has(Roles::BELIEF.or(Roles::DESIRE)) && scan.word_is(next, "to");
-    scan.word_is(next, "that") || infinitive
+    let told = hit.roles.has(Roles::REPORTING) && that_after_addressee(scan, next);
+    scan.word_is(next, "that") || infinitive || told
+}
+
+/// How many words an addressee may take between a reporting verb and its
+/// "that" ("told the Associated Press that").
+const ADDRESSEE_WORDS: usize = 4;
+
+/// "told the AP that", "assured voters that": "that" after the few words of
+/// an addressee, with no punctuation between, opens the verb's own content.
+fn that_after_addressee(scan: &Scan<'_>, first: Option<usize>) -> bool {
+    let Some(mut at) = first else {
+        return false;
+    };
+    for _ in 0..ADDRESSEE_WORDS {
+        let Some(next) = scan.next_word(at).filter(|&n| n == at + 1) else {
+            return false;
+        };
+        if scan.word_is(Some(next), "that") {
+            return true;
+        }
+        at = next;
+    }
+    false
 }
 
 fn is_clause_break(scan: &Scan<'_>, t: usize) -> bool {

@@ -416,3 +416,17 @@ fn an_interview_answer_is_the_words_of_the_one_asked() {
         assert_eq!(cues(text), vec!["is expected to"], "{text}");
     }
 }
+
+#[test]
+fn a_speaker_who_tells_someone_something_else_does_not_source_the_claim() {
+    assert_eq!(
+        cues("The ferry seems to be late; the captain told the harbour office that the tide had turned."),
+        vec!["seems to"]
+    );
+    for text in [
+        "The captain told the harbour office the ferry seems to be late.",
+        "The ferry seems to be late, the captain told the harbour office.",
+    ] {
+        assert_eq!(cues(text), Vec::<String>::new(), "{text}");
+    }
+}
