@@ -11,6 +11,7 @@ use serde_json::{json, Value};
 const PHANTOMS: &str = include_str!("fixtures/actors/phantoms.md");
 const MERGES: &str = include_str!("fixtures/actors/merges.md");
 const LEARNED: &str = include_str!("fixtures/actors/learned.md");
+const QUALIFIED: &str = include_str!("fixtures/actors/qualified-things.md");
 
 /// Capitalised things in `phantoms.md` that are no one: a team and an event.
 /// (The tagger does not yet keep "Royal Marsden", "Question Time" and "Great
@@ -236,4 +237,88 @@ fn the_cli_lists_the_full_name_at_a_sentence_start() {
     for name in ["Teodor Vasquez-Holm", "Ilse Marrenby", "Pettigrew"] {
         assert!(named.contains(&name), "{name} missing: {named:?}");
     }
+}
+
+/// Words that only narrow a title ("National", "Grand", "first") and a job
+/// written with a capital inside a sentence ("Pilot Training") make no title,
+/// so the capitalised word after them is no one; offices before a name still
+/// make a title, even before a surname alone ("President Okafor").
+#[tokio::test]
+async fn qualifiers_and_capitalised_jobs_before_a_word_make_no_person() {
+    let mut client = TestClient::start().await;
+    let u = uri("qualified-things.md");
+    client.open_and_wait(&u, "markdown", QUALIFIED).await;
+    let things = [
+        "Archives",
+        "Lodge",
+        "Humanities",
+        "Affairs",
+        "Training",
+        "Register",
+        "Catalan",
+    ];
+    for needle in things {
+        let value = hover(&mut client, &u, QUALIFIED, needle).await;
+        assert_ne!(kind_of(&value), "Person", "{needle} is no person: {value}");
+    }
+    let value = hover(&mut client, &u, QUALIFIED, "Okafor").await;
+    assert_eq!(
+        value.lines().next(),
+        Some("**Okafor** — President"),
+        "{value}"
+    );
+    let value = hover(&mut client, &u, QUALIFIED, "Ana Ruiz").await;
+    assert_eq!(
+        value.lines().next(),
+        Some("**Ana Ruiz** — Foreign Minister"),
+        "{value}"
+    );
+    let refs = client
+        .request(
+            "textDocument/references",
+            json!({
+                "textDocument": {"uri": u},
+                "position": at(&u, QUALIFIED, "Hanne Solberg")["position"],
+                "context": {"includeDeclaration": true}
+            }),
+        )
+        .await;
+    assert_eq!(refs.as_array().map(Vec::len), Some(2), "{refs}");
+    let symbols = client
+        .request(
+            "textDocument/documentSymbol",
+            json!({"textDocument": {"uri": u}}),
+        )
+        .await;
+    let names: Vec<&str> = symbols
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s["name"].as_str())
+        .collect();
+    for thing in things {
+        assert!(
+            !names.iter().any(|n| n.contains(thing)),
+            "{thing} in the outline: {names:?}"
+        );
+    }
+    assert!(names.iter().any(|n| n.contains("Okafor")), "{names:?}");
+    client.shutdown().await;
+}
+
+#[test]
+fn the_cli_lists_no_person_for_a_qualified_thing() {
+    let listed = actors_json("qualified-things.md", QUALIFIED);
+    assert_eq!(people(&listed), vec!["Ana Ruiz", "Okafor"], "{listed}");
+    let named: Vec<&str> = listed["actors"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|a| a["name"].as_str())
+        .collect();
+    assert_eq!(
+        named,
+        vec!["Hanne Solberg", "Ana Ruiz", "Okafor"],
+        "{listed}"
+    );
 }

@@ -166,8 +166,27 @@ impl Reader<'_> {
             return;
         }
         // Places and organisations alone before a name are not a title
-        // ("at University of Texas Arlington Amneh Jafari").
-        if !(first..start).any(|k| self.scan.cover(k).any(TITLE_WORDS)) {
+        // ("at University of Texas Arlington Amneh Jafari"), nor words that
+        // only narrow or qualify one ("National Archives", "Grand Lodge",
+        // "Digital Humanities"): a title names an office, a job or a relation.
+        if !(first..start).any(|k| self.scan.cover(k).any(TITLE_HEADS)) {
+            return;
+        }
+        // A capitalised job word directly before one capitalised word, inside
+        // a sentence, is a thing's name, not a title: a job is lowercase
+        // before a name ("pilot Ana Ruiz"), so "Pilot Training" and "Boxer
+        // Indemnity" name no one.
+        let last = start - 1;
+        let single = self.found.names[n].parsed.given.is_none();
+        if single
+            && self.capitalised(last)
+            && !self.clause_start(last, lo)
+            && self.scan.cover(last).any(Classes::of(&[Class::Descriptor]))
+            && !self
+                .scan
+                .cover(last)
+                .any(Classes::of(&[Class::Office, Class::Leader]))
+        {
             return;
         }
         for other in absorbed {
