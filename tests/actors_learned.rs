@@ -242,7 +242,10 @@ fn the_cli_lists_the_full_name_at_a_sentence_start() {
 /// Words that only narrow a title ("National", "Grand", "first") and a job
 /// written with a capital inside a sentence ("Pilot Training") make no title,
 /// so the capitalised word after them is no one; offices before a name still
-/// make a title, even before a surname alone ("President Okafor").
+/// make a title, even before a surname alone ("President Okafor", "Secretary
+/// of State Okoro"); capitalised words after "of" with no office in them
+/// begin a body's name ("the director of the National Conservatory"); a word
+/// that only narrows a title is no appositive ("Well, first, …").
 #[tokio::test]
 async fn qualifiers_and_capitalised_jobs_before_a_word_make_no_person() {
     let mut client = TestClient::start().await;
@@ -265,6 +268,12 @@ async fn qualifiers_and_capitalised_jobs_before_a_word_make_no_person() {
     assert_eq!(
         value.lines().next(),
         Some("**Okafor** — President"),
+        "{value}"
+    );
+    let value = hover(&mut client, &u, QUALIFIED, "Okoro").await;
+    assert_eq!(
+        value.lines().next(),
+        Some("**Okoro** — Secretary of State"),
         "{value}"
     );
     let value = hover(&mut client, &u, QUALIFIED, "Ana Ruiz").await;
@@ -309,7 +318,11 @@ async fn qualifiers_and_capitalised_jobs_before_a_word_make_no_person() {
 #[test]
 fn the_cli_lists_no_person_for_a_qualified_thing() {
     let listed = actors_json("qualified-things.md", QUALIFIED);
-    assert_eq!(people(&listed), vec!["Ana Ruiz", "Okafor"], "{listed}");
+    assert_eq!(
+        people(&listed),
+        vec!["Ana Ruiz", "Okafor", "Okoro"],
+        "{listed}"
+    );
     let named: Vec<&str> = listed["actors"]
         .as_array()
         .into_iter()
@@ -318,7 +331,7 @@ fn the_cli_lists_no_person_for_a_qualified_thing() {
         .collect();
     assert_eq!(
         named,
-        vec!["Hanne Solberg", "Ana Ruiz", "Okafor"],
+        vec!["Hanne Solberg", "Ana Ruiz", "Okafor", "Okoro"],
         "{listed}"
     );
 }

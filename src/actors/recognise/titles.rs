@@ -174,20 +174,30 @@ impl Reader<'_> {
         }
         // A capitalised job word directly before one capitalised word, inside
         // a sentence, is a thing's name, not a title: a job is lowercase
-        // before a name ("pilot Ana Ruiz"), so "Pilot Training" and "Boxer
-        // Indemnity" name no one.
+        // before a name ("pilot Ruiz"), so "Pilot Training" names no one (a
+        // longer name keeps it: "Editorial Manager Chet Clem"). Likewise
+        // capitalised words after "of" with no office among them: they begin
+        // a body's name ("the director of the National Conservatory"),
+        // unlike "Secretary of State", an office. Neither applies to a name
+        // whose shape is a person's ("Pilot Ana Ruiz").
         let last = start - 1;
-        let single = self.found.names[n].parsed.given.is_none();
-        if single
-            && self.capitalised(last)
-            && !self.clause_start(last, lo)
-            && self.scan.cover(last).any(Classes::of(&[Class::Descriptor]))
-            && !self
-                .scan
-                .cover(last)
-                .any(Classes::of(&[Class::Office, Class::Leader]))
-        {
-            return;
+        if !self.found.names[n].evidence.name_shape {
+            let job = |k: usize| {
+                let cover = self.scan.cover(k);
+                cover.has(Class::Descriptor)
+                    && !cover.any(Classes::of(&[Class::Office, Class::Leader]))
+            };
+            let single = self.found.names[n].parsed.given.is_none();
+            if single && self.capitalised(last) && !self.clause_start(last, lo) && job(last) {
+                return;
+            }
+            let mut k = last;
+            while k > first && self.capitalised(k) && !self.scan.cover(k).any(TITLE_HEADS) {
+                k -= 1;
+            }
+            if k < last && self.is(k, CONNECTORS) {
+                return;
+            }
         }
         for other in absorbed {
             self.uses[self.found.names[other].tokens.clone()].fill(Use::Body);
@@ -429,7 +439,9 @@ impl Reader<'_> {
                 || self.scan.cover(i).has(Class::SpeechVerb)
                 || matches!(self.uses[i], Use::Name(_))
         });
-        let has_role = (head..end).any(|i| self.scan.cover(i).any(TITLE_WORDS));
+        // "Well, first, I should say": a word that only narrows a title is
+        // no role.
+        let has_role = (head..end).any(|i| self.scan.cover(i).any(TITLE_HEADS));
         if !opens || clause || !has_role {
             return None;
         }
