@@ -172,30 +172,17 @@ impl Reader<'_> {
         if !(first..start).any(|k| self.scan.cover(k).any(TITLE_HEADS)) {
             return;
         }
-        // A capitalised job word directly before one capitalised word, inside
-        // a sentence, is a thing's name, not a title: a job is lowercase
-        // before a name ("pilot Ruiz"), so "Pilot Training" names no one (a
-        // longer name keeps it: "Editorial Manager Chet Clem"). Likewise
-        // capitalised words after "of" with no office among them: they begin
-        // a body's name ("the director of the National Conservatory"),
-        // unlike "Secretary of State", an office. Neither applies to a name
-        // whose shape is a person's ("Pilot Ana Ruiz").
-        let last = start - 1;
+        // Capitalised words after "of" with no office among them begin a
+        // body's name ("the director of the National Conservatory", "the
+        // Division of Student Affairs"), unlike "Secretary of State", an
+        // office; not before a name whose shape is a person's.
         if !self.found.names[n].evidence.name_shape {
-            let job = |k: usize| {
-                let cover = self.scan.cover(k);
-                cover.has(Class::Descriptor)
-                    && !cover.any(Classes::of(&[Class::Office, Class::Leader]))
-            };
-            let single = self.found.names[n].parsed.given.is_none();
-            if single && self.capitalised(last) && !self.clause_start(last, lo) && job(last) {
-                return;
-            }
-            let mut k = last;
-            while k > first && self.capitalised(k) && !self.scan.cover(k).any(TITLE_HEADS) {
+            let mut k = start - 1;
+            let offices = Classes::of(&[Class::Office, Class::Leader, Class::Relation]);
+            while k > first && self.capitalised(k) && !self.scan.cover(k).any(offices) {
                 k -= 1;
             }
-            if k < last && self.is(k, CONNECTORS) {
+            if k + 1 < start && self.is(k, CONNECTORS) {
                 return;
             }
         }
@@ -225,9 +212,25 @@ impl Reader<'_> {
         );
         title.opens_phrase =
             self.opens_phrase(title_office_start(&title, self.tokens, role_first), lo);
+        // A lowercase job alone before one capitalised word ("migrant
+        // Eegimaa communities", "official Penn State departments") says
+        // little: news copy introduces with the full name ("astronaut John
+        // Glenn"), and the word may describe a thing. An office, a relation
+        // or a job written as a title says more ("President Okafor",
+        // "Captain Ortega").
+        let office = (role_first..start).any(|k| {
+            self.scan.cover(k).any(Classes::of(&[
+                Class::Office,
+                Class::Leader,
+                Class::Relation,
+            ]))
+        });
+        let one_word = self.found.names[n].parsed.given.is_none();
+        let written_as_title = self.capitalised(start - 1);
         let name = &mut self.found.names[n];
         name.span = Span::new(self.tokens[role_first].span.start, name.span.end);
-        if title.formal || title.relation.is_some() || !title.office_key.is_empty() {
+        let says_role = title.formal || title.relation.is_some() || !title.office_key.is_empty();
+        if says_role && (office || !one_word || written_as_title) {
             name.evidence.role = true;
         }
         name.title = Some(Box::new(title));
