@@ -174,15 +174,23 @@ impl Reader<'_> {
         }
         // Capitalised words after "of" with no office among them begin a
         // body's name ("the director of the National Conservatory", "the
-        // Division of Student Affairs"), unlike "Secretary of State", an
-        // office; not before a name whose shape is a person's.
+        // Division of Student Affairs"), unlike a capitalised office's
+        // ("Deputy Secretary of State"); not before a name whose shape is a
+        // person's.
         if !self.found.names[n].evidence.name_shape {
             let mut k = start - 1;
             let offices = Classes::of(&[Class::Office, Class::Leader, Class::Relation]);
             while k > first && self.capitalised(k) && !self.scan.cover(k).any(offices) {
                 k -= 1;
             }
-            if k + 1 < start && self.is(k, CONNECTORS) {
+            // A capitalised office before "of" makes one title of it all
+            // ("Deputy Secretary of State Moritz").
+            let mut j = k;
+            while j > first && self.is(j, CONNECTORS) {
+                j -= 1;
+            }
+            let office_before = self.capitalised(j) && self.scan.cover(j).any(offices);
+            if k + 1 < start && self.is(k, CONNECTORS) && !office_before {
                 return;
             }
         }
