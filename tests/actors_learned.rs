@@ -12,6 +12,7 @@ const PHANTOMS: &str = include_str!("fixtures/actors/phantoms.md");
 const MERGES: &str = include_str!("fixtures/actors/merges.md");
 const LEARNED: &str = include_str!("fixtures/actors/learned.md");
 const QUALIFIED: &str = include_str!("fixtures/actors/qualified-things.md");
+const SALUTATION: &str = include_str!("fixtures/actors/salutation.md");
 
 /// Capitalised things in `phantoms.md` that are no one: a team and an event.
 /// (The tagger does not yet keep "Royal Marsden", "Question Time" and "Great
@@ -357,4 +358,54 @@ fn the_cli_lists_no_person_for_a_qualified_thing() {
         ],
         "{listed}"
     );
+}
+
+/// An unknown word opening a sentence before a lone given name is not part
+/// of the name ("Dear Hannah", "Thanks Tomas"): the given name refers to the
+/// person the letter names in full, and no "Dear Hannah" appears.
+#[tokio::test]
+async fn a_salutation_is_not_part_of_the_name_it_greets() {
+    let mut client = TestClient::start().await;
+    let u = uri("salutation.md");
+    client.open_and_wait(&u, "markdown", SALUTATION).await;
+    let value = hover(&mut client, &u, SALUTATION, "Hannah,").await;
+    assert_eq!(value.lines().next(), Some("**Hannah Brandt**"), "{value}");
+    let value = hover(&mut client, &u, SALUTATION, "Tomas for").await;
+    assert_eq!(value.lines().next(), Some("**Tomas Berg**"), "{value}");
+    let value = hover(&mut client, &u, SALUTATION, "Dear").await;
+    assert_eq!(value, "", "{value}");
+    let refs = client
+        .request(
+            "textDocument/references",
+            json!({
+                "textDocument": {"uri": u},
+                "position": at(&u, SALUTATION, "Hannah Brandt")["position"],
+                "context": {"includeDeclaration": true}
+            }),
+        )
+        .await;
+    assert_eq!(refs.as_array().map(Vec::len), Some(3), "{refs}");
+    let symbols = client
+        .request(
+            "textDocument/documentSymbol",
+            json!({"textDocument": {"uri": u}}),
+        )
+        .await;
+    let names: Vec<&str> = symbols
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s["name"].as_str())
+        .collect();
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.contains("Dear") || n.contains("Thanks")),
+        "{names:?}"
+    );
+    assert!(
+        names.iter().any(|n| n.contains("Hannah Brandt")),
+        "{names:?}"
+    );
+    client.shutdown().await;
 }
