@@ -27,7 +27,7 @@ macro_rules! case {
     };
 }
 
-const CASES: [(&str, &str); 22] = [
+const CASES: [(&str, &str); 32] = [
     case!("offices"),
     case!("roles"),
     case!("knight"),
@@ -50,6 +50,16 @@ const CASES: [(&str, &str); 22] = [
     case!("things-brand"),
     case!("nickname"),
     case!("respelt-once"),
+    case!("transcript"),
+    case!("family-slip"),
+    case!("shaped-slip"),
+    case!("settled-slip"),
+    case!("courtesy-unnamed"),
+    case!("courtesy-once"),
+    case!("offices-appositive"),
+    case!("courtesy-family"),
+    case!("accents-headline"),
+    case!("early-respelt"),
 ];
 
 fn text(name: &str) -> &'static str {
@@ -133,6 +143,34 @@ async fn a_change_of_office_is_a_warning_and_another_form_is_information() {
             "Dana Price is 'Councilwoman' on first reference (line 3) but 'Council member' here: the same office written another way"
         );
         assert_eq!(found.len(), 5, "{style}: {found:?}");
+        client.shutdown().await;
+    }
+}
+
+#[tokio::test]
+async fn an_appositive_beside_a_title_is_compared_with_the_first_appositive() {
+    // "Councillor Ruiz, the housing secretary" after "Councillor Ana Ruiz,
+    // the transport secretary": the titles before the names agree, the
+    // appositives do not.
+    for style in ["ap", "uk"] {
+        let t = text("offices-appositive");
+        let (client, _, found) = check(style, "offices-appositive", t).await;
+        let d = flagged(t, &found, "title-mismatch", "housing secretary");
+        assert_eq!(
+            d["message"],
+            "Ana Ruiz is 'transport secretary' on first reference (line 3) but 'housing secretary' here: another office"
+        );
+        assert_eq!(d["severity"], 2);
+        // Beside a chair's title, which is no office of its own.
+        flagged(t, &found, "title-mismatch", "magistrate judge");
+        assert_eq!(found.len(), 2, "{style}: {found:?}");
+        client.shutdown().await;
+        // The same appositives again: nothing to flag.
+        let same = t
+            .replace("the housing secretary", "the transport secretary")
+            .replace("the magistrate judge", "the district judge");
+        let (client, _, found) = check(style, "offices-appositive-same", &same).await;
+        assert!(found.is_empty(), "{style}: {found:?}");
         client.shutdown().await;
     }
 }
@@ -389,6 +427,137 @@ async fn a_respelling_of_a_surname_written_once_in_full() {
         assert_eq!(found.len(), 1, "{style}: {found:?}");
         client.shutdown().await;
     }
+}
+
+#[tokio::test]
+async fn a_transcripts_i_dash_dash_is_speech_not_a_dateline() {
+    // "I -- I'm sorry." further down once read as a dateline, which made
+    // everything above it top matter that no rule judges.
+    for style in ["ap", "uk"] {
+        let t = text("transcript");
+        let (client, _, found) = check(style, "transcript", t).await;
+        let d = flagged(t, &found, "name-variant", "Okafro");
+        assert_eq!(
+            d["message"],
+            "'Okafro' here, 'Okafor' on line 3: the same person's name is spelled two ways"
+        );
+        assert_eq!(found.len(), 1, "{style}: {found:?}");
+        client.shutdown().await;
+    }
+}
+
+#[tokio::test]
+async fn respellings_of_a_family_name_of_a_name_shaped_introduction_and_of_a_settled_name() {
+    for style in ["ap", "uk"] {
+        // A mother and son share "Goode": whichever of them "Gooe" means,
+        // the spelling differs.
+        let t = text("family-slip");
+        let (client, _, found) = check(style, "family-slip", t).await;
+        let d = flagged(t, &found, "name-variant", "Gooe");
+        assert_eq!(
+            d["message"],
+            "'Gooe' here, 'Goode' on line 3: the same person's name is spelled two ways"
+        );
+        assert_eq!(found.len(), 1, "{style}: {found:?}");
+        client.shutdown().await;
+
+        // A full name in name-shaped words, its only later use slipped and
+        // linked by the model, which only thinks the name a person's.
+        let t = text("shaped-slip");
+        let (client, _, found) = check(style, "shaped-slip", t).await;
+        let d = flagged(t, &found, "name-variant", "Kalna");
+        assert_eq!(
+            d["message"],
+            "'Kalna' here, 'Kalina' on line 3: the same person's name is spelled two ways"
+        );
+        assert_eq!(found.len(), 1, "{style}: {found:?}");
+        client.shutdown().await;
+
+        // Never given in full, but written alone again and again, and once
+        // with a slip inside it.
+        let t = text("settled-slip");
+        let (client, _, found) = check(style, "settled-slip", t).await;
+        let d = flagged(t, &found, "name-variant", "Rosenbrg");
+        assert!(d["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("'Rosenbrg' here, 'Rosenberg' on line 3"));
+        assert_eq!(found.len(), 1, "{style}: {found:?}");
+        client.shutdown().await;
+    }
+}
+
+#[tokio::test]
+async fn accents_against_the_usual_form_in_the_body_and_not_in_a_gloss() {
+    for style in ["ap", "uk"] {
+        let t = text("accents-headline");
+        let (client, _, found) = check(style, "accents-headline", t).await;
+        // The usual form's first use is the headline's; the body shows it
+        // too, and the message points there.
+        let d = flagged(t, &found, "name-variant", "Rasmussén");
+        assert_eq!(
+            d["message"],
+            "'Rasmussén' here, 'Rasmussen' on line 3: the accents differ"
+        );
+        // A romanisation given in parentheses is a gloss.
+        quiet(t, &found, "Karīmī");
+        assert_eq!(found.len(), 1, "{style}: {found:?}");
+        client.shutdown().await;
+    }
+}
+
+#[tokio::test]
+async fn a_look_alike_before_the_introduction_is_a_respelling_not_an_early_surname() {
+    // "Jolfa" before "New Julfa": the model linked a look-alike; the
+    // spelling is name-variant's finding, and the surname was not used
+    // early.
+    for style in ["ap", "uk"] {
+        let t = text("early-respelt");
+        let (client, _, found) = check(style, "early-respelt", t).await;
+        let d = flagged(t, &found, "name-variant", "Jolfa");
+        assert!(d["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("'Jolfa' here, 'Julfa'"));
+        assert_eq!(found.len(), 1, "{style}: {found:?}");
+        client.shutdown().await;
+    }
+}
+
+#[tokio::test]
+async fn a_bare_surname_beside_a_consistent_courtesy_title_when_nobody_is_named_in_full() {
+    // "Ms Okafor" throughout and "Kessler" bare, neither named in full.
+    let t = text("courtesy-unnamed");
+    let (client, _, found) = check("uk", "courtesy-unnamed", t).await;
+    let d = flagged(t, &found, "courtesy-title", "Kessler");
+    assert_eq!(
+        d["message"],
+        "In UK style later references take a courtesy title, as 'Ms Okafor' does (line 3): 'Kessler' has none"
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    client.shutdown().await;
+    let (client, _, found) = check("ap", "courtesy-unnamed", t).await;
+    quiet(t, &found, "Kessler's");
+    client.shutdown().await;
+    // "Mr Haskell", a surname two people share, shows the practice too,
+    // whoever is meant.
+    let t = text("courtesy-family");
+    let (client, _, found) = check("uk", "courtesy-family", t).await;
+    let d = flagged(t, &found, "courtesy-title", "Adeyemi");
+    assert_eq!(
+        d["message"],
+        "In UK style later references take a courtesy title, as 'Mr Haskell' does (line 3): 'Adeyemi' has none"
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    client.shutdown().await;
+    let (client, _, found) = check("ap", "courtesy-family", t).await;
+    assert!(found.is_empty(), "{found:?}");
+    client.shutdown().await;
+    // One "Ms. Okafor" among bare surnames shows no house practice.
+    let t = text("courtesy-once");
+    let (client, _, found) = check("uk", "courtesy-once", t).await;
+    assert!(found.is_empty(), "{found:?}");
+    client.shutdown().await;
 }
 
 #[tokio::test]

@@ -7,7 +7,7 @@
 
 use super::layout::Layout;
 use super::style::HouseStyle;
-use super::{checked, introduced_people, later_name, layout, line, text_of};
+use super::{checked, introduced_people, later_name, layout, line, shared_names, text_of};
 use crate::actors::{Actor, Form, Mention};
 use crate::checks::{Context, Edit, Finding, RelatedLocation, Rule, RuleInfo, Severity};
 
@@ -302,9 +302,15 @@ fn house_style(ctx: &Context<'_>, layout: &Layout, style: &HouseStyle, out: &mut
         t.as_deref()
             .is_some_and(|t| matches!(kind(t), Kind::Man | Kind::Woman))
     };
+    // A courtesy title on a surname several people share ("Mr Bernoulli" in
+    // a family of mathematicians) shows the practice too, whoever is meant.
+    let shared = shared_names(ctx, layout)
+        .map(|(m, _)| m)
+        .filter(|m| m.form == Form::Family && plain(&m.courtesy.map(|c| text_of(ctx, c))));
     let mut titled: Vec<&Mention> = all
         .iter()
         .flat_map(|c| c.later.iter().filter(|(_, t)| plain(t)).map(|(m, _)| *m))
+        .chain(shared)
         .collect();
     let mut bare: Vec<&Mention> = all
         .iter()
@@ -313,7 +319,10 @@ fn house_style(ctx: &Context<'_>, layout: &Layout, style: &HouseStyle, out: &mut
     // The messages point at the first of each in the text.
     titled.sort_by_key(|m| m.span.start);
     bare.sort_by_key(|m| m.span.start);
-    let (Some(&example), Some(&bare_example)) = (titled.first(), bare.first()) else {
+    // Someone never named in full lacks a courtesy title as much as anyone
+    // ("Ms Goldsmith" throughout, "Warhol" bare), though their bare surname
+    // does not count towards the article's practice.
+    let Some(&example) = titled.first() else {
         return;
     };
     // Someone given a courtesy title at most later references, twice or
@@ -322,7 +331,11 @@ fn house_style(ctx: &Context<'_>, layout: &Layout, style: &HouseStyle, out: &mut
         let titled = c.later.iter().filter(|(_, t)| plain(t)).count();
         titled >= 2 && 2 * titled > c.later.len()
     });
-    if style.courtesy_titles && (consistent || titled.len() >= bare.len()) {
+    // With no bare surname of someone named in full to weigh against, only
+    // someone's consistent courtesy title shows the practice: one "Ms.
+    // Goldsmith" in a transcript of bare surnames does not.
+    let practice = consistent || !bare.is_empty() && titled.len() >= bare.len();
+    if style.courtesy_titles && practice {
         for c in &all {
             // Each person once: the first later reference without one.
             let flagged: Vec<&Mention> = c
@@ -359,7 +372,7 @@ fn house_style(ctx: &Context<'_>, layout: &Layout, style: &HouseStyle, out: &mut
                 out.push(finding);
             }
         }
-    } else if titled.len() < bare.len() {
+    } else if let (true, Some(&bare_example)) = (titled.len() < bare.len(), bare.first()) {
         for c in &all {
             let Some(surname) = later_name(c.person) else {
                 continue;

@@ -28,9 +28,11 @@ const LABEL_WORDS: usize = 6;
 const SUBHEAD_WORDS: usize = 10;
 
 /// A dateline opening the body: "WASHINGTON —", "DES MOINES, Iowa -",
-/// "LONDON (Reuters) -".
+/// "LONDON (Reuters) -". The place is words in capitals, the last of three
+/// letters or more: a transcript's "I -- I'm sorry" or "OK -- so" is speech,
+/// and taking it for a dateline would make everything above it top matter.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[A-Z][A-Z'’.\- ]{2,}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)?(?: \([A-Za-z ]+\))? ?(?:—|–|-{1,2}) ")
+    Regex::new(r"^(?:[A-Z][A-Z'’.]+[ \-])*[A-Z][A-Z'’.]{2,}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)?(?: \([A-Za-z ]+\))? ?(?:—|–|-{1,2}) ")
         .expect("the dateline pattern is valid")
 });
 
@@ -291,6 +293,11 @@ mod tests {
         assert!(DATELINE.is_match("DES MOINES, Iowa - The caucuses"));
         assert!(DATELINE.is_match("LONDON (Reuters) - The prime minister"));
         assert!(!DATELINE.is_match("The Senate voted - again"));
+        assert!(DATELINE.is_match("LA PAZ, Bolivia — The vote"));
+        assert!(DATELINE.is_match("WINSTON-SALEM, N.C. -- The vote"));
+        // Speech in a transcript, not a place.
+        assert!(!DATELINE.is_match("I -- I'm sorry. I read Factor 1."));
+        assert!(!DATELINE.is_match("OK -- so what is the use here?"));
     }
 
     #[test]

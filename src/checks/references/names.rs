@@ -37,6 +37,14 @@ impl Rule for LateIntroduction {
             if early.form != Form::Family {
                 continue;
             }
+            // A surname spelled otherwise than the person's ("Jolfa" before
+            // "New Julfa", "OSSOFF" before "John Ossoff"'s later "Ossoff")
+            // was linked as a look-alike: another name, a slip (that is
+            // `name-variant`'s) or a transcript's speaker label, not the
+            // surname used too early.
+            if !spelled_as(&text_of(ctx, early.name), later_name(actor)) {
+                continue;
+            }
             // A bare surname that is also a place ("Washington") may mean
             // the place, not the person introduced later.
             let place = early.title.is_none()
@@ -58,6 +66,13 @@ impl Rule for LateIntroduction {
             }
         }
     }
+}
+
+/// Whether a written surname is the person's, letter for letter (accents
+/// and apostrophes aside).
+fn spelled_as(written: &str, surname: Option<&str>) -> bool {
+    let plain = |s: &str| super::spelling::without_accents(s).replace(['’', '‘'], "'");
+    surname.is_some_and(|s| plain(written) == plain(s))
 }
 
 /// Whether an early reference with a title fits the introduction: a title

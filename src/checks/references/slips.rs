@@ -5,20 +5,25 @@
 //! the word, or a person of its own known only by that word; either way the
 //! reader meets one person under two spellings.
 
+use std::collections::hash_map::Entry;
+use std::sync::Arc;
+
 use super::layout::Layout;
-use super::spelling::{difference, nfc, respelling, without_accents, Difference};
+use super::spelling::{difference, nfc, respelling, Difference};
+use super::words::WordMemo;
 use super::{introduced_people, later_name, named, text_of};
 use crate::actors::lexicon::LEXICON;
-use crate::actors::{name_key, skeleton, slip_keys, ActorKind, Confidence, Form};
+use crate::actors::{ActorKind, Confidence, Form};
 use crate::checks::{Context, Finding};
 use crate::hashing::{FastMap, FastSet};
 use crate::prose::{BlockKind, TokenKind};
 use crate::span::Span;
 
-/// A surname a respelling is compared with: the person, where it is written
-/// in full first, and how often the article uses it.
+/// A surname a respelling is compared with: the people who go by it (a
+/// family may share it), where it is first written in full, and how often
+/// the article uses it.
 struct Anchor<'a> {
-    actor: usize,
+    actors: Vec<usize>,
     surname: &'a str,
     introduction: Span,
     uses: usize,
@@ -26,12 +31,18 @@ struct Anchor<'a> {
 
 /// Flags each word that respells exactly one person's surname, with a fix
 /// that writes the surname as the article usually does.
-pub(super) fn unlinked_respellings(ctx: &Context<'_>, layout: &Layout, out: &mut Vec<Finding>) {
+pub(super) fn unlinked_respellings(
+    ctx: &Context<'_>,
+    layout: &Layout,
+    words: &mut WordMemo,
+    out: &mut Vec<Finding>,
+) {
     let anchors = anchors(ctx);
     if anchors.is_empty() {
         return;
     }
-    let index = index(&anchors);
+    let surnames: Vec<&str> = anchors.iter().map(|a| a.surname).collect();
+    let index = words.index(&surnames);
     let capitalised = capitalised_counts(ctx);
     // Every word some actor's name is made of: a word that is part of a name
     // of its own ("Kane" in "Tim Kane") is that name, not a slip.
@@ -41,29 +52,36 @@ pub(super) fn unlinked_respellings(ctx: &Context<'_>, layout: &Layout, out: &mut
         .iter()
         .flat_map(|a| a.name.split_whitespace())
         .collect();
+    // The one surname each word respells, if exactly one: the same for
+    // every use of the word.
+    let mut respelt: FastMap<&str, Option<(usize, Difference)>> = FastMap::default();
     for (t, token) in ctx.prose.tokens.iter().enumerate() {
         if token.kind != TokenKind::Word || !token.capitalised || token.in_quote {
             continue;
         }
         let word = ctx.prose.slice(token.word);
-        if word.chars().count() < 4 || !word.chars().all(|c| c.is_alphabetic() || is_mark(c)) {
-            continue;
-        }
-        let mut candidates: Vec<usize> = keys(word)
-            .iter()
-            .filter_map(|k| index.get(k))
-            .flatten()
-            .copied()
-            .collect();
-        candidates.sort_unstable();
-        candidates.dedup();
-        let mut matches = candidates
-            .iter()
-            .filter_map(|&i| difference(word, anchors[i].surname).map(|d| (&anchors[i], d)));
-        let Some((anchor, how)) = matches.next() else {
+        let only = *respelt.entry(word).or_insert_with(|| {
+            if word.chars().count() < 4 || !word.chars().all(|c| c.is_alphabetic() || is_mark(c)) {
+                return None;
+            }
+            let mut candidates: Vec<usize> = words
+                .keys(word)
+                .iter()
+                .flat_map(|&k| index.under(k))
+                .collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            let mut matches = candidates
+                .iter()
+                .filter_map(|&i| words.difference(word, anchors[i].surname).map(|d| (i, d)));
+            let first = matches.next();
+            first.filter(|_| matches.next().is_none())
+        });
+        let Some((anchor, how)) = only else {
             continue;
         };
-        if matches.next().is_some() || !alone(ctx, t) || !judged_here(ctx, layout, token.span) {
+        let anchor = &anchors[anchor];
+        if !alone(ctx, t) || !judged_here(ctx, layout, token.span) {
             continue;
         }
         // A word the article also writes in lowercase, or a known given
@@ -83,43 +101,20 @@ pub(super) fn unlinked_respellings(ctx: &Context<'_>, layout: &Layout, out: &mut
         if anchor.introduction.contains(token.span.start) && how == Difference::Letters {
             continue;
         }
-        if !unlinked(ctx, anchor.actor, token.word, &name_words, word) {
+        if !unlinked(ctx, &anchor.actors, token.word, &name_words, word) {
             continue;
         }
         out.push(finding(ctx, anchor, token.word, word, how));
     }
 }
 
-/// The keys under which a name and its respellings meet: its skeleton
-/// (transliterations), its letters without accents (accents, encodings),
-/// and its slip keys (a letter changed, dropped or swapped).
-/// Each key is a hash, in the space of the slip keys.
-fn keys(word: &str) -> Vec<u64> {
-    let mut out = slip_keys(word);
-    out.push(name_key(&word.to_lowercase()));
-    out.push(name_key(&skeleton(word)));
-    out.push(name_key(&without_accents(word).to_lowercase()));
-    out
-}
-
-/// The anchors by each of their keys: a word's candidates are looked up,
-/// not compared with every surname.
-fn index<'a>(anchors: &'a [Anchor<'a>]) -> FastMap<u64, Vec<usize>> {
-    let mut out: FastMap<u64, Vec<usize>> = FastMap::default();
-    for (i, a) in anchors.iter().enumerate() {
-        for key in keys(a.surname) {
-            out.entry(key).or_default().push(i);
-        }
-    }
-    out
-}
-
-/// The people whose surname a respelling is compared with: introduced in
+/// The surnames a respelling is compared with, of people introduced in
 /// full (or, if the model is sure of them, used often), with a surname of
 /// four letters or more, used at least twice, or once in a full name of
 /// name-shaped words ([`name_shaped`]: "Rem Koolhaas", then "Koolhaes"
-/// alone, where the slip took the only later use); not a surname two people
-/// share, whose look-alike may be either's.
+/// alone, where the slip took the only later use). A surname two people
+/// share ("Matthew Goode" and his daughter "Matilda Goode") is one anchor:
+/// whichever of them "Gooe" means, the spelling differs.
 fn anchors<'a>(ctx: &'a Context<'_>) -> Vec<Anchor<'a>> {
     let mut out: Vec<Anchor<'a>> = Vec::new();
     let mut per_surname: FastMap<&str, usize> = FastMap::default();
@@ -132,7 +127,6 @@ fn anchors<'a>(ctx: &'a Context<'_>) -> Vec<Anchor<'a>> {
         if !introduced.contains(&a) && !shaped {
             continue;
         }
-        *per_surname.entry(surname).or_insert(0) += 1;
         let uses = ctx.actors.mentions_of(a).filter(|m| !m.in_quote).count();
         let full = ctx
             .actors
@@ -151,14 +145,26 @@ fn anchors<'a>(ctx: &'a Context<'_>) -> Vec<Anchor<'a>> {
         if surname.chars().count() < 4 || uses < 2 && !(shaped && full.is_some()) {
             continue;
         }
-        out.push(Anchor {
-            actor: a,
-            surname,
-            introduction,
-            uses,
-        });
+        match per_surname.get(surname) {
+            Some(&i) => {
+                let anchor: &mut Anchor<'a> = &mut out[i];
+                anchor.actors.push(a);
+                anchor.uses += uses;
+                if introduction.start < anchor.introduction.start {
+                    anchor.introduction = introduction;
+                }
+            }
+            None => {
+                per_surname.insert(surname, out.len());
+                out.push(Anchor {
+                    actors: vec![a],
+                    surname,
+                    introduction,
+                    uses,
+                });
+            }
+        }
     }
-    out.retain(|a| per_surname.get(a.surname) == Some(&1));
     out
 }
 
@@ -166,7 +172,7 @@ fn anchors<'a>(ctx: &'a Context<'_>) -> Vec<Anchor<'a>> {
 /// words or more each shaped like a name, with the surname last, and writes
 /// none of them in lowercase: a person's name even where the model hesitates
 /// and the article uses it once.
-fn name_shaped(ctx: &Context<'_>, a: usize, surname: &str) -> bool {
+pub(super) fn name_shaped(ctx: &Context<'_>, a: usize, surname: &str) -> bool {
     ctx.actors
         .mentions_of(a)
         .filter(|m| m.form == Form::Full && !m.in_quote)
@@ -238,12 +244,12 @@ fn judged_here(ctx: &Context<'_>, layout: &Layout, span: Span) -> bool {
         && !layout.in_link_text(span)
 }
 
-/// Whether the word names no one of its own: not the anchor's reference
-/// already (the linked rule judges those), not an organisation or place, and
-/// not a person introduced under that name.
+/// Whether the word names no one of its own: not a reference to one of the
+/// anchor's people already (the linked rule judges those), not an
+/// organisation or place, and not a person introduced under that name.
 fn unlinked(
     ctx: &Context<'_>,
-    anchor: usize,
+    anchor: &[usize],
     span: Span,
     name_words: &FastSet<&str>,
     word: &str,
@@ -256,7 +262,7 @@ fn unlinked(
         return false;
     }
     match mention.actor() {
-        Some(a) if a == anchor => false,
+        Some(a) if anchor.contains(&a) => false,
         Some(a) => {
             let other = &ctx.actors.actors[a];
             other.kind == ActorKind::Person
@@ -283,6 +289,26 @@ fn finding(
     )
 }
 
+/// How far back a parenthesis may open and still hold a word: a gloss is
+/// short.
+const GLOSS_BYTES: usize = 160;
+
+/// Whether a word sits in a parenthesis on its line ("Zaha Hadid (Arabic:
+/// Zahā Ḥadīd)"): a gloss that gives the name in another romanisation, on
+/// purpose, not a spelling the article uses (an encoding never is on
+/// purpose). Looks back a bounded stretch.
+fn in_parentheses(ctx: &Context<'_>, span: Span) -> bool {
+    let text = &ctx.prose.text;
+    let mut from = span.start.saturating_sub(GLOSS_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..span.start];
+    let line = before.rsplit('\n').next().unwrap_or("");
+    line.rfind('(')
+        .is_some_and(|open| !line[open..].contains(')'))
+}
+
 /// A combining mark: a decomposed accent is part of the word it sits on.
 fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x300..=0x36f | 0x1ab0..=0x1aff | 0x1dc0..=0x1dff | 0x20d0..=0x20ff | 0xfe20..=0xfe2f)
@@ -294,33 +320,73 @@ fn is_mark(c: char) -> bool {
 /// a fix to the usual one; two forms used equally often are left alone. Words the article writes in lowercase, places and
 /// the words of an organisation's name stay out; so does any word a rule
 /// already flagged.
-pub(super) fn accent_variants(ctx: &Context<'_>, layout: &Layout, out: &mut Vec<Finding>) {
-    // Each form of a word: where it is first written and how often.
-    let mut forms: FastMap<String, Vec<(&str, Span, usize)>> = FastMap::default();
-    let mut uses: Vec<(String, &str, Span)> = Vec::new();
+pub(super) fn accent_variants(
+    ctx: &Context<'_>,
+    layout: &Layout,
+    words: &mut WordMemo,
+    out: &mut Vec<Finding>,
+) {
+    // Each capitalised word and everywhere it is written, in the order the
+    // words first appear.
+    let mut seen: FastMap<&str, usize> = FastMap::default();
+    let mut distinct: Vec<(&str, Vec<Span>)> = Vec::new();
     for token in &ctx.prose.tokens {
         if token.kind != TokenKind::Word || !token.capitalised || token.in_quote {
             continue;
         }
         let word = ctx.prose.slice(token.word);
+        match seen.entry(word) {
+            Entry::Occupied(at) => distinct[*at.get()].1.push(token.word),
+            Entry::Vacant(at) => {
+                at.insert(distinct.len());
+                distinct.push((word, vec![token.word]));
+            }
+        }
+    }
+    // Each form of a word, by its letters without accents; only the words
+    // written in two forms or more are looked at again.
+    let mut forms: FastMap<Arc<str>, Vec<(&str, Vec<Span>)>> = FastMap::default();
+    for (word, spans) in distinct {
         if word.chars().count() < 3 || !word.chars().all(|c| c.is_alphabetic() || is_mark(c)) {
             continue;
         }
-        let key = without_accents(word);
-        let list = forms.entry(key.clone()).or_default();
-        match list.iter_mut().find(|(w, _, _)| *w == word) {
-            Some(form) => form.2 += 1,
-            None => list.push((word, token.word, 1)),
-        }
-        uses.push((key, word, token.word));
+        forms
+            .entry(words.without_accents(word))
+            .or_default()
+            .push((word, spans));
+    }
+    let varied: FastMap<&str, &[(&str, Vec<Span>)]> = forms
+        .values()
+        .filter(|list| list.len() >= 2)
+        .flat_map(|list| list.iter().map(move |f| (f.0, list.as_slice())))
+        .collect();
+    if varied.is_empty() {
+        return;
     }
     let flagged: Vec<Span> = out
         .iter()
         .filter(|f| f.code == super::spelling::NAME_VARIANT.code)
         .map(|f| f.span)
         .collect();
-    for (key, word, span) in uses {
-        let Some(list) = forms.get(&key) else {
+    let person_word = |w: &str| {
+        !super::lowercase_in(ctx, &[w]) && !LEXICON.names_a_place(w) && !LEXICON.is_function_word(w)
+    };
+    let in_body = |s: Span| {
+        judged_here(ctx, layout, s)
+            && ctx
+                .actors
+                .actor_at(s.start)
+                .is_none_or(|a| ctx.actors.actors[a].kind == ActorKind::Person)
+    };
+    // Where each usual form is first written in the body: a headline's
+    // "Otto Jespersen" shows the spelling, but the reader checks it below.
+    let mut shown: FastMap<&str, Option<Span>> = FastMap::default();
+    for token in &ctx.prose.tokens {
+        if token.kind != TokenKind::Word || !token.capitalised || token.in_quote {
+            continue;
+        }
+        let (word, span) = (ctx.prose.slice(token.word), token.word);
+        let Some(&list) = varied.get(word) else {
             continue;
         };
         // The same letters in another encoding: the decomposed form is the
@@ -328,44 +394,44 @@ pub(super) fn accent_variants(ctx: &Context<'_>, layout: &Layout, out: &mut Vec<
         let composed = list
             .iter()
             .find(|f| f.0 != word && nfc(f.0) == nfc(word) && nfc(f.0) == f.0);
-        let (expected, first, how) = match composed {
-            Some(&(w, s, _)) => (w, s, Difference::Encoding),
+        let (expected, spans, how) = match composed {
+            Some((w, s)) => (*w, s, Difference::Encoding),
             None => {
                 // Accents: the usual form is the one used more often. Two
                 // forms used as often as each other may be two names ("Ali"
                 // and "Ālī" in two places).
-                if list.len() != 2 || list[0].2 == list[1].2 {
+                if list.len() != 2 || list[0].1.len() == list[1].1.len() {
                     continue;
                 }
-                let Some(&(w, s, _)) = list.iter().max_by_key(|f| f.2).filter(|f| f.0 != word)
+                let Some((w, s)) = list
+                    .iter()
+                    .max_by_key(|f| f.1.len())
+                    .filter(|f| f.0 != word)
                 else {
                     continue;
                 };
                 match difference(word, w) {
-                    Some(Difference::Accents) => (w, s, Difference::Accents),
+                    Some(Difference::Accents) => (*w, s, Difference::Accents),
                     _ => continue,
                 }
             }
         };
-        let person_word = |w: &str| {
-            !super::lowercase_in(ctx, &[w])
-                && !LEXICON.names_a_place(w)
-                && !LEXICON.is_function_word(w)
-        };
-        let in_body = |s: Span| {
-            judged_here(ctx, layout, s)
-                && ctx
-                    .actors
-                    .actor_at(s.start)
-                    .is_none_or(|a| ctx.actors.actors[a].kind == ActorKind::Person)
-        };
         if !person_word(word)
             || !person_word(expected)
             || !in_body(span)
-            || !in_body(first)
-            || flagged
-                .iter()
-                .any(|f| f.start < span.end && span.start < f.end)
+            || how == Difference::Accents && in_parentheses(ctx, span)
+        {
+            continue;
+        }
+        let first = *shown
+            .entry(expected)
+            .or_insert_with(|| spans.iter().copied().find(|s| in_body(*s)));
+        let Some(first) = first else {
+            continue;
+        };
+        if flagged
+            .iter()
+            .any(|f| f.start < span.end && span.start < f.end)
         {
             continue;
         }

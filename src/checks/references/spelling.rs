@@ -5,7 +5,8 @@
 use icu_normalizer::{ComposingNormalizerBorrowed, DecomposingNormalizerBorrowed};
 
 use super::layout::Layout;
-use super::{checked, layout, line, named, shared_names, text_of};
+use super::words::WordMemo;
+use super::{checked, later_name, layout, line, named, shared_names, text_of};
 use crate::actors::lexicon::LEXICON;
 use crate::actors::{
     is_variant, skeleton, Actor, Confidence, Form, Mention, NameOrder, PersonName,
@@ -77,6 +78,9 @@ fn particle_only(a: &str, b: &str) -> bool {
 
 /// How `written` differs from `expected`, if it is a spelling of it at all.
 pub(super) fn difference(written: &str, expected: &str) -> Option<Difference> {
+    if written == expected {
+        return None;
+    }
     let (w, e) = (straight(written), straight(expected));
     // "Clintons", "Trumps": a family, or a possessive without its
     // apostrophe; not another spelling of the name.
@@ -117,8 +121,13 @@ impl Rule for NameVariant {
             spellings(ctx, &layout, a, actor, out);
         }
         shared_name_spelling(ctx, &layout, out);
-        super::slips::unlinked_respellings(ctx, &layout, out);
-        super::slips::accent_variants(ctx, &layout, out);
+        let mut fresh = WordMemo::default();
+        let mut kept = ctx.memo.map(|m| m.words.borrow_mut());
+        let words = kept.as_deref_mut().unwrap_or(&mut fresh);
+        words.start();
+        super::slips::unlinked_respellings(ctx, &layout, words, out);
+        super::slips::accent_variants(ctx, &layout, words, out);
+        words.finish();
     }
 }
 
@@ -306,12 +315,23 @@ fn spellings(ctx: &Context<'_>, layout: &Layout, a: usize, actor: &Actor, out: &
         }
     };
     // Where only the shape of the name says it is a person's, only accents
-    // and encodings: "Buddhism" and "Buddhist" differ in one letter too.
+    // and encodings: "Buddhism" and "Buddhist" differ in one letter too;
+    // and a slip of the surname written alone, where the full name in
+    // name-shaped words spells it, or where the article settles on a
+    // spelling by itself.
     let sure = actor.confidence == Confidence::Certain || super::shown_as_name(ctx, a, actor);
+    let shaped = introduced_in_shape(ctx, a, actor) == Some(expected.as_str());
+    let alone = |span: &Span| {
+        refs.iter()
+            .any(|m| m.form == Form::Family && m.name == *span)
+    };
     let variants: Vec<(Span, String, Difference)> = families
         .iter()
         .filter_map(|(span, f)| difference(f, &expected).map(|d| (*span, f.clone(), d)))
-        .filter(|(_, _, d)| sure || *d != Difference::Letters)
+        .filter(|(span, f, d)| {
+            sure || *d != Difference::Letters
+                || alone(span) && (shaped || settled_slip(ctx, &families, f, &expected))
+        })
         .collect();
     let edits: Vec<Edit> = variants
         .iter()
@@ -348,6 +368,45 @@ fn spellings(ctx: &Context<'_>, layout: &Layout, a: usize, actor: &Actor, out: &
                 .with_fix(format!("Spell it '{expected}' everywhere"), edits.clone()),
         );
     }
+}
+
+/// The surname of a full name in name-shaped words ("Bedřich Smetana"),
+/// written alone at most once before it: a person's name, even where a slip
+/// took the only later use of the surname. A word used alone again and again
+/// before the longer form ("Buddhist" ... "Theravada Buddhist") names a
+/// thing.
+fn introduced_in_shape<'a>(ctx: &Context<'_>, a: usize, actor: &'a Actor) -> Option<&'a str> {
+    let surname = later_name(actor)?;
+    let before_full = ctx
+        .actors
+        .mentions_of(a)
+        .take_while(|m| m.form != Form::Full)
+        .filter(|m| ctx.prose.slice(m.name) == surname)
+        .count();
+    (before_full <= 1 && super::slips::name_shaped(ctx, a, surname)).then_some(surname)
+}
+
+/// A slip in a name the article settles on by itself: the usual spelling
+/// written alone three times or more, this one once, and the two alike in
+/// the letters a suffix changes ("Einstein" throughout, "Einsetin" once; not
+/// "Buddhist" and "Buddhism", a word and its kin), neither written in
+/// lowercase nor a place. A person's name, used that way, even where the
+/// model hesitates and the article never gives it in full.
+fn settled_slip(
+    ctx: &Context<'_>,
+    families: &[(Span, String)],
+    written: &str,
+    expected: &str,
+) -> bool {
+    let count = |w: &str| families.iter().filter(|(_, f)| f == w).count();
+    let last = |w: &str| w.chars().last().map(|c| c.to_lowercase().to_string());
+    let plain = |w: &str| !LEXICON.names_a_place(w) && !LEXICON.is_function_word(w);
+    count(expected) >= 3
+        && count(written) == 1
+        && last(written) == last(expected)
+        && plain(written)
+        && plain(expected)
+        && !super::lowercase_in(ctx, &[written, expected])
 }
 
 /// The spelling most references use, at its first use; on a tie, the first

@@ -161,10 +161,48 @@ impl Rule for TitleMismatch {
                         &forms,
                     ));
                 }
+                if let Some((later, earlier, agreement)) = appositives_differ(ctx, first_m, m) {
+                    out.push(mismatch(
+                        ctx,
+                        style,
+                        actor,
+                        (m, later),
+                        (first_m, earlier),
+                        agreement,
+                        &[],
+                    ));
+                }
             }
         }
         roles::unnamed(ctx, &layout, &TITLE_MISMATCH, out);
     }
+}
+
+/// A later reference with a title before the name and an appositive
+/// ("Speaker Pelosi, the home secretary") whose appositive names another
+/// office than the first reference's appositive ("Speaker Nancy Pelosi, the
+/// health secretary"), and than its title before the name: the comparison
+/// of the titles before the names does not see it. Returns the two
+/// appositives and how they relate.
+fn appositives_differ<'m>(
+    ctx: &Context<'_>,
+    first_m: &'m Mention,
+    m: &'m Mention,
+) -> Option<(&'m Title, &'m Title, Agreement)> {
+    let comparable_in = |t: &'m Option<Box<Title>>| t.as_deref().filter(|t| comparable(ctx, t));
+    // Only where the title before the name is what the rule compared.
+    comparable_in(&m.title)?;
+    let later = comparable_in(&m.appositive)?;
+    let earlier = comparable_in(&first_m.appositive)?;
+    let differs = |t: &Title| {
+        matches!(
+            compare(ctx, t, later),
+            Agreement::OtherOffice | Agreement::OtherSex
+        ) && offices::is_chair(&t.office_key) == offices::is_chair(&later.office_key)
+    };
+    let agreement = compare(ctx, earlier, later);
+    (differs(earlier) && comparable_in(&first_m.title).is_none_or(differs))
+        .then_some((later, earlier, agreement))
 }
 
 fn mismatch(
