@@ -38,6 +38,38 @@ async fn hover(client: &mut TestClient, u: &str, text: &str, needle: &str) -> St
         .to_string()
 }
 
+/// The names in the document's outline (`textDocument/documentSymbol`).
+async fn outline(client: &mut TestClient, u: &str) -> Vec<String> {
+    let symbols = client
+        .request(
+            "textDocument/documentSymbol",
+            json!({"textDocument": {"uri": u}}),
+        )
+        .await;
+    symbols
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s["name"].as_str().map(str::to_string))
+        .collect()
+}
+
+/// How many references (declaration included) the server lists for the
+/// actor at the first occurrence of `needle`.
+async fn reference_count(client: &mut TestClient, u: &str, text: &str, needle: &str) -> usize {
+    let refs = client
+        .request(
+            "textDocument/references",
+            json!({
+                "textDocument": {"uri": u},
+                "position": at(u, text, needle)["position"],
+                "context": {"includeDeclaration": true}
+            }),
+        )
+        .await;
+    refs.as_array().map_or(0, Vec::len)
+}
+
 /// What a hover says the actor is: the first word of its second paragraph
 /// ("Person", "Probably", "Organisation", "Government").
 fn kind_of(hover: &str) -> &str {
@@ -100,21 +132,10 @@ async fn events_institutions_shows_offices_and_teams_are_no_one() {
         value.lines().next(),
         Some("**Miriam Okonjo** — Health Secretary")
     );
-    let symbols = client
-        .request(
-            "textDocument/documentSymbol",
-            json!({"textDocument": {"uri": u}}),
-        )
-        .await;
-    let names: Vec<&str> = symbols
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|s| s["name"].as_str())
-        .collect();
+    let names = outline(&mut client, &u).await;
     for phantom in NO_ONE {
         assert!(
-            !names.contains(&phantom),
+            !names.iter().any(|n| n == phantom),
             "{phantom} in the outline: {names:?}"
         );
     }
@@ -300,29 +321,11 @@ async fn qualifiers_and_lone_jobs_before_a_word_make_no_sure_person() {
         Some("**Ana Ruiz** — Foreign Minister"),
         "{value}"
     );
-    let refs = client
-        .request(
-            "textDocument/references",
-            json!({
-                "textDocument": {"uri": u},
-                "position": at(&u, QUALIFIED, "Hanne Solberg")["position"],
-                "context": {"includeDeclaration": true}
-            }),
-        )
-        .await;
-    assert_eq!(refs.as_array().map(Vec::len), Some(2), "{refs}");
-    let symbols = client
-        .request(
-            "textDocument/documentSymbol",
-            json!({"textDocument": {"uri": u}}),
-        )
-        .await;
-    let names: Vec<&str> = symbols
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|s| s["name"].as_str())
-        .collect();
+    assert_eq!(
+        reference_count(&mut client, &u, QUALIFIED, "Hanne Solberg").await,
+        2
+    );
+    let names = outline(&mut client, &u).await;
     for thing in things {
         assert!(
             !names.iter().any(|n| n.contains(thing)),
@@ -374,29 +377,11 @@ async fn a_salutation_is_not_part_of_the_name_it_greets() {
     assert_eq!(value.lines().next(), Some("**Tomas Berg**"), "{value}");
     let value = hover(&mut client, &u, SALUTATION, "Dear").await;
     assert_eq!(value, "", "{value}");
-    let refs = client
-        .request(
-            "textDocument/references",
-            json!({
-                "textDocument": {"uri": u},
-                "position": at(&u, SALUTATION, "Hannah Brandt")["position"],
-                "context": {"includeDeclaration": true}
-            }),
-        )
-        .await;
-    assert_eq!(refs.as_array().map(Vec::len), Some(3), "{refs}");
-    let symbols = client
-        .request(
-            "textDocument/documentSymbol",
-            json!({"textDocument": {"uri": u}}),
-        )
-        .await;
-    let names: Vec<&str> = symbols
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|s| s["name"].as_str())
-        .collect();
+    assert_eq!(
+        reference_count(&mut client, &u, SALUTATION, "Hannah Brandt").await,
+        3
+    );
+    let names = outline(&mut client, &u).await;
     assert!(
         !names
             .iter()
