@@ -607,7 +607,18 @@ fn person_precision(dir: &Path, gold: &GoldPeople, show: bool) -> Result<Counts,
                 counts.correct += 1;
             } else if show {
                 let line = text[..m.name.start].matches('\n').count() + 1;
-                println!("  {id}:{line}: {name}");
+                // Why the person is one: the title or appositive of a mention.
+                let why = m
+                    .actor()
+                    .and_then(|a| {
+                        actors.actors[a].mentions.iter().find_map(|&k| {
+                            let r = &actors.mentions[k];
+                            let t = r.title.as_ref().or(r.appositive.as_ref())?;
+                            Some(t.span.of(&text).to_string())
+                        })
+                    })
+                    .unwrap_or_default();
+                println!("  {id}:{line}: {name}\t{why}");
             }
         }
     }

@@ -162,8 +162,11 @@ mod tests {
     /// titles, reporting verbs, sentence ends, a capitalised opener that
     /// is a name or a common word as the rest of the document decides, and
     /// word-list phrases that an edit may join, split or end inside a word,
-    /// and a source only a newsroom's list names.
-    const INSERTS: [&str; 14] = [
+    /// and a source only a newsroom's list names; and, for the rules that
+    /// read the whole document, an introduction, a respelling (a slip, an
+    /// accent) of a surname the articles use, a title, and a quotation
+    /// whose speaker an earlier paragraph names.
+    const INSERTS: [&str; 21] = [
         "\n\nDownstream Ines Marek said so.\n\n",
         " downstream ",
         "Lavrov",
@@ -178,6 +181,13 @@ mod tests {
         " according to Reuters",
         "pro-Islamic State ",
         "\n\nThe port is expected to close next week, per Baltic Wire.\n\n",
+        "Defense Minister Sergei Shoigu",
+        "Shoigo",
+        "Shoígu",
+        "Lavrof",
+        " Zelenskyy said. ",
+        "\n\n\"We disagree,\" Shoigu said.\n\n",
+        "\n\nAnna Keller met Kellar and Keller.\n\n",
     ];
 
     fn edit(text: &str, at: usize, remove: usize, insert: &str) -> String {
@@ -214,6 +224,26 @@ mod tests {
         let fresh = analyze(after, Language::Markdown, &settings);
         assert_ne!(outcome(&first), outcome(&fresh));
         assert_eq!(outcome(&memoised), outcome(&fresh));
+    }
+
+    /// A respelling is judged against the surnames of the whole document:
+    /// the word memo keeps how "Kellar" differs from "Keller", but whether
+    /// it is flagged follows the introduction an earlier paragraph makes.
+    #[test]
+    fn a_later_respelling_follows_an_edit_to_an_earlier_introduction() {
+        let settings = Settings::default();
+        let later = "\n\nKeller said the ferries would run again. Keller added that the quay was safe.\n\nThe ferry ran late, Kellar said.\n";
+        let keller = format!("Anna Keller, the harbour master, said the port would reopen.{later}");
+        let berg = format!("Anna Berg, the harbour master, said the port would reopen.{later}");
+        let mut analyzer = Analyzer::default();
+        let mut flagged = Vec::new();
+        for text in [&keller, &berg, &keller] {
+            let memoised = analyzer.analyze(text, Language::Markdown, &settings);
+            let fresh = analyze(text, Language::Markdown, &settings);
+            assert_eq!(outcome(&memoised), outcome(&fresh));
+            flagged.push(memoised.findings.iter().any(|f| f.code == "name-variant"));
+        }
+        assert_eq!(flagged, [true, false, true]);
     }
 
     /// An analysis given up half-way (the text changed) leaves memos that

@@ -11,6 +11,8 @@ use serde_json::{json, Value};
 const PHANTOMS: &str = include_str!("fixtures/actors/phantoms.md");
 const MERGES: &str = include_str!("fixtures/actors/merges.md");
 const LEARNED: &str = include_str!("fixtures/actors/learned.md");
+const QUALIFIED: &str = include_str!("fixtures/actors/qualified-things.md");
+const SALUTATION: &str = include_str!("fixtures/actors/salutation.md");
 
 /// Capitalised things in `phantoms.md` that are no one: a team and an event.
 /// (The tagger does not yet keep "Royal Marsden", "Question Time" and "Great
@@ -34,6 +36,38 @@ async fn hover(client: &mut TestClient, u: &str, text: &str, needle: &str) -> St
         .as_str()
         .unwrap_or("")
         .to_string()
+}
+
+/// The names in the document's outline (`textDocument/documentSymbol`).
+async fn outline(client: &mut TestClient, u: &str) -> Vec<String> {
+    let symbols = client
+        .request(
+            "textDocument/documentSymbol",
+            json!({"textDocument": {"uri": u}}),
+        )
+        .await;
+    symbols
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s["name"].as_str().map(str::to_string))
+        .collect()
+}
+
+/// How many references (declaration included) the server lists for the
+/// actor at the first occurrence of `needle`.
+async fn reference_count(client: &mut TestClient, u: &str, text: &str, needle: &str) -> usize {
+    let refs = client
+        .request(
+            "textDocument/references",
+            json!({
+                "textDocument": {"uri": u},
+                "position": at(u, text, needle)["position"],
+                "context": {"includeDeclaration": true}
+            }),
+        )
+        .await;
+    refs.as_array().map_or(0, Vec::len)
 }
 
 /// What a hover says the actor is: the first word of its second paragraph
@@ -98,21 +132,10 @@ async fn events_institutions_shows_offices_and_teams_are_no_one() {
         value.lines().next(),
         Some("**Miriam Okonjo** — Health Secretary")
     );
-    let symbols = client
-        .request(
-            "textDocument/documentSymbol",
-            json!({"textDocument": {"uri": u}}),
-        )
-        .await;
-    let names: Vec<&str> = symbols
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|s| s["name"].as_str())
-        .collect();
+    let names = outline(&mut client, &u).await;
     for phantom in NO_ONE {
         assert!(
-            !names.contains(&phantom),
+            !names.iter().any(|n| n == phantom),
             "{phantom} in the outline: {names:?}"
         );
     }
@@ -236,4 +259,138 @@ fn the_cli_lists_the_full_name_at_a_sentence_start() {
     for name in ["Teodor Vasquez-Holm", "Ilse Marrenby", "Pettigrew"] {
         assert!(named.contains(&name), "{name} missing: {named:?}");
     }
+}
+
+/// Words that only narrow a title ("National", "Grand", "first") make no
+/// title, so the capitalised word after them is no one; offices before a name still
+/// make a title, even before a surname alone ("President Okafor", "Secretary
+/// of State Okoro"); capitalised words after "of" with no office in them
+/// begin a body's name ("the director of the National Conservatory"), not
+/// after a capitalised office ("Deputy Secretary of State Okoro"); a word
+/// that only narrows a title is no appositive ("Well, first, …"); a job
+/// alone before one word ("migrant Haruvi communities") makes no one sure,
+/// before a full name it does ("astronaut Lena Moritz").
+#[tokio::test]
+async fn qualifiers_and_lone_jobs_before_a_word_make_no_sure_person() {
+    let mut client = TestClient::start().await;
+    let u = uri("qualified-things.md");
+    let published = client.open_and_wait(&u, "markdown", QUALIFIED).await;
+    // The later title is read whole, so the reference rules see the change.
+    let line = QUALIFIED[..QUALIFIED.find("Deputy Secretary").unwrap()]
+        .matches('\n')
+        .count();
+    let mismatch = published["diagnostics"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .any(|d| d["code"] == "title-mismatch" && d["range"]["start"]["line"] == line);
+    assert!(mismatch, "{published}");
+    let things = [
+        "Archives",
+        "Lodge",
+        "Humanities",
+        "Affairs",
+        "Register",
+        "Catalan",
+    ];
+    for needle in things {
+        let value = hover(&mut client, &u, QUALIFIED, needle).await;
+        assert_ne!(kind_of(&value), "Person", "{needle} is no person: {value}");
+    }
+    let value = hover(&mut client, &u, QUALIFIED, "Okafor").await;
+    assert_eq!(
+        value.lines().next(),
+        Some("**Okafor** — President"),
+        "{value}"
+    );
+    let value = hover(&mut client, &u, QUALIFIED, "Lena Moritz").await;
+    assert_eq!(
+        value.lines().next(),
+        Some("**Lena Moritz** — astronaut"),
+        "{value}"
+    );
+    let value = hover(&mut client, &u, QUALIFIED, "Okoro").await;
+    assert_eq!(
+        value.lines().next(),
+        Some("**Okoro** — Secretary of State"),
+        "{value}"
+    );
+    let value = hover(&mut client, &u, QUALIFIED, "Ana Ruiz").await;
+    assert_eq!(
+        value.lines().next(),
+        Some("**Ana Ruiz** — Foreign Minister"),
+        "{value}"
+    );
+    assert_eq!(
+        reference_count(&mut client, &u, QUALIFIED, "Hanne Solberg").await,
+        2
+    );
+    let names = outline(&mut client, &u).await;
+    for thing in things {
+        assert!(
+            !names.iter().any(|n| n.contains(thing)),
+            "{thing} in the outline: {names:?}"
+        );
+    }
+    assert!(names.iter().any(|n| n.contains("Okafor")), "{names:?}");
+    client.shutdown().await;
+}
+
+#[test]
+fn the_cli_lists_no_person_for_a_qualified_thing() {
+    let listed = actors_json("qualified-things.md", QUALIFIED);
+    assert_eq!(
+        people(&listed),
+        vec!["Ana Ruiz", "Okafor", "Okoro", "Lena Moritz"],
+        "{listed}"
+    );
+    let named: Vec<&str> = listed["actors"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|a| a["name"].as_str())
+        .collect();
+    assert_eq!(
+        named,
+        vec![
+            "Hanne Solberg",
+            "Ana Ruiz",
+            "Okafor",
+            "Okoro",
+            "Lena Moritz"
+        ],
+        "{listed}"
+    );
+}
+
+/// An unknown word opening a sentence before a lone given name is not part
+/// of the name ("Dear Hannah", "Thanks Tomas"): the given name refers to the
+/// person the letter names in full, and no "Dear Hannah" appears.
+#[tokio::test]
+async fn a_salutation_is_not_part_of_the_name_it_greets() {
+    let mut client = TestClient::start().await;
+    let u = uri("salutation.md");
+    client.open_and_wait(&u, "markdown", SALUTATION).await;
+    let value = hover(&mut client, &u, SALUTATION, "Hannah,").await;
+    assert_eq!(value.lines().next(), Some("**Hannah Brandt**"), "{value}");
+    let value = hover(&mut client, &u, SALUTATION, "Tomas for").await;
+    assert_eq!(value.lines().next(), Some("**Tomas Berg**"), "{value}");
+    let value = hover(&mut client, &u, SALUTATION, "Dear").await;
+    assert_eq!(value, "", "{value}");
+    assert_eq!(
+        reference_count(&mut client, &u, SALUTATION, "Hannah Brandt").await,
+        3
+    );
+    let names = outline(&mut client, &u).await;
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.contains("Dear") || n.contains("Thanks")),
+        "{names:?}"
+    );
+    assert!(
+        names.iter().any(|n| n.contains("Hannah Brandt")),
+        "{names:?}"
+    );
+    client.shutdown().await;
 }

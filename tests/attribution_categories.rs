@@ -295,6 +295,99 @@ const CASES: &[Case] = &[
         "The interview ran for an hour.\n\n\"Will the port close in winter?\"\n\nThe ice came early that year.\n",
         orphan("\"Will the port close in winter?\""),
     ),
+    // A source covers the claims it governs: a statement that a claim is
+    // about is not its source.
+    md(
+        "statement the claim is about",
+        "The new timetable appears to contradict the harbour master's statement from May.\n",
+        claim("appears to"),
+    ),
+    md(
+        "statement the claim is about",
+        "The harbour master said the new timetable appears to be wrong.\n",
+        Quiet,
+    ),
+    md(
+        "statement the claim is about",
+        "One of the central claims of the mayor's speech does not hold up.\n",
+        Quiet,
+    ),
+    md(
+        "speech verb that reports nothing",
+        "The board appears to ignore what adds up to a majority of the fees.\n",
+        claim("appears to"),
+    ),
+    md(
+        "speaker who reports something else",
+        "The ferry seems to be late; the captain told the harbour office that the tide had turned.\n",
+        claim("seems to"),
+    ),
+    md(
+        "speaker who reports something else",
+        "The ferry seems to be late, the captain told the harbour office.\n",
+        Quiet,
+    ),
+    // An interview's answer is the words of the one asked.
+    md(
+        "interview answer",
+        "How did the harbour cope with the storm?\n\nThe sea wall is expected to need repairs before winter.\n",
+        Quiet,
+    ),
+    md(
+        "interview answer",
+        "The harbour master spoke at the quay. \"How did we cope with the storm?\"\n\nThe sea wall is expected to need repairs before winter.\n",
+        claim("is expected to"),
+    ),
+    // A speaker tagged on an earlier quotation goes on speaking, whatever
+    // the tag's verb.
+    md(
+        "speaker tagged on an earlier quotation",
+        "The ferry docked late.\n\n\"The tide was against us,\" the captain shot back. \"Give us a day.\"\n",
+        Quiet,
+    ),
+    md(
+        "speaker tagged on an earlier quotation",
+        "The ferry docked late.\n\nThe tide was against the crew. \"Give us a day.\"\n",
+        orphan("\"Give us a day.\""),
+    ),
+    // Marks typed wrong: the speech tag sits inside them.
+    md(
+        "speech tag inside mis-typed marks",
+        "The ferry docked late.\n\n“The tide turned,“ said Ana Ruiz, the harbour master. “We waited two hours.”\n",
+        Quiet,
+    ),
+    md(
+        "speech tag inside mis-typed marks",
+        "The ferry docked late.\n\n“The tide turned, and we waited two hours.”\n",
+        orphan("“The tide turned, and we waited two hours.”"),
+    ),
+    // A digest credits its quotations in brackets.
+    md(
+        "bracketed credit",
+        "The week at the harbour.\n\n“The fare will double from May for cars and vans.” [Digby Courier]\n",
+        Quiet,
+    ),
+    md(
+        "bracketed credit",
+        "The week at the harbour.\n\n“The fare will double from May for cars and vans.” (2019)\n",
+        orphan("“The fare will double from May for cars and vans.”"),
+    ),
+    // A term named or a work cross-referenced is no one's words.
+    md(
+        "named term",
+        "The reflex was named the “fight or flight” response in 1915. It kept our ancestors alive.\n",
+        Quiet,
+    ),
+    md(
+        "named term",
+        "For the history of the quay, see \"Harbour dues and the sail trade.\"\n",
+        Quiet,
+    ),
+    md(
+        "named term",
+        "The quay stood for years as a “total disgrace to the town” before the repairs.\n",
+        orphan("“total disgrace to the town”"),
+    ),
     // The source is there: an agent after a passive, near or far.
     md(
         "passive agent",

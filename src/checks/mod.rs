@@ -143,10 +143,11 @@ pub struct Context<'a> {
 }
 
 /// What the rules keep between analyses of one document: the attribution
-/// scan of each block.
+/// scan of each block, and what `name-variant` worked out about each word.
 #[derive(Debug, Default)]
 pub struct Memo {
     scan: RefCell<attribution::ScanMemo>,
+    words: RefCell<references::WordMemo>,
 }
 
 impl<'a> Context<'a> {

@@ -160,11 +160,14 @@ impl Reader<'_> {
             let in_place_name = end < range.end && self.uses[end] == Use::Body;
             let mut first = i;
             let clause_start = self.clause_start(i, range.start);
+            // An unknown opener before a lone given name is not the name's
+            // either ("Dear Hannah", "Thanks Maria").
+            let before_given = words.len() == 2 && self.given_name(words[1]);
             if clause_start
                 && words.len() > 1
                 && !given_start
                 && !self.facts[i].has(Facts::FAMILY_FIRST)
-                && self.common_word(i)
+                && (before_given || self.common_word(i))
             {
                 // "Yesterday Trump said": the opener is not part of the name.
                 words.remove(0);

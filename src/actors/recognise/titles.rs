@@ -166,9 +166,33 @@ impl Reader<'_> {
             return;
         }
         // Places and organisations alone before a name are not a title
-        // ("at University of Texas Arlington Amneh Jafari").
-        if !(first..start).any(|k| self.scan.cover(k).any(TITLE_WORDS)) {
+        // ("at University of Texas Arlington Amneh Jafari"), nor words that
+        // only narrow or qualify one ("National Archives", "Grand Lodge",
+        // "Digital Humanities"): a title names an office, a job or a relation.
+        if !(first..start).any(|k| self.scan.cover(k).any(TITLE_HEADS)) {
             return;
+        }
+        // Capitalised words after "of" with no office among them begin a
+        // body's name ("the director of the National Conservatory", "the
+        // Division of Student Affairs"), unlike a capitalised office's
+        // ("Deputy Secretary of State"); not before a name whose shape is a
+        // person's.
+        if !self.found.names[n].evidence.name_shape {
+            let mut k = start - 1;
+            let offices = Classes::of(&[Class::Office, Class::Leader, Class::Relation]);
+            while k > first && self.capitalised(k) && !self.scan.cover(k).any(offices) {
+                k -= 1;
+            }
+            // A capitalised office before "of" makes one title of it all
+            // ("Deputy Secretary of State Moritz").
+            let mut j = k;
+            while j > first && self.is(j, CONNECTORS) {
+                j -= 1;
+            }
+            let office_before = self.capitalised(j) && self.scan.cover(j).any(offices);
+            if k + 1 < start && self.is(k, CONNECTORS) && !office_before {
+                return;
+            }
         }
         for other in absorbed {
             self.uses[self.found.names[other].tokens.clone()].fill(Use::Body);
@@ -196,9 +220,25 @@ impl Reader<'_> {
         );
         title.opens_phrase =
             self.opens_phrase(title_office_start(&title, self.tokens, role_first), lo);
+        // A lowercase job alone before one capitalised word ("migrant
+        // Eegimaa communities", "official Penn State departments") says
+        // little: news copy introduces with the full name ("astronaut John
+        // Glenn"), and the word may describe a thing. An office, a relation
+        // or a job written as a title says more ("President Okafor",
+        // "Captain Ortega").
+        let office = (role_first..start).any(|k| {
+            self.scan.cover(k).any(Classes::of(&[
+                Class::Office,
+                Class::Leader,
+                Class::Relation,
+            ]))
+        });
+        let one_word = self.found.names[n].parsed.given.is_none();
+        let written_as_title = self.capitalised(start - 1);
         let name = &mut self.found.names[n];
         name.span = Span::new(self.tokens[role_first].span.start, name.span.end);
-        if title.formal || title.relation.is_some() || !title.office_key.is_empty() {
+        let says_role = title.formal || title.relation.is_some() || !title.office_key.is_empty();
+        if says_role && (office || !one_word || written_as_title) {
             name.evidence.role = true;
         }
         name.title = Some(Box::new(title));
@@ -410,7 +450,9 @@ impl Reader<'_> {
                 || self.scan.cover(i).has(Class::SpeechVerb)
                 || matches!(self.uses[i], Use::Name(_))
         });
-        let has_role = (head..end).any(|i| self.scan.cover(i).any(TITLE_WORDS));
+        // "Well, first, I should say": a word that only narrows a title is
+        // no role.
+        let has_role = (head..end).any(|i| self.scan.cover(i).any(TITLE_HEADS));
         if !opens || clause || !has_role {
             return None;
         }

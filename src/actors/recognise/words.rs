@@ -7,6 +7,15 @@ use crate::prose::{Token, TokenKind};
 
 /// How a document writes its words, by folded hash (see
 /// [`super::super::tagger::document_words`]).
+/// The words that make a title: an office, a job or a relation (not a
+/// word that only narrows one, such as "national" or "first").
+pub(super) const TITLE_HEADS: Classes = Classes::of(&[
+    Class::Office,
+    Class::Descriptor,
+    Class::Leader,
+    Class::Relation,
+]);
+
 pub(super) type Vocabulary = FastMap<u64, u8>;
 
 pub(super) use super::super::tagger::folded_hash;

@@ -14,7 +14,7 @@ use super::lexicon::{contains, Roles, LEXICON};
 use super::scan::{Hit, Scan};
 use super::{judgements, nouns};
 use crate::checks::{Context, Finding, Rule, RuleInfo, Severity};
-use crate::prose::TokenKind;
+use crate::prose::{BlockKind, TokenKind};
 use crate::span::Span;
 
 static UNATTRIBUTED_CLAIM: RuleInfo = RuleInfo {
@@ -56,6 +56,7 @@ impl Rule for UnattributedClaim {
                 continue;
             };
             if is_question(&scan, hit.sentence)
+                || answers_a_question(&scan, hit.sentence)
                 || idiom(&scan, span)
                 || sourced(&scan, hit.sentence, span)
             {
@@ -363,6 +364,26 @@ fn counts_casualties(scan: &Scan<'_>, start: usize, count: usize, phrase: &str) 
         at = n;
     }
     false
+}
+
+/// How many sentences an interviewer's question paragraph may hold.
+const QUESTION_SENTENCES: usize = 2;
+
+/// Whether the sentence stands in a paragraph that answers an interviewer's
+/// question: the paragraph before is a short question of the writer's own
+/// (at most [`QUESTION_SENTENCES`] sentences, ending with a question mark
+/// outside quotation marks). The answer's speaker is the one asked. Not a
+/// question quoted from someone ("…, okay?\""), nor a long paragraph that
+/// ends by asking one.
+fn answers_a_question(scan: &Scan<'_>, sentence: usize) -> bool {
+    let prose = scan.prose;
+    let block = prose.sentences[sentence].block;
+    block.checked_sub(1).is_some_and(|before| {
+        let before = &prose.blocks[before];
+        prose.slice(before.span).trim_end().ends_with('?')
+            && before.sentences.len() <= QUESTION_SENTENCES
+            && before.kind != BlockKind::Heading
+    })
 }
 
 fn is_question(scan: &Scan<'_>, sentence: usize) -> bool {

@@ -41,12 +41,54 @@ pub(super) fn sourced(scan: &Scan<'_>, sentence: usize, cue: Span) -> bool {
             clause != cue_clause && hit.span.start >= cue.end && introduces_content(scan, hit);
         let describes_a_noun =
             clause == cue_clause && hit.span.start >= cue.end && reduced_relative(scan, hit);
+        let talked_about = clause == cue_clause
+            && only_a_statement(hit)
+            && (hit.span.start >= cue.end || judged_statement(scan, s.tokens.clone(), hit, cue));
         !cue.covers(hit.span)
             && (leads_into_cue || !subordinate)
             && !own_content_follows
             && !describes_a_noun
+            && !talked_about
             && scan.is_marker(hit)
     })
+}
+
+/// A statement named by a noun ("his comments", "Ruiz's memo") and by
+/// nothing that speaks: after the cue in its clause it is what the claim is
+/// about ("appears to contradict Ruiz's comments"), not who makes it.
+fn only_a_statement(hit: &Hit) -> bool {
+    hit.roles.has(Roles::NOUN)
+        && !hit.roles.has(
+            Roles::PHRASE
+                .or(Roles::SPOKESPERSON)
+                .or(Roles::AGENCY)
+                .or(Roles::REPORTING),
+        )
+}
+
+/// How many words may stand between a statement and the cue it is the
+/// subject of ("Thursday's memo from the panel seemed aimed at").
+const SUBJECT_REACH: usize = 6;
+
+/// A statement that is the subject of the cue: what is judged, not who
+/// judges ("Ruiz's memo seemed aimed at", "his story, however, seemed
+/// wasted"). Not one after a preposition ("In his statement, the plan
+/// appears…"), which places the claim in the statement.
+fn judged_statement(scan: &Scan<'_>, tokens: std::ops::Range<usize>, hit: &Hit, cue: Span) -> bool {
+    let words = |from: usize, to: usize| {
+        tokens.clone().filter(move |&t| {
+            let token = scan.token(t);
+            token.kind == TokenKind::Word && from <= token.span.start && token.span.end <= to
+        })
+    };
+    let sentence_start = scan.token(tokens.start).span.start;
+    let placed = words(sentence_start, hit.span.start)
+        .any(|t| contains(&LEXICON.prepositions, scan.word(t)));
+    let between: Vec<usize> = words(hit.span.end, cue.start).collect();
+    hit.span.end <= cue.start
+        && !placed
+        && between.len() <= SUBJECT_REACH
+        && !between.iter().any(|&t| scan.hit_at(t).is_some())
 }
 
 /// Whether the cue stands in a "that" clause whose verb has a subject of its
@@ -153,7 +195,30 @@ fn introduces_content(scan: &Scan<'_>, hit: &Hit) -> bool {
         next = scan.next_word(n);
     }
     let infinitive = hit.roles.has(Roles::BELIEF.or(Roles::DESIRE)) && scan.word_is(next, "to");
-    scan.word_is(next, "that") || infinitive
+    let told = hit.roles.has(Roles::REPORTING) && that_after_addressee(scan, next);
+    scan.word_is(next, "that") || infinitive || told
+}
+
+/// How many words an addressee may take between a reporting verb and its
+/// "that" ("told the Associated Press that").
+const ADDRESSEE_WORDS: usize = 4;
+
+/// "told the AP that", "assured voters that": "that" after the few words of
+/// an addressee, with no punctuation between, opens the verb's own content.
+fn that_after_addressee(scan: &Scan<'_>, first: Option<usize>) -> bool {
+    let Some(mut at) = first else {
+        return false;
+    };
+    for _ in 0..ADDRESSEE_WORDS {
+        let Some(next) = scan.next_word(at).filter(|&n| n == at + 1) else {
+            return false;
+        };
+        if scan.word_is(Some(next), "that") {
+            return true;
+        }
+        at = next;
+    }
+    false
 }
 
 fn is_clause_break(scan: &Scan<'_>, t: usize) -> bool {

@@ -148,7 +148,38 @@ pub(super) fn unowned_before_content(scan: &Scan<'_>, hit: &Hit) -> bool {
     let introduces = ["that", "of", "about"]
         .iter()
         .any(|w| scan.word_is(next, w));
-    introduces && unheld(scan, hit)
+    introduces && unheld(scan, hit) && !made_in_a_statement(scan, hit)
+}
+
+/// How many words after "of" may lead to the statement that holds a claim
+/// ("of President Ana Maria Ruiz's speech").
+const STATEMENT_REACH: usize = 6;
+
+/// "the central claims of the mayor's speech", "claims of the audit": "of"
+/// and a statement named by a noun (a speech, a report, a memo) say where
+/// the claims were made. Not "allegations of abuse in the report": a
+/// preposition ends the walk.
+fn made_in_a_statement(scan: &Scan<'_>, hit: &Hit) -> bool {
+    let Some(of) = scan
+        .next_word(hit.tokens.end - 1)
+        .filter(|&n| scan.word_is(Some(n), "of"))
+    else {
+        return false;
+    };
+    let mut at = of;
+    for _ in 0..STATEMENT_REACH {
+        let Some(n) = scan.next_word(at) else {
+            return false;
+        };
+        if scan.hit_at(n).is_some_and(|h| h.roles.has(Roles::NOUN)) {
+            return true;
+        }
+        if contains(&LEXICON.prepositions, scan.word(n)) {
+            return false;
+        }
+        at = n;
+    }
+    false
 }
 
 /// "amid reports the firm will be sold", "following rumours of": a claim

@@ -242,9 +242,10 @@ impl<'a> Scan<'a> {
                 return false;
             }
         }
-        // "adding to speculation": "add" before "to" adds something, not words.
+        // "adding to speculation", "what adds up to a majority": "add"
+        // before "to" or "up" adds something, not words.
         if self.word(t).to_ascii_lowercase().starts_with("add")
-            && self.word_is(self.next_word(t), "to")
+            && (self.word_is(self.next_word(t), "to") || self.word_is(self.next_word(t), "up"))
         {
             return false;
         }

@@ -20,6 +20,7 @@ mod slips;
 mod spelling;
 mod style;
 mod titles;
+mod words;
 
 pub use case::TitleCase as TitleCaseRule;
 pub use courtesy::CourtesyTitle;
@@ -27,6 +28,7 @@ pub use names::LateIntroduction;
 pub use spelling::NameVariant;
 pub use style::{HouseStyle, TitleCase};
 pub use titles::{RepeatedTitle, TitleMismatch};
+pub(crate) use words::WordMemo;
 
 use std::rc::Rc;
 
@@ -118,14 +120,20 @@ struct Lowercase(crate::hashing::FastSet<String>);
 /// Whether the text writes any of these words in lowercase.
 fn lowercase_in(ctx: &Context<'_>, words: &[&str]) -> bool {
     let lowercase = ctx.shared.get_or_insert_with(|| {
-        Lowercase(
-            ctx.prose
-                .tokens
-                .iter()
-                .filter(|t| !t.capitalised && t.kind == crate::prose::TokenKind::Word)
-                .map(|t| ctx.prose.slice(t.word).to_lowercase())
-                .collect(),
-        )
+        let mut words = crate::hashing::FastSet::default();
+        for t in &ctx.prose.tokens {
+            if t.capitalised || t.kind != crate::prose::TokenKind::Word {
+                continue;
+            }
+            // Most words come again and again: each is copied once.
+            let word = ctx.prose.slice(t.word);
+            if word.chars().any(char::is_uppercase) {
+                words.insert(word.to_lowercase());
+            } else if !words.contains(word) {
+                words.insert(word.to_string());
+            }
+        }
+        Lowercase(words)
     });
     words
         .iter()

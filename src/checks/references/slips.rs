@@ -5,11 +5,15 @@
 //! the word, or a person of its own known only by that word; either way the
 //! reader meets one person under two spellings.
 
+use std::collections::hash_map::Entry;
+use std::sync::Arc;
+
 use super::layout::Layout;
-use super::spelling::{difference, nfc, respelling, without_accents, Difference};
+use super::spelling::{difference, nfc, respelling, Difference};
+use super::words::WordMemo;
 use super::{introduced_people, later_name, named, text_of};
 use crate::actors::lexicon::LEXICON;
-use crate::actors::{name_key, skeleton, slip_keys, ActorKind, Confidence, Form};
+use crate::actors::{ActorKind, Confidence, Form};
 use crate::checks::{Context, Finding};
 use crate::hashing::{FastMap, FastSet};
 use crate::prose::{BlockKind, TokenKind};
@@ -27,12 +31,18 @@ struct Anchor<'a> {
 
 /// Flags each word that respells exactly one person's surname, with a fix
 /// that writes the surname as the article usually does.
-pub(super) fn unlinked_respellings(ctx: &Context<'_>, layout: &Layout, out: &mut Vec<Finding>) {
+pub(super) fn unlinked_respellings(
+    ctx: &Context<'_>,
+    layout: &Layout,
+    words: &mut WordMemo,
+    out: &mut Vec<Finding>,
+) {
     let anchors = anchors(ctx);
     if anchors.is_empty() {
         return;
     }
-    let index = index(&anchors);
+    let surnames: Vec<&str> = anchors.iter().map(|a| a.surname).collect();
+    let index = words.index(&surnames);
     let capitalised = capitalised_counts(ctx);
     // Every word some actor's name is made of: a word that is part of a name
     // of its own ("Kane" in "Tim Kane") is that name, not a slip.
@@ -42,29 +52,36 @@ pub(super) fn unlinked_respellings(ctx: &Context<'_>, layout: &Layout, out: &mut
         .iter()
         .flat_map(|a| a.name.split_whitespace())
         .collect();
+    // The one surname each word respells, if exactly one: the same for
+    // every use of the word.
+    let mut respelt: FastMap<&str, Option<(usize, Difference)>> = FastMap::default();
     for (t, token) in ctx.prose.tokens.iter().enumerate() {
         if token.kind != TokenKind::Word || !token.capitalised || token.in_quote {
             continue;
         }
         let word = ctx.prose.slice(token.word);
-        if word.chars().count() < 4 || !word.chars().all(|c| c.is_alphabetic() || is_mark(c)) {
-            continue;
-        }
-        let mut candidates: Vec<usize> = keys(word)
-            .iter()
-            .filter_map(|k| index.get(k))
-            .flatten()
-            .copied()
-            .collect();
-        candidates.sort_unstable();
-        candidates.dedup();
-        let mut matches = candidates
-            .iter()
-            .filter_map(|&i| difference(word, anchors[i].surname).map(|d| (&anchors[i], d)));
-        let Some((anchor, how)) = matches.next() else {
+        let only = *respelt.entry(word).or_insert_with(|| {
+            if word.chars().count() < 4 || !word.chars().all(|c| c.is_alphabetic() || is_mark(c)) {
+                return None;
+            }
+            let mut candidates: Vec<usize> = words
+                .keys(word)
+                .iter()
+                .flat_map(|&k| index.under(k))
+                .collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            let mut matches = candidates
+                .iter()
+                .filter_map(|&i| words.difference(word, anchors[i].surname).map(|d| (i, d)));
+            let first = matches.next();
+            first.filter(|_| matches.next().is_none())
+        });
+        let Some((anchor, how)) = only else {
             continue;
         };
-        if matches.next().is_some() || !alone(ctx, t) || !judged_here(ctx, layout, token.span) {
+        let anchor = &anchors[anchor];
+        if !alone(ctx, t) || !judged_here(ctx, layout, token.span) {
             continue;
         }
         // A word the article also writes in lowercase, or a known given
@@ -89,30 +106,6 @@ pub(super) fn unlinked_respellings(ctx: &Context<'_>, layout: &Layout, out: &mut
         }
         out.push(finding(ctx, anchor, token.word, word, how));
     }
-}
-
-/// The keys under which a name and its respellings meet: its skeleton
-/// (transliterations), its letters without accents (accents, encodings),
-/// and its slip keys (a letter changed, dropped or swapped).
-/// Each key is a hash, in the space of the slip keys.
-fn keys(word: &str) -> Vec<u64> {
-    let mut out = slip_keys(word);
-    out.push(name_key(&word.to_lowercase()));
-    out.push(name_key(&skeleton(word)));
-    out.push(name_key(&without_accents(word).to_lowercase()));
-    out
-}
-
-/// The anchors by each of their keys: a word's candidates are looked up,
-/// not compared with every surname.
-fn index<'a>(anchors: &'a [Anchor<'a>]) -> FastMap<u64, Vec<usize>> {
-    let mut out: FastMap<u64, Vec<usize>> = FastMap::default();
-    for (i, a) in anchors.iter().enumerate() {
-        for key in keys(a.surname) {
-            out.entry(key).or_default().push(i);
-        }
-    }
-    out
 }
 
 /// The surnames a respelling is compared with, of people introduced in
@@ -327,25 +320,48 @@ fn is_mark(c: char) -> bool {
 /// a fix to the usual one; two forms used equally often are left alone. Words the article writes in lowercase, places and
 /// the words of an organisation's name stay out; so does any word a rule
 /// already flagged.
-pub(super) fn accent_variants(ctx: &Context<'_>, layout: &Layout, out: &mut Vec<Finding>) {
-    // Each form of a word: everywhere it is written, in order.
-    let mut forms: FastMap<String, Vec<(&str, Vec<Span>)>> = FastMap::default();
-    let mut uses: Vec<(String, &str, Span)> = Vec::new();
+pub(super) fn accent_variants(
+    ctx: &Context<'_>,
+    layout: &Layout,
+    words: &mut WordMemo,
+    out: &mut Vec<Finding>,
+) {
+    // Each capitalised word and everywhere it is written, in the order the
+    // words first appear.
+    let mut seen: FastMap<&str, usize> = FastMap::default();
+    let mut distinct: Vec<(&str, Vec<Span>)> = Vec::new();
     for token in &ctx.prose.tokens {
         if token.kind != TokenKind::Word || !token.capitalised || token.in_quote {
             continue;
         }
         let word = ctx.prose.slice(token.word);
+        match seen.entry(word) {
+            Entry::Occupied(at) => distinct[*at.get()].1.push(token.word),
+            Entry::Vacant(at) => {
+                at.insert(distinct.len());
+                distinct.push((word, vec![token.word]));
+            }
+        }
+    }
+    // Each form of a word, by its letters without accents; only the words
+    // written in two forms or more are looked at again.
+    let mut forms: FastMap<Arc<str>, Vec<(&str, Vec<Span>)>> = FastMap::default();
+    for (word, spans) in distinct {
         if word.chars().count() < 3 || !word.chars().all(|c| c.is_alphabetic() || is_mark(c)) {
             continue;
         }
-        let key = without_accents(word);
-        let list = forms.entry(key.clone()).or_default();
-        match list.iter_mut().find(|(w, _)| *w == word) {
-            Some(form) => form.1.push(token.word),
-            None => list.push((word, vec![token.word])),
-        }
-        uses.push((key, word, token.word));
+        forms
+            .entry(words.without_accents(word))
+            .or_default()
+            .push((word, spans));
+    }
+    let varied: FastMap<&str, &[(&str, Vec<Span>)]> = forms
+        .values()
+        .filter(|list| list.len() >= 2)
+        .flat_map(|list| list.iter().map(move |f| (f.0, list.as_slice())))
+        .collect();
+    if varied.is_empty() {
+        return;
     }
     let flagged: Vec<Span> = out
         .iter()
@@ -365,8 +381,12 @@ pub(super) fn accent_variants(ctx: &Context<'_>, layout: &Layout, out: &mut Vec<
     // Where each usual form is first written in the body: a headline's
     // "Otto Jespersen" shows the spelling, but the reader checks it below.
     let mut shown: FastMap<&str, Option<Span>> = FastMap::default();
-    for (key, word, span) in uses {
-        let Some(list) = forms.get(&key) else {
+    for token in &ctx.prose.tokens {
+        if token.kind != TokenKind::Word || !token.capitalised || token.in_quote {
+            continue;
+        }
+        let (word, span) = (ctx.prose.slice(token.word), token.word);
+        let Some(&list) = varied.get(word) else {
             continue;
         };
         // The same letters in another encoding: the decomposed form is the

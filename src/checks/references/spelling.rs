@@ -5,6 +5,7 @@
 use icu_normalizer::{ComposingNormalizerBorrowed, DecomposingNormalizerBorrowed};
 
 use super::layout::Layout;
+use super::words::WordMemo;
 use super::{checked, later_name, layout, line, named, shared_names, text_of};
 use crate::actors::lexicon::LEXICON;
 use crate::actors::{
@@ -77,6 +78,9 @@ fn particle_only(a: &str, b: &str) -> bool {
 
 /// How `written` differs from `expected`, if it is a spelling of it at all.
 pub(super) fn difference(written: &str, expected: &str) -> Option<Difference> {
+    if written == expected {
+        return None;
+    }
     let (w, e) = (straight(written), straight(expected));
     // "Clintons", "Trumps": a family, or a possessive without its
     // apostrophe; not another spelling of the name.
@@ -117,8 +121,13 @@ impl Rule for NameVariant {
             spellings(ctx, &layout, a, actor, out);
         }
         shared_name_spelling(ctx, &layout, out);
-        super::slips::unlinked_respellings(ctx, &layout, out);
-        super::slips::accent_variants(ctx, &layout, out);
+        let mut fresh = WordMemo::default();
+        let mut kept = ctx.memo.map(|m| m.words.borrow_mut());
+        let words = kept.as_deref_mut().unwrap_or(&mut fresh);
+        words.start();
+        super::slips::unlinked_respellings(ctx, &layout, words, out);
+        super::slips::accent_variants(ctx, &layout, words, out);
+        words.finish();
     }
 }
 

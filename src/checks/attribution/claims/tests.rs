@@ -223,6 +223,10 @@ fn adding_to_talk_is_not_a_reporting_verb() {
         cues("The port will close, the harbour master added."),
         Vec::<String>::new()
     );
+    assert_eq!(
+        cues("The board appears to ignore what adds up to a majority of the fees."),
+        vec!["appears to"]
+    );
 }
 
 #[test]
@@ -366,5 +370,63 @@ fn the_fix_ends_the_claim_s_clause() {
     ];
     for (text, fixed) in cases {
         assert_eq!(flagged(text)[0].1, fixed);
+    }
+}
+
+#[test]
+fn a_statement_the_claim_is_about_does_not_source_it() {
+    assert_eq!(
+        cues("The timetable appears to contradict the harbour master's statement from May."),
+        vec!["appears to"]
+    );
+    assert_eq!(
+        cues("The ferry seemed to ignore his earlier comments about the tide."),
+        vec!["seemed to"]
+    );
+    // The statement is the subject: what is judged, not who judges.
+    assert_eq!(
+        cues("Thursday's memo from the harbour board seemed aimed at the ferry firm."),
+        vec!["seemed aimed"]
+    );
+    for text in [
+        "The harbour master said the timetable appears to be wrong.",
+        "In his statement, the timetable appears to be wrong.",
+        "One of the central claims of the mayor's speech does not hold up.",
+    ] {
+        assert_eq!(cues(text), Vec::<String>::new(), "{text}");
+    }
+    // Claims "of" something that is not a statement are still unheld.
+    assert_eq!(
+        cues("Claims of fraud at the port have not gone away."),
+        vec!["Claims"]
+    );
+}
+
+#[test]
+fn an_interview_answer_is_the_words_of_the_one_asked() {
+    let answer =
+        "Will the port close in winter?\n\nThe ice is expected to arrive early this year.\n";
+    assert_eq!(cues(answer), Vec::<String>::new());
+    // A question quoted from someone, or a long paragraph that ends by
+    // asking one, is not an interviewer's.
+    for text in [
+        "The mayor spoke at the quay. \"Will the port close in winter?\"\n\nThe ice is expected to arrive early this year.\n",
+        "The port opened in May. The fees doubled in June. The ferries left in July. Will it close in winter?\n\nThe ice is expected to arrive early this year.\n",
+    ] {
+        assert_eq!(cues(text), vec!["is expected to"], "{text}");
+    }
+}
+
+#[test]
+fn a_speaker_who_tells_someone_something_else_does_not_source_the_claim() {
+    assert_eq!(
+        cues("The ferry seems to be late; the captain told the harbour office that the tide had turned."),
+        vec!["seems to"]
+    );
+    for text in [
+        "The captain told the harbour office the ferry seems to be late.",
+        "The ferry seems to be late, the captain told the harbour office.",
+    ] {
+        assert_eq!(cues(text), Vec::<String>::new(), "{text}");
     }
 }

@@ -1,0 +1,184 @@
+//! What `name-variant` works out about a capitalised word, kept between
+//! analyses of one document: the keys its look-alikes meet under, its
+//! letters without accents, and how it differs from each surname it was
+//! compared with. All of it depends on the word's letters alone, so an edit
+//! costs the words it brings in, not every word of the document again; and
+//! the index of the surnames is kept while the surnames stay the same.
+
+use std::sync::Arc;
+
+use super::spelling::{difference, without_accents, Difference};
+use crate::actors::{name_key, skeleton, slip_keys};
+use crate::hashing::FastMap;
+
+/// The words the latest analysis asked about, and the index of its
+/// surnames: the memo holds about as many words as the document has.
+#[derive(Debug, Default)]
+pub struct WordMemo {
+    current: FastMap<Box<str>, Facts>,
+    previous: FastMap<Box<str>, Facts>,
+    index: Option<KeptIndex>,
+}
+
+#[derive(Debug)]
+struct Facts {
+    keys: Arc<[u64]>,
+    without_accents: Arc<str>,
+    /// Each surname compared with, and how the word differs from it.
+    differences: Vec<(Box<str>, Option<Difference>)>,
+}
+
+/// Surnames, in order, by each of their keys.
+#[derive(Debug)]
+struct KeptIndex {
+    surnames: Vec<Box<str>>,
+    index: Arc<SurnameIndex>,
+}
+
+/// Each key of each surname with the surname's position, sorted by key: a
+/// look-up is a binary search, and the index costs 16 bytes a key however
+/// many surnames share one.
+#[derive(Debug)]
+pub(super) struct SurnameIndex(Vec<(u64, u32)>);
+
+impl SurnameIndex {
+    /// The positions of the surnames with this key (a position may come
+    /// more than once).
+    pub(super) fn under(&self, key: u64) -> impl Iterator<Item = usize> + '_ {
+        let from = self.0.partition_point(|&(k, _)| k < key);
+        self.0[from..]
+            .iter()
+            .take_while(move |&&(k, _)| k == key)
+            .map(|&(_, i)| i as usize)
+    }
+}
+
+impl WordMemo {
+    /// Starts an analysis: what the last one asked about is kept aside, to
+    /// be carried on as this one asks about it.
+    pub(super) fn start(&mut self) {
+        self.previous = std::mem::take(&mut self.current);
+    }
+
+    /// Ends an analysis: the words it did not ask about go.
+    pub(super) fn finish(&mut self) {
+        self.previous = FastMap::default();
+    }
+
+    fn facts(&mut self, word: &str) -> &mut Facts {
+        if !self.current.contains_key(word) {
+            let (word, facts) = match self.previous.remove_entry(word) {
+                Some(kept) => kept,
+                None => (
+                    Box::from(word),
+                    Facts {
+                        keys: keys(word).into(),
+                        without_accents: without_accents(word).into(),
+                        differences: Vec::new(),
+                    },
+                ),
+            };
+            self.current.insert(word, facts);
+        }
+        match self.current.get_mut(word) {
+            Some(facts) => facts,
+            None => unreachable!("inserted just above"),
+        }
+    }
+
+    /// The keys under which a word and its respellings meet: its skeleton
+    /// (transliterations), its letters without accents (accents, encodings),
+    /// and its slip keys (a letter changed, dropped or swapped). Each key is
+    /// a hash, in the space of the slip keys.
+    pub(super) fn keys(&mut self, word: &str) -> Arc<[u64]> {
+        Arc::clone(&self.facts(word).keys)
+    }
+
+    /// The word decomposed, its combining marks dropped.
+    pub(super) fn without_accents(&mut self, word: &str) -> Arc<str> {
+        Arc::clone(&self.facts(word).without_accents)
+    }
+
+    /// [`difference`]`(word, expected)`, worked out once per pair.
+    pub(super) fn difference(&mut self, word: &str, expected: &str) -> Option<Difference> {
+        let facts = self.facts(word);
+        if let Some((_, how)) = facts.differences.iter().find(|(e, _)| **e == *expected) {
+            return *how;
+        }
+        let how = difference(word, expected);
+        facts.differences.push((Box::from(expected), how));
+        how
+    }
+
+    /// The positions in `surnames` by each of their keys: made again only
+    /// when the surnames change.
+    pub(super) fn index(&mut self, surnames: &[&str]) -> Arc<SurnameIndex> {
+        let kept = self.index.as_ref().filter(|kept| {
+            kept.surnames.len() == surnames.len()
+                && kept.surnames.iter().zip(surnames).all(|(a, b)| **a == **b)
+        });
+        if let Some(kept) = kept {
+            return Arc::clone(&kept.index);
+        }
+        let mut by_key = Vec::new();
+        for (i, s) in surnames.iter().enumerate() {
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            by_key.extend(self.keys(s).iter().map(|&key| (key, i)));
+        }
+        by_key.sort_unstable();
+        let index = Arc::new(SurnameIndex(by_key));
+        self.index = Some(KeptIndex {
+            surnames: surnames.iter().map(|&s| Box::from(s)).collect(),
+            index: Arc::clone(&index),
+        });
+        index
+    }
+}
+
+fn keys(word: &str) -> Vec<u64> {
+    let mut out = slip_keys(word);
+    out.push(name_key(&word.to_lowercase()));
+    out.push(name_key(&skeleton(word)));
+    out.push(name_key(&without_accents(word).to_lowercase()));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_is_worked_out_once_and_kept_while_asked_about() {
+        let mut memo = WordMemo::default();
+        memo.start();
+        assert_eq!(
+            memo.difference("Kellar", "Keller"),
+            difference("Kellar", "Keller")
+        );
+        assert_eq!(*memo.without_accents("Martínez"), *"Martinez");
+        memo.start();
+        // Asked again: carried into this analysis, with its comparisons.
+        assert_eq!(memo.current.len(), 0);
+        memo.keys("Kellar");
+        assert_eq!(memo.current["Kellar"].differences.len(), 1);
+        // Not asked about in an analysis: gone at its end.
+        memo.finish();
+        assert!(memo.previous.is_empty() && !memo.current.contains_key("Martínez"));
+        memo.start();
+        memo.finish();
+        assert!(memo.previous.is_empty() && memo.current.is_empty());
+    }
+
+    #[test]
+    fn the_index_is_made_again_when_the_surnames_change() {
+        let mut memo = WordMemo::default();
+        let first = memo.index(&["Keller", "Halvorsen"]);
+        let same = memo.index(&["Keller", "Halvorsen"]);
+        assert!(Arc::ptr_eq(&first, &same));
+        let other = memo.index(&["Halvorsen", "Keller"]);
+        assert!(!Arc::ptr_eq(&first, &other));
+        let key = keys("Keller")[0];
+        assert!(other.under(key).all(|i| i == 1));
+        assert!(other.under(key).next().is_some());
+    }
+}
