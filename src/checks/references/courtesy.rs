@@ -189,14 +189,17 @@ fn one_person(
             .count()
             == 1
     };
-    // "He attacked Mr. Clinton's record after Mrs. Clinton spoke": both
-    // titles in one sentence set two people side by side, not one person
-    // misnamed.
+    // "He attacked Mr. Clinton's record after Mrs. Clinton spoke", where
+    // the article calls her "Mrs. Clinton" throughout: the odd title beside
+    // the usual one in one sentence sets two people side by side, not one
+    // person misnamed.
     let sentence = |m: &Mention| ctx.prose.sentence_at(m.span.start);
     let beside_other = |m: &Mention, k: Kind| {
-        titled
-            .iter()
-            .any(|(o, c)| kind(c) != k && o.span != m.span && sentence(o) == sentence(m))
+        let other = |c: &String| kind(c) != k;
+        titled.iter().filter(|(_, c)| other(c)).count() >= 2
+            && titled
+                .iter()
+                .any(|(o, c)| other(c) && o.span != m.span && sentence(o) == sentence(m))
     };
     for (m, courtesy) in &titled[1..] {
         let here = kind(courtesy);
