@@ -38,22 +38,6 @@ async fn hover(client: &mut TestClient, u: &str, text: &str, needle: &str) -> St
         .to_string()
 }
 
-/// The names in the document's outline (`textDocument/documentSymbol`).
-async fn outline(client: &mut TestClient, u: &str) -> Vec<String> {
-    let symbols = client
-        .request(
-            "textDocument/documentSymbol",
-            json!({"textDocument": {"uri": u}}),
-        )
-        .await;
-    symbols
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|s| s["name"].as_str().map(str::to_string))
-        .collect()
-}
-
 /// How many references (declaration included) the server lists for the
 /// actor at the first occurrence of `needle`.
 async fn reference_count(client: &mut TestClient, u: &str, text: &str, needle: &str) -> usize {
@@ -132,7 +116,7 @@ async fn events_institutions_shows_offices_and_teams_are_no_one() {
         value.lines().next(),
         Some("**Miriam Okonjo** — Health Secretary")
     );
-    let names = outline(&mut client, &u).await;
+    let names = client.outline_names(&u).await;
     for phantom in NO_ONE {
         assert!(
             !names.iter().any(|n| n == phantom),
@@ -325,7 +309,7 @@ async fn qualifiers_and_lone_jobs_before_a_word_make_no_sure_person() {
         reference_count(&mut client, &u, QUALIFIED, "Hanne Solberg").await,
         2
     );
-    let names = outline(&mut client, &u).await;
+    let names = client.outline_names(&u).await;
     for thing in things {
         assert!(
             !names.iter().any(|n| n.contains(thing)),
@@ -381,7 +365,7 @@ async fn a_salutation_is_not_part_of_the_name_it_greets() {
         reference_count(&mut client, &u, SALUTATION, "Hannah Brandt").await,
         3
     );
-    let names = outline(&mut client, &u).await;
+    let names = client.outline_names(&u).await;
     assert!(
         !names
             .iter()

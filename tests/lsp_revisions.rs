@@ -45,23 +45,6 @@ async fn rename(client: &mut TestClient, u: &str, text: &str, at: &str, to: &str
     renamed(text, &edit, u)
 }
 
-async fn symbol_names(client: &mut TestClient, u: &str) -> Vec<String> {
-    let symbols = client
-        .request(
-            "textDocument/documentSymbol",
-            json!({"textDocument": {"uri": u}}),
-        )
-        .await;
-    symbols
-        .as_array()
-        .map(|list| {
-            list.iter()
-                .map(|s| s["name"].as_str().unwrap_or_default().to_string())
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 fn replace_all(text: &str) -> Value {
     json!([{ "text": text }])
 }
@@ -72,11 +55,13 @@ async fn a_change_that_repeats_a_version_is_not_answered_from_the_old_text() {
     let u = uri("repeat.md");
     client.open_and_wait(&u, "markdown", FIRST).await;
     client.change(&u, 2, replace_all(SECOND)).await;
-    assert!(symbol_names(&mut client, &u)
+    assert!(client
+        .outline_names(&u)
         .await
         .contains(&"Jonas Kalmar".to_string()));
     client.change(&u, 2, replace_all(THIRD)).await;
-    assert!(symbol_names(&mut client, &u)
+    assert!(client
+        .outline_names(&u)
         .await
         .contains(&"Ines Marek".to_string()));
     assert_eq!(
@@ -94,7 +79,8 @@ async fn a_save_with_text_replaces_the_text_and_its_analysis() {
     let mut client = TestClient::start().await;
     let u = uri("save-text.md");
     client.open_and_wait(&u, "markdown", FIRST).await;
-    assert!(symbol_names(&mut client, &u)
+    assert!(client
+        .outline_names(&u)
         .await
         .contains(&"Anna Bergnen".to_string()));
     client

@@ -288,6 +288,22 @@ impl TestClient {
         .await;
     }
 
+    /// The names in a document's outline (`textDocument/documentSymbol`).
+    pub async fn outline_names(&mut self, uri: &str) -> Vec<String> {
+        let symbols = self
+            .request(
+                "textDocument/documentSymbol",
+                json!({"textDocument": {"uri": uri}}),
+            )
+            .await;
+        symbols
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|s| s["name"].as_str().map(str::to_string))
+            .collect()
+    }
+
     /// Opens a document and returns its first diagnostics.
     pub async fn open_and_wait(&mut self, uri: &str, language: &str, text: &str) -> Value {
         self.open(uri, language, text).await;
