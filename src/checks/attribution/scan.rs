@@ -128,6 +128,18 @@ impl<'a> Scan<'a> {
         (next.kind != TokenKind::Punct && !next.sentence_start).then_some(t + 1)
     }
 
+    /// The words before `t`, nearest first, up to punctuation or the
+    /// sentence's start: [`Scan::prev_word`] walked back.
+    pub fn prev_words(&self, t: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(self.prev_word(t), |&p| self.prev_word(p))
+    }
+
+    /// The words after `t`, nearest first, up to punctuation or the next
+    /// sentence: [`Scan::next_word`] walked on.
+    pub fn next_words(&self, t: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(self.next_word(t), |&n| self.next_word(n))
+    }
+
     /// The first word before `t` that is not an auxiliary or adverb ("has long",
     /// "is also"), and whether a negation was passed on the way.
     pub fn before_between(&self, t: usize) -> (Option<usize>, bool) {
@@ -332,17 +344,9 @@ impl<'a> Scan<'a> {
 
     /// Whether a law, treaty or rule is named within three words after `t`.
     fn law_follows(&self, t: usize) -> bool {
-        let mut at = t;
-        for _ in 0..3 {
-            let Some(n) = self.next_word(at) else {
-                return false;
-            };
-            if contains(&LEXICON.laws, self.word(n)) {
-                return true;
-            }
-            at = n;
-        }
-        false
+        self.next_words(t)
+            .take(3)
+            .any(|n| contains(&LEXICON.laws, self.word(n)))
     }
 
     /// Whether "by" at `by` introduces an agent: not a deadline, a measure
@@ -394,19 +398,13 @@ impl<'a> Scan<'a> {
                 return true;
             }
         }
-        let mut at = t;
-        for _ in 0..3 {
-            match self.prev_word(at) {
-                Some(p)
-                    if ["in", "at", "during"]
-                        .iter()
-                        .any(|w| self.word_is(Some(p), w)) =>
-                {
-                    return true;
-                }
-                Some(p) => at = p,
-                None => break,
-            }
+        let in_a_statement = self.prev_words(t).take(3).any(|p| {
+            ["in", "at", "during"]
+                .iter()
+                .any(|w| self.word_is(Some(p), w))
+        });
+        if in_a_statement {
+            return true;
         }
         let next = self.next_word(hit.tokens.end - 1);
         self.word_is(next, "by") || self.word_is(next, "from")
