@@ -456,6 +456,39 @@ const CASES: &[Case] = &[
         "Analysts expected a higher turnout at the harbour vote.\n",
         vague("Analysts expected"),
     ),
+    // Impersonal phrases, spelt out or contracted, straight or curly.
+    md(
+        "impersonal phrase",
+        "It’s believed the pier was built in a hurry.\n",
+        vague("It’s believed"),
+    ),
+    md(
+        "impersonal phrase",
+        "It's been said the ferry never made money.\n",
+        vague("It's been said"),
+    ),
+    md(
+        "impersonal phrase",
+        "The harbour master said it’s believed the pier was built in a hurry.\n",
+        Quiet,
+    ),
+    md(
+        "impersonal phrase",
+        "It’s been a hard winter for the ferry crews.\n",
+        Quiet,
+    ),
+    // A figure with decimals ends its sentence: the source of the sentence
+    // before does not cover the next one.
+    md(
+        "sentence after a figure",
+        "Harbour staff said the average fee was $41.25. The mayor appears to favour a rise.\n",
+        claim("appears to"),
+    ),
+    md(
+        "sentence after a figure",
+        "Harbour staff said the average fee was $41.25 and the mayor appears to favour a rise.\n",
+        Quiet,
+    ),
     // Characterisations with no holder.
     md(
         "characterisation",
