@@ -489,6 +489,18 @@ const CASES: &[Case] = &[
         "Harbour staff said the average fee was $41.25 and the mayor appears to favour a rise.\n",
         Quiet,
     ),
+    // A source covers the claims it governs: a wish in an earlier clause
+    // governs its own infinitive, not the claim in the next clause.
+    md(
+        "source governs its own clause",
+        "The council wants to cut the toll, and the new pier is expected to open in May.\n",
+        claim("is expected to"),
+    ),
+    md(
+        "source governs its own clause",
+        "The council said the toll would fall, and the new pier is expected to open in May.\n",
+        Quiet,
+    ),
     // Characterisations with no holder.
     md(
         "characterisation",
