@@ -501,6 +501,16 @@ const CASES: &[Case] = &[
         "The council said the toll would fall, and the new pier is expected to open in May.\n",
         Quiet,
     ),
+    md(
+        "source governs its own clause",
+        "In the county, 60 pledged delegates were at stake, and the mayor was expected to win most of them.\n",
+        claim("was expected to"),
+    ),
+    md(
+        "source governs its own clause",
+        "Of the delegates polled, 60 reported that the mayor was expected to win.\n",
+        Quiet,
+    ),
     // Characterisations with no holder.
     md(
         "characterisation",

@@ -250,7 +250,15 @@ impl<'a> Scan<'a> {
             let gerund_object = self.word(t).ends_with("ing")
                 && contains(&LEXICON.prepositions, word)
                 && !word.eq_ignore_ascii_case("with");
-            if self.names_a_thing(p) || word.eq_ignore_ascii_case("to") || gerund_object {
+            // "60 pledged delegates": a participle between a count and its
+            // noun describes the noun.
+            let counted = self.token(p).kind == TokenKind::Number
+                && self.word(t).ends_with("ed")
+                && self.next_word(hit.tokens.end - 1).is_some_and(|n| {
+                    !self.word_is(Some(n), "to") && !self.word_is(Some(n), "that")
+                });
+            if self.names_a_thing(p) || word.eq_ignore_ascii_case("to") || gerund_object || counted
+            {
                 return false;
             }
         }
