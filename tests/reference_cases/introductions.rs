@@ -1,0 +1,131 @@
+//! `late-introduction`: surnames before the introduction, people never named in
+//! full, and the words of names of things that are no surnames.
+
+use super::{check, flagged, quiet, starts, text};
+
+#[tokio::test]
+async fn a_person_never_named_in_full() {
+    for style in ["ap", "uk"] {
+        let t = text("never-named");
+        let (client, _, found) = check(style, "never-named", t).await;
+        let d = flagged(t, &found, "late-introduction", "Prime Minister Albanese");
+        assert_eq!(
+            d["message"],
+            "'Prime Minister Albanese' is never given a full name: give Albanese's first name at the first reference"
+        );
+        // Popes and U.S. presidents go by title and one name.
+        quiet(t, &found, "Pope Francis");
+        quiet(t, &found, "President Obama");
+        quiet(t, &found, "adviser to President Obama");
+        assert_eq!(found.len(), 1, "{found:?}");
+        client.shutdown().await;
+
+        // A name the article also writes as a lowercase word ("veto") is a
+        // nickname, not a person's surname.
+        let t = text("nickname");
+        let (client, _, found) = check(style, "nickname", t).await;
+        assert!(found.is_empty(), "{style}: {found:?}");
+        client.shutdown().await;
+    }
+}
+
+#[tokio::test]
+async fn a_links_text_is_not_the_first_reference() {
+    let t = text("link");
+    let (client, _, found) = check("ap", "link", t).await;
+    assert!(found.is_empty(), "{found:?}");
+    client.shutdown().await;
+}
+
+#[tokio::test]
+async fn surnames_before_the_introduction_in_several_positions() {
+    for style in ["ap", "uk"] {
+        let t = text("early");
+        let (client, _, found) = check(style, "early", t).await;
+        for (surname, message) in [
+            (
+                "Okonkwo",
+                "'Okonkwo' comes before Grace Okonkwo is introduced (line 5, 'Grace Okonkwo')",
+            ),
+            (
+                "Brennan",
+                "'Brennan' comes before Ian Brennan is introduced (line 7, 'Dr. Ian Brennan')",
+            ),
+            (
+                "Varga",
+                "'Varga' comes before Eva Varga is introduced (line 9, 'Eva Varga')",
+            ),
+        ] {
+            let d = flagged(t, &found, "late-introduction", surname);
+            starts(d, message);
+        }
+        client.shutdown().await;
+    }
+}
+
+#[tokio::test]
+async fn a_full_name_in_a_short_first_paragraph_under_the_headline_introduces() {
+    // "Frontrunner Donna Keller is facing attack ads..." under a headline
+    // written as a sentence: a deck or the lede, the layout cannot tell;
+    // either way the reader has met her, and the later "Keller" is no slip.
+    for style in ["ap", "uk"] {
+        let t = text("deck-lede");
+        let (client, _, found) = check(style, "deck-lede", t).await;
+        assert!(found.is_empty(), "{style}: {found:?}");
+        client.shutdown().await;
+        // Without her name in that paragraph, the surname comes first.
+        let unnamed = t.replace(
+            "Frontrunner Donna Keller is facing attack ads ahead of the May primary.",
+            "Rivals say the ads will run on radio and television across the state.",
+        );
+        let (client, _, found) = check(style, "deck-lede-unnamed", &unnamed).await;
+        flagged(&unnamed, &found, "late-introduction", "Keller");
+        assert_eq!(found.len(), 1, "{style}: {found:?}");
+        client.shutdown().await;
+    }
+}
+
+#[tokio::test]
+async fn a_headline_in_capitals_over_a_single_paragraph_is_top_matter() {
+    // "Keller: Why I Still Back The Harbour Plan..." over one paragraph that
+    // introduces Donna Keller: the headline's surname is no early reference.
+    for style in ["ap", "uk"] {
+        let t = text("headline-one-paragraph");
+        let (client, _, found) = check(style, "headline-one-paragraph", t).await;
+        assert!(found.is_empty(), "{style}: {found:?}");
+        client.shutdown().await;
+        // A sentence above the paragraph is copy: its surname comes first.
+        let first = t.lines().next().unwrap_or_default();
+        let copy = t.replace(
+            first,
+            "Keller said she still backs the plan after the vote.",
+        );
+        let (client, _, found) = check(style, "headline-one-paragraph-copy", &copy).await;
+        flagged(&copy, &found, "late-introduction", "Keller");
+        client.shutdown().await;
+    }
+}
+
+#[tokio::test]
+async fn a_word_of_a_longer_name_of_a_thing_is_no_surname_before_an_introduction() {
+    for style in ["ap", "uk"] {
+        // A plural nationality ("Americans" before "Native Americans"), the
+        // plural of a word the article writes in lowercase ("Rights" beside
+        // "right"), and a word that also opens another name ("Fox", "Fox
+        // News", then "21st Century Fox"): parts of names of things.
+        for (name, word) in [
+            ("things-demonym", "Americans in"),
+            ("things-plural", "Rights at"),
+            ("things-brand", "Fox."),
+        ] {
+            let t = text(name);
+            let (client, _, found) = check(style, name, t).await;
+            quiet(t, &found, word);
+            // A person's surname before the introduction still is one.
+            let d = flagged(t, &found, "late-introduction", "Marlowe");
+            starts(d, "'Marlowe' comes before Edwin Marlowe is introduced");
+            assert_eq!(found.len(), 1, "{style} {name}: {found:?}");
+            client.shutdown().await;
+        }
+    }
+}
