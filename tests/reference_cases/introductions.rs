@@ -129,3 +129,41 @@ async fn a_word_of_a_longer_name_of_a_thing_is_no_surname_before_an_introduction
         }
     }
 }
+
+#[tokio::test]
+async fn a_surname_met_in_another_name_or_cut_from_one_is_no_early_reference() {
+    for style in ["ap", "uk"] {
+        // "17-year-old Keondre Halvery", then "Halvery", then "Tracy
+        // Halvery": the reader has met a Halvery already, whom the model
+        // did not make a person; the surname may mean him.
+        let t = text("early-namesake");
+        let (client, _, found) = check(style, "early-namesake", t).await;
+        assert!(found.is_empty(), "{style}: {found:?}");
+        client.shutdown().await;
+        // Without him, the surname comes before his father's introduction.
+        let alone = t.replace("17-year-old Keondre Halvery", "a 17-year-old");
+        let (client, _, found) = check(style, "early-namesake-alone", &alone).await;
+        let d = flagged(&alone, &found, "late-introduction", "Halvery");
+        starts(
+            d,
+            "'Halvery' comes before Tracy Halvery is introduced (line 7",
+        );
+        client.shutdown().await;
+
+        // "Jack St. Lowry" in a list before "Ruth Lowry": the end of a
+        // longer name, not her surname.
+        let t = text("early-abbreviation");
+        let (client, _, found) = check(style, "early-abbreviation", t).await;
+        assert!(found.is_empty(), "{style}: {found:?}");
+        client.shutdown().await;
+        // Her surname in a sentence before the list still comes first.
+        let early = t.replace(
+            "Our panel this week",
+            "Lowry doubts the polls. Our panel this week",
+        );
+        let (client, _, found) = check(style, "early-abbreviation-early", &early).await;
+        let d = flagged(&early, &found, "late-introduction", "Lowry");
+        starts(d, "'Lowry' comes before Ruth Lowry is introduced (line 5");
+        client.shutdown().await;
+    }
+}

@@ -36,7 +36,7 @@ macro_rules! case {
     };
 }
 
-const CASES: [(&str, &str); 37] = [
+const CASES: [(&str, &str); 39] = [
     case!("offices"),
     case!("roles"),
     case!("knight"),
@@ -74,6 +74,8 @@ const CASES: [(&str, &str); 37] = [
     case!("couple-contrast"),
     case!("couple-family"),
     case!("headline-one-paragraph"),
+    case!("early-namesake"),
+    case!("early-abbreviation"),
 ];
 
 fn text(name: &str) -> &'static str {
