@@ -77,9 +77,17 @@ async fn ap_descriptors_and_levels_are_not_formal_titles() {
         "state Sen.",
         "Former Florida governor",
         "astronaut",
+        // AP's formal title is "Rep."; "congressman" stays lowercase.
+        "congressman",
+        // An office in a body, even one named with a nationality.
+        "Alliance president",
     ] {
         quiet(t, &found, fine);
     }
+    // A country's office, after its nationality or its name, still takes
+    // capitals.
+    flagged(t, &found, "title-case", "president");
+    flagged(t, &found, "title-case", "ambassador");
     // A lowercase abbreviation keeps its period in the message and the fix.
     let d = flagged(t, &found, "title-case", "gov");
     assert_eq!(
