@@ -167,3 +167,24 @@ async fn a_surname_met_in_another_name_or_cut_from_one_is_no_early_reference() {
         client.shutdown().await;
     }
 }
+
+#[tokio::test]
+async fn a_reporters_tagline_is_end_matter_not_an_early_reference() {
+    for style in ["ap", "uk"] {
+        // "Okafor reported from Lagos." above "Follow Grace Okafor on
+        // Twitter": a note on who wrote the story.
+        let t = text("tagline");
+        let (client, _, found) = check(style, "tagline", t).await;
+        assert!(found.is_empty(), "{style}: {found:?}");
+        client.shutdown().await;
+        // The same surname in copy comes before her introduction.
+        let copy = t.replace(
+            "Okafor reported from Lagos. Associated Press writer Jill Ruiz contributed to this report.",
+            "Okafor said the talks had failed.",
+        );
+        let (client, _, found) = check(style, "tagline-copy", &copy).await;
+        let d = flagged(&copy, &found, "late-introduction", "Okafor");
+        starts(d, "'Okafor' comes before Grace Okafor is introduced");
+        client.shutdown().await;
+    }
+}

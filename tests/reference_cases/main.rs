@@ -36,7 +36,7 @@ macro_rules! case {
     };
 }
 
-const CASES: [(&str, &str); 39] = [
+const CASES: [(&str, &str); 40] = [
     case!("offices"),
     case!("roles"),
     case!("knight"),
@@ -76,6 +76,7 @@ const CASES: [(&str, &str); 39] = [
     case!("headline-one-paragraph"),
     case!("early-namesake"),
     case!("early-abbreviation"),
+    case!("tagline"),
 ];
 
 fn text(name: &str) -> &'static str {
