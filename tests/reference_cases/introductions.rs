@@ -188,3 +188,24 @@ async fn a_reporters_tagline_is_end_matter_not_an_early_reference() {
         client.shutdown().await;
     }
 }
+
+#[tokio::test]
+async fn a_transcripts_speaker_labels_in_capitals_are_no_references() {
+    for style in ["ap", "uk"] {
+        // "OSSOFF:" and "PERDUE:" above "Jon Ossoff" and "Sen. David
+        // Perdue": labels of who speaks, not surnames in copy.
+        let t = text("speaker-labels");
+        let (client, _, found) = check(style, "speaker-labels", t).await;
+        assert!(found.is_empty(), "{style}: {found:?}");
+        client.shutdown().await;
+        // The surname in a sentence above the introduction is one.
+        let copy = t.replace(
+            "a week before the runoff.",
+            "a week before the runoff. Ossoff spoke first.",
+        );
+        let (client, _, found) = check(style, "speaker-labels-copy", &copy).await;
+        let d = flagged(&copy, &found, "late-introduction", "Ossoff");
+        starts(d, "'Ossoff' comes before Jon Ossoff is introduced");
+        client.shutdown().await;
+    }
+}

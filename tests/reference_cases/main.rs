@@ -36,7 +36,7 @@ macro_rules! case {
     };
 }
 
-const CASES: [(&str, &str); 40] = [
+const CASES: [(&str, &str); 41] = [
     case!("offices"),
     case!("roles"),
     case!("knight"),
@@ -77,6 +77,7 @@ const CASES: [(&str, &str); 40] = [
     case!("early-namesake"),
     case!("early-abbreviation"),
     case!("tagline"),
+    case!("speaker-labels"),
 ];
 
 fn text(name: &str) -> &'static str {
