@@ -114,6 +114,12 @@ async fn uk_titles_after_the_name() {
         case["message"],
         "A formal title set off by commas is lowercase in UK style: 'chancellor'"
     );
+    // A hyphenated title is lowercased in every part.
+    let hyphenated = flagged(t, &found, "title-case", "Secretary-General");
+    assert_eq!(
+        hyphenated["message"],
+        "A formal title set off by commas is lowercase in UK style: 'secretary-general'"
+    );
     quiet(t, &found, "the prime minister, arrived");
     client.shutdown().await;
 }

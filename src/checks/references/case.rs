@@ -347,17 +347,24 @@ fn finding(
     .with_fix(format!("Write '{fixed}'"), edits)
 }
 
-/// A word with its first letter made upper- or lowercase.
+/// A word with the first letter of each hyphenated part made upper- or
+/// lowercase.
 fn recase(word: &str, wanted: Case) -> String {
-    let mut chars = word.chars();
-    let Some(first) = chars.next() else {
-        return String::new();
-    };
-    let first: String = match wanted {
-        Case::Capital => first.to_uppercase().collect(),
-        _ => first.to_lowercase().collect(),
-    };
-    first + chars.as_str()
+    // Each part of a hyphenated title: "secretary-general", "Secretary-General".
+    word.split('-')
+        .map(|part| {
+            let mut chars = part.chars();
+            let Some(first) = chars.next() else {
+                return String::new();
+            };
+            let first: String = match wanted {
+                Case::Capital => first.to_uppercase().collect(),
+                _ => first.to_lowercase().collect(),
+            };
+            first + chars.as_str()
+        })
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 /// The text of `span` with the edits inside it applied.
@@ -382,5 +389,13 @@ mod tests {
         assert_eq!(recase("foreign", Case::Capital), "Foreign");
         assert_eq!(recase("Minister", Case::Lower), "minister");
         assert_eq!(recase("élysée", Case::Capital), "Élysée");
+        assert_eq!(
+            recase("Secretary-General", Case::Lower),
+            "secretary-general"
+        );
+        assert_eq!(
+            recase("attorney-general", Case::Capital),
+            "Attorney-General"
+        );
     }
 }
