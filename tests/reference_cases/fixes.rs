@@ -2,39 +2,9 @@
 //! diagnostic of the same rule on that reference.
 
 use super::{check, ours, CASES};
+use crate::common::references::apply;
 use crate::common::{covered, offset_utf16, uri};
 use serde_json::{json, Value};
-
-/// The text with a code action's edits applied, and where each replacement
-/// now stands.
-fn apply(text: &str, edits: &Value) -> (String, Vec<(usize, usize)>) {
-    let mut edits: Vec<(usize, usize, String)> = edits
-        .as_array()
-        .map(|list| {
-            list.iter()
-                .map(|e| {
-                    (
-                        offset_utf16(text, &e["range"]["start"]),
-                        offset_utf16(text, &e["range"]["end"]),
-                        e["newText"].as_str().unwrap_or("").to_string(),
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    edits.sort();
-    let mut out = String::new();
-    let mut at = 0;
-    let mut placed = Vec::new();
-    for (start, end, new) in edits {
-        out.push_str(&text[at..start]);
-        placed.push((out.len(), out.len() + new.len()));
-        out.push_str(&new);
-        at = end;
-    }
-    out.push_str(&text[at..]);
-    (out, placed)
-}
 
 /// The older fixture articles of tests/references.rs, whose fixes are held
 /// to the same promise.

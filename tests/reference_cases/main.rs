@@ -15,17 +15,8 @@ mod introductions;
 mod spellings;
 mod titles;
 
-use common::{covered, offset_utf16, uri, TestClient};
+use common::{covered, offset_utf16, references, uri, TestClient};
 use serde_json::{json, Value};
-
-const CODES: [&str; 6] = [
-    "title-mismatch",
-    "title-case",
-    "repeated-title",
-    "late-introduction",
-    "name-variant",
-    "courtesy-title",
-];
 
 macro_rules! case {
     ($name:literal) => {
@@ -96,16 +87,9 @@ async fn check(style: &str, name: &str, text: &str) -> (TestClient, String, Vec<
     (client, u, ours(&published))
 }
 
+/// The reference rules' diagnostics, in order.
 fn ours(published: &Value) -> Vec<Value> {
-    published["diagnostics"]
-        .as_array()
-        .map(|list| {
-            list.iter()
-                .filter(|d| CODES.contains(&d["code"].as_str().unwrap_or("")))
-                .cloned()
-                .collect()
-        })
-        .unwrap_or_default()
+    references::with_codes(published, &references::CODES)
 }
 
 /// The diagnostic with this code whose range covers exactly `covers`.
