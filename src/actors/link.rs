@@ -54,6 +54,7 @@ pub fn link(prose: &Prose, found: Found, people: Option<&People>) -> (Vec<Actor>
         narrowed: vec![None; found.names.len()],
         holders: FastMap::default(),
         leaders: Vec::new(),
+        renamed: false,
     };
     linker.full_names(&found.names);
     linker.single_names(&found.names);
@@ -152,6 +153,9 @@ struct Linker<'a> {
     /// People by office key, and the people holding a leader's office.
     holders: FastMap<String, Vec<usize>>,
     leaders: Vec<usize>,
+    /// Whether a person took a fuller name after being indexed: only then
+    /// are the name indexes out of date.
+    renamed: bool,
 }
 
 impl Linker<'_> {
@@ -246,6 +250,7 @@ impl Linker<'_> {
                         if fuller && !heading {
                             self.actors[a].name = parsed.full.clone();
                             self.actors[a].person = Some(parsed.clone());
+                            self.renamed = true;
                         }
                         self.strong[a] |= raw.evidence.certain();
                         a
@@ -263,7 +268,11 @@ impl Linker<'_> {
                 self.forms[i] = Form::Full;
             }
         }
-        self.index_names();
+        // Each person was indexed when made; names made fuller since are
+        // indexed again, all of them, in the order they were made.
+        if self.renamed {
+            self.index_names();
+        }
         for i in doubtful {
             let raw = &names[i];
             if raw.in_place_name {

@@ -13,6 +13,7 @@
 mod case;
 mod courtesy;
 mod layout;
+mod lowercase;
 mod names;
 mod offices;
 mod roles;
@@ -24,6 +25,7 @@ mod words;
 
 pub use case::TitleCase as TitleCaseRule;
 pub use courtesy::CourtesyTitle;
+pub(crate) use lowercase::LowercaseMemo;
 pub use names::LateIntroduction;
 pub use spelling::NameVariant;
 pub use style::{HouseStyle, TitleCase};
@@ -114,30 +116,21 @@ fn first_word(name: &str) -> &str {
     name.split_whitespace().next().unwrap_or("")
 }
 
-/// Every word the text writes in lowercase, worked out once per analysis.
-struct Lowercase(crate::hashing::FastSet<String>);
+/// Every word the text writes in lowercase, worked out once per analysis
+/// (from the blocks that changed, where the rules keep a memo).
+struct Lowercase(std::sync::Arc<lowercase::Lowercase>);
 
 /// Whether the text writes any of these words in lowercase.
 fn lowercase_in(ctx: &Context<'_>, words: &[&str]) -> bool {
     let lowercase = ctx.shared.get_or_insert_with(|| {
-        let mut words = crate::hashing::FastSet::default();
-        for t in &ctx.prose.tokens {
-            if t.capitalised || t.kind != crate::prose::TokenKind::Word {
-                continue;
-            }
-            // Most words come again and again: each is copied once.
-            let word = ctx.prose.slice(t.word);
-            if word.chars().any(char::is_uppercase) {
-                words.insert(word.to_lowercase());
-            } else if !words.contains(word) {
-                words.insert(word.to_string());
-            }
-        }
-        Lowercase(words)
+        Lowercase(match ctx.memo {
+            Some(memo) => memo.lowercase.borrow_mut().update(ctx.prose),
+            None => LowercaseMemo::default().update(ctx.prose),
+        })
     });
     words
         .iter()
-        .any(|w| lowercase.0.contains(&w.to_lowercase()))
+        .any(|w| lowercase.0.contains_key(lowercase::lowered(w).as_ref()))
 }
 
 /// Persons the model is at least this sure of, with a name of two letters
@@ -200,8 +193,8 @@ fn sure(ctx: &Context<'_>, m: &Mention) -> bool {
     if ctx.prose.block_at(before.span.start) != block {
         return true;
     }
-    let word = ctx.prose.slice(before.word).to_lowercase();
-    if matches!(word.as_str(), "the" | "a" | "an") {
+    let word = lowercase::lowered(ctx.prose.slice(before.word));
+    if matches!(word.as_ref(), "the" | "a" | "an") {
         return false;
     }
     let adjacent = ctx.prose.text[before.span.end..m.name.start] == *" ";
