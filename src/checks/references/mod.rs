@@ -213,10 +213,35 @@ fn checked<'a>(
         .actors
         .get(actor)
         .map_or(&[][..], |a| &a.mentions[..]);
+    let known = ctx
+        .shared
+        .get_or_insert_with(|| Judgements::new(actors.mentions.len()));
     indices
         .iter()
         .map(move |&m| (m, &actors.mentions[m]))
-        .filter(move |(_, m)| judged(ctx, layout, m))
+        .filter(move |&(i, m)| known.judged(i, || judged(ctx, layout, m)))
+}
+
+/// Whether each mention may be judged, worked out once per analysis for
+/// all the rules: most people are checked by several rules, and some rules
+/// go through a person's references more than once.
+struct Judgements(Vec<std::cell::Cell<Option<bool>>>);
+
+impl Judgements {
+    fn new(mentions: usize) -> Self {
+        Judgements(vec![std::cell::Cell::new(None); mentions])
+    }
+
+    fn judged(&self, mention: usize, work_out: impl FnOnce() -> bool) -> bool {
+        let Some(known) = self.0.get(mention) else {
+            return work_out();
+        };
+        known.get().unwrap_or_else(|| {
+            let judged = work_out();
+            known.set(Some(judged));
+            judged
+        })
+    }
 }
 
 /// The judged references by a name several people share, each with the
