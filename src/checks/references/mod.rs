@@ -69,6 +69,12 @@ fn introduced_people<'a>(ctx: &'a Context<'_>) -> impl Iterator<Item = (usize, &
 /// ("Buddhist" ... "Theravada Buddhist"): a slip puts a surname before the
 /// introduction once.
 fn shown_as_name(ctx: &Context<'_>, a: usize, actor: &Actor) -> bool {
+    Answers::<ShownAsName>::of(ctx, ctx.actors.actors.len())
+        .answer(a, || shows_a_name(ctx, a, actor))
+}
+
+/// [`shown_as_name`], worked out.
+fn shows_a_name(ctx: &Context<'_>, a: usize, actor: &Actor) -> bool {
     let Some(surname) = later_name(actor) else {
         return false;
     };
@@ -213,33 +219,45 @@ fn checked<'a>(
         .actors
         .get(actor)
         .map_or(&[][..], |a| &a.mentions[..]);
-    let known = ctx
-        .shared
-        .get_or_insert_with(|| Judgements::new(actors.mentions.len()));
+    let known = Answers::<Judged>::of(ctx, actors.mentions.len());
     indices
         .iter()
         .map(move |&m| (m, &actors.mentions[m]))
-        .filter(move |&(i, m)| known.judged(i, || judged(ctx, layout, m)))
+        .filter(move |&(i, m)| known.answer(i, || judged(ctx, layout, m)))
 }
 
-/// Whether each mention may be judged, worked out once per analysis for
-/// all the rules: most people are checked by several rules, and some rules
-/// go through a person's references more than once.
-struct Judgements(Vec<std::cell::Cell<Option<bool>>>);
+/// One yes-or-no answer for each mention or each actor, worked out the
+/// first time a rule asks, once per analysis for all the rules: most people
+/// are checked by several rules, and some rules ask about a person more
+/// than once. `Q` names the question.
+struct Answers<Q>(
+    Vec<std::cell::Cell<Option<bool>>>,
+    std::marker::PhantomData<Q>,
+);
 
-impl Judgements {
-    fn new(mentions: usize) -> Self {
-        Judgements(vec![std::cell::Cell::new(None); mentions])
+/// Whether a rule may judge a mention ([`judged`]).
+struct Judged;
+/// Whether an actor's name is shown as a person's ([`shown_as_name`]).
+struct ShownAsName;
+
+impl<Q: 'static> Answers<Q> {
+    fn of(ctx: &Context<'_>, count: usize) -> Rc<Self> {
+        ctx.shared.get_or_insert_with(|| {
+            Answers(
+                vec![std::cell::Cell::new(None); count],
+                std::marker::PhantomData,
+            )
+        })
     }
 
-    fn judged(&self, mention: usize, work_out: impl FnOnce() -> bool) -> bool {
-        let Some(known) = self.0.get(mention) else {
+    fn answer(&self, i: usize, work_out: impl FnOnce() -> bool) -> bool {
+        let Some(known) = self.0.get(i) else {
             return work_out();
         };
         known.get().unwrap_or_else(|| {
-            let judged = work_out();
-            known.set(Some(judged));
-            judged
+            let answer = work_out();
+            known.set(Some(answer));
+            answer
         })
     }
 }
