@@ -293,11 +293,15 @@ fn line(ctx: &Context<'_>, offset: usize) -> usize {
 
 /// A span's text with runs of white space made single spaces.
 fn text_of(ctx: &Context<'_>, span: Span) -> String {
-    ctx.prose
-        .slice(span)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let text = ctx.prose.slice(span);
+    // Most names are single-spaced already: one copy, no list of words.
+    let single_spaced = text
+        .split(' ')
+        .all(|w| !w.is_empty() && !w.contains(char::is_whitespace));
+    if single_spaced {
+        return text.to_string();
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The name a later reference uses: the family name (the last given name for
