@@ -201,12 +201,31 @@ fn sure(ctx: &Context<'_>, m: &Mention) -> bool {
         return true;
     }
     let word = lowercase::lowered(ctx.prose.slice(before.word));
-    if matches!(word.as_ref(), "the" | "a" | "an") {
+    if matches!(word.as_ref(), "the" | "a" | "an") || after_abbreviation(ctx, t) {
         return false;
     }
     let adjacent = ctx.prose.text[before.span.end..m.name.start] == *" ";
     let opener = before.sentence_start && LEXICON.is_function_word(&word);
     !(before.capitalised && adjacent && !opener && before.kind == crate::prose::TokenKind::Word)
+}
+
+/// "Jack St. Martin": a name after a short capitalised abbreviation inside
+/// its sentence is the end of a longer name the model cut short (not after
+/// a whole word and a period the sentence splitter missed: "Zelensky.
+/// el-Sissi"). (A title or
+/// courtesy title the model read, "Sen. Cruz", never gets here.)
+fn after_abbreviation(ctx: &Context<'_>, t: usize) -> bool {
+    let tokens = &ctx.prose.tokens;
+    if t < 2 || tokens[t].sentence_start {
+        return false;
+    }
+    let (word, dot) = (&tokens[t - 2], &tokens[t - 1]);
+    word.kind == crate::prose::TokenKind::Word
+        && word.capitalised
+        && ctx.prose.slice(word.span).chars().count() <= 3
+        && ctx.prose.slice(dot.span) == "."
+        && word.span.end == dot.span.start
+        && ctx.prose.text.get(dot.span.end..tokens[t].span.start) == Some(" ")
 }
 
 /// An actor's references that a rule may judge.
