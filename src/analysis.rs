@@ -166,7 +166,7 @@ mod tests {
     /// read the whole document, an introduction, a respelling (a slip, an
     /// accent) of a surname the articles use, a title, and a quotation
     /// whose speaker an earlier paragraph names.
-    const INSERTS: [&str; 21] = [
+    const INSERTS: [&str; 23] = [
         "\n\nDownstream Ines Marek said so.\n\n",
         " downstream ",
         "Lavrov",
@@ -188,6 +188,8 @@ mod tests {
         " Zelenskyy said. ",
         "\n\n\"We disagree,\" Shoigu said.\n\n",
         "\n\nAnna Keller met Kellar and Keller.\n\n",
+        " kellar shoigo ",
+        "\n\nThe lavrof and the keller.\n\n",
     ];
 
     fn edit(text: &str, at: usize, remove: usize, insert: &str) -> String {
@@ -238,6 +240,25 @@ mod tests {
         let mut analyzer = Analyzer::default();
         let mut flagged = Vec::new();
         for text in [&keller, &berg, &keller] {
+            let memoised = analyzer.analyze(text, Language::Markdown, &settings);
+            let fresh = analyze(text, Language::Markdown, &settings);
+            assert_eq!(outcome(&memoised), outcome(&fresh));
+            flagged.push(memoised.findings.iter().any(|f| f.code == "name-variant"));
+        }
+        assert_eq!(flagged, [true, false, true]);
+    }
+
+    /// Whether a word is a name follows the words other paragraphs write in
+    /// lowercase: the memo counts them by block, and a block that goes takes
+    /// its words with it.
+    #[test]
+    fn a_respelling_follows_a_lowercase_word_in_another_paragraph() {
+        let settings = Settings::default();
+        let story = "Anna Keller, the harbour master, said the port would reopen.\n\nEinstein said so. Einstein said so. Einstein said so. Einsteín said.\n";
+        let with_word = format!("{story}\nThe einsteín was dry.\n");
+        let mut analyzer = Analyzer::default();
+        let mut flagged = Vec::new();
+        for text in [story, &with_word, story] {
             let memoised = analyzer.analyze(text, Language::Markdown, &settings);
             let fresh = analyze(text, Language::Markdown, &settings);
             assert_eq!(outcome(&memoised), outcome(&fresh));

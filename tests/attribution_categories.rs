@@ -456,6 +456,61 @@ const CASES: &[Case] = &[
         "Analysts expected a higher turnout at the harbour vote.\n",
         vague("Analysts expected"),
     ),
+    // Impersonal phrases, spelt out or contracted, straight or curly.
+    md(
+        "impersonal phrase",
+        "It’s believed the pier was built in a hurry.\n",
+        vague("It’s believed"),
+    ),
+    md(
+        "impersonal phrase",
+        "It's been said the ferry never made money.\n",
+        vague("It's been said"),
+    ),
+    md(
+        "impersonal phrase",
+        "The harbour master said it’s believed the pier was built in a hurry.\n",
+        Quiet,
+    ),
+    md(
+        "impersonal phrase",
+        "It’s been a hard winter for the ferry crews.\n",
+        Quiet,
+    ),
+    // A figure with decimals ends its sentence: the source of the sentence
+    // before does not cover the next one.
+    md(
+        "sentence after a figure",
+        "Harbour staff said the average fee was $41.25. The mayor appears to favour a rise.\n",
+        claim("appears to"),
+    ),
+    md(
+        "sentence after a figure",
+        "Harbour staff said the average fee was $41.25 and the mayor appears to favour a rise.\n",
+        Quiet,
+    ),
+    // A source covers the claims it governs: a wish in an earlier clause
+    // governs its own infinitive, not the claim in the next clause.
+    md(
+        "source governs its own clause",
+        "The council wants to cut the toll, and the new pier is expected to open in May.\n",
+        claim("is expected to"),
+    ),
+    md(
+        "source governs its own clause",
+        "The council said the toll would fall, and the new pier is expected to open in May.\n",
+        Quiet,
+    ),
+    md(
+        "source governs its own clause",
+        "In the county, 60 pledged delegates were at stake, and the mayor was expected to win most of them.\n",
+        claim("was expected to"),
+    ),
+    md(
+        "source governs its own clause",
+        "Of the delegates polled, 60 reported that the mayor was expected to win.\n",
+        Quiet,
+    ),
     // Characterisations with no holder.
     md(
         "characterisation",

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{covered, offset_utf16, uri, TestClient};
+use common::{covered, offset_utf16, references, uri, TestClient};
 use serde_json::{json, Value};
 
 const TITLES: &str = include_str!("fixtures/references/titles.md");
@@ -47,39 +47,7 @@ fn readable(text: &str, published: &Value) -> Vec<Value> {
 
 /// The diagnostics of the reference rules, in order.
 fn ours(published: &Value) -> Vec<Value> {
-    published["diagnostics"]
-        .as_array()
-        .map(|list| {
-            list.iter()
-                .filter(|d| CODES.contains(&d["code"].as_str().unwrap_or("")))
-                .cloned()
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-/// The text with a code action's edits applied.
-fn apply(text: &str, edits: &Value) -> String {
-    let mut edits: Vec<(usize, usize, String)> = edits
-        .as_array()
-        .map(|list| {
-            list.iter()
-                .map(|e| {
-                    (
-                        offset_utf16(text, &e["range"]["start"]),
-                        offset_utf16(text, &e["range"]["end"]),
-                        e["newText"].as_str().unwrap_or("").to_string(),
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    edits.sort();
-    let mut out = text.to_string();
-    for (start, end, new) in edits.into_iter().rev() {
-        out.replace_range(start..end, &new);
-    }
-    out
+    references::with_codes(published, &CODES)
 }
 
 /// The rule's quick fixes for one diagnostic: (title, the text after the fix).
@@ -109,7 +77,7 @@ async fn fixes(
                 .map(|a| {
                     (
                         a["title"].as_str().unwrap_or("").to_string(),
-                        apply(text, &a["edit"]["changes"][u]),
+                        references::apply(text, &a["edit"]["changes"][u]).0,
                     )
                 })
                 .collect()

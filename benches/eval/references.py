@@ -31,7 +31,9 @@ Kinds (expected code in brackets):
                  by commas capitalised (UK)                       [title-case]
   early-*        the surname before the introduction: swapped with a later
                  reference, or in a new sentence before it, as its subject
-                 (start), object, possessor, or in a parenthetical [late-introduction]
+                 (start), object, possessor, or in a parenthetical; not
+                 where the text writes the surname earlier still (gold
+                 missed a reference, or a namesake)        [late-introduction]
   respell-*      a later surname spelled another way: i/y or a doubled letter
                  (translit), one letter substituted, two letters transposed, a
                  letter dropped, accents dropped, or the same letters in another
@@ -88,6 +90,10 @@ OFFICES = {
 CASE_TITLES = ["foreign minister", "prime minister", "finance minister", "attorney general",
                "secretary of state", "vice president", "lieutenant governor",
                "deputy prime minister", "interior minister", "chief justice"]
+
+# Words that open a name as a courtesy title, not a given name.
+COURTESIES = {"Mr", "Mrs", "Ms", "Miss", "Madame", "Mme", "Monsieur", "Dr", "Sir", "Dame",
+              "Lady", "Lord"}
 
 # New sentences that use the surname before the introduction.
 EARLY = {
@@ -306,6 +312,14 @@ def case_seeds(doc: Doc, person: dict, refs: list[dict], style: str):
         yield "case", new, (span[0] + at, span[0] + at + len(capital)), f"{full}: ', the {capital},'"
 
 
+def named_before(text: str, end: int, surname: str) -> bool:
+    """Whether the text writes the surname (alone or in any full name) before
+    `end`: the person, or a namesake, is met there already (gold may miss a
+    reference), so a surname put after it is no early reference, and one put
+    before it is not the first."""
+    return re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", text[:end]) is not None
+
+
 def early_seeds(doc: Doc, person: dict, refs: list[dict], style: str):
     text = doc.text
     first, later = refs[0], refs[1:]
@@ -313,13 +327,18 @@ def early_seeds(doc: Doc, person: dict, refs: list[dict], style: str):
     surname = person.get("surname") or ""
     if len(full.split()) < 2 or not surname or full.split()[-1] != surname:
         return
+    # A byname ("Bonosus of Sardica") or a courtesy title and surname
+    # ("Madame Tussaud") has no surname to use early.
+    words = full.split()
+    if "of" in words or words[0].rstrip(".") in COURTESIES:
+        return
     target = next((m for m in later if name_of(text, m) == surname), None)
-    if target:
+    if target and not named_before(text, first["name"][0], surname):
         (s1, e1), (s2, e2) = first["name"], target["name"]
         new, (a, _) = edits(text, [(s1, e1, surname), (s2, e2, full)])
         yield "early-swap", new, a, f"{full}: surname first"
     at = doc.sentence_start(first)
-    if at >= first["name"][0]:
+    if at >= first["name"][0] or named_before(text, at, surname):
         return
     for kind, sentence in EARLY.items():
         inserted = sentence.format(s=surname)

@@ -466,7 +466,14 @@ impl Lexicon {
     /// Whether a word is a small function word ("with", "and", "by"), or
     /// another word the not-a-name lists hold.
     pub fn is_function_word(&self, word: &str) -> bool {
-        word.len() <= 12 && self.not_names.contains(word.to_ascii_lowercase().as_str())
+        // Lowercased on the stack: asked for nearly every word.
+        let mut buffer = [0u8; 12];
+        let Some(lower) = buffer.get_mut(..word.len()) else {
+            return false;
+        };
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).is_ok_and(|w| self.not_names.contains(w))
     }
 
     /// Whether a word, on its own, is a listed place or public body

@@ -49,11 +49,13 @@ pub fn link(prose: &Prose, found: Found, people: Option<&People>) -> (Vec<Actor>
         by_skeleton: FastMap::default(),
         by_full: FastMap::default(),
         by_slip: FastMap::default(),
+        slip_chain: Vec::new(),
         slip_families: Vec::new(),
         slip_seen: FastSet::default(),
         narrowed: vec![None; found.names.len()],
         holders: FastMap::default(),
         leaders: Vec::new(),
+        renamed: false,
     };
     linker.full_names(&found.names);
     linker.single_names(&found.names);
@@ -144,7 +146,13 @@ struct Linker<'a> {
     /// their index in `slip_families`, to find look-alikes one typing slip away.
     /// Kept when the other indexes are made again: a family name's keys do
     /// not change, and a look-up passes only family names `by_family` holds.
-    by_slip: FastMap<u64, Vec<usize>>,
+    /// Each key's latest entry in `slip_chain`: a chain rather than a list
+    /// per key, as most keys hold one family and a list each costs an
+    /// allocation.
+    by_slip: FastMap<u64, usize>,
+    /// A family's index in `slip_families`, and the entry before it under
+    /// the same key.
+    slip_chain: Vec<(usize, Option<usize>)>,
     slip_families: Vec<String>,
     slip_seen: FastSet<String>,
     /// Names cut down to their family name (a sentence opener dropped).
@@ -152,6 +160,9 @@ struct Linker<'a> {
     /// People by office key, and the people holding a leader's office.
     holders: FastMap<String, Vec<usize>>,
     leaders: Vec<usize>,
+    /// Whether a person took a fuller name after being indexed: only then
+    /// are the name indexes out of date.
+    renamed: bool,
 }
 
 impl Linker<'_> {
@@ -246,6 +257,7 @@ impl Linker<'_> {
                         if fuller && !heading {
                             self.actors[a].name = parsed.full.clone();
                             self.actors[a].person = Some(parsed.clone());
+                            self.renamed = true;
                         }
                         self.strong[a] |= raw.evidence.certain();
                         a
@@ -263,7 +275,11 @@ impl Linker<'_> {
                 self.forms[i] = Form::Full;
             }
         }
-        self.index_names();
+        // Each person was indexed when made; names made fuller since are
+        // indexed again, all of them, in the order they were made.
+        if self.renamed {
+            self.index_names();
+        }
         for i in doubtful {
             let raw = &names[i];
             if raw.in_place_name {
@@ -346,7 +362,8 @@ impl Linker<'_> {
                     let family = self.slip_families.len();
                     self.slip_families.push(key.to_string());
                     for slip in keys {
-                        self.by_slip.entry(slip).or_default().push(family);
+                        let before = self.by_slip.insert(slip, self.slip_chain.len());
+                        self.slip_chain.push((family, before));
                     }
                 }
             }
@@ -400,9 +417,8 @@ impl Linker<'_> {
         // family names that share a slip key with the word.
         let mut slipped: Vec<usize> = slip_keys(word)
             .iter()
-            .filter_map(|k| self.by_slip.get(k))
-            .flatten()
-            .map(|&family| &self.slip_families[family])
+            .flat_map(|&k| self.slipped(k))
+            .map(|family| &self.slip_families[family])
             .filter(|family| one_slip_apart(family, word))
             .filter_map(|family| self.by_family.get(family.as_str()))
             .flat_map(|list| list.iter().copied())
@@ -411,6 +427,17 @@ impl Linker<'_> {
         slipped.sort_unstable();
         slipped.dedup();
         slipped
+    }
+
+    /// The families under a slip key, latest first. Each entry points to
+    /// an earlier one, so the walk ends.
+    fn slipped(&self, key: u64) -> impl Iterator<Item = usize> + '_ {
+        let mut next = self.by_slip.get(&key).copied();
+        std::iter::from_fn(move || {
+            let (family, before) = *self.slip_chain.get(next?)?;
+            next = before;
+            Some(family)
+        })
     }
 
     /// Whether a reference's formal title names an office the person does not

@@ -143,11 +143,13 @@ pub struct Context<'a> {
 }
 
 /// What the rules keep between analyses of one document: the attribution
-/// scan of each block, and what `name-variant` worked out about each word.
+/// scan of each block, what `name-variant` worked out about each word, and
+/// the words each block writes in lowercase.
 #[derive(Debug, Default)]
 pub struct Memo {
     scan: RefCell<attribution::ScanMemo>,
     words: RefCell<references::WordMemo>,
+    lowercase: RefCell<references::LowercaseMemo>,
 }
 
 impl<'a> Context<'a> {

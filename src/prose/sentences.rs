@@ -107,7 +107,8 @@ fn ends_sentence(text: &str, run_start: usize, run_end: usize, end: usize) -> bo
         {
             return false;
         }
-        let dotted = word.contains('.');
+        // "U.S." is dotted; a figure with decimals ("$27.16") is not.
+        let dotted = word.contains('.') && word.chars().any(char::is_alphabetic);
         let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
         if dotted || initial || LISTS.ambiguous.contains(lower.as_str()) {
             return opener_follows;
@@ -180,6 +181,18 @@ mod tests {
                 "No. 2 Street was closed.",
                 "He said no.",
                 "Then he left."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_figure_with_decimals_ends_a_sentence() {
+        assert_eq!(
+            sentences("The average gift was $41.25. Donors gave 2.5. Ruiz spent it."),
+            vec![
+                "The average gift was $41.25.",
+                "Donors gave 2.5.",
+                "Ruiz spent it."
             ]
         );
     }

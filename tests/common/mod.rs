@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod desk;
+pub mod references;
 pub mod stdio;
 
 use std::collections::VecDeque;

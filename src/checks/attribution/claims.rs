@@ -233,9 +233,8 @@ fn is_record(scan: &Scan<'_>, be: Option<usize>, last: usize) -> bool {
         .next_word(last)
         .and_then(|n| scan.hit_at(n))
         .is_some_and(|h| h.roles.has(Roles::CASUALTY));
-    let mut at = last;
     let mut negated = false;
-    while let Some(p) = scan.prev_word(at) {
+    for p in scan.prev_words(last) {
         let word = scan.word(p);
         negated |= is_negative(word);
         // The auxiliaries, then up to two words of the subject ("No survivors").
@@ -244,7 +243,6 @@ fn is_record(scan: &Scan<'_>, be: Option<usize>, last: usize) -> bool {
                 is_negative(word) || scan.prev_word(p).is_some_and(|q| is_negative(scan.word(q)));
             return status || negated || subject_negated;
         }
-        at = p;
     }
     status || negated
 }
@@ -274,19 +272,15 @@ fn dated_before(scan: &Scan<'_>, t: usize) -> bool {
 /// "with the vote expected on Friday", "with prices forecast to rise": an
 /// absolute phrase, whose participle has no "be" and no subject of its own.
 fn with_expected(scan: &Scan<'_>, t: usize) -> bool {
-    let mut at = t;
-    for _ in 0..WITH_PHRASE_WORDS {
-        let Some(p) = scan.prev_word(at) else {
-            return false;
-        };
+    for (i, p) in scan.prev_words(t).take(WITH_PHRASE_WORDS).enumerate() {
         let word = scan.word(p);
         if word.eq_ignore_ascii_case("with") {
-            return at != t;
+            // Not "with expected": a subject stands between.
+            return i > 0;
         }
         if scan.is_be(p) || contains(&LEXICON.personal, word) || scan.hit_at(p).is_some() {
             return false;
         }
-        at = p;
     }
     false
 }
@@ -347,11 +341,7 @@ fn counts_casualties(scan: &Scan<'_>, start: usize, count: usize, phrase: &str) 
     if scan.prev_word(start).is_some_and(casualty_at) {
         return true;
     }
-    let mut at = count;
-    for _ in 0..COUNT_WINDOW {
-        let Some(n) = scan.next_word(at) else {
-            return false;
-        };
+    for n in scan.next_words(count).take(COUNT_WINDOW) {
         if casualty_at(n) {
             return true;
         }
@@ -361,7 +351,6 @@ fn counts_casualties(scan: &Scan<'_>, start: usize, count: usize, phrase: &str) 
                 return true;
             }
         }
-        at = n;
     }
     false
 }

@@ -39,6 +39,11 @@ pub(super) fn sourced(scan: &Scan<'_>, sentence: usize, cue: Span) -> bool {
         let leads_into_cue = clause == cue_clause && hit.span.end <= cue.start;
         let own_content_follows =
             clause != cue_clause && hit.span.start >= cue.end && introduces_content(scan, hit);
+        // "The council wants to cut the toll, and the plan is expected to
+        // pass": a wish or belief in an earlier clause governs its own
+        // infinitive, not the claim in the next.
+        let own_infinitive_before =
+            clause != cue_clause && hit.span.end <= cue.start && takes_infinitive(scan, hit);
         let describes_a_noun =
             clause == cue_clause && hit.span.start >= cue.end && reduced_relative(scan, hit);
         let talked_about = clause == cue_clause
@@ -47,6 +52,7 @@ pub(super) fn sourced(scan: &Scan<'_>, sentence: usize, cue: Span) -> bool {
         !cue.covers(hit.span)
             && (leads_into_cue || !subordinate)
             && !own_content_follows
+            && !own_infinitive_before
             && !describes_a_noun
             && !talked_about
             && scan.is_marker(hit)
@@ -190,13 +196,25 @@ fn reduced_relative(scan: &Scan<'_>, hit: &Hit) -> bool {
 /// its own content, not the claim: in "When the diagnosis was confirmed, she
 /// did not want to stay", no one is named as confirming it.
 fn introduces_content(scan: &Scan<'_>, hit: &Hit) -> bool {
+    let next = word_after_adverbs(scan, hit);
+    let told = hit.roles.has(Roles::REPORTING) && that_after_addressee(scan, next);
+    scan.word_is(next, "that") || takes_infinitive(scan, hit) || told
+}
+
+/// A verb of belief or wish with "to" after it: "wants to", "hopes to",
+/// "pledged to", "is thought to".
+fn takes_infinitive(scan: &Scan<'_>, hit: &Hit) -> bool {
+    hit.roles.has(Roles::BELIEF.or(Roles::DESIRE))
+        && scan.word_is(word_after_adverbs(scan, hit), "to")
+}
+
+/// The first word after a hit that is not an auxiliary or adverb.
+fn word_after_adverbs(scan: &Scan<'_>, hit: &Hit) -> Option<usize> {
     let mut next = scan.next_word(hit.tokens.end - 1);
     while let Some(n) = next.filter(|&n| is_between(scan.word(n))) {
         next = scan.next_word(n);
     }
-    let infinitive = hit.roles.has(Roles::BELIEF.or(Roles::DESIRE)) && scan.word_is(next, "to");
-    let told = hit.roles.has(Roles::REPORTING) && that_after_addressee(scan, next);
-    scan.word_is(next, "that") || infinitive || told
+    next
 }
 
 /// How many words an addressee may take between a reporting verb and its

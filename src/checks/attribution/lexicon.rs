@@ -149,9 +149,11 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(build);
 
 fn build() -> Lexicon {
     let mut patterns: HashMap<String, Entry> = HashMap::new();
-    let mut add = |pattern: &'static str, roles: Roles| {
-        let entry = patterns.entry(pattern.to_lowercase()).or_default();
-        entry.roles = entry.roles.or(roles);
+    let mut add = |pattern: &str, roles: Roles| {
+        for form in contracted(pattern) {
+            let entry = patterns.entry(form).or_default();
+            entry.roles = entry.roles.or(roles);
+        }
     };
     for (section, roles) in [
         ("speech", Roles::SPEECH),
@@ -248,6 +250,25 @@ fn build() -> Lexicon {
     }
 }
 
+/// A pattern in lower case, and its forms with "it is" or "it has"
+/// contracted, straight and curly ("it's believed", "it’s been said"): the
+/// lists spell impersonal phrases out, copy often does not.
+fn contracted(pattern: &str) -> Vec<String> {
+    let lower = pattern.to_lowercase();
+    let rest = ["it is ", "it has "]
+        .iter()
+        .find_map(|full| lower.strip_prefix(full));
+    let mut forms = vec![lower.clone()];
+    if let Some(rest) = rest {
+        forms.extend(
+            ["it's ", "it’s "]
+                .iter()
+                .map(|short| format!("{short}{rest}")),
+        );
+    }
+    forms
+}
+
 /// The entry of the pattern that is exactly `text`, if any.
 pub(super) fn entry(text: &str) -> Option<&'static Entry> {
     LEXICON.phrases.get(text).map(|id| &LEXICON.entries[id])
@@ -290,6 +311,20 @@ mod tests {
         assert!(expected.has(Roles::BELIEF) && expected.has(Roles::EXPECTATION));
         assert!(roles("according to").has(Roles::PHRASE));
         assert!(!roles("states").has(Roles::SPEECH));
+    }
+
+    #[test]
+    fn impersonal_phrases_are_patterns_contracted_too() {
+        for form in [
+            "it is believed",
+            "it's believed",
+            "it’s believed",
+            "It’s been said",
+        ] {
+            assert!(roles(form).has(Roles::IMPERSONAL), "{form}");
+        }
+        assert!(!roles("it’s been").has(Roles::IMPERSONAL));
+        assert_eq!(contracted("said"), vec!["said".to_string()]);
     }
 
     #[test]

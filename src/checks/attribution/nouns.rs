@@ -98,17 +98,9 @@ pub(super) fn claim(scan: &Scan<'_>, hit: &Hit, word: &str) -> Option<(Span, Str
 /// "faced criticism from the mayor", "drew criticism even from within his
 /// party": "from" or "by" within a few words after the noun names the critic.
 fn critic_follows(scan: &Scan<'_>, hit: &Hit) -> bool {
-    let mut at = hit.tokens.end - 1;
-    for _ in 0..CRITIC_REACH {
-        let Some(next) = scan.next_word(at).filter(|&n| n == at + 1) else {
-            return false;
-        };
-        if scan.word_is(Some(next), "from") || scan.word_is(Some(next), "by") {
-            return true;
-        }
-        at = next;
-    }
-    false
+    scan.next_words(hit.tokens.end - 1)
+        .take(CRITIC_REACH)
+        .any(|n| scan.word_is(Some(n), "from") || scan.word_is(Some(n), "by"))
 }
 
 /// How many words after a criticism noun its critic may be introduced.
@@ -166,18 +158,13 @@ fn made_in_a_statement(scan: &Scan<'_>, hit: &Hit) -> bool {
     else {
         return false;
     };
-    let mut at = of;
-    for _ in 0..STATEMENT_REACH {
-        let Some(n) = scan.next_word(at) else {
-            return false;
-        };
+    for n in scan.next_words(of).take(STATEMENT_REACH) {
         if scan.hit_at(n).is_some_and(|h| h.roles.has(Roles::NOUN)) {
             return true;
         }
         if contains(&LEXICON.prepositions, scan.word(n)) {
             return false;
         }
-        at = n;
     }
     false
 }
@@ -227,17 +214,9 @@ fn spreading_verb(scan: &Scan<'_>, noun: usize) -> Option<usize> {
 /// Whether the clause names who holds the view, in the few words after its
 /// verb: "raised about the audit by two senators", "grew among residents".
 fn holders_follow(scan: &Scan<'_>, verb: usize, preposition: &str) -> bool {
-    let mut at = verb;
-    for _ in 0..HOLDER_REACH {
-        let Some(n) = scan.next_word(at) else {
-            return false;
-        };
-        if scan.word_is(Some(n), preposition) {
-            return true;
-        }
-        at = n;
-    }
-    false
+    scan.next_words(verb)
+        .take(HOLDER_REACH)
+        .any(|n| scan.word_is(Some(n), preposition))
 }
 
 /// A doubt noun where no one can hold it: at the start of its clause or after
@@ -246,9 +225,9 @@ fn holders_follow(scan: &Scan<'_>, verb: usize, preposition: &str) -> bool {
 /// about"); not the object of a verb, whose subject holds it ("Voters have
 /// doubts about", "the report raised doubts").
 fn in_no_one_s_hands(scan: &Scan<'_>, t: usize) -> bool {
-    let mut at = t;
+    let mut before = scan.prev_words(t);
     for _ in 0..=ADJECTIVE_REACH {
-        let Some(p) = scan.prev_word(at) else {
+        let Some(p) = before.next() else {
             // The sentence or clause starts here.
             return true;
         };
@@ -263,7 +242,6 @@ fn in_no_one_s_hands(scan: &Scan<'_>, t: usize) -> bool {
         if !is_adjective_like(scan, p) {
             return false;
         }
-        at = p;
     }
     false
 }
@@ -290,14 +268,11 @@ fn is_adjective_like(scan: &Scan<'_>, t: usize) -> bool {
 /// "there has been much speculation", "there was broad agreement": a noun
 /// that merely exists, with no one behind it.
 pub(super) fn there_is(scan: &Scan<'_>, t: usize) -> bool {
-    let mut at = t;
-    for _ in 0..4 {
-        let Some(p) = scan.prev_word(at) else {
-            return false;
-        };
+    for (i, p) in scan.prev_words(t).take(4).enumerate() {
         let word = scan.word(p);
         if word.eq_ignore_ascii_case("there") {
-            return at != t;
+            // Not "there speculation": a filler stands between.
+            return i > 0;
         }
         let filler = scan.is_be(p)
             || is_between(word)
@@ -307,7 +282,6 @@ pub(super) fn there_is(scan: &Scan<'_>, t: usize) -> bool {
         if !filler {
             return false;
         }
-        at = p;
     }
     false
 }
@@ -315,12 +289,8 @@ pub(super) fn there_is(scan: &Scan<'_>, t: usize) -> bool {
 /// A verb of facing within three words before a criticism noun ("came under
 /// withering criticism", "drew scrutiny").
 fn facing_before(scan: &Scan<'_>, t: usize) -> Option<usize> {
-    let mut at = t;
-    for _ in 0..3 {
-        at = scan.prev_word(at)?;
-        if let Some(h) = scan.hit_at(at).filter(|h| h.roles.has(Roles::FACING)) {
-            return Some(h.tokens.start);
-        }
-    }
-    None
+    scan.prev_words(t)
+        .take(3)
+        .find_map(|p| scan.hit_at(p).filter(|h| h.roles.has(Roles::FACING)))
+        .map(|h| h.tokens.start)
 }

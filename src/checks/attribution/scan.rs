@@ -128,6 +128,18 @@ impl<'a> Scan<'a> {
         (next.kind != TokenKind::Punct && !next.sentence_start).then_some(t + 1)
     }
 
+    /// The words before `t`, nearest first, up to punctuation or the
+    /// sentence's start: [`Scan::prev_word`] walked back.
+    pub fn prev_words(&self, t: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(self.prev_word(t), |&p| self.prev_word(p))
+    }
+
+    /// The words after `t`, nearest first, up to punctuation or the next
+    /// sentence: [`Scan::next_word`] walked on.
+    pub fn next_words(&self, t: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(self.next_word(t), |&n| self.next_word(n))
+    }
+
     /// The first word before `t` that is not an auxiliary or adverb ("has long",
     /// "is also"), and whether a negation was passed on the way.
     pub fn before_between(&self, t: usize) -> (Option<usize>, bool) {
@@ -238,7 +250,15 @@ impl<'a> Scan<'a> {
             let gerund_object = self.word(t).ends_with("ing")
                 && contains(&LEXICON.prepositions, word)
                 && !word.eq_ignore_ascii_case("with");
-            if self.names_a_thing(p) || word.eq_ignore_ascii_case("to") || gerund_object {
+            // "60 pledged delegates": a participle between a count and its
+            // noun describes the noun.
+            let counted = self.token(p).kind == TokenKind::Number
+                && self.word(t).ends_with("ed")
+                && self.next_word(hit.tokens.end - 1).is_some_and(|n| {
+                    !self.word_is(Some(n), "to") && !self.word_is(Some(n), "that")
+                });
+            if self.names_a_thing(p) || word.eq_ignore_ascii_case("to") || gerund_object || counted
+            {
                 return false;
             }
         }
@@ -332,17 +352,9 @@ impl<'a> Scan<'a> {
 
     /// Whether a law, treaty or rule is named within three words after `t`.
     fn law_follows(&self, t: usize) -> bool {
-        let mut at = t;
-        for _ in 0..3 {
-            let Some(n) = self.next_word(at) else {
-                return false;
-            };
-            if contains(&LEXICON.laws, self.word(n)) {
-                return true;
-            }
-            at = n;
-        }
-        false
+        self.next_words(t)
+            .take(3)
+            .any(|n| contains(&LEXICON.laws, self.word(n)))
     }
 
     /// Whether "by" at `by` introduces an agent: not a deadline, a measure
@@ -394,19 +406,13 @@ impl<'a> Scan<'a> {
                 return true;
             }
         }
-        let mut at = t;
-        for _ in 0..3 {
-            match self.prev_word(at) {
-                Some(p)
-                    if ["in", "at", "during"]
-                        .iter()
-                        .any(|w| self.word_is(Some(p), w)) =>
-                {
-                    return true;
-                }
-                Some(p) => at = p,
-                None => break,
-            }
+        let in_a_statement = self.prev_words(t).take(3).any(|p| {
+            ["in", "at", "during"]
+                .iter()
+                .any(|w| self.word_is(Some(p), w))
+        });
+        if in_a_statement {
+            return true;
         }
         let next = self.next_word(hit.tokens.end - 1);
         self.word_is(next, "by") || self.word_is(next, "from")

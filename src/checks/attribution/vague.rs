@@ -190,11 +190,7 @@ fn ends_phrase(scan: &Scan<'_>, t: usize) -> bool {
 /// "as", "than", "if" or "unless" stands before the group, its quantifiers
 /// and at most [`DESCRIBING_WORDS`] lowercase words that describe it.
 fn benchmark_or_hypothesis(scan: &Scan<'_>, first: usize) -> bool {
-    let mut at = first;
-    for _ in 0..=DESCRIBING_WORDS {
-        let Some(p) = scan.prev_word(at) else {
-            return false;
-        };
+    for p in scan.prev_words(first).take(DESCRIBING_WORDS + 1) {
         let word = scan.word(p);
         if ["as", "than", "if", "unless"]
             .iter()
@@ -207,7 +203,6 @@ fn benchmark_or_hypothesis(scan: &Scan<'_>, first: usize) -> bool {
         if !describing {
             return false;
         }
-        at = p;
     }
     false
 }
@@ -235,11 +230,7 @@ fn qualifies(scan: &Scan<'_>, b: usize, group: usize) -> bool {
     }
     // "a Trump campaign source": lowercase describing words after a
     // quantifier and a name.
-    let mut at = b;
-    for _ in 0..DESCRIBING_WORDS {
-        let Some(p) = scan.prev_word(at) else {
-            return false;
-        };
+    for p in scan.prev_words(b).take(DESCRIBING_WORDS) {
         if named(p) {
             return scan.prev_word(p).is_none_or(|q| {
                 let word = scan.word(q);
@@ -249,7 +240,6 @@ fn qualifies(scan: &Scan<'_>, b: usize, group: usize) -> bool {
         if scan.hit_at(p).is_some() || contains(&LEXICON.quantifiers, scan.word(p)) {
             return false;
         }
-        at = p;
     }
     false
 }
@@ -266,11 +256,7 @@ fn names_someone(scan: &Scan<'_>, t: usize) -> bool {
 /// "Ward and other security experts acknowledge", "he and election-law
 /// experts agree"; not "the council met and critics say".
 fn joined_to_a_name(scan: &Scan<'_>, first: usize) -> bool {
-    let mut at = first;
-    for _ in 0..=DESCRIBING_WORDS {
-        let Some(p) = scan.prev_word(at) else {
-            return false;
-        };
+    for p in scan.prev_words(first).take(DESCRIBING_WORDS + 1) {
         let word = scan.word(p);
         if word.eq_ignore_ascii_case("and") || word.eq_ignore_ascii_case("or") {
             let named = |n: usize| names_someone(scan, n);
@@ -285,7 +271,6 @@ fn joined_to_a_name(scan: &Scan<'_>, first: usize) -> bool {
         if scan.token(p).capitalised || (scan.hit_at(p).is_some() && !quantifier) {
             return false;
         }
-        at = p;
     }
     false
 }

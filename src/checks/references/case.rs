@@ -8,6 +8,7 @@ use super::offices;
 use super::style::{HouseStyle, TitleCase as Case};
 use super::titles::with_period;
 use super::{checked, in_past, layout, line, people};
+use crate::actors::lexicon::LEXICON;
 use crate::actors::{Form, Mention, Title};
 use crate::checks::{Context, Edit, Finding, Rule, RuleInfo, Severity};
 use crate::span::Span;
@@ -22,6 +23,11 @@ static TITLE_CASE: RuleInfo = RuleInfo {
 /// Words that join a title to a longer description: in "senior adviser to
 /// Sen. Ana Ruiz" only "Sen." is Ruiz's title.
 const JOINS: [&str; 5] = ["to", "for", "with", "at", "and"];
+
+/// Office words that stay lowercase even directly before a name, where the
+/// formal title is another ("Rep."): the AP Stylebook capitalises
+/// "congressman" and "congresswoman" before a name only in quotations.
+const LOWERCASE_BEFORE_NAME: [&str; 2] = ["congressman", "congresswoman"];
 
 /// Where a title stands, for the style's choice of case.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,8 +78,9 @@ impl Rule for TitleCase {
             };
             let capital = |w: &Span| ctx.prose.slice(*w).starts_with(char::is_uppercase);
             let head_capital = capital(&j.head);
+            let lowercase_office = LOWERCASE_BEFORE_NAME.contains(&ctx.prose.slice(j.head));
             let wrong = match wanted {
-                Case::Capital => !head_capital,
+                Case::Capital => !head_capital && !lowercase_office,
                 Case::Lower => head_capital && !sentence_start(ctx, j.head),
                 Case::Either => false,
             };
@@ -220,14 +227,19 @@ fn organisation_office(ctx: &Context<'_>, title: &Title, words: &[Span]) -> bool
     // The word before the office words, inside the title or before it.
     let office_start = words.first().map_or(title.span.start, |w| w.start);
     let first = ctx.prose.token_at(office_start).unwrap_or(0);
+    // A nationality there is the country's office ("Russian president");
+    // another capitalised word, even after one, names a body ("American
+    // Unity Fund president").
     let named_before = first > 0 && {
         let t = &ctx.prose.tokens[first - 1];
+        let word = ctx.prose.slice(t.word);
         t.capitalised
             && !t.sentence_start
             && t.kind == crate::prose::TokenKind::Word
-            && !crate::actors::lexicon::LEXICON.names_a_place(ctx.prose.slice(t.word))
+            && !LEXICON.names_a_place(word)
+            && !(title.country.is_some() && LEXICON.is_nationality(word))
     };
-    of_body || words.len() == 1 && title.country.is_none() && named_before
+    of_body || words.len() == 1 && named_before
 }
 
 /// The word that heads a title: its last office word, or, with "of", the
@@ -335,17 +347,24 @@ fn finding(
     .with_fix(format!("Write '{fixed}'"), edits)
 }
 
-/// A word with its first letter made upper- or lowercase.
+/// A word with the first letter of each hyphenated part made upper- or
+/// lowercase.
 fn recase(word: &str, wanted: Case) -> String {
-    let mut chars = word.chars();
-    let Some(first) = chars.next() else {
-        return String::new();
-    };
-    let first: String = match wanted {
-        Case::Capital => first.to_uppercase().collect(),
-        _ => first.to_lowercase().collect(),
-    };
-    first + chars.as_str()
+    // Each part of a hyphenated title: "secretary-general", "Secretary-General".
+    word.split('-')
+        .map(|part| {
+            let mut chars = part.chars();
+            let Some(first) = chars.next() else {
+                return String::new();
+            };
+            let first: String = match wanted {
+                Case::Capital => first.to_uppercase().collect(),
+                _ => first.to_lowercase().collect(),
+            };
+            first + chars.as_str()
+        })
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 /// The text of `span` with the edits inside it applied.
@@ -370,5 +389,13 @@ mod tests {
         assert_eq!(recase("foreign", Case::Capital), "Foreign");
         assert_eq!(recase("Minister", Case::Lower), "minister");
         assert_eq!(recase("élysée", Case::Capital), "Élysée");
+        assert_eq!(
+            recase("Secretary-General", Case::Lower),
+            "secretary-general"
+        );
+        assert_eq!(
+            recase("attorney-general", Case::Capital),
+            "Attorney-General"
+        );
     }
 }

@@ -36,6 +36,17 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the dateline pattern is valid")
 });
 
+/// A reporter's tagline at the foot of a story: "Lerer reported from Los
+/// Angeles.", "Associated Press writer Jill Colvin contributed to this
+/// report.", "(Reporting by Ana Ruiz; Editing by Tom Lee)". End matter about
+/// the story's writers, not copy about its people.
+static TAGLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:[A-Z][\p{L}'’.-]*,? (?:and )?)+reported from (?:(?:[A-Z][\p{L}.'’-]*|and|the),? ?)+$|.* contributed (?:to this (?:report|story)|reporting\b|from (?:(?:[A-Z][\p{L}.'’-]*|and|the),? ?)+$)|\(?Reporting by )")
+        .expect("the tagline pattern is valid")
+});
+/// The most words a tagline has.
+const TAGLINE_WORDS: usize = 40;
+
 pub struct Layout {
     /// Where the body begins: after the last label of the top matter, or at
     /// the dateline.
@@ -44,7 +55,7 @@ pub struct Layout {
     /// heading, label or separator after it.
     section_starts: Vec<usize>,
     /// Subheads written as paragraphs ("Sanders: Win in a walk."): display
-    /// text, like headings.
+    /// text, like headings; and reporters' taglines, end matter.
     subheads: Vec<Span>,
     /// The deck under the headline, a guess: under a headline written as a
     /// sentence, a short first paragraph may as well be the lede.
@@ -83,11 +94,12 @@ impl Layout {
             let short = block.tokens.len() <= 2 * SUBHEAD_WORDS;
             let text = prose.slice(block.span);
             let subhead = short && is_subhead(text);
+            let tagline = block.tokens.len() <= TAGLINE_WORDS && TAGLINE.is_match(text.trim());
             let divider = short && (is_label(text) || is_separator(text));
             if block.kind == BlockKind::Heading || divider || subhead {
                 section_starts.push(block.span.start);
             }
-            if subhead {
+            if subhead || tagline {
                 subheads.push(block.span);
             }
         }
@@ -101,7 +113,7 @@ impl Layout {
     }
 
     /// Whether an offset lies in the story's body: after the top matter, and
-    /// not in a subhead.
+    /// not in a subhead or a tagline.
     pub fn in_body(&self, offset: usize) -> bool {
         offset >= self.body_start && !self.subheads.iter().any(|s| s.contains(offset))
     }
@@ -323,6 +335,25 @@ mod tests {
             "He said: the talks were long and hard and useful."
         ));
         assert!(is_separator("* * *"));
+        for tagline in [
+            "Okafor reported from Lagos.",
+            "Okafor and Van Dijk reported from The Hague, Netherlands.",
+            "Associated Press writer Jill Ruiz contributed to this report.",
+            "Tom Lee in Lagos contributed reporting.",
+            "Associated Press writer Jill Ruiz contributed from Washington.",
+            "(Reporting by Ana Ruiz; Editing by Tom Lee)",
+        ] {
+            assert!(TAGLINE.is_match(tagline), "{tagline}");
+        }
+        for copy in [
+            "Okafor said she reported from Lagos for a decade.",
+            "The ministry reported from its own records that sales fell.",
+            "Delays by the contractor contributed to the report's cost.",
+            "Donors contributed from abroad, the ministry said.",
+            "Okafor reported from Lagos that the talks had failed, and that the union would strike.",
+        ] {
+            assert!(!TAGLINE.is_match(copy), "{copy}");
+        }
         assert!(DATELINE.is_match("WASHINGTON — The Senate voted"));
         assert!(DATELINE.is_match("DES MOINES, Iowa - The caucuses"));
         assert!(DATELINE.is_match("LONDON (Reuters) - The prime minister"));

@@ -13,6 +13,7 @@
 mod case;
 mod courtesy;
 mod layout;
+mod lowercase;
 mod names;
 mod offices;
 mod roles;
@@ -24,6 +25,7 @@ mod words;
 
 pub use case::TitleCase as TitleCaseRule;
 pub use courtesy::CourtesyTitle;
+pub(crate) use lowercase::LowercaseMemo;
 pub use names::LateIntroduction;
 pub use spelling::NameVariant;
 pub use style::{HouseStyle, TitleCase};
@@ -67,6 +69,12 @@ fn introduced_people<'a>(ctx: &'a Context<'_>) -> impl Iterator<Item = (usize, &
 /// ("Buddhist" ... "Theravada Buddhist"): a slip puts a surname before the
 /// introduction once.
 fn shown_as_name(ctx: &Context<'_>, a: usize, actor: &Actor) -> bool {
+    Answers::<ShownAsName>::of(ctx, ctx.actors.actors.len())
+        .answer(a, || shows_a_name(ctx, a, actor))
+}
+
+/// [`shown_as_name`], worked out.
+fn shows_a_name(ctx: &Context<'_>, a: usize, actor: &Actor) -> bool {
     let Some(surname) = later_name(actor) else {
         return false;
     };
@@ -114,30 +122,21 @@ fn first_word(name: &str) -> &str {
     name.split_whitespace().next().unwrap_or("")
 }
 
-/// Every word the text writes in lowercase, worked out once per analysis.
-struct Lowercase(crate::hashing::FastSet<String>);
+/// Every word the text writes in lowercase, worked out once per analysis
+/// (from the blocks that changed, where the rules keep a memo).
+struct Lowercase(std::sync::Arc<lowercase::Lowercase>);
 
 /// Whether the text writes any of these words in lowercase.
 fn lowercase_in(ctx: &Context<'_>, words: &[&str]) -> bool {
     let lowercase = ctx.shared.get_or_insert_with(|| {
-        let mut words = crate::hashing::FastSet::default();
-        for t in &ctx.prose.tokens {
-            if t.capitalised || t.kind != crate::prose::TokenKind::Word {
-                continue;
-            }
-            // Most words come again and again: each is copied once.
-            let word = ctx.prose.slice(t.word);
-            if word.chars().any(char::is_uppercase) {
-                words.insert(word.to_lowercase());
-            } else if !words.contains(word) {
-                words.insert(word.to_string());
-            }
-        }
-        Lowercase(words)
+        Lowercase(match ctx.memo {
+            Some(memo) => memo.lowercase.borrow_mut().update(ctx.prose),
+            None => LowercaseMemo::default().update(ctx.prose),
+        })
     });
     words
         .iter()
-        .any(|w| lowercase.0.contains(&w.to_lowercase()))
+        .any(|w| lowercase.0.contains_key(lowercase::lowered(w).as_ref()))
 }
 
 /// Persons the model is at least this sure of, with a name of two letters
@@ -200,13 +199,32 @@ fn sure(ctx: &Context<'_>, m: &Mention) -> bool {
     if ctx.prose.block_at(before.span.start) != block {
         return true;
     }
-    let word = ctx.prose.slice(before.word).to_lowercase();
-    if matches!(word.as_str(), "the" | "a" | "an") {
+    let word = lowercase::lowered(ctx.prose.slice(before.word));
+    if matches!(word.as_ref(), "the" | "a" | "an") || after_abbreviation(ctx, t) {
         return false;
     }
     let adjacent = ctx.prose.text[before.span.end..m.name.start] == *" ";
     let opener = before.sentence_start && LEXICON.is_function_word(&word);
     !(before.capitalised && adjacent && !opener && before.kind == crate::prose::TokenKind::Word)
+}
+
+/// "Jack St. Martin": a name after a short capitalised abbreviation inside
+/// its sentence is the end of a longer name the model cut short (not after
+/// a whole word and a period the sentence splitter missed: "Zelensky.
+/// el-Sissi"). (A title or
+/// courtesy title the model read, "Sen. Cruz", never gets here.)
+fn after_abbreviation(ctx: &Context<'_>, t: usize) -> bool {
+    let tokens = &ctx.prose.tokens;
+    if t < 2 || tokens[t].sentence_start {
+        return false;
+    }
+    let (word, dot) = (&tokens[t - 2], &tokens[t - 1]);
+    word.kind == crate::prose::TokenKind::Word
+        && word.capitalised
+        && ctx.prose.slice(word.span).chars().count() <= 3
+        && ctx.prose.slice(dot.span) == "."
+        && word.span.end == dot.span.start
+        && ctx.prose.text.get(dot.span.end..tokens[t].span.start) == Some(" ")
 }
 
 /// An actor's references that a rule may judge.
@@ -220,10 +238,47 @@ fn checked<'a>(
         .actors
         .get(actor)
         .map_or(&[][..], |a| &a.mentions[..]);
+    let known = Answers::<Judged>::of(ctx, actors.mentions.len());
     indices
         .iter()
         .map(move |&m| (m, &actors.mentions[m]))
-        .filter(move |(_, m)| judged(ctx, layout, m))
+        .filter(move |&(i, m)| known.answer(i, || judged(ctx, layout, m)))
+}
+
+/// One yes-or-no answer for each mention or each actor, worked out the
+/// first time a rule asks, once per analysis for all the rules: most people
+/// are checked by several rules, and some rules ask about a person more
+/// than once. `Q` names the question.
+struct Answers<Q>(
+    Vec<std::cell::Cell<Option<bool>>>,
+    std::marker::PhantomData<Q>,
+);
+
+/// Whether a rule may judge a mention ([`judged`]).
+struct Judged;
+/// Whether an actor's name is shown as a person's ([`shown_as_name`]).
+struct ShownAsName;
+
+impl<Q: 'static> Answers<Q> {
+    fn of(ctx: &Context<'_>, count: usize) -> Rc<Self> {
+        ctx.shared.get_or_insert_with(|| {
+            Answers(
+                vec![std::cell::Cell::new(None); count],
+                std::marker::PhantomData,
+            )
+        })
+    }
+
+    fn answer(&self, i: usize, work_out: impl FnOnce() -> bool) -> bool {
+        let Some(known) = self.0.get(i) else {
+            return work_out();
+        };
+        known.get().unwrap_or_else(|| {
+            let answer = work_out();
+            known.set(Some(answer));
+            answer
+        })
+    }
 }
 
 /// The judged references by a name several people share, each with the
@@ -257,11 +312,15 @@ fn line(ctx: &Context<'_>, offset: usize) -> usize {
 
 /// A span's text with runs of white space made single spaces.
 fn text_of(ctx: &Context<'_>, span: Span) -> String {
-    ctx.prose
-        .slice(span)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let text = ctx.prose.slice(span);
+    // Most names are single-spaced already: one copy, no list of words.
+    let single_spaced = text
+        .split(' ')
+        .all(|w| !w.is_empty() && !w.contains(char::is_whitespace));
+    if single_spaced {
+        return text.to_string();
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The name a later reference uses: the family name (the last given name for

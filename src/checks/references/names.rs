@@ -7,6 +7,7 @@ use super::{checked, introduced_people, is_name, later_name, layout, line, share
 use crate::actors::lexicon::LEXICON;
 use crate::actors::{Actor, Form, Mention, Title};
 use crate::checks::{Context, Edit, Finding, RelatedLocation, Rule, RuleInfo, Severity};
+use crate::prose::TokenKind;
 
 static LATE_INTRODUCTION: RuleInfo = RuleInfo {
     code: "late-introduction",
@@ -53,8 +54,10 @@ impl Rule for LateIntroduction {
             let place = early.title.is_none()
                 && early.courtesy.is_none()
                 && LEXICON.names_a_place(&text_of(ctx, early.name));
+            let namesake = later_name(actor)
+                .is_some_and(|s| ends_a_name_before(ctx, &layout, s, early.name.start));
             match refs.find(|m| m.form == Form::Full) {
-                Some(_) if place => {}
+                Some(_) if place || namesake => {}
                 Some(intro) if names_a_thing(ctx, early, intro) => {}
                 Some(intro) if same_office(early, intro) => {
                     out.push(surname_first(ctx, actor, early, intro));
@@ -80,6 +83,52 @@ fn named_in_deck(ctx: &Context<'_>, layout: &Layout, actor: &Actor) -> bool {
         let m = &ctx.actors.mentions[m];
         m.form == Form::Full && !m.in_quote && layout.in_deck(m.span.start)
     })
+}
+
+/// Whether the text writes the surname as the last word of a longer name
+/// before `offset` ("17-year-old Trayvon Martin", then "Martin", then "Tracy
+/// Martin"): the reader has met someone of that name, whom the model may
+/// not have made a person, and the surname may mean them.
+fn ends_a_name_before(ctx: &Context<'_>, layout: &Layout, surname: &str, offset: usize) -> bool {
+    let ends = ctx.shared.get_or_insert_with(|| NameEnds::of(ctx, layout));
+    ends.0.get(surname).is_some_and(|&first| first < offset)
+}
+
+/// Where each capitalised word is first written after a name-shaped word
+/// (not a title: "President Martin" is no other name), worked out once per
+/// analysis.
+struct NameEnds(crate::hashing::FastMap<String, usize>);
+
+impl NameEnds {
+    fn of(ctx: &Context<'_>, layout: &Layout) -> NameEnds {
+        let tokens = &ctx.prose.tokens;
+        let mut first = crate::hashing::FastMap::default();
+        for pair in tokens.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            if !(a.capitalised && b.capitalised)
+                || a.kind != TokenKind::Word
+                || b.kind != TokenKind::Word
+                || ctx.prose.text.get(a.span.end..b.span.start) != Some(" ")
+            {
+                continue;
+            }
+            let before = ctx.prose.slice(a.word);
+            // In a headline in title case, or opening a sentence, a
+            // capitalised word is no sign of a name.
+            let opener = a.sentence_start && !LEXICON.is_given_name(before);
+            if opener
+                || !layout.in_body(a.span.start)
+                || !super::name_like(before)
+                || offices::is_listed(&before.to_lowercase())
+            {
+                continue;
+            }
+            first
+                .entry(ctx.prose.slice(b.word).to_string())
+                .or_insert(b.span.start);
+        }
+        NameEnds(first)
+    }
 }
 
 /// Whether a written surname is the person's, letter for letter (accents

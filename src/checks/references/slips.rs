@@ -173,6 +173,16 @@ fn anchors<'a>(ctx: &'a Context<'_>) -> Vec<Anchor<'a>> {
 /// none of them in lowercase: a person's name even where the model hesitates
 /// and the article uses it once.
 pub(super) fn name_shaped(ctx: &Context<'_>, a: usize, surname: &str) -> bool {
+    super::Answers::<NameShaped>::of(ctx, ctx.actors.actors.len())
+        .answer(a, || written_in_shape(ctx, a, surname))
+}
+
+/// Whether an actor is written in full in name-shaped words ([`name_shaped`]);
+/// asked with the actor's later name only, so worked out once per actor.
+struct NameShaped;
+
+/// [`name_shaped`], worked out.
+fn written_in_shape(ctx: &Context<'_>, a: usize, surname: &str) -> bool {
     ctx.actors
         .mentions_of(a)
         .filter(|m| m.form == Form::Full && !m.in_quote)

@@ -1,0 +1,70 @@
+//! Every quick fix the reference rules offer on the fixtures leaves no
+//! diagnostic of the same rule on that reference.
+
+use super::{check, ours, CASES};
+use crate::common::references::apply;
+use crate::common::{covered, offset_utf16, uri};
+use serde_json::{json, Value};
+
+/// The older fixture articles of tests/references.rs, whose fixes are held
+/// to the same promise.
+const ARTICLES: [(&str, &str); 3] = [
+    ("titles", include_str!("../fixtures/references/titles.md")),
+    ("names", include_str!("../fixtures/references/names.md")),
+    ("uk", include_str!("../fixtures/references/uk.md")),
+];
+
+#[tokio::test]
+async fn every_quick_fix_leaves_no_diagnostic_of_its_rule_on_that_reference() {
+    let mut fixes = 0;
+    for style in ["ap", "uk", "nyt"] {
+        for (name, t) in CASES.into_iter().chain(ARTICLES) {
+            let (mut client, u, found) = check(style, name, t).await;
+            for (n, d) in found.iter().enumerate() {
+                let actions = client
+                    .request(
+                        "textDocument/codeAction",
+                        json!({"textDocument": {"uri": u}, "range": d["range"], "context": {"diagnostics": [d]}}),
+                    )
+                    .await;
+                let actions: Vec<Value> = actions
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|a| {
+                        !a["title"]
+                            .as_str()
+                            .unwrap_or("")
+                            .starts_with("Mark as checked")
+                            && a["diagnostics"][0]["code"] == d["code"]
+                    })
+                    .collect();
+                for (k, action) in actions.iter().enumerate() {
+                    let (fixed, placed) = apply(t, &action["edit"]["changes"][&u]);
+                    let fixed_uri = uri(&format!("{style}-{name}-{n}-{k}-fixed.md"));
+                    let after = client.open_and_wait(&fixed_uri, "markdown", &fixed).await;
+                    fixes += 1;
+                    for again in ours(&after).iter().filter(|a| a["code"] == d["code"]) {
+                        let (s, e) = (
+                            offset_utf16(&fixed, &again["range"]["start"]),
+                            offset_utf16(&fixed, &again["range"]["end"]),
+                        );
+                        let on_it = placed.iter().any(|&(ps, pe)| s <= pe && ps <= e);
+                        assert!(
+                            !on_it,
+                            "{style} {name}: after '{}' on {:?}, {} is still flagged: {}",
+                            action["title"].as_str().unwrap_or(""),
+                            covered(t, d),
+                            again["code"],
+                            again["message"]
+                        );
+                    }
+                    client.close(&fixed_uri).await;
+                }
+            }
+            client.shutdown().await;
+        }
+    }
+    assert!(fixes > 30, "only {fixes} fixes were tried");
+}

@@ -1,0 +1,211 @@
+//! `late-introduction`: surnames before the introduction, people never named in
+//! full, and the words of names of things that are no surnames.
+
+use super::{check, flagged, quiet, starts, text};
+
+#[tokio::test]
+async fn a_person_never_named_in_full() {
+    for style in ["ap", "uk"] {
+        let t = text("never-named");
+        let (client, _, found) = check(style, "never-named", t).await;
+        let d = flagged(t, &found, "late-introduction", "Prime Minister Albanese");
+        assert_eq!(
+            d["message"],
+            "'Prime Minister Albanese' is never given a full name: give Albanese's first name at the first reference"
+        );
+        // Popes and U.S. presidents go by title and one name.
+        quiet(t, &found, "Pope Francis");
+        quiet(t, &found, "President Obama");
+        quiet(t, &found, "adviser to President Obama");
+        assert_eq!(found.len(), 1, "{found:?}");
+        client.shutdown().await;
+
+        // A name the article also writes as a lowercase word ("veto") is a
+        // nickname, not a person's surname.
+        let t = text("nickname");
+        let (client, _, found) = check(style, "nickname", t).await;
+        assert!(found.is_empty(), "{style}: {found:?}");
+        client.shutdown().await;
+    }
+}
+
+#[tokio::test]
+async fn a_links_text_is_not_the_first_reference() {
+    let t = text("link");
+    let (client, _, found) = check("ap", "link", t).await;
+    assert!(found.is_empty(), "{found:?}");
+    client.shutdown().await;
+}
+
+#[tokio::test]
+async fn surnames_before_the_introduction_in_several_positions() {
+    for style in ["ap", "uk"] {
+        let t = text("early");
+        let (client, _, found) = check(style, "early", t).await;
+        for (surname, message) in [
+            (
+                "Okonkwo",
+                "'Okonkwo' comes before Grace Okonkwo is introduced (line 5, 'Grace Okonkwo')",
+            ),
+            (
+                "Brennan",
+                "'Brennan' comes before Ian Brennan is introduced (line 7, 'Dr. Ian Brennan')",
+            ),
+            (
+                "Varga",
+                "'Varga' comes before Eva Varga is introduced (line 9, 'Eva Varga')",
+            ),
+        ] {
+            let d = flagged(t, &found, "late-introduction", surname);
+            starts(d, message);
+        }
+        client.shutdown().await;
+    }
+}
+
+#[tokio::test]
+async fn a_full_name_in_a_short_first_paragraph_under_the_headline_introduces() {
+    // "Frontrunner Donna Keller is facing attack ads..." under a headline
+    // written as a sentence: a deck or the lede, the layout cannot tell;
+    // either way the reader has met her, and the later "Keller" is no slip.
+    for style in ["ap", "uk"] {
+        let t = text("deck-lede");
+        let (client, _, found) = check(style, "deck-lede", t).await;
+        assert!(found.is_empty(), "{style}: {found:?}");
+        client.shutdown().await;
+        // Without her name in that paragraph, the surname comes first.
+        let unnamed = t.replace(
+            "Frontrunner Donna Keller is facing attack ads ahead of the May primary.",
+            "Rivals say the ads will run on radio and television across the state.",
+        );
+        let (client, _, found) = check(style, "deck-lede-unnamed", &unnamed).await;
+        flagged(&unnamed, &found, "late-introduction", "Keller");
+        assert_eq!(found.len(), 1, "{style}: {found:?}");
+        client.shutdown().await;
+    }
+}
+
+#[tokio::test]
+async fn a_headline_in_capitals_over_a_single_paragraph_is_top_matter() {
+    // "Keller: Why I Still Back The Harbour Plan..." over one paragraph that
+    // introduces Donna Keller: the headline's surname is no early reference.
+    for style in ["ap", "uk"] {
+        let t = text("headline-one-paragraph");
+        let (client, _, found) = check(style, "headline-one-paragraph", t).await;
+        assert!(found.is_empty(), "{style}: {found:?}");
+        client.shutdown().await;
+        // A sentence above the paragraph is copy: its surname comes first.
+        let first = t.lines().next().unwrap_or_default();
+        let copy = t.replace(
+            first,
+            "Keller said she still backs the plan after the vote.",
+        );
+        let (client, _, found) = check(style, "headline-one-paragraph-copy", &copy).await;
+        flagged(&copy, &found, "late-introduction", "Keller");
+        client.shutdown().await;
+    }
+}
+
+#[tokio::test]
+async fn a_word_of_a_longer_name_of_a_thing_is_no_surname_before_an_introduction() {
+    for style in ["ap", "uk"] {
+        // A plural nationality ("Americans" before "Native Americans"), the
+        // plural of a word the article writes in lowercase ("Rights" beside
+        // "right"), and a word that also opens another name ("Fox", "Fox
+        // News", then "21st Century Fox"): parts of names of things.
+        for (name, word) in [
+            ("things-demonym", "Americans in"),
+            ("things-plural", "Rights at"),
+            ("things-brand", "Fox."),
+        ] {
+            let t = text(name);
+            let (client, _, found) = check(style, name, t).await;
+            quiet(t, &found, word);
+            // A person's surname before the introduction still is one.
+            let d = flagged(t, &found, "late-introduction", "Marlowe");
+            starts(d, "'Marlowe' comes before Edwin Marlowe is introduced");
+            assert_eq!(found.len(), 1, "{style} {name}: {found:?}");
+            client.shutdown().await;
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_surname_met_in_another_name_or_cut_from_one_is_no_early_reference() {
+    for style in ["ap", "uk"] {
+        // "17-year-old Keondre Halvery", then "Halvery", then "Tracy
+        // Halvery": the reader has met a Halvery already, whom the model
+        // did not make a person; the surname may mean him.
+        let t = text("early-namesake");
+        let (client, _, found) = check(style, "early-namesake", t).await;
+        assert!(found.is_empty(), "{style}: {found:?}");
+        client.shutdown().await;
+        // Without him, the surname comes before his father's introduction.
+        let alone = t.replace("17-year-old Keondre Halvery", "a 17-year-old");
+        let (client, _, found) = check(style, "early-namesake-alone", &alone).await;
+        let d = flagged(&alone, &found, "late-introduction", "Halvery");
+        starts(
+            d,
+            "'Halvery' comes before Tracy Halvery is introduced (line 7",
+        );
+        client.shutdown().await;
+
+        // "Jack St. Lowry" in a list before "Ruth Lowry": the end of a
+        // longer name, not her surname.
+        let t = text("early-abbreviation");
+        let (client, _, found) = check(style, "early-abbreviation", t).await;
+        assert!(found.is_empty(), "{style}: {found:?}");
+        client.shutdown().await;
+        // Her surname in a sentence before the list still comes first.
+        let early = t.replace(
+            "Our panel this week",
+            "Lowry doubts the polls. Our panel this week",
+        );
+        let (client, _, found) = check(style, "early-abbreviation-early", &early).await;
+        let d = flagged(&early, &found, "late-introduction", "Lowry");
+        starts(d, "'Lowry' comes before Ruth Lowry is introduced (line 5");
+        client.shutdown().await;
+    }
+}
+
+#[tokio::test]
+async fn a_reporters_tagline_is_end_matter_not_an_early_reference() {
+    for style in ["ap", "uk"] {
+        // "Okafor reported from Lagos." above "Follow Grace Okafor on
+        // Twitter": a note on who wrote the story.
+        let t = text("tagline");
+        let (client, _, found) = check(style, "tagline", t).await;
+        assert!(found.is_empty(), "{style}: {found:?}");
+        client.shutdown().await;
+        // The same surname in copy comes before her introduction.
+        let copy = t.replace(
+            "Okafor reported from Lagos. Associated Press writer Jill Ruiz contributed to this report.",
+            "Okafor said the talks had failed.",
+        );
+        let (client, _, found) = check(style, "tagline-copy", &copy).await;
+        let d = flagged(&copy, &found, "late-introduction", "Okafor");
+        starts(d, "'Okafor' comes before Grace Okafor is introduced");
+        client.shutdown().await;
+    }
+}
+
+#[tokio::test]
+async fn a_transcripts_speaker_labels_in_capitals_are_no_references() {
+    for style in ["ap", "uk"] {
+        // "OSSOFF:" and "PERDUE:" above "Jon Ossoff" and "Sen. David
+        // Perdue": labels of who speaks, not surnames in copy.
+        let t = text("speaker-labels");
+        let (client, _, found) = check(style, "speaker-labels", t).await;
+        assert!(found.is_empty(), "{style}: {found:?}");
+        client.shutdown().await;
+        // The surname in a sentence above the introduction is one.
+        let copy = t.replace(
+            "a week before the runoff.",
+            "a week before the runoff. Ossoff spoke first.",
+        );
+        let (client, _, found) = check(style, "speaker-labels-copy", &copy).await;
+        let d = flagged(&copy, &found, "late-introduction", "Ossoff");
+        starts(d, "'Ossoff' comes before Jon Ossoff is introduced");
+        client.shutdown().await;
+    }
+}

@@ -1,0 +1,137 @@
+//! Offices and titles: `title-mismatch`, `title-case` and the descriptors that
+//! are no formal titles.
+
+use super::{check, flagged, quiet, starts, text};
+
+#[tokio::test]
+async fn a_change_of_office_is_a_warning_and_another_form_is_information() {
+    for style in ["ap", "uk"] {
+        let t = text("offices");
+        let (client, _, found) = check(style, "offices", t).await;
+        for office in [
+            "Fire Chief",
+            "Deputy City Manager",
+            "Magistrate Judge",
+            "Deputy Prime Minister",
+        ] {
+            let d = flagged(t, &found, "title-mismatch", office);
+            assert_eq!(d["severity"], 2, "{style} {office}");
+        }
+        let form = flagged(t, &found, "title-mismatch", "Council member");
+        assert_eq!(form["severity"], 3);
+        assert_eq!(
+            form["message"],
+            "Dana Price is 'Councilwoman' on first reference (line 3) but 'Council member' here: the same office written another way"
+        );
+        assert_eq!(found.len(), 5, "{style}: {found:?}");
+        client.shutdown().await;
+    }
+}
+
+#[tokio::test]
+async fn an_appositive_beside_a_title_is_compared_with_the_first_appositive() {
+    // "Councillor Ruiz, the housing secretary" after "Councillor Ana Ruiz,
+    // the transport secretary": the titles before the names agree, the
+    // appositives do not.
+    for style in ["ap", "uk"] {
+        let t = text("offices-appositive");
+        let (client, _, found) = check(style, "offices-appositive", t).await;
+        let d = flagged(t, &found, "title-mismatch", "housing secretary");
+        assert_eq!(
+            d["message"],
+            "Ana Ruiz is 'transport secretary' on first reference (line 3) but 'housing secretary' here: another office"
+        );
+        assert_eq!(d["severity"], 2);
+        // Beside a chair's title, which is no office of its own.
+        flagged(t, &found, "title-mismatch", "magistrate judge");
+        assert_eq!(found.len(), 2, "{style}: {found:?}");
+        client.shutdown().await;
+        // The same appositives again: nothing to flag.
+        let same = t
+            .replace("the housing secretary", "the transport secretary")
+            .replace("the magistrate judge", "the district judge");
+        let (client, _, found) = check(style, "offices-appositive-same", &same).await;
+        assert!(found.is_empty(), "{style}: {found:?}");
+        client.shutdown().await;
+    }
+}
+
+#[tokio::test]
+async fn one_unnamed_role_described_as_a_man_and_a_woman() {
+    let t = text("roles");
+    let (client, _, found) = check("ap", "roles", t).await;
+    let d = flagged(t, &found, "title-mismatch", "spokeswoman");
+    starts(d, "'spokeswoman' here, 'spokesman' on line 3");
+    quiet(t, &found, "Harbor Clinic spokeswoman");
+    assert_eq!(found.len(), 1);
+    client.shutdown().await;
+}
+
+#[tokio::test]
+async fn ap_descriptors_and_levels_are_not_formal_titles() {
+    let t = text("descriptors");
+    let (client, _, found) = check("ap", "descriptors", t).await;
+    for fine in [
+        "special counsel",
+        "regional Gov.",
+        "state Sen.",
+        "Former Florida governor",
+        "astronaut",
+        // AP's formal title is "Rep."; "congressman" stays lowercase.
+        "congressman",
+        // An office in a body, even one named with a nationality.
+        "Alliance president",
+    ] {
+        quiet(t, &found, fine);
+    }
+    // A country's office, after its nationality or its name, still takes
+    // capitals.
+    flagged(t, &found, "title-case", "president");
+    flagged(t, &found, "title-case", "ambassador");
+    // A lowercase abbreviation keeps its period in the message and the fix.
+    let d = flagged(t, &found, "title-case", "gov");
+    assert_eq!(
+        d["message"],
+        "A formal title directly before a name takes capitals in AP style: 'Gov.'"
+    );
+    // "state" after "of" is part of the office, not a level ("state Sen.").
+    let d = flagged(t, &found, "title-case", "secretary of state");
+    assert_eq!(
+        d["message"],
+        "A formal title directly before a name takes capitals in AP style: 'Secretary of State'"
+    );
+    client.shutdown().await;
+}
+
+#[tokio::test]
+async fn uk_titles_after_the_name() {
+    let t = text("uk-titles");
+    let (client, _, found) = check("uk", "uk-titles", t).await;
+    let d = flagged(t, &found, "title-mismatch", "deputy prime minister");
+    assert_eq!(d["severity"], 2);
+    let case = flagged(t, &found, "title-case", "Chancellor");
+    assert_eq!(
+        case["message"],
+        "A formal title set off by commas is lowercase in UK style: 'chancellor'"
+    );
+    // A hyphenated title is lowercased in every part.
+    let hyphenated = flagged(t, &found, "title-case", "Secretary-General");
+    assert_eq!(
+        hyphenated["message"],
+        "A formal title set off by commas is lowercase in UK style: 'secretary-general'"
+    );
+    quiet(t, &found, "the prime minister, arrived");
+    client.shutdown().await;
+}
+
+#[tokio::test]
+async fn offices_are_not_compared_across_a_link_by_a_given_name_whose_name_runs_on() {
+    // "Mayor Ray van der Berg" read as "Mayor Ray", linked to Ray Dalton by
+    // the given name alone: no change of office from Mayor to Commissioner.
+    for style in ["ap", "uk"] {
+        let t = text("given-name-title");
+        let (client, _, found) = check(style, "given-name-title", t).await;
+        assert!(found.is_empty(), "{style}: {found:?}");
+        client.shutdown().await;
+    }
+}
