@@ -218,7 +218,16 @@ async fn names_the_tagger_reads_as_people_hover_as_people() {
     );
     let value = hover(&mut client, &u, LEARNED, "Pettigrew").await;
     assert_eq!(value.lines().next(), Some("**Pettigrew**"), "{value}");
-    assert!(matches!(kind_of(&value), "Person" | "Probably"), "{value}");
+    // With no role shown, the hedge gives its reason, without nesting
+    // parentheses in the CLI's "(…)".
+    assert_eq!(
+        value
+            .split("\n\n")
+            .nth(1)
+            .and_then(|p| p.split(" · ").next()),
+        Some("Probably a person: the text gives no title or role"),
+        "{value}"
+    );
     let value = hover(&mut client, &u, LEARNED, "Marrenby never").await;
     assert_eq!(value.lines().next(), Some("**Ilse Marrenby**"), "{value}");
     client.shutdown().await;
@@ -419,6 +428,13 @@ async fn middle_initials_keep_people_apart_and_a_middle_name_links() {
     assert_eq!(
         value.lines().next(),
         Some("**Henrik A. J. Tollefsen** — Surveyor"),
+        "{value}"
+    );
+    // The kind follows the role shown above it: no hedge that the text
+    // gives no title or role.
+    assert_eq!(
+        value.split("\n\n").nth(1),
+        Some("Person · 1 reference · first on line 3: “Surveyor Henrik A. J. Tollefsen”"),
         "{value}"
     );
     let value = hover(&mut client, &u, MIDDLE, "Henrik J. Tollefsen,").await;

@@ -13,11 +13,17 @@ const MAX_STATEMENTS: usize = 3;
 /// Characters of a statement or reference shown.
 const SHORT: usize = 72;
 
+/// What the actor is, as a reader is told. A person known only by the shape
+/// of the name is hedged, with its reason, unless the actor has a role: a
+/// title or role the text gives is what makes a person sure, and the hover
+/// shows that role beside this label. No parentheses: the CLI puts the label
+/// in some.
 pub fn kind_label(actor: &Actor) -> &'static str {
     match (actor.kind, actor.confidence) {
         (ActorKind::Person, Confidence::Certain) => "person",
+        (ActorKind::Person, Confidence::Likely) if actor.role.is_some() => "person",
         (ActorKind::Person, Confidence::Likely) => {
-            "probably a person (the text gives no title or role)"
+            "probably a person: the text gives no title or role"
         }
         (ActorKind::Organisation, _) => "organisation",
         (ActorKind::Government, _) => "government",
