@@ -134,9 +134,10 @@ fn lowercase_in(ctx: &Context<'_>, words: &[&str]) -> bool {
             None => LowercaseMemo::default().update(ctx.prose),
         })
     });
-    words
-        .iter()
-        .any(|w| lowercase.0.contains_key(lowercase::lowered(w).as_ref()))
+    words.iter().any(|w| {
+        let word = lowercase::word_hash(&lowercase::lowered(w));
+        lowercase.0.contains_key(&word)
+    })
 }
 
 /// Persons the model is at least this sure of, with a name of two letters
