@@ -37,7 +37,9 @@ Kinds (expected code in brackets):
   respell-*      a later surname spelled another way: i/y or a doubled letter
                  (translit), one letter substituted, two letters transposed, a
                  letter dropped, accents dropped, or the same letters in another
-                 Unicode encoding (encoding)                      [name-variant]
+                 Unicode encoding (encoding); not a "surname" that is the whole
+                 first reference and a word the text also writes in
+                 lowercase ("President", "Student")               [name-variant]
   honorific-*    a courtesy title switched ("Mr" then "Ms"), a knight later
                  called "Mr" (rank), and, in UK style, one person "Mr Ruiz"
                  throughout while another is called by bare surname (missing)
@@ -396,11 +398,22 @@ def strip_accents(name: str) -> str:
                    if not unicodedata.combining(c))
 
 
+def written_lowercase(text: str, word: str) -> bool:
+    """Whether the text also writes the word in lowercase, as a word."""
+    return re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
+
+
 def respell_seeds(doc: Doc, person: dict, refs: list[dict], style: str):
     text = doc.text
     surname = person.get("surname") or ""
     later = [m for m in refs[1:] if name_of(text, m) == surname]
+    # A "surname" that is the whole first reference and a word the text
+    # also writes in lowercase ("President", "Student") is a common word
+    # standing for someone, not a name: respelling it seeds a typo, not a
+    # name variant.
     if not surname or not later:
+        return
+    if name_of(text, refs[0]) == surname and written_lowercase(text, surname):
         return
     target = later[0]
     s, e = target["name"]

@@ -21,7 +21,7 @@ use super::people::People;
 use super::recognise::{collapse, BodySource, Found, Possessor, RawDescription, RawName, Title};
 use super::{Actor, ActorKind, Confidence, Form, Mention, Office, Relation, Role, Target};
 use crate::hashing::{FastMap, FastSet};
-use crate::prose::Prose;
+use crate::prose::{Prose, TokenKind};
 use crate::span::Span;
 
 /// How many of the people who share a surname a new full name is compared
@@ -453,6 +453,7 @@ impl Linker<'_> {
     /// this way are made from the references that show they are people; then
     /// every single name links to the one person it fits.
     fn single_names(&mut self, names: &[RawName]) {
+        let mut articled: Option<FastSet<String>> = None;
         for (i, raw) in names.iter().enumerate() {
             if self.targets[i].is_some()
                 || raw.in_title
@@ -468,7 +469,14 @@ impl Linker<'_> {
             // makes probably a person ("Byron fell in love").
             let shows_person =
                 (raw.evidence.certain() || raw.evidence.leaning_alone) && !raw.in_place_name;
+            // Only the tagger's word, for a word the story also writes as a
+            // thing ("the Confederacy."): no one.
+            let a_thing = !raw.evidence.written()
+                && articled
+                    .get_or_insert_with(|| articled_words(self.prose))
+                    .contains(lookup_key(&raw.parsed.full).as_ref());
             if !shows_person
+                || a_thing
                 || !self.candidates(&raw.parsed.full).0.is_empty()
                 || !self.variant_candidates(&raw.parsed.full).is_empty()
             {
@@ -601,6 +609,25 @@ impl Linker<'_> {
             });
         }
     }
+}
+
+/// The capitalised words the text writes after "the" and before a
+/// punctuation mark ("the Confederacy.", "the Kremlin,"), by [`lookup_key`]:
+/// a word named as a thing, which a person's name seldom is (a family is
+/// "the Bernoulli family", a people "the Moriori").
+fn articled_words(prose: &Prose) -> FastSet<String> {
+    let tokens = &prose.tokens;
+    let mut out = FastSet::default();
+    for (k, t) in tokens.iter().enumerate().skip(1) {
+        let the = prose.slice(tokens[k - 1].word);
+        let closes = tokens
+            .get(k + 1)
+            .is_some_and(|n| n.kind == TokenKind::Punct && !t.possessive());
+        if t.kind == TokenKind::Word && t.capitalised && closes && the.eq_ignore_ascii_case("the") {
+            out.insert(lookup_key(prose.slice(t.word)).into_owned());
+        }
+    }
+    out
 }
 
 fn name_mention_of(raw: &RawName, form: Form, target: Target) -> Mention {

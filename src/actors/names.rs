@@ -343,10 +343,35 @@ fn given_names_agree(a: &str, b: &str) -> bool {
             None => return false,
         }
     }
+    // Middle initials written on both sides must be the same ones: "George
+    // H. W. Bush" and "George W. Bush" are two people.
+    let initials = |words: &[&str]| -> Option<Vec<String>> {
+        let middle = words.get(1..).filter(|m| !m.is_empty())?;
+        middle
+            .iter()
+            .map(|w| {
+                let w = w.trim_end_matches('.');
+                (w.chars().count() == 1).then(|| unaccented(w))
+            })
+            .collect()
+    };
+    if let (Some(x), Some(y)) = (initials(short), initials(long)) {
+        if x != y {
+            return false;
+        }
+    }
     // The first given name must agree: "John Smith" and "Jane Smith" differ
-    // even if one of them has a middle name the other shares.
+    // even if one of them has a middle name the other shares; but a person
+    // may go by a middle name written in full ("Otto Jespersen" for "Jens
+    // Otto Harry Jespersen").
     let first = |w: &str| unaccented(w.trim_end_matches('.')).chars().next();
-    first(short[0]) == first(long[0])
+    let by_middle_name = short.len() == 1
+        && long.len() >= 3
+        && short[0].chars().count() > 2
+        && long[1..]
+            .iter()
+            .any(|w| unaccented(w) == unaccented(short[0]));
+    first(short[0]) == first(long[0]) || by_middle_name
 }
 
 /// A word without its accents ("José" -> "Jose"), whether they are written
@@ -420,6 +445,16 @@ mod tests {
         assert!(parse("Robert F. Kennedy Jr").same_person(&parse("Robert Kennedy Jr.")));
         assert!(parse("Kennedy").same_person(&parse("Robert F. Kennedy Jr.")));
         assert_eq!(parse("Mohamed El-Hassan Mohamed").family, "Mohamed");
+    }
+
+    #[test]
+    fn middle_initials_and_middle_names() {
+        assert!(!parse("George H. W. Bush").same_person(&parse("George W. Bush")));
+        assert!(parse("George W. Bush").same_person(&parse("George Bush")));
+        assert!(parse("John F. Kennedy").same_person(&parse("John Fitzgerald Kennedy")));
+        assert!(parse("Jens Otto Harry Vesterby").same_person(&parse("Otto Vesterby")));
+        assert!(!parse("Jens Otto Vesterby").same_person(&parse("Otto Vesterby")));
+        assert!(!parse("Jane Smith").same_person(&parse("John Smith")));
     }
 
     #[test]

@@ -168,12 +168,23 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
             } else {
                 TokenKind::Number
             },
-            capitalised: c.is_uppercase(),
+            capitalised: c.is_uppercase() || elided_particle(token_text),
             sentence_start: false,
             in_quote: false,
         });
     }
     tokens
+}
+
+/// A name that opens with an elided lowercase particle ("d'Ettorre",
+/// "dell'Orto"): capitalised as a name, though its first letter is not.
+fn elided_particle(word: &str) -> bool {
+    ["d", "l", "dell", "dall", "degl"].iter().any(|p| {
+        word.strip_prefix(p)
+            .and_then(|rest| rest.strip_prefix(['\'', '’']))
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_uppercase)
+    })
 }
 
 /// The length of a possessive's stem: "Lavrov's" -> 6.
@@ -245,5 +256,15 @@ mod tests {
         let tokens = tokenize("Lavrov's aide");
         assert!(tokens[0].capitalised && tokens[0].possessive());
         assert!(!tokens[1].capitalised && !tokens[1].possessive());
+    }
+
+    #[test]
+    fn an_elided_particle_keeps_a_name_capitalised() {
+        let tokens = tokenize("Paola d'Ettorre and dell’Orto, not d'you l'homme");
+        let capitalised: Vec<bool> = tokens.iter().map(|t| t.capitalised).collect();
+        assert_eq!(
+            capitalised,
+            vec![true, true, false, true, false, false, false, false]
+        );
     }
 }

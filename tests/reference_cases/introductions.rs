@@ -30,6 +30,37 @@ async fn a_person_never_named_in_full() {
 }
 
 #[tokio::test]
+async fn a_bare_abbreviation_before_a_name_may_be_the_given_name_where_the_house_writes_a_period() {
+    let t = text("given-name-or-rank");
+    let never = |name: &str| {
+        format!(
+            "'{name}' is never given a full name: give {}'s first name at the first reference",
+            name.rsplit(' ').next().unwrap_or(name)
+        )
+    };
+    // AP writes "Gen." with a period: a bare "Gen" before the name may be
+    // the person's given name, so the article may give the full name.
+    let (client, _, found) = check("ap", "given-name-or-rank", t).await;
+    quiet(t, &found, "Gen Tamura");
+    let d = flagged(t, &found, "late-introduction", "Chief of Staff Gen. Okabe");
+    assert_eq!(d["message"], never("Chief of Staff Gen. Okabe"));
+    assert_eq!(found.len(), 1, "{found:?}");
+    client.shutdown().await;
+    // British copy writes "Gen" without a period: the rank.
+    let (client, _, found) = check("uk", "given-name-or-rank", t).await;
+    let d = flagged(
+        t,
+        &found,
+        "late-introduction",
+        "Defense Minister Gen Tamura",
+    );
+    assert_eq!(d["message"], never("Defense Minister Gen Tamura"));
+    flagged(t, &found, "late-introduction", "Chief of Staff Gen. Okabe");
+    assert_eq!(found.len(), 2, "{found:?}");
+    client.shutdown().await;
+}
+
+#[tokio::test]
 async fn a_links_text_is_not_the_first_reference() {
     let t = text("link");
     let (client, _, found) = check("ap", "link", t).await;

@@ -27,7 +27,7 @@ macro_rules! case {
     };
 }
 
-const CASES: [(&str, &str); 41] = [
+const CASES: [(&str, &str); 42] = [
     case!("offices"),
     case!("roles"),
     case!("knight"),
@@ -69,6 +69,7 @@ const CASES: [(&str, &str); 41] = [
     case!("early-abbreviation"),
     case!("tagline"),
     case!("speaker-labels"),
+    case!("given-name-or-rank"),
 ];
 
 fn text(name: &str) -> &'static str {

@@ -3,6 +3,7 @@
 
 use super::layout::Layout;
 use super::offices::{self, Agreement};
+use super::style::HouseStyle;
 use super::{checked, introduced_people, is_name, later_name, layout, line, shared_names, text_of};
 use crate::actors::lexicon::LEXICON;
 use crate::actors::{Actor, Form, Mention, Title};
@@ -225,7 +226,11 @@ fn never_named_in_full(
             .is_some_and(|w| w.eq_ignore_ascii_case("president"));
     let president = (title.office_key == "president" || last_word_president)
         && matches!(title.country, None | Some("United States"));
-    if president || offices::is_one_name_office(&title.office_key) || one_name_title(ctx, title) {
+    if president
+        || offices::is_one_name_office(&title.office_key)
+        || one_name_title(ctx, title)
+        || bare_abbreviation_before_name(ctx, title, first)
+    {
         return;
     }
     let written = text_of(ctx, first.span);
@@ -237,6 +242,31 @@ fn never_named_in_full(
             later_name(actor).unwrap_or(&actor.name)
         ),
     ));
+}
+
+/// "Defence Minister Gen Nakatani" in a house that abbreviates with a period
+/// ("Gen.", "Mr."): the bare word before the name is as likely the person's
+/// given name as the abbreviated rank, so the article may well give the full
+/// name.
+fn bare_abbreviation_before_name(ctx: &Context<'_>, title: &Title, first: &Mention) -> bool {
+    if !HouseStyle::of(ctx.settings.style).courtesy_period {
+        return false;
+    }
+    let Some(last) = ctx.prose.slice(title.span).rsplit([' ', '\n']).next() else {
+        return false;
+    };
+    let word = last.to_lowercase();
+    let between = ctx.prose.text.get(title.span.end..first.name.start);
+    abbreviates(&word, LEXICON.same_office(&word)) && between.is_some_and(|b| b.trim().is_empty())
+}
+
+/// Whether `short` abbreviates `long`: fewer letters, the same first one,
+/// all of them in order in `long` ("gen", "sgt", "lt").
+fn abbreviates(short: &str, long: &str) -> bool {
+    let mut rest = long.chars();
+    short.len() < long.len()
+        && short.chars().next() == long.chars().next()
+        && short.chars().all(|c| rest.any(|l| l == c))
 }
 
 /// A title whose words include an office known by one name ("Crown Prince").
@@ -392,4 +422,19 @@ fn move_introduction(
             replacement: surname.to_string(),
         },
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::abbreviates;
+
+    #[test]
+    fn abbreviations_keep_the_first_letter_and_the_order() {
+        assert!(abbreviates("gen", "general"));
+        assert!(abbreviates("sgt", "sergeant"));
+        assert!(abbreviates("lt", "lieutenant"));
+        assert!(!abbreviates("general", "general"));
+        assert!(!abbreviates("defence", "defense"));
+        assert!(!abbreviates("tg", "general"));
+    }
 }
