@@ -165,8 +165,9 @@ mod tests {
     /// and a source only a newsroom's list names; and, for the rules that
     /// read the whole document, an introduction, a respelling (a slip, an
     /// accent) of a surname the articles use, a title, and a quotation
-    /// whose speaker an earlier paragraph names.
-    const INSERTS: [&str; 23] = [
+    /// whose speaker an earlier paragraph names; and a paragraph and a list
+    /// that write a sentence opener again, mid-sentence or in lowercase.
+    const INSERTS: [&str; 25] = [
         "\n\nDownstream Ines Marek said so.\n\n",
         " downstream ",
         "Lavrov",
@@ -190,6 +191,8 @@ mod tests {
         "\n\nAnna Keller met Kellar and Keller.\n\n",
         " kellar shoigo ",
         "\n\nThe lavrof and the keller.\n\n",
+        "\n\nDownstream, the Downstream Board said: \"Downstream\".\n\n",
+        "\n\n- Lavrov\n- downstream\n\n",
     ];
 
     fn edit(text: &str, at: usize, remove: usize, insert: &str) -> String {

@@ -522,6 +522,34 @@ const CASES: &[Case] = &[
         "The strait is also known as the Narrows. It has been known for years that the pier leans.\n",
         Quiet,
     ),
+    // The writer's own impression in a text told in person ("I", "we", "you").
+    md(
+        "in person",
+        "I moved to the island in May, and my neighbours took me in. We fish, we mend nets, and our boat seems to leak less each week.\n",
+        Quiet,
+    ),
+    md(
+        "in person",
+        "If you take the night ferry, book your cabin early. You will find that it is clear the crossing is calmer after ten.\n",
+        Quiet,
+    ),
+    // ...but not in news copy, nor where only a quoted speaker says "I".
+    md(
+        "in person",
+        "The ferry company raised fares in May. The new timetable seems to favour freight over passengers.\n",
+        claim("seems to"),
+    ),
+    md(
+        "in person",
+        "\"I think we will sell the boat, and we will miss her,\" the skipper said. The harbour seems to be emptying.\n",
+        claim("seems to"),
+    ),
+    // ...and a characterisation stays a claim even there.
+    md(
+        "in person",
+        "I moved to the island in May, and my neighbours took me in. We fish, and our harbour is considered the safest on the coast.\n",
+        claim("is considered"),
+    ),
     // Structure: a wire dateline is the byline, not a source.
     md(
         "dateline",

@@ -262,6 +262,7 @@ pub struct Memo {
     added_titles: lexicon::AddedTitles,
     lexicon: BlockMemo<lexicon::BlockScan>,
     reading: BlockMemo<recognise::BlockFound>,
+    vocabulary: recognise::VocabularyMemo,
 }
 
 pub fn recognise(prose: &Prose, settings: &Settings, memo: &mut Memo) -> Actors {
@@ -273,7 +274,7 @@ pub fn recognise(prose: &Prose, settings: &Settings, memo: &mut Memo) -> Actors 
         };
     }
     let scan = lexicon::LEXICON.scan(prose, &memo.added_titles, &mut memo.lexicon);
-    let found = recognise::recognise(prose, &scan, &mut memo.reading);
+    let found = recognise::recognise(prose, &scan, &mut memo.reading, &mut memo.vocabulary);
     let (actors, mentions) = link::link(prose, found, people.as_deref());
     let statements = statements::find(prose, &scan, &actors, &mentions);
     let mut line_starts = vec![0];

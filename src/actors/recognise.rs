@@ -20,9 +20,9 @@ mod bodies;
 mod memo;
 mod runs;
 mod titles;
+mod vocabulary;
 mod words;
 
-use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -36,7 +36,8 @@ use crate::prose::{Block, BlockKind, BlockMemo, Prose, Token, TokenKind};
 use crate::span::Span;
 pub use memo::BlockFound;
 use memo::Origin;
-use words::{folded_hash, Facts, Use, Vocabulary};
+pub use vocabulary::VocabularyMemo;
+use words::{folded_hash, Facts, Use};
 
 /// Why a name is taken for a person's.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -221,7 +222,13 @@ pub struct Found {
 
 /// Reads every block of a document; a block whose key the memo holds, and
 /// whose reading still agrees with the document's vocabulary, is not read again.
-pub fn recognise(prose: &Prose, scan: &Scan, memo: &mut BlockMemo<BlockFound>) -> Found {
+pub fn recognise(
+    prose: &Prose,
+    scan: &Scan,
+    memo: &mut BlockMemo<BlockFound>,
+    vocabulary: &mut VocabularyMemo,
+) -> Found {
+    let vocabulary = vocabulary.update(prose);
     let mut reader = Reader {
         prose,
         tokens: &prose.tokens,
@@ -230,7 +237,7 @@ pub fn recognise(prose: &Prose, scan: &Scan, memo: &mut BlockMemo<BlockFound>) -
         model: tagger::model(),
         tags: Vec::new(),
         tag_base: 0,
-        vocabulary: OnceCell::new(),
+        vocabulary,
         asked: Vec::new(),
         caption: false,
         sentence_end: 0,
@@ -275,8 +282,8 @@ struct Reader<'a> {
     /// from its first token, `tag_base`.
     tags: Vec<Option<Tagged>>,
     tag_base: usize,
-    /// Made when first needed.
-    vocabulary: OnceCell<Vocabulary>,
+    /// How the document writes its sentence openers elsewhere.
+    vocabulary: &'a VocabularyMemo,
     /// What the block being read asked of the vocabulary, with the answers.
     asked: Vec<(u64, u8)>,
     /// The sentence being read is in a photo caption.
@@ -337,7 +344,7 @@ impl Reader<'_> {
     /// How the document writes a word (by its folded hash) elsewhere: the
     /// bits of [`tagger::features::LOWER_ELSEWHERE`] and `CAPITAL_ELSEWHERE`.
     fn knows(&self, word: u64) -> u8 {
-        know(&self.vocabulary, self.prose, word)
+        self.vocabulary.knows(word)
     }
 
     /// The tagger's names in the sentence over tokens `range`.
@@ -348,9 +355,9 @@ impl Reader<'_> {
             tokens: range,
             heading,
         };
-        let (vocabulary, asked) = (&self.vocabulary, &mut self.asked);
+        let (vocabulary, asked) = (self.vocabulary, &mut self.asked);
         let mut doc = |word: u64| {
-            let known = know(vocabulary, window.prose, word);
+            let known = vocabulary.knows(word);
             asked.push((word, known));
             known
         };
@@ -495,15 +502,6 @@ const SURE_NOT: f32 = 8.0;
 const LEAN: f32 = 4.0;
 /// The lead at which a single word the tagger leans on makes a person.
 const LEAN_ALONE: f32 = 6.0;
-
-/// How the document writes a word elsewhere (see [`Reader::knows`]).
-fn know(vocabulary: &OnceCell<Vocabulary>, prose: &Prose, word: u64) -> u8 {
-    vocabulary
-        .get_or_init(|| tagger::document_words(prose))
-        .get(&word)
-        .copied()
-        .unwrap_or(0)
-}
 
 /// A span's text with runs of white space made single spaces.
 pub fn collapse(text: &str) -> String {

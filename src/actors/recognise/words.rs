@@ -2,11 +2,8 @@
 //! words it tests for, one bit each, and a token's facts ([`Facts`]).
 
 use super::super::lexicon::{Class, Classes, HEADS, LEXICON, PLACES_AND_BODIES, TITLE_WORDS};
-use crate::hashing::FastMap;
 use crate::prose::{Token, TokenKind};
 
-/// How a document writes its words, by folded hash (see
-/// [`super::super::tagger::document_words`]).
 /// The words that make a title: an office, a job or a relation (not a
 /// word that only narrows one, such as "national" or "first").
 pub(super) const TITLE_HEADS: Classes = Classes::of(&[
@@ -15,8 +12,6 @@ pub(super) const TITLE_HEADS: Classes = Classes::of(&[
     Class::Leader,
     Class::Relation,
 ]);
-
-pub(super) type Vocabulary = FastMap<u64, u8>;
 
 pub(super) use super::super::tagger::folded_hash;
 

@@ -147,8 +147,8 @@ fn introduces_judgement(scan: &Scan<'_>, last: usize) -> bool {
 
 /// "appears to", "seemed to", "it appears that", "seems like", "seems too
 /// risky", "looks unlikely", unless the writer speaks for themselves ("I seem
-/// to") or says to whom ("seems to me", "seemed credible to them", "seemed
-/// far away to European voters").
+/// to", or a text told in person: [`super::voice`]) or says to whom ("seems
+/// to me", "seemed credible to them", "seemed far away to European voters").
 pub(super) fn appearance(scan: &Scan<'_>, hit: &Hit, word: &str) -> Option<(Span, String)> {
     const OBJECTS: [&str; 7] = ["me", "us", "him", "her", "them", "many", "some"];
     let last = hit.tokens.end - 1;
@@ -180,7 +180,7 @@ pub(super) fn appearance(scan: &Scan<'_>, hit: &Hit, word: &str) -> Option<(Span
             || appears_as(scan, hit, next)
     };
     let (subject, _) = scan.before_between(hit.tokens.start);
-    let writer = ["i", "we"].iter().any(|w| scan.word_is(subject, w));
+    let writer = ["i", "we"].iter().any(|w| scan.word_is(subject, w)) || scan.in_person();
     if !introduces || writer || to_someone || fronted_experiencer(scan, hit) {
         return None;
     }
@@ -271,8 +271,12 @@ fn it_looks(scan: &Scan<'_>, hit: &Hit) -> bool {
     !described
 }
 
-/// "it is clear that", "it was obvious": a conclusion with no one who drew it.
+/// "it is clear that", "it was obvious": a conclusion with no one who drew it,
+/// unless the text is told in person and so the conclusion is the writer's.
 pub(super) fn conclusion(scan: &Scan<'_>, hit: &Hit, word: &str) -> Option<(Span, String)> {
+    if scan.in_person() {
+        return None;
+    }
     let (before, negated) = scan.before_between(hit.tokens.start);
     let be = before.filter(|&b| scan.is_be(b))?;
     let start = if scan.word(be).to_ascii_lowercase().starts_with("it") {

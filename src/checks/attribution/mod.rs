@@ -16,6 +16,7 @@ mod nouns;
 mod quotes;
 mod scan;
 mod vague;
+mod voice;
 
 pub use claims::UnattributedClaim;
 pub use quotes::OrphanQuote;

@@ -48,6 +48,8 @@ pub(super) struct Scan<'a> {
     /// The first word a pronoun may refer back to, for "he"/"she" ([1]) and
     /// the others ([0]), found when first asked.
     first_describing: [OnceCell<Option<usize>>; 2],
+    /// Whether the writer speaks in person, found when first asked.
+    in_person: OnceCell<bool>,
 }
 
 impl<'a> Scan<'a> {
@@ -61,6 +63,7 @@ impl<'a> Scan<'a> {
                 None => scan(ctx.prose, ctx.settings, &mut ScanMemo::default()),
             }),
             first_describing: Default::default(),
+            in_person: OnceCell::new(),
         }
     }
 
@@ -76,7 +79,15 @@ impl<'a> Scan<'a> {
             actors,
             hits: Rc::new(scan(prose, settings, &mut ScanMemo::default())),
             first_describing: Default::default(),
+            in_person: OnceCell::new(),
         }
+    }
+
+    /// Whether the writer speaks as "I", "we" or "you" ([`super::voice`]).
+    pub fn in_person(&self) -> bool {
+        *self
+            .in_person
+            .get_or_init(|| super::voice::in_person(self.prose))
     }
 
     /// The hits of a span of text, in order.
