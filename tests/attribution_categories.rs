@@ -522,6 +522,37 @@ const CASES: &[Case] = &[
         "The strait is also known as the Narrows. It has been known for years that the pier leans.\n",
         Quiet,
     ),
+    // Naming a term is a definition, not a reputation.
+    md(
+        "naming",
+        "The reflex that makes a startled crab freeze is called the \"stone still\" response.\n",
+        Quiet,
+    ),
+    md(
+        "naming",
+        "On the old charts these moorings were called \"swings\", and they later came to be known as swing berths.\n",
+        Quiet,
+    ),
+    md(
+        "naming",
+        "The harbour master has been called the \"Admiral of the Pier\".\n",
+        claim("has been called"),
+    ),
+    md(
+        "naming",
+        "The ferry captain was called a \"coward\" after the crossing.\n",
+        claim("was called"),
+    ),
+    md(
+        "naming",
+        "The ferry captain was called \"a coward\" after the crossing.\n",
+        claim("was called"),
+    ),
+    md(
+        "naming",
+        "The skipper is known as a reformer on the wharf.\n",
+        claim("is known as"),
+    ),
     // The writer's own impression in a text told in person ("I", "we", "you").
     md(
         "in person",

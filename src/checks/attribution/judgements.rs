@@ -67,11 +67,94 @@ fn characterises(scan: &Scan<'_>, hit: &Hit, be: usize) -> bool {
         && (scan.word_is(scan.before_between(be).0, "what")
             || scan.word_is(scan.prev_word(hit.tokens.start), "also")
             || (scan.word(last).eq_ignore_ascii_case("for") && duration));
-    if naming {
+    if naming || names_term(scan, hit, be) {
         return false;
     }
 
     hit.tokens.len() > 1 || introduces_judgement(scan, last)
+}
+
+/// "later came to be known as semantic roles", "the response is called the
+/// \"fight or flight\" response": a term named or defined, not a reputation.
+/// A quoted term must be lower case (a capitalised one, "has been called the
+/// \"Prince of Spin\"", is a nickname, itself a characterisation), and must
+/// read as a term: bare ("were called \"cases\""), of several words, or
+/// before its noun; "was called a \"liar\"" stays an epithet. Its subject is
+/// a lower-case noun, not a person ("who", "he") nor a name.
+fn names_term(scan: &Scan<'_>, hit: &Hit, be: usize) -> bool {
+    let last = hit.tokens.end - 1;
+    let first = scan.word(hit.tokens.start);
+    let naming = first.eq_ignore_ascii_case("called")
+        || (first.eq_ignore_ascii_case("known") && scan.word(last).eq_ignore_ascii_case("as"));
+    if !naming {
+        return false;
+    }
+    // "came to be known as": the history of a name.
+    let to = scan.prev_word(be).filter(|&t| scan.word_is(Some(t), "to"));
+    let came = to.and_then(|t| scan.prev_word(t)).is_some_and(|c| {
+        ["came", "come", "comes", "coming"]
+            .iter()
+            .any(|w| scan.word_is(Some(c), w))
+    });
+    if scan.word_is(Some(be), "be") && came {
+        return true;
+    }
+    let subject = scan.before_between(be).0.is_some_and(|s| {
+        let word = scan.word(s);
+        !scan.token(s).capitalised
+            && !contains(&LEXICON.personal, word)
+            && !contains(&LEXICON.relatives, word)
+            && !contains(&LEXICON.pronouns, word)
+    });
+    subject && quoted_term(scan, last)
+}
+
+/// After the naming word at `last`: an optional article, then a quoted run
+/// of lower-case words that is bare, of several words, or followed by a word.
+fn quoted_term(scan: &Scan<'_>, last: usize) -> bool {
+    let tokens = &scan.prose.tokens;
+    let is_quote = |k: usize| {
+        tokens.get(k).is_some_and(|t| {
+            t.kind == TokenKind::Punct
+                && scan
+                    .prose
+                    .slice(t.span)
+                    .starts_with(['"', '“', '”', '‘', '’', '\''])
+        })
+    };
+    let mut open = last + 1;
+    let article = ["the", "a", "an"].iter().any(|w| {
+        tokens.get(open).is_some_and(|t| t.kind != TokenKind::Punct) && scan.word_is(Some(open), w)
+    });
+    if article {
+        open += 1;
+    }
+    if !is_quote(open) {
+        return false;
+    }
+    let words = (open + 1..tokens.len())
+        .take_while(|&k| tokens[k].kind != TokenKind::Punct)
+        .count();
+    let close = open + 1 + words;
+    let lower = (open + 1..close).all(|k| !tokens[k].capitalised);
+    // "called \"a disaster\"": a quoted description, not a term.
+    let described = words > 0 && contains(&LEXICON.determiners, scan.word(open + 1));
+    let noun_after = tokens.get(close + 1).is_some_and(|t| {
+        let word = scan.word(close + 1);
+        t.kind == TokenKind::Word
+            && !t.sentence_start
+            && ![
+                &LEXICON.prepositions,
+                &LEXICON.coordinators,
+                &LEXICON.subordinators,
+                &LEXICON.relatives,
+                &LEXICON.determiners,
+            ]
+            .iter()
+            .any(|set| contains(set, word))
+            && !is_adverb(word)
+    });
+    words > 0 && lower && !described && is_quote(close) && (!article || words > 1 || noun_after)
 }
 
 /// A participle of perception with no "be", standing for a clause of its own:
