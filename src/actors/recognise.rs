@@ -466,10 +466,11 @@ impl Reader<'_> {
         let led =
             tokens.end < self.sentence_end && LEXICON.is_led_government(self.word(tokens.end));
         if person && !led {
+            let played = tokens.len() == 1 && self.played(tokens.start, 0);
             let evidence = &mut self.found.names[n].evidence;
             evidence.learned = person_margin >= SURE;
             evidence.leaning = !evidence.learned && person_margin >= LEAN;
-            evidence.leaning_alone = evidence.leaning && person_margin >= LEAN_ALONE;
+            evidence.leaning_alone = evidence.leaning && person_margin >= LEAN_ALONE && !played;
             return;
         }
         let Some(other) = other else { return };
