@@ -27,7 +27,7 @@ macro_rules! case {
     };
 }
 
-const CASES: [(&str, &str); 42] = [
+const CASES: [(&str, &str); 43] = [
     case!("offices"),
     case!("roles"),
     case!("knight"),
@@ -70,6 +70,7 @@ const CASES: [(&str, &str); 42] = [
     case!("tagline"),
     case!("speaker-labels"),
     case!("given-name-or-rank"),
+    case!("possessive-slip"),
 ];
 
 fn text(name: &str) -> &'static str {
