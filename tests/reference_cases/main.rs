@@ -27,7 +27,7 @@ macro_rules! case {
     };
 }
 
-const CASES: [(&str, &str); 43] = [
+const CASES: [(&str, &str); 44] = [
     case!("offices"),
     case!("roles"),
     case!("knight"),
@@ -71,6 +71,7 @@ const CASES: [(&str, &str); 43] = [
     case!("speaker-labels"),
     case!("given-name-or-rank"),
     case!("possessive-slip"),
+    case!("early-doubtful-given"),
 ];
 
 fn text(name: &str) -> &'static str {
