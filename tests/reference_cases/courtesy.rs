@@ -1,7 +1,7 @@
 //! `courtesy-title`: knights, switched and missing courtesy titles, couples and
 //! families, per house style.
 
-use super::{check, ends, flagged, mentions, quiet, text};
+use super::{check, ends, flagged, mentions, quiet, starts, text};
 
 #[tokio::test]
 async fn a_knight_keeps_the_title_and_one_person_keeps_one_courtesy_title() {
@@ -64,9 +64,22 @@ async fn the_house_style_decides_whether_later_references_take_a_courtesy_title(
     // uses bare surnames, and left alone where it uses one throughout.
     let t = text("courtesy-ap");
     let (client, _, found) = check("ap", "courtesy-ap", t).await;
-    flagged(t, &found, "courtesy-title", "Mr Okafor");
+    let d = flagged(t, &found, "courtesy-title", "Mr Okafor");
+    starts(d, "AP style uses no courtesy titles");
     quiet(t, &found, "Adeyemi said");
     client.shutdown().await;
+    // In a house that gives courtesy titles, the one "Mr Okafor" among bare
+    // surnames still breaks the article's practice, and the message says so
+    // without claiming the house uses none.
+    for (style, name) in [("uk", "UK"), ("nyt", "NYT")] {
+        let (client, _, found) = check(style, "courtesy-ap", t).await;
+        let d = flagged(t, &found, "courtesy-title", "Mr Okafor");
+        assert_eq!(
+            d["message"],
+            format!("This article mostly calls people by surname alone ('Adeyemi', line 5), though {name} style gives a courtesy title: 'Mr Okafor' is the odd one out")
+        );
+        client.shutdown().await;
+    }
     let t = text("courtesy-mix");
     let (client, _, found) = check("ap", "courtesy-mix", t).await;
     assert!(found.is_empty(), "{found:?}");
