@@ -294,6 +294,21 @@ fn a_doubtful_given_name_is_one_where_the_same_full_name_is_known() {
 }
 
 #[test]
+fn a_courtesy_title_before_a_given_name_and_a_place_word_is_a_person() {
+    // "Hall" ends place names ("Constitution Hall"), but "Dame Ellen Hall"
+    // is a given name after a courtesy title, as "Ellen Hall" is.
+    let text = "The show was opened by Dame Ellen Hall, who chairs the trust.\n\nMs Hall said it went well.\n";
+    let (prose, actors) = actors_of(text);
+    assert_eq!(
+        references(&prose, &actors, "Ellen Hall"),
+        vec![
+            ("Dame Ellen Hall".into(), Form::Full),
+            ("Ms Hall".into(), Form::Family)
+        ]
+    );
+}
+
+#[test]
 fn a_quoted_nickname_stays_inside_the_name() {
     let text =
         "Rep. Robert C. \"Bobby\" Scott hosted a cookout. Scott said the turnout was good.\n";

@@ -165,3 +165,17 @@ async fn a_bare_surname_beside_courtesy_titles_even_for_someone_the_model_is_uns
     quiet(t, &found, "Halloran was");
     client.shutdown().await;
 }
+
+#[tokio::test]
+async fn a_dame_whose_surname_is_a_place_word_keeps_the_title() {
+    for style in ["ap", "uk"] {
+        // "Hall" ends place names, but after "Dame" and a given name it is
+        // a person's surname: "Ms Hall" drops her rank.
+        let t = text("dame-place-word");
+        let (client, _, found) = check(style, "dame-place-word", t).await;
+        let d = flagged(t, &found, "courtesy-title", "Ms Hall");
+        mentions(d, "keeps the title");
+        assert_eq!(found.len(), 1, "{style}: {found:?}");
+        client.shutdown().await;
+    }
+}

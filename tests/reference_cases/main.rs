@@ -27,7 +27,7 @@ macro_rules! case {
     };
 }
 
-const CASES: [(&str, &str); 44] = [
+const CASES: [(&str, &str); 45] = [
     case!("offices"),
     case!("roles"),
     case!("knight"),
@@ -72,6 +72,7 @@ const CASES: [(&str, &str); 44] = [
     case!("given-name-or-rank"),
     case!("possessive-slip"),
     case!("early-doubtful-given"),
+    case!("dame-place-word"),
 ];
 
 fn text(name: &str) -> &'static str {
