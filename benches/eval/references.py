@@ -5,7 +5,7 @@ recall on errors seeded into copies of it, in AP and in UK style.
 usage: references.py --server target/release/copydesk
                      --data ../shared/eval/gum-train [--data ../shared/eval/gum-dev]
                      [--clean ../shared/eval/polnear-train] [--show N] [--json PATH]
-                     [--keep DIR] [--list-clean]
+                     [--keep DIR] [--list-clean] [--loose]
 
 Not a test: it reads the shared evaluation data at run time, which the
 project's tests never do. Nothing from the data is written into the repository;
@@ -19,6 +19,13 @@ overlaps the seeded text. Only references that are the name itself (not "the
 Bernoulli family"), outside headlines, captions and quotations, are seeded;
 not a name after an article ("the Britney Spears story"), nor one in a
 citation ("(Joyce 2006)").
+
+Who is seeded: only gold persons with a real reference chain (see chain()):
+named in full in running copy, then followed by that name or the surname
+alone; not aliases, nicknames, given names, signatures, letterheads, names in
+capitals or inside longer names (Trump Tower), nor a surname two people share.
+A seed on anything else tests the gold annotation, not the rules. --loose
+seeds every gold reference instead (the selection before this rule).
 
 Kinds (expected code in brackets):
   office-across  a later reference given an office of another family
@@ -119,6 +126,21 @@ FORMAL = {"president", "minister", "secretary", "ambassador", "governor", "mayor
           "chancellor", "premier", "general", "judge", "king", "queen", "sheriff"}
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def family_first_names() -> set[str]:
+    """Chinese and Korean family names, written first (data/family-names.txt)."""
+    names, section = set(), ""
+    for line in (ROOT / "data" / "family-names.txt").read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line.startswith("["):
+            section = line
+        elif line and not line.startswith("#") and section in ("[chinese]", "[korean]"):
+            names.add(line)
+    return names
+
+
+FAMILY_FIRST = family_first_names()
 # Photo captions are not judged by the rules (data/caption-markers.txt).
 MARKERS = [line.strip() for line in
            (ROOT / "data" / "caption-markers.txt").read_text(encoding="utf-8").splitlines()
@@ -565,13 +587,17 @@ def chain(doc: Doc, person: dict, refs: list[dict], others: set[str]) -> list[di
     ending in the surname; not only cited, "(Marsden & Mackey, 2014)", nor
     only inside a quotation, a caption or an image credit), and the
     references kept are those in copy (see in_copy) from that full name on
-    that repeat the first one or give the surname alone. Left out: references by an alias, a
-    nickname, a given name or a peerage ("Peter Charles L'Enfant" after
-    "Pierre Charles L'Enfant", "Larry Lessig", "Johann", "1st Earl of
-    Snowdon"), and a surname another person in the text, named in full,
-    shares ("Walt Whitman" and "George Whitman": which of them a surname
-    names is the reader's guess, so the error is no one's). Same rule on
-    every set; --loose seeds every reference as before."""
+    that repeat the first one or give the surname alone. Left out:
+    - references by an alias, a nickname, a given name or a peerage ("Peter
+      Charles L'Enfant" after "Pierre Charles L'Enfant", "Larry Lessig",
+      "Johann", "1st Earl of Snowdon");
+    - a surname another person in the text, named in full, shares ("Walt
+      Whitman" and "George Whitman": which of them a surname names is the
+      reader's guess, so the error is no one's);
+    - a Chinese or Korean name the text shortens to its first word ("Hu
+      Shih", then "Hu"): gold's surname, the last word, is the given name;
+    - a first reference whose name opens with a title (below).
+    Same rule on every set; --loose seeds every reference as before."""
     text = doc.text
     surname = person.get("surname") or ""
     in_full = [m["name"][0] for m in person["mentions"]
@@ -580,6 +606,12 @@ def chain(doc: Doc, person: dict, refs: list[dict], others: set[str]) -> list[di
                and m["name_text"].split()[-1] == surname and in_copy(text, m)
                and not in_quotation(text, m["name"][0]) and not in_caption(text, m["name"][0])]
     if not surname or not in_full or surname in others:
+        return None
+    # A family-name-first name the text shortens to its first word ("Hu
+    # Shih", then "Hu"): gold's surname, the last word, is the given name.
+    first_word = text[in_full[0]:].split()[0]
+    if first_word in FAMILY_FIRST and any(m.get("name_text") == first_word
+                                          for m in person["mentions"] if m.get("proper")):
         return None
     refs = [m for m in refs if in_copy(text, m) and m["name"][0] >= in_full[0]]
     if not refs:
