@@ -2,6 +2,7 @@
 //! full, and the words of names of things that are no surnames.
 
 use super::{check, flagged, quiet, starts, text};
+use serde_json::Value;
 
 #[tokio::test]
 async fn a_person_never_named_in_full() {
@@ -256,6 +257,36 @@ async fn an_introduction_whose_given_name_the_model_doubts_is_still_the_introduc
             "'Fenwick' comes before Arlo Fenwick is introduced (line 5, 'Arlo Fenwick')",
         );
         assert_eq!(found.len(), 1, "{style}: {found:?}");
+        client.shutdown().await;
+    }
+}
+
+#[tokio::test]
+async fn a_people_a_name_in_capitals_a_parent_and_the_other_sex_are_not_early_surnames() {
+    for style in ["ap", "uk"] {
+        let t = text("early-not-a-surname");
+        let (client, _, found) = check(style, "early-not-a-surname", t).await;
+        // "the Moriori, who": a people, before a carver of that name.
+        quiet(t, &found, "Moriori, who");
+        quiet(t, &found, "Moriori carvings");
+        // The Congressional Record's capitals are a convention, not a
+        // reference in running prose.
+        quiet(t, &found, "Senator WARNOCK");
+        // "Mr." before "Michelle Obama ... her speech": another person.
+        quiet(t, &found, "Mr. Obama");
+        // "born to Henry and Sophie Feldmann": the father, not the son.
+        quiet(t, &found, "Henry and");
+        // A surname before the full name is still early.
+        let d = flagged(t, &found, "late-introduction", "Markovic");
+        starts(
+            d,
+            "'Markovic' comes before Dragan Markovic is introduced (line 13",
+        );
+        let early: Vec<&Value> = found
+            .iter()
+            .filter(|d| d["code"] == "late-introduction")
+            .collect();
+        assert_eq!(early.len(), 1, "{style}: {found:?}");
         client.shutdown().await;
     }
 }
