@@ -290,3 +290,25 @@ async fn a_people_a_name_in_capitals_a_parent_and_the_other_sex_are_not_early_su
         client.shutdown().await;
     }
 }
+
+#[tokio::test]
+async fn a_given_name_that_also_ends_the_name_of_a_law_is_the_given_name_after_a_title() {
+    for style in ["ap", "uk"] {
+        // "Bill" ends "the Finance Bill", but "Council Chairman Bill Green"
+        // introduces Bill Green, so the "Green" above is early.
+        let t = text("titled-given-head");
+        let (client, _, found) = check(style, "titled-given-head", t).await;
+        let d = flagged(t, &found, "late-introduction", "Green");
+        starts(
+            d,
+            "'Green' comes before Bill Green is introduced (line 3, 'Chairman Bill Green')",
+        );
+        quiet(t, &found, "Finance Bill");
+        let early = found
+            .iter()
+            .filter(|d| d["code"] == "late-introduction")
+            .count();
+        assert_eq!(early, 1, "{style}: {found:?}");
+        client.shutdown().await;
+    }
+}

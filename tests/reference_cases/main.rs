@@ -27,7 +27,7 @@ macro_rules! case {
     };
 }
 
-const CASES: [(&str, &str); 47] = [
+const CASES: [(&str, &str); 49] = [
     case!("offices"),
     case!("roles"),
     case!("knight"),
@@ -75,6 +75,8 @@ const CASES: [(&str, &str); 47] = [
     case!("dame-place-word"),
     case!("place-spellings"),
     case!("early-not-a-surname"),
+    case!("titled-given-head"),
+    case!("uk-after-name"),
 ];
 
 fn text(name: &str) -> &'static str {

@@ -135,3 +135,29 @@ async fn offices_are_not_compared_across_a_link_by_a_given_name_whose_name_runs_
         client.shutdown().await;
     }
 }
+
+#[tokio::test]
+async fn uk_introductions_with_the_title_after_the_name() {
+    // "Keir Starmer, the prime minister": in UK style the title follows the
+    // name at the introduction. A surname before it is early, the title
+    // and full name again is repeated (later references are "Mr Starmer"),
+    // and a slip in a surname with a courtesy title is a respelling.
+    let t = text("uk-after-name");
+    let (client, _, found) = check("uk", "uk-after-name", t).await;
+    let d = flagged(t, &found, "late-introduction", "Starmer");
+    starts(
+        d,
+        "'Starmer' comes before Keir Starmer is introduced (line 3, 'Keir Starmer')",
+    );
+    let d = flagged(t, &found, "repeated-title", "Prime Minister Keir Starmer");
+    assert_eq!(
+        d["message"],
+        "Keir Starmer was introduced as 'Keir Starmer, the prime minister' (line 3); later references use 'Mr Starmer'"
+    );
+    let d = flagged(t, &found, "name-variant", "Reaves");
+    starts(d, "'Reaves' here, 'Reeves' on line 5");
+    quiet(t, &found, "Ms Reeves");
+    quiet(t, &found, "Mr Starmer");
+    assert_eq!(found.len(), 3, "{found:?}");
+    client.shutdown().await;
+}
