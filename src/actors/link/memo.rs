@@ -58,14 +58,12 @@ struct Item {
     lo: usize,
     hi: usize,
     /// A hash of the finding with its offsets taken from `lo` and its tokens
-    /// from its first token.
+    /// from its first token; for a name, with what linking reads of the
+    /// prose around it: its paragraph, whether it starts a sentence, and
+    /// where its family name starts (from `lo`).
     shape: u64,
     /// A hash of the text from `lo` to `hi`.
     text: u64,
-    /// For a name, what linking reads of the prose around it: its
-    /// paragraph, whether it starts a sentence, and where its family name
-    /// starts (from `lo`).
-    reads: Option<(Option<usize>, Option<bool>, Option<usize>)>,
 }
 
 impl Memo {
@@ -124,7 +122,6 @@ impl Kept {
         for (old, new) in self.items.iter().zip(items.iter()) {
             let same = old.shape == new.shape
                 && old.text == new.text
-                && old.reads == new.reads
                 && old.hi - old.lo == new.hi - new.lo
                 && old.lo < old.hi;
             if !same {
@@ -187,11 +184,15 @@ fn fingerprints(prose: &Prose, found: &mut Found) -> Vec<Item> {
             .checked_sub(family_words)
             .and_then(|k| prose.tokens.get(k))
             .map(|t| t.span.start.wrapping_sub(item.lo));
-        item.reads = Some((
+        let mut shape = FastHasher::default();
+        (
+            item.shape,
             prose.block_at(name.name.start),
             prose.tokens.get(first).map(|t| t.sentence_start),
             family,
-        ));
+        )
+            .hash(&mut shape);
+        item.shape = shape.finish();
         items.push(item);
     }
     for body in &mut found.bodies {
@@ -233,7 +234,6 @@ fn fingerprint<T: Coordinates + Hash>(prose: &Prose, finding: &mut T) -> Item {
         hi,
         shape: shape.finish(),
         text: text.finish(),
-        reads: None,
     }
 }
 
