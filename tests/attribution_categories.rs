@@ -3,6 +3,8 @@
 //! quiet. Every sentence here is our own writing.
 
 mod common;
+#[path = "attribution_categories/quotes.rs"]
+mod quotes;
 
 use common::{covered, uri, TestClient};
 
@@ -629,7 +631,7 @@ const CASES: &[Case] = &[
 async fn every_category_is_flagged_or_quiet_as_it_should_be() {
     let mut client = TestClient::start().await;
     let mut failures = Vec::new();
-    for (i, case) in CASES.iter().enumerate() {
+    for (i, case) in CASES.iter().chain(quotes::CASES).enumerate() {
         let extension = if case.language == "markdown" {
             "md"
         } else {

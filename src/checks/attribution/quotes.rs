@@ -19,6 +19,8 @@
 
 use std::hash::Hasher;
 
+mod beside;
+
 use super::lexicon::{self, Roles};
 use super::lexicon::{contains, LEXICON};
 use super::scan::{Hit, Scan, Speaker};
@@ -119,15 +121,25 @@ impl Rule for OrphanQuote {
                 continue;
             }
             if is_fragment(prose, q) || is_term(prose, q) {
-                if is_short_term(prose, q) {
+                if is_short_term(prose, q) || opens_as_name(prose, q) {
                     continue;
                 }
-                let sentences = sentences_of(prose, q.span);
                 let paragraph_source = paragraph
                     .first_sourced(prose, &scan)
                     .is_some_and(|start| start <= q.span.start);
-                let sourced =
-                    paragraph_source || sentences.clone().any(|s| names_someone(prose, s));
+                // Its sentence, or one before it in the paragraph, names
+                // someone: whose words, or whose document, it quotes.
+                let paragraph_start = prose.blocks[q.block].span.start;
+                let named = sentences_of(prose, Span::new(paragraph_start, q.span.end))
+                    .any(|s| names_someone(prose, s));
+                // A long partial quotation is read like a full one: a
+                // speaker in the paragraph before may own it.
+                let long = prose.slice(q.inner).split_whitespace().count() > FRAGMENT_WORDS;
+                let sourced = paragraph_source
+                    || named
+                    || speech_tag_follows(prose, q)
+                    || credited(prose, q)
+                    || (long && matches!(paragraph.speakers(prose, &scan), Speakers::Known));
                 if !sourced {
                     out.push(
                         Finding::new(
@@ -154,6 +166,8 @@ impl Rule for OrphanQuote {
                         || named_around(prose, q)
                         || speaker_within(prose, q)
                         || credited(prose, q)
+                        || beside::speaker_beside(prose, &scan, q)
+                        || beside::headline_speaker(prose, &scan, q)
                     {
                         continue;
                     }
@@ -239,7 +253,10 @@ impl Paragraph {
             // A run of quoted paragraphs is read from the paragraph before the run.
             let mut first = self.block.saturating_sub(1);
             let mut reach_back = RUN_REACH;
-            while first > 0 && reach_back > 0 && quotations_only(prose, first) {
+            while first > 0
+                && reach_back > 0
+                && (quotations_only(prose, first) || beside::is_beat(prose, first))
+            {
                 first -= 1;
                 reach_back -= 1;
             }
@@ -306,14 +323,32 @@ fn last_block_of(prose: &Prose, block: usize) -> &crate::prose::Block {
     &prose.blocks[last]
 }
 
-/// A short quotation inside a sentence: neither a quoted sentence or clause
-/// ("We will win," she said) nor one that runs on.
+/// A partial quotation inside a sentence: neither a quoted sentence or
+/// clause ("We will win," she said) nor one that runs on. Short, or opening
+/// in lower case whatever its length ("funded by \"closing loopholes for
+/// …\"", "the \"longest standoff in …\" is over"): words taken into the
+/// writer's own sentence.
 fn is_fragment(prose: &Prose, q: &Quotation) -> bool {
-    let words = prose.slice(q.inner).split_whitespace().count();
+    let inner = prose.slice(q.inner);
+    let words = inner.split_whitespace().count();
     let starts_sentence = prose
         .sentence_at(q.span.start)
         .is_some_and(|s| prose.sentences[s].span.start == q.span.start);
-    q.closed && !starts_sentence && words <= FRAGMENT_WORDS
+    let lower_case = inner
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_lowercase);
+    q.closed && !starts_sentence && (words <= FRAGMENT_WORDS || lower_case)
+}
+
+/// A quoted term that opens its sentence as its subject ("'Stay or pay'
+/// could make firms think twice"): a name being mentioned, a plan's or a
+/// slogan's, not words put in anyone's mouth.
+fn opens_as_name(prose: &Prose, q: &Quotation) -> bool {
+    is_term(prose, q)
+        && prose
+            .sentence_at(q.span.start)
+            .is_some_and(|s| prose.sentences[s].span.start == q.span.start)
 }
 
 /// One or two quoted words inside a sentence ("a “minimal” delay", "so-called
@@ -345,7 +380,9 @@ fn is_term(prose: &Prose, q: &Quotation) -> bool {
 fn speech_tag_follows(prose: &Prose, q: &Quotation) -> bool {
     let inner = prose.slice(q.inner).trim_end();
     let tagged = inner.ends_with([',', '!', '?', '…', '—', '–', '-']);
-    let Some(sentence) = prose.sentence_at(q.span.start) else {
+    // The sentence the tag is in is the one the quotation closes in: a
+    // quotation of several sentences opens in an earlier one.
+    let Some(sentence) = prose.sentence_at(q.span.end.saturating_sub(1)) else {
         return false;
     };
     let end = prose.sentences[sentence].span.end;
@@ -418,9 +455,12 @@ fn named_around(prose: &Prose, q: &Quotation) -> bool {
 fn names_someone(prose: &Prose, sentence: usize) -> bool {
     prose.sentence_tokens(sentence).iter().any(|t| {
         let word = prose.slice(t.word);
+        // A name written in camel case ("wikiHow", "eBay") is a name too.
+        let camel = word.chars().skip(1).any(char::is_uppercase);
         t.kind == TokenKind::Word
             && !t.in_quote
             && ((t.capitalised && !(t.sentence_start && contains(&LEXICON.openers, word)))
+                || camel
                 || t.possessive()
                 || contains(&LEXICON.personal, word))
     })
@@ -450,7 +490,9 @@ fn introduced(prose: &Prose, scan: &Scan<'_>, q: &Quotation) -> bool {
             .iter()
             .filter(|t| t.span.end <= lead_in.end && t.kind == TokenKind::Word)
             .any(|t| contains(&LEXICON.pronouns, prose.slice(t.word)));
-        return names_someone(prose, s) || pronoun || hits.iter().any(reporting);
+        // A group introduces words too: "a threat many people make: …".
+        let group = |h: &Hit| h.roles.has(Roles::GROUP);
+        return names_someone(prose, s) || pronoun || hits.iter().any(|h| reporting(h) || group(h));
     }
     hits.last().is_some_and(|h| {
         h.span.end == lead_in.end && (reporting(h) || h.roles.has(Roles::CLAIM_NOUN))
@@ -606,14 +648,12 @@ fn repeated_quotations(prose: &Prose) -> Vec<bool> {
                 } else {
                     lower.push_str(&w.to_lowercase());
                 }
-                let mut hash = FastHasher::default();
-                hash.write(lower.as_bytes());
-                hash.write_usize(lower.len());
-                hash.finish()
+                word_hash(&lower)
             })
             .collect()
     };
     let words: Vec<Vec<u64>> = prose.quotations.iter().map(&mut words_of).collect();
+    let articles: Vec<u64> = ["a", "an", "the"].iter().map(|a| word_hash(a)).collect();
     // Each run of up to REPEAT_WORDS words, with the first two quotations that hold it.
     let mut runs: FastMap<&[u64], (usize, Option<usize>)> = FastMap::default();
     for (i, w) in words.iter().enumerate() {
@@ -630,6 +670,12 @@ fn repeated_quotations(prose: &Prose) -> Vec<bool> {
         .iter()
         .enumerate()
         .map(|(i, w)| {
+            // A crosshead may add an article to the words it repeats: "'A
+            // change maker.'" over a body that quotes "change maker".
+            let w = match w.split_first() {
+                Some((first, rest)) if !rest.is_empty() && articles.contains(first) => rest,
+                _ => &w[..],
+            };
             let key = &w[..REPEAT_WORDS.min(w.len())];
             !key.is_empty()
                 && runs
@@ -637,6 +683,14 @@ fn repeated_quotations(prose: &Prose) -> Vec<bool> {
                     .is_some_and(|&(a, b)| a != i || b.is_some_and(|b| b != i))
         })
         .collect()
+}
+
+/// A hash of a lowercase word, for comparing quoted words.
+fn word_hash(lower: &str) -> u64 {
+    let mut hash = FastHasher::default();
+    hash.write(lower.as_bytes());
+    hash.write_usize(lower.len());
+    hash.finish()
 }
 
 #[cfg(test)]
