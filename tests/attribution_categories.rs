@@ -2,6 +2,8 @@
 //! category of issue 12, copy that must be flagged and copy that must stay
 //! quiet. Every sentence here is our own writing.
 
+#[path = "attribution_categories/claims.rs"]
+mod claims;
 mod common;
 #[path = "attribution_categories/quotes.rs"]
 mod quotes;
@@ -631,7 +633,12 @@ const CASES: &[Case] = &[
 async fn every_category_is_flagged_or_quiet_as_it_should_be() {
     let mut client = TestClient::start().await;
     let mut failures = Vec::new();
-    for (i, case) in CASES.iter().chain(quotes::CASES).enumerate() {
+    for (i, case) in CASES
+        .iter()
+        .chain(claims::CASES)
+        .chain(quotes::CASES)
+        .enumerate()
+    {
         let extension = if case.language == "markdown" {
             "md"
         } else {

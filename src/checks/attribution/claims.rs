@@ -98,6 +98,35 @@ fn describes(scan: &Scan<'_>, hit: &Hit) -> bool {
                 .starts_with("described"))
 }
 
+/// "you are not expected to tip", "we're expected to pay", "men are
+/// customarily expected to serve": an obligation on the writer or the
+/// reader, or a custom; a norm, not anyone's forecast. ("Generally
+/// expected" stays a forecast: news uses it for a consensus.)
+fn norm(scan: &Scan<'_>, t: usize) -> bool {
+    const CUSTOM: [&str; 5] = [
+        "usually",
+        "normally",
+        "typically",
+        "traditionally",
+        "customarily",
+    ];
+    // The subject before "be" ("you are"), or joined to it ("we're").
+    let be = passive_be(scan, t).unwrap_or(t);
+    let (before_be, _) = scan.before_between(be);
+    let in_person = [Some(be), before_be].into_iter().flatten().any(|s| {
+        let word = scan.word(s);
+        let pronoun = word.split(['\'', '’']).next().unwrap_or(word);
+        ["i", "we", "you"]
+            .iter()
+            .any(|w| pronoun.eq_ignore_ascii_case(w))
+    });
+    let custom = scan
+        .prev_words(t)
+        .take(2)
+        .any(|p| CUSTOM.iter().any(|w| scan.word_is(Some(p), w)));
+    in_person || custom
+}
+
 /// The cue's span and the finding's message, if the hit is a claim cue in its
 /// grammar.
 fn claim(scan: &Scan<'_>, hit: &Hit) -> Option<(Span, String)> {
@@ -113,7 +142,7 @@ fn claim(scan: &Scan<'_>, hit: &Hit) -> Option<(Span, String)> {
     let be = passive_be(scan, t);
     let span_to =
         |from: usize, to: usize| Span::new(scan.token(from).span.start, scan.token(to).span.end);
-    if roles.has(Roles::EXPECTATION) && !scan.agent_follows(last + 1) {
+    if roles.has(Roles::EXPECTATION) && !scan.agent_follows(last + 1) && !norm(scan, t) {
         let from = be.or_else(|| with_expected(scan, t).then_some(t));
         if let Some(from) = from {
             let message = format!(

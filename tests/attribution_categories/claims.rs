@@ -1,0 +1,57 @@
+//! `unattributed-claim` by category: words that look like a claim cue but
+//! state a norm, a part in a play, or something coming about. Every
+//! sentence is our own.
+
+use super::{claim, md, Case, Quiet};
+
+pub const CASES: &[Case] = &[
+    // An obligation on the writer or the reader, or a custom, is a norm:
+    // no one's forecast.
+    md(
+        "norm, not forecast",
+        "The island has one rule for visitors. As a visitor, you are not expected to speak the dialect.\n",
+        Quiet,
+    ),
+    md(
+        "norm, not forecast",
+        "The pier is falling down. So we're expected to pay for it again.\n",
+        Quiet,
+    ),
+    md(
+        "norm, not forecast",
+        "Islanders are customarily expected to help at the harvest.\n",
+        Quiet,
+    ),
+    md(
+        "norm, not forecast",
+        "The harbour master is expected to resign on Friday.\n",
+        claim("is expected to"),
+    ),
+    md(
+        "norm, not forecast",
+        "Ferry fares are generally expected to rise in the spring.\n",
+        claim("are generally expected to"),
+    ),
+    // "appear" for coming about, before a reason or a time.
+    md(
+        "appear for coming about",
+        "Damp may appear because the harbour wall is porous.\n",
+        Quiet,
+    ),
+    md(
+        "appear for coming about",
+        "The harbour wall appears porous.\n",
+        claim("appears porous"),
+    ),
+    // "cast as" a named part is casting, not characterising.
+    md(
+        "cast in a named part",
+        "In 2001, the pilot was cast as Harbour Master Lund in the television series.\n",
+        Quiet,
+    ),
+    md(
+        "cast in a named part",
+        "In the row over the pier, the pilot was cast as a villain.\n",
+        claim("was cast as"),
+    ),
+];
