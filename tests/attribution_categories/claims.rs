@@ -1,8 +1,9 @@
-//! `unattributed-claim` by category: words that look like a claim cue but
-//! state a norm, a part in a play, or something coming about. Every
+//! `unattributed-claim` and `vague-attribution` by category: words that
+//! look like a claim cue or a vague source but state a norm, a part in a
+//! play, something coming about, or a belief with no proposition. Every
 //! sentence is our own.
 
-use super::{claim, md, Case, Quiet};
+use super::{claim, md, vague, Case, Quiet};
 
 pub const CASES: &[Case] = &[
     // An obligation on the writer or the reader, or a custom, is a norm:
@@ -53,5 +54,22 @@ pub const CASES: &[Case] = &[
         "cast in a named part",
         "In the row over the pier, the pilot was cast as a villain.\n",
         claim("was cast as"),
+    ),
+    // A group's belief in something, or a question about what a group
+    // thinks, attributes no claim.
+    md(
+        "belief with no proposition",
+        "The course looks at how people think.\n",
+        Quiet,
+    ),
+    md(
+        "belief with no proposition",
+        "The pier is old. And yet people believe in the harbour.\n",
+        Quiet,
+    ),
+    md(
+        "belief with no proposition",
+        "Critics believe the pier will fail.\n",
+        vague("Critics believe"),
     ),
 ];

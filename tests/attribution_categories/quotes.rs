@@ -22,6 +22,12 @@ pub const CASES: &[Case] = &[
         "Harbour master Ana Ruiz spoke on Monday.\n\nThe pier was sold to Ana Ruiz in May.\n\n“The pier? Not for sale.”\n",
         orphan("“The pier? Not for sale.”"),
     ),
+    // The sentence after is the speaker's action, whoever else it names.
+    md(
+        "speaker as the subject beside the quotation",
+        "The pier news.\n\n“The sea is only patience. The problem is how long it will take.” Ana Ruiz photo: Jon Berg.\n\nThe pier opened.\n",
+        Quiet,
+    ),
     // ...nor when the sentence before names two people.
     md(
         "speaker as the subject beside the quotation",
@@ -109,6 +115,11 @@ pub const CASES: &[Case] = &[
     txt(
         "headline naming the speaker",
         "Ana Ruiz: ‘I am tired of waiting for the council’\n\n\"The council has had ten years. It has done nothing with them. I am going to run for mayor myself.\"\n\nRuiz, 44, runs the fish market.\n",
+        Quiet,
+    ),
+    txt(
+        "headline naming the speaker",
+        "Ana Ruiz: ‘I am tired of waiting for the council.’\n\n\"The council has had ten years. It has done nothing with them.\"\n\nRuiz, 44, runs the fish market.\n",
         Quiet,
     ),
     txt(

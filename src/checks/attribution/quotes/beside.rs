@@ -65,14 +65,16 @@ pub(super) fn speaker_beside(prose: &Prose, scan: &Scan<'_>, q: &Quotation) -> b
     });
     let after =
         Some(last + 1).filter(|&s| s < prose.sentences.len() && block_of(s) == Some(q.block));
-    (opens && before.is_some_and(|s| opens_with_someone(prose, scan, s)))
-        || (closes && after.is_some_and(|s| opens_with_someone(prose, scan, s)))
+    (opens && before.is_some_and(|s| opens_with_someone(prose, scan, s, true)))
+        || (closes && after.is_some_and(|s| opens_with_someone(prose, scan, s, false)))
 }
 
 /// Whether a sentence opens, outside quotation marks, with someone, and
-/// names no other person: a sentence that names two people ("Salonen met
-/// Tamm") leaves open whose words come next.
-fn opens_with_someone(prose: &Prose, scan: &Scan<'_>, s: usize) -> bool {
+/// (when `alone`) names no other person: a sentence before a quotation that
+/// names two people ("Salonen met Tamm.") leaves open whose words come
+/// next. The sentence after a quotation is its speaker's action ("Ruiz
+/// turned to Tamm."), whoever else it names.
+fn opens_with_someone(prose: &Prose, scan: &Scan<'_>, s: usize, alone: bool) -> bool {
     let sentence = &prose.sentences[s];
     let Some(k) = prose.tokens[sentence.tokens.clone()]
         .iter()
@@ -100,6 +102,9 @@ fn opens_with_someone(prose: &Prose, scan: &Scan<'_>, s: usize) -> bool {
             None => return false,
         }
     };
+    if !alone {
+        return true;
+    }
     let actors = scan.actors;
     let span = sentence.span;
     let first = actors
@@ -125,7 +130,9 @@ fn actor_named_at(scan: &Scan<'_>, offset: usize) -> Option<usize> {
 
 /// A quotation opening the first paragraph under a headline that opens with
 /// someone's name and a colon ("Ana Ruiz: ‘We lost the vote’"): the
-/// headline's way of saying who speaks.
+/// headline's way of saying who speaks. The headline is a heading, or the
+/// document's first paragraph (one ending in a full stop is not shaped
+/// like a heading).
 pub(super) fn headline_speaker(prose: &Prose, scan: &Scan<'_>, q: &Quotation) -> bool {
     let Some(above) = q.block.checked_sub(1) else {
         return false;
@@ -135,7 +142,7 @@ pub(super) fn headline_speaker(prose: &Prose, scan: &Scan<'_>, q: &Quotation) ->
     let lead = text.len() - text.trim_start().len();
     let opens_block = prose.slice(prose.blocks[q.block].span).trim_start().len()
         == prose.text[q.span.start..prose.blocks[q.block].span.end].len();
-    block.kind == BlockKind::Heading
+    (block.kind == BlockKind::Heading || above == 0)
         && opens_block
         && text.split_once(':').is_some_and(|(head, _)| {
             let words = head.split_whitespace().count();
