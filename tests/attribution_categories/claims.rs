@@ -55,6 +55,17 @@ pub const CASES: &[Case] = &[
         "In the row over the pier, the pilot was cast as a villain.\n",
         claim("was cast as"),
     ),
+    // The writer's verdict or wish is not praise someone gave.
+    md(
+        "verdict or wish",
+        "The storm ended at dawn. The harbour crews should be applauded for their work.\n",
+        Quiet,
+    ),
+    md(
+        "verdict or wish",
+        "The storm ended at dawn. The harbour crews were widely applauded for their work.\n",
+        claim("were widely applauded"),
+    ),
     // A group's belief in something, or a question about what a group
     // thinks, attributes no claim.
     md(

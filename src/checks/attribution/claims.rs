@@ -201,6 +201,9 @@ fn claim(scan: &Scan<'_>, hit: &Hit) -> Option<(Span, String)> {
             return Some((span_to(be, last), message));
         }
     }
+    let unagented = unagented.filter(|&be| {
+        !(roles.has(Roles::CRITICISM.or(Roles::PRAISE)) && verdict_or_wish(scan, be, t))
+    });
     if roles.has(Roles::CRITICISM) {
         if let Some(be) = unagented {
             let message = format!("{} by whom? Name the critics.", capitalised(&word));
@@ -327,6 +330,23 @@ fn idiom(scan: &Scan<'_>, span: Span) -> bool {
 
 /// The form of "be" that makes the word at `t` a passive, with the
 /// auxiliaries before it ("is also expected", "has been widely criticized").
+/// "should be applauded", "deserves to be criticised", "God be praised":
+/// the writer's own verdict or wish, not praise or criticism someone gave.
+/// A modal of duty stands in the verb phrase, or a bare "be" opens it.
+fn verdict_or_wish(scan: &Scan<'_>, be: usize, t: usize) -> bool {
+    const DUTY: [&str; 6] = ["should", "must", "shall", "ought", "deserve", "deserves"];
+    let duty = |k: Option<usize>| DUTY.iter().any(|w| scan.word_is(k, w));
+    // The phrase from its first auxiliary ("should be", "shall be").
+    let in_phrase = (be..t).any(|k| duty(Some(k)));
+    // "ought to be", "deserves to be".
+    let before = scan.prev_word(be);
+    let to = scan.word_is(before, "to");
+    let infinitive_of_duty = to && duty(before.and_then(|b| scan.prev_word(b)));
+    // "God be praised": no auxiliary, no "to".
+    let bare = scan.word_is(Some(be), "be") && !to;
+    in_phrase || infinitive_of_duty || bare
+}
+
 fn passive_be(scan: &Scan<'_>, t: usize) -> Option<usize> {
     let (before, _) = scan.before_between(t);
     let mut be = before.filter(|&b| scan.is_be(b))?;
