@@ -66,6 +66,18 @@ pub const CASES: &[Case] = &[
         "The storm ended at dawn. The harbour crews were widely applauded for their work.\n",
         claim("were widely applauded"),
     ),
+    // An imperative forecast is the writer's: in news, flagged; in a text
+    // told in person, advice to the reader.
+    md(
+        "imperative in a text told in person",
+        "If you visit the island, bring a coat. You will find the hotels small. Do not expect the latest rental cars, though. You can hire a bike.\n",
+        Quiet,
+    ),
+    md(
+        "imperative in a text told in person",
+        "The council meets on Monday. Do not expect the toll to fall.\n",
+        claim("Do not expect"),
+    ),
     // A group's belief in something, or a question about what a group
     // thinks, attributes no claim.
     md(

@@ -158,7 +158,9 @@ fn claim(scan: &Scan<'_>, hit: &Hit) -> Option<(Span, String)> {
             return Some((span_to(be, to), message));
         }
     }
-    if roles.has(Roles::IMPERATIVE) {
+    // In a text told in person ("you will find…") an imperative is the
+    // writer's advice to the reader, as plainly theirs as an impression.
+    if roles.has(Roles::IMPERATIVE) && !scan.in_person() {
         if let Some(start) = scan.imperative(t) {
             let message = "Says who? This prediction has no source.".to_string();
             return Some((span_to(start, last), message));
