@@ -17,15 +17,13 @@
 //! are left alone. Names and titles in quotation marks ("a bill known as the
 //! \"Golden Week\"", "\"Larry King Now\"") are not quotations of anyone.
 
-use std::hash::Hasher;
-
 mod beside;
+mod repeats;
 
 use super::lexicon::{self, Roles};
 use super::lexicon::{contains, LEXICON};
 use super::scan::{Hit, Scan, Speaker};
 use crate::checks::{Context, Finding, Rule, RuleInfo, Severity};
-use crate::hashing::{FastHasher, FastMap};
 use crate::prose::{BlockKind, Prose, Quotation, TokenKind};
 use crate::span::Span;
 
@@ -45,9 +43,6 @@ const SHORT_TERM_WORDS: usize = 2;
 
 /// A quoted term has at most this many words.
 const TERM_WORDS: usize = 3;
-
-/// How many opening words of a quotation must recur in another to count as a repeat.
-const REPEAT_WORDS: usize = 4;
 
 /// How many quoted paragraphs before a quotation are read as one run with it.
 const RUN_REACH: usize = 8;
@@ -99,7 +94,7 @@ impl Rule for OrphanQuote {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let prose = ctx.prose;
         let scan = Scan::of(ctx);
-        let repeated = repeated_quotations(prose);
+        let repeated = repeats::repeated_quotations(prose);
         // What a paragraph says of all its quotations, worked out once per
         // paragraph: a plain-text article may be one paragraph.
         let mut paragraph: Option<Paragraph> = None;
@@ -129,9 +124,9 @@ impl Rule for OrphanQuote {
                     .is_some_and(|start| start <= q.span.start);
                 // Its sentence, or one before it in the paragraph, names
                 // someone: whose words, or whose document, it quotes.
-                let paragraph_start = prose.blocks[q.block].span.start;
-                let named = sentences_of(prose, Span::new(paragraph_start, q.span.end))
-                    .any(|s| names_someone(prose, s));
+                let named = paragraph
+                    .first_named(prose)
+                    .is_some_and(|start| start < q.span.end);
                 // A long partial quotation is read like a full one: a
                 // speaker in the paragraph before may own it.
                 let long = prose.slice(q.inner).split_whitespace().count() > FRAGMENT_WORDS;
@@ -201,6 +196,7 @@ struct Paragraph {
     /// A transcript label opens it.
     labelled: bool,
     first_sourced: Option<Option<usize>>,
+    first_named: Option<Option<usize>>,
     speakers: Option<Speakers>,
     /// Where its first quotation with a speech tag starts, or 0 when the
     /// paragraph before has one.
@@ -213,6 +209,7 @@ impl Paragraph {
             block,
             labelled: labelled_paragraph(prose, block),
             first_sourced: None,
+            first_named: None,
             speakers: None,
             first_tagged: None,
         }
@@ -244,6 +241,17 @@ impl Paragraph {
                 .sentences
                 .clone()
                 .find(|&s| scan.sourced(s))
+                .map(|s| prose.sentences[s].span.start)
+        })
+    }
+
+    /// Where its first sentence that names someone starts.
+    fn first_named(&mut self, prose: &Prose) -> Option<usize> {
+        *self.first_named.get_or_insert_with(|| {
+            prose.blocks[self.block]
+                .sentences
+                .clone()
+                .find(|&s| names_someone(prose, s))
                 .map(|s| prose.sentences[s].span.start)
         })
     }
@@ -623,74 +631,6 @@ fn sentences_of(prose: &Prose, span: Span) -> std::ops::Range<usize> {
         .partition_point(|s| s.span.end <= span.start);
     let end = prose.sentences.partition_point(|s| s.span.start < span.end);
     first..end.max(first)
-}
-
-/// For each quotation, whether its opening words are quoted elsewhere in the
-/// document too: a pull quote or crosshead repeating a line attributed in the
-/// body, or scare quotes repeating words quoted (with their speaker) before.
-/// The quotation's first [`REPEAT_WORDS`] words (all of them if fewer) are
-/// looked up among the runs of words of every other quotation, so the work
-/// is linear in the quoted words.
-/// Words are compared by a hash of their lowercase form, made in one reused
-/// buffer: a string per quoted word was most of this rule's time.
-fn repeated_quotations(prose: &Prose) -> Vec<bool> {
-    let mut lower = String::new();
-    let mut words_of = |q: &Quotation| -> Vec<u64> {
-        prose
-            .slice(q.inner)
-            .split_whitespace()
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-            .filter(|w| !w.is_empty())
-            .map(|w| {
-                lower.clear();
-                if w.is_ascii() {
-                    lower.extend(w.chars().map(|c| c.to_ascii_lowercase()));
-                } else {
-                    lower.push_str(&w.to_lowercase());
-                }
-                word_hash(&lower)
-            })
-            .collect()
-    };
-    let words: Vec<Vec<u64>> = prose.quotations.iter().map(&mut words_of).collect();
-    let articles: Vec<u64> = ["a", "an", "the"].iter().map(|a| word_hash(a)).collect();
-    // Each run of up to REPEAT_WORDS words, with the first two quotations that hold it.
-    let mut runs: FastMap<&[u64], (usize, Option<usize>)> = FastMap::default();
-    for (i, w) in words.iter().enumerate() {
-        for start in 0..w.len() {
-            for len in 1..=REPEAT_WORDS.min(w.len() - start) {
-                let holders = runs.entry(&w[start..start + len]).or_insert((i, None));
-                if holders.0 != i && holders.1.is_none() {
-                    holders.1 = Some(i);
-                }
-            }
-        }
-    }
-    words
-        .iter()
-        .enumerate()
-        .map(|(i, w)| {
-            // A crosshead may add an article to the words it repeats: "'A
-            // change maker.'" over a body that quotes "change maker".
-            let w = match w.split_first() {
-                Some((first, rest)) if !rest.is_empty() && articles.contains(first) => rest,
-                _ => &w[..],
-            };
-            let key = &w[..REPEAT_WORDS.min(w.len())];
-            !key.is_empty()
-                && runs
-                    .get(key)
-                    .is_some_and(|&(a, b)| a != i || b.is_some_and(|b| b != i))
-        })
-        .collect()
-}
-
-/// A hash of a lowercase word, for comparing quoted words.
-fn word_hash(lower: &str) -> u64 {
-    let mut hash = FastHasher::default();
-    hash.write(lower.as_bytes());
-    hash.write_usize(lower.len());
-    hash.finish()
 }
 
 #[cfg(test)]

@@ -140,8 +140,11 @@ pub(super) fn headline_speaker(prose: &Prose, scan: &Scan<'_>, q: &Quotation) ->
     let block = &prose.blocks[above];
     let text = prose.slice(block.span);
     let lead = text.len() - text.trim_start().len();
-    let opens_block = prose.slice(prose.blocks[q.block].span).trim_start().len()
-        == prose.text[q.span.start..prose.blocks[q.block].span.end].len();
+    // Only white space before it: trimmed from the front, so the cost is
+    // that of the white space, not of the paragraph.
+    let opens_block = prose.text[prose.blocks[q.block].span.start..q.span.start]
+        .trim_start()
+        .is_empty();
     (block.kind == BlockKind::Heading || above == 0)
         && opens_block
         && text.split_once(':').is_some_and(|(head, _)| {
