@@ -286,6 +286,12 @@ impl Linker<'_> {
                 self.place_name(i, raw);
                 continue;
             }
+            // The full name of someone already known ("Arlo Fenwick" again,
+            // first met where the tagger was sure): that person, in full.
+            if let Some(&a) = self.by_full.get(lookup_key(&raw.parsed.full).as_ref()) {
+                (self.targets[i], self.forms[i]) = (Some(Target::Actor(a)), Form::Full);
+                continue;
+            }
             let family_words = raw.parsed.family.split(' ').count();
             if self.by_family.contains_key(raw.parsed.family.as_str()) {
                 // Only the family name refers; the opener is an ordinary word.

@@ -240,3 +240,22 @@ async fn a_transcripts_speaker_labels_in_capitals_are_no_references() {
         client.shutdown().await;
     }
 }
+
+#[tokio::test]
+async fn an_introduction_whose_given_name_the_model_doubts_is_still_the_introduction() {
+    for style in ["ap", "uk"] {
+        // "Arlo" is no listed given name and stands mid-sentence; the same
+        // full name opens a later sentence. The introduction is the first
+        // full name (line 5), not the later one, and the surname before it
+        // is early.
+        let t = text("early-doubtful-given");
+        let (client, _, found) = check(style, "early-doubtful-given", t).await;
+        let d = flagged(t, &found, "late-introduction", "Fenwick");
+        starts(
+            d,
+            "'Fenwick' comes before Arlo Fenwick is introduced (line 5, 'Arlo Fenwick')",
+        );
+        assert_eq!(found.len(), 1, "{style}: {found:?}");
+        client.shutdown().await;
+    }
+}

@@ -184,3 +184,21 @@ async fn a_name_cut_off_and_said_again_is_a_speech_repair_not_a_respelling() {
     flagged(&t, &found, "name-variant", "Halvorsen");
     client.shutdown().await;
 }
+
+#[tokio::test]
+async fn a_slip_in_a_possessive_before_the_title_of_a_work() {
+    for style in ["ap", "uk"] {
+        // "Pella's The Quiet Harbour": the possessive ends the name, so
+        // the capitalised title after it does not make the slip part of a
+        // longer name.
+        let t = text("possessive-slip");
+        let (client, _, found) = check(style, "possessive-slip", t).await;
+        let d = flagged(t, &found, "name-variant", "Pella");
+        assert_eq!(
+            d["message"],
+            "'Pella' here, 'Pelle' on line 3: the same person's name is spelled two ways"
+        );
+        assert_eq!(found.len(), 1, "{style}: {found:?}");
+        client.shutdown().await;
+    }
+}

@@ -186,10 +186,14 @@ impl Reader<'_> {
         } else {
             head_last + 1
         };
-        // Titles before the phrase are not part of it.
+        // Titles and courtesy titles before the phrase are not part of it:
+        // "Dame Ellen Hall" is a given name before a place word, a person.
         let mut start = i;
         while start < first_head
-            && (self.scan.cover(start).any(Classes::of(&[Class::Office]))
+            && (self
+                .scan
+                .cover(start)
+                .any(Classes::of(&[Class::Office, Class::Courtesy]))
                 || self.scan.cover(start).has(Class::NotName)
                     && self.clause_start(start, range.start))
         {

@@ -208,7 +208,9 @@ fn capitalised_counts<'a>(ctx: &'a Context<'_>) -> FastMap<&'a str, usize> {
 
 /// Whether the word at token `t` stands alone where a surname would: no
 /// capitalised word joined to it on either side, except a courtesy title or
-/// title the model read before it, or the first word of a sentence.
+/// title the model read before it, or the first word of a sentence. A
+/// possessive ends the name: the capitalised words after it are the thing
+/// owned ("Malle's The Lovers"), not more of the name.
 fn alone(ctx: &Context<'_>, t: usize) -> bool {
     let tokens = &ctx.prose.tokens;
     let joined = |a: usize, b: usize| {
@@ -223,7 +225,8 @@ fn alone(ctx: &Context<'_>, t: usize) -> bool {
         .filter(|&p| same_block(p) && joined(p, t))
         .map(|p| &tokens[p]);
     let after =
-        (t + 1 < tokens.len() && same_block(t + 1) && joined(t, t + 1)).then(|| &tokens[t + 1]);
+        (!tokens[t].possessive() && t + 1 < tokens.len() && same_block(t + 1) && joined(t, t + 1))
+            .then(|| &tokens[t + 1]);
     let titled = ctx
         .actors
         .mention_at(tokens[t].span.start)
