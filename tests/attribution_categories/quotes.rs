@@ -111,6 +111,22 @@ pub const CASES: &[Case] = &[
         "The harbour news.\n\nThe ice comes in winter, and the mood turns: “If the ferry stops, I am moving to the mainland!”\n",
         orphan("“If the ferry stops, I am moving to the mainland!”"),
     ),
+    // A paragraph whose last sentence points forward introduces the next.
+    md(
+        "paragraph pointing forward",
+        "The harbour news.\n\nHere is the full statement.\n\n\"The pier will close on Friday.\"\n",
+        Quiet,
+    ),
+    md(
+        "paragraph pointing forward",
+        "The harbour news.\n\nThis is my job, literally. It goes like this.\n\n\"When the tide turns, we turn with it.\"\n",
+        Quiet,
+    ),
+    md(
+        "paragraph pointing forward",
+        "The harbour news.\n\nThe tide turned at noon.\n\n\"The pier will close on Friday.\"\n",
+        orphan("\"The pier will close on Friday.\""),
+    ),
     // A headline "Name: ‘…’" says who speaks in the quotation opening the story.
     txt(
         "headline naming the speaker",

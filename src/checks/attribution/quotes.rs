@@ -268,7 +268,7 @@ impl Paragraph {
                 first -= 1;
                 reach_back -= 1;
             }
-            if first < self.block && ends_with_colon(prose, first) {
+            if first < self.block && introduces_next(prose, first) {
                 return Speakers::Known;
             }
             let reach = Span::new(
@@ -309,11 +309,28 @@ fn quotations_only(prose: &Prose, block: usize) -> bool {
 
 /// A paragraph that ends with a colon introduces what follows it: "The
 /// ministry issued a statement:", "Transcript as follows:", "Ruiz added:".
-fn ends_with_colon(prose: &Prose, block: usize) -> bool {
-    prose
-        .slice(prose.blocks[block].span)
-        .trim_end()
-        .ends_with(':')
+/// So does one whose last sentence points forward: "The statement reads as
+/// follows.", "It goes like this.", "Here is the full statement.".
+fn introduces_next(prose: &Prose, block: usize) -> bool {
+    let b = &prose.blocks[block];
+    if prose.slice(b.span).trim_end().ends_with(':') {
+        return true;
+    }
+    let Some(last) = b.sentences.clone().last() else {
+        return false;
+    };
+    let words: Vec<&str> = prose
+        .sentence_tokens(last)
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| prose.slice(t.word))
+        .collect();
+    let is = |k: usize, w: &str| words.get(k).is_some_and(|x| x.eq_ignore_ascii_case(w));
+    let n = words.len();
+    let ends = |a: &str, b: &str| n >= 2 && is(n - 2, a) && is(n - 1, b);
+    let here = is(0, "here") && (is(1, "is") || is(1, "are") || is(1, "'s") || is(1, "’s"));
+    let here_s = ["here's", "here’s"].iter().any(|w| is(0, w));
+    ends("as", "follows") || ends("like", "this") || here || here_s
 }
 
 /// The last paragraph of a quotation that runs on over several paragraphs.
