@@ -312,3 +312,22 @@ async fn a_given_name_that_also_ends_the_name_of_a_law_is_the_given_name_after_a
         client.shutdown().await;
     }
 }
+
+#[tokio::test]
+async fn a_name_with_its_epithet_is_the_whole_name_but_a_surname_and_employer_is_early() {
+    for style in ["ap", "uk"] {
+        // "Gregorius of Vennholt", in the headline and again in the body, is
+        // the abbot's whole name; "Okafor of Harbour Radio", written once, is
+        // a reporter's surname before his full name.
+        let t = text("epithet");
+        let (client, _, found) = check(style, "epithet", t).await;
+        quiet(t, &found, "Gregorius of Vennholt (c.");
+        let d = flagged(t, &found, "late-introduction", "Okafor");
+        starts(
+            d,
+            "'Okafor' comes before Chidi Okafor is introduced (line 7",
+        );
+        assert_eq!(found.len(), 1, "{style}: {found:?}");
+        client.shutdown().await;
+    }
+}

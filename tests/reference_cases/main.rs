@@ -27,7 +27,7 @@ macro_rules! case {
     };
 }
 
-const CASES: [(&str, &str); 49] = [
+const CASES: [(&str, &str); 50] = [
     case!("offices"),
     case!("roles"),
     case!("knight"),
@@ -77,6 +77,7 @@ const CASES: [(&str, &str); 49] = [
     case!("early-not-a-surname"),
     case!("titled-given-head"),
     case!("uk-after-name"),
+    case!("epithet"),
 ];
 
 fn text(name: &str) -> &'static str {

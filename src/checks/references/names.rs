@@ -50,7 +50,10 @@ impl Rule for LateIntroduction {
             // `name-variant`'s) or a transcript's speaker label, not the
             // surname used too early.
             let written = text_of(ctx, early.name);
-            if !spelled_as(&written, later_name(actor)) || unlike::in_capitals(&written) {
+            if !spelled_as(&written, later_name(actor))
+                || unlike::in_capitals(&written)
+                || unlike::with_epithet(ctx, early)
+            {
                 continue;
             }
             // A bare surname that is also a place ("Washington") may mean

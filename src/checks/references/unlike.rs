@@ -1,12 +1,13 @@
 //! Early words `late-introduction` does not take for a person's surname:
-//! a name in capitals, a people's name, and a courtesy title of the other
-//! sex from the person introduced later.
+//! a name in capitals, a people's name, a name with its epithet, and a
+//! courtesy title of the other sex from the person introduced later.
 
 use crate::actors::lexicon::LEXICON;
 use crate::actors::Mention;
 use crate::checks::Context;
 use crate::hashing::FastSet;
 use crate::prose::TokenKind;
+use crate::span::Span;
 
 /// Whether a name is written in capitals ("WARNOCK"): the convention of a
 /// transcript's speaker labels and of the Congressional Record for its
@@ -99,4 +100,38 @@ pub(super) fn other_sex(ctx: &Context<'_>, early: &Mention, intro: &Mention) -> 
         return false;
     };
     said != shown
+}
+
+/// Whether a name alone is followed by "of" and a capitalised word that is
+/// no listed place, the same words written again elsewhere ("Theodorus of
+/// Tabennese" in the headline and the body): a name with its epithet, the
+/// whole name, not a surname. "Cruz of Texas" is a senator's surname and
+/// state, and "Patterson of Slate" a writer's surname and employer, written
+/// once.
+pub(super) fn with_epithet(ctx: &Context<'_>, early: &Mention) -> bool {
+    let tokens = &ctx.prose.tokens;
+    let Some(t) = ctx.prose.token_at(early.name.start) else {
+        return false;
+    };
+    let last = (t..tokens.len())
+        .take_while(|&k| tokens[k].span.start < early.name.end)
+        .last()
+        .unwrap_or(t);
+    let (Some(of), Some(place)) = (tokens.get(last + 1), tokens.get(last + 2)) else {
+        return false;
+    };
+    early.title.is_none()
+        && early.courtesy.is_none()
+        && !tokens[last].possessive()
+        && of.kind == TokenKind::Word
+        && ctx.prose.slice(of.word) == "of"
+        && place.kind == TokenKind::Word
+        && place.capitalised
+        && !LEXICON.names_a_place(ctx.prose.slice(place.word))
+        && {
+            let whole = ctx
+                .prose
+                .slice(Span::new(tokens[t].span.start, place.span.end));
+            ctx.prose.text.matches(whole).take(2).count() == 2
+        }
 }
