@@ -27,7 +27,7 @@ macro_rules! case {
     };
 }
 
-const CASES: [(&str, &str); 50] = [
+const CASES: [(&str, &str); 51] = [
     case!("offices"),
     case!("roles"),
     case!("knight"),
@@ -78,6 +78,7 @@ const CASES: [(&str, &str); 50] = [
     case!("titled-given-head"),
     case!("uk-after-name"),
     case!("epithet"),
+    case!("rank-gloss"),
 ];
 
 fn text(name: &str) -> &'static str {

@@ -161,3 +161,18 @@ async fn uk_introductions_with_the_title_after_the_name() {
     assert_eq!(found.len(), 3, "{found:?}");
     client.shutdown().await;
 }
+
+#[tokio::test]
+async fn a_rank_set_off_after_a_word_no_one_is_named_by_is_a_gloss() {
+    for style in ["ap", "uk"] {
+        // "Oberst, Colonel.": a translation of a rank, not a person's title
+        // set off by commas; "Marta Quist, the Governor," is one.
+        let t = text("rank-gloss");
+        let (client, _, found) = check(style, "rank-gloss", t).await;
+        quiet(t, &found, "Colonel");
+        let d = flagged(t, &found, "title-case", "Governor");
+        starts(d, "A formal title set off by commas is lowercase in");
+        assert_eq!(found.len(), 1, "{style}: {found:?}");
+        client.shutdown().await;
+    }
+}
