@@ -2,7 +2,11 @@
 //! category of issue 12, copy that must be flagged and copy that must stay
 //! quiet. Every sentence here is our own writing.
 
+#[path = "attribution_categories/claims.rs"]
+mod claims;
 mod common;
+#[path = "attribution_categories/quotes.rs"]
+mod quotes;
 
 use common::{covered, uri, TestClient};
 
@@ -629,7 +633,12 @@ const CASES: &[Case] = &[
 async fn every_category_is_flagged_or_quiet_as_it_should_be() {
     let mut client = TestClient::start().await;
     let mut failures = Vec::new();
-    for (i, case) in CASES.iter().enumerate() {
+    for (i, case) in CASES
+        .iter()
+        .chain(claims::CASES)
+        .chain(quotes::CASES)
+        .enumerate()
+    {
         let extension = if case.language == "markdown" {
             "md"
         } else {

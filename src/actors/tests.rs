@@ -276,6 +276,54 @@ fn a_sentence_opener_before_a_known_surname_is_not_a_given_name() {
 }
 
 #[test]
+fn a_doubtful_given_name_is_one_where_the_same_full_name_is_known() {
+    // "Arlo" is no listed given name, and mid-sentence the tagger may
+    // hesitate; the same full name opening a later sentence makes the person,
+    // and the first reference is that person's full name, not "Fenwick".
+    let text = "Fenwick had not spoken before. It could be Arlo Fenwick, who was famous.\n\nArlo Fenwick served for years.\n";
+    let (prose, actors) = actors_of(text);
+    assert_eq!(actors.actors.len(), 1);
+    assert_eq!(
+        references(&prose, &actors, "Arlo Fenwick"),
+        vec![
+            ("Fenwick".into(), Form::Family),
+            ("Arlo Fenwick".into(), Form::Full),
+            ("Arlo Fenwick".into(), Form::Full)
+        ]
+    );
+}
+
+#[test]
+fn a_courtesy_title_before_a_given_name_and_a_place_word_is_a_person() {
+    // "Hall" ends place names ("Constitution Hall"), but "Dame Ellen Hall"
+    // is a given name after a courtesy title, as "Ellen Hall" is.
+    let text = "The show was opened by Dame Ellen Hall, who chairs the trust.\n\nMs Hall said it went well.\n";
+    let (prose, actors) = actors_of(text);
+    assert_eq!(
+        references(&prose, &actors, "Ellen Hall"),
+        vec![
+            ("Dame Ellen Hall".into(), Form::Full),
+            ("Ms Hall".into(), Form::Family)
+        ]
+    );
+}
+
+#[test]
+fn a_given_name_that_is_also_a_head_word_after_a_title_is_a_given_name() {
+    // "Bill" ends the names of laws ("Finance Bill"), but after a title and
+    // before a surname it is the chairman's given name.
+    let text = "Chairman Bill Green opened the meeting.\n\nGreen said the budget would pass.\n";
+    let (prose, actors) = actors_of(text);
+    assert_eq!(
+        references(&prose, &actors, "Bill Green"),
+        vec![
+            ("Chairman Bill Green".into(), Form::Full),
+            ("Green".into(), Form::Family)
+        ]
+    );
+}
+
+#[test]
 fn a_quoted_nickname_stays_inside_the_name() {
     let text =
         "Rep. Robert C. \"Bobby\" Scott hosted a cookout. Scott said the turnout was good.\n";

@@ -38,10 +38,22 @@ pub(super) fn find(text: &str) -> Vec<LocalQuote> {
     let mut prev: Option<char> = None;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        let len = c.len_utf8();
+        let mut next = chars.peek().map(|&(_, n)| n);
+        let mut len = c.len_utf8();
         let top = stack.last().map(|o| o.mark);
+        // Two apostrophes typed as one double mark (''We will,'' she said):
+        // an old newsroom convention that some wire copy still carries.
+        let doubled = c == '\'' && next == Some('\'');
+        if doubled {
+            chars.next();
+            next = chars.peek().map(|&(_, n)| n);
+            len = 2;
+        }
         let action = match c {
+            _ if doubled => Some((
+                Mark::Double,
+                !(top == Some(Mark::Double) || closes(prev, next)),
+            )),
             '“' => Some((Mark::Double, true)),
             '”' => Some((Mark::Double, false)),
             '"' => Some((
@@ -158,6 +170,19 @@ mod tests {
             vec![
                 ("It is “unacceptable”,", true, false),
                 ("unacceptable", true, true)
+            ]
+        );
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_a_double_mark() {
+        assert_eq!(
+            quotes("''Can we win?'' Ruiz asked. ''We 'might,' I think.'' It's ''over''"),
+            vec![
+                ("Can we win?", true, false),
+                ("We 'might,' I think.", true, false),
+                ("might,", true, true),
+                ("over", true, false)
             ]
         );
     }

@@ -1,7 +1,7 @@
 //! `courtesy-title`: knights, switched and missing courtesy titles, couples and
 //! families, per house style.
 
-use super::{check, ends, flagged, mentions, quiet, text};
+use super::{check, ends, flagged, mentions, quiet, starts, text};
 
 #[tokio::test]
 async fn a_knight_keeps_the_title_and_one_person_keeps_one_courtesy_title() {
@@ -64,9 +64,22 @@ async fn the_house_style_decides_whether_later_references_take_a_courtesy_title(
     // uses bare surnames, and left alone where it uses one throughout.
     let t = text("courtesy-ap");
     let (client, _, found) = check("ap", "courtesy-ap", t).await;
-    flagged(t, &found, "courtesy-title", "Mr Okafor");
+    let d = flagged(t, &found, "courtesy-title", "Mr Okafor");
+    starts(d, "AP style uses no courtesy titles");
     quiet(t, &found, "Adeyemi said");
     client.shutdown().await;
+    // In a house that gives courtesy titles, the one "Mr Okafor" among bare
+    // surnames still breaks the article's practice, and the message says so
+    // without claiming the house uses none.
+    for (style, name) in [("uk", "UK"), ("nyt", "NYT")] {
+        let (client, _, found) = check(style, "courtesy-ap", t).await;
+        let d = flagged(t, &found, "courtesy-title", "Mr Okafor");
+        assert_eq!(
+            d["message"],
+            format!("This article mostly calls people by surname alone ('Adeyemi', line 5), though {name} style gives a courtesy title: 'Mr Okafor' is the odd one out")
+        );
+        client.shutdown().await;
+    }
     let t = text("courtesy-mix");
     let (client, _, found) = check("ap", "courtesy-mix", t).await;
     assert!(found.is_empty(), "{found:?}");
@@ -151,4 +164,18 @@ async fn a_bare_surname_beside_courtesy_titles_even_for_someone_the_model_is_uns
     let (client, _, found) = check("ap", "courtesy-likely", t).await;
     quiet(t, &found, "Halloran was");
     client.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_dame_whose_surname_is_a_place_word_keeps_the_title() {
+    for style in ["ap", "uk"] {
+        // "Hall" ends place names, but after "Dame" and a given name it is
+        // a person's surname: "Ms Hall" drops her rank.
+        let t = text("dame-place-word");
+        let (client, _, found) = check(style, "dame-place-word", t).await;
+        let d = flagged(t, &found, "courtesy-title", "Ms Hall");
+        mentions(d, "keeps the title");
+        assert_eq!(found.len(), 1, "{style}: {found:?}");
+        client.shutdown().await;
+    }
 }

@@ -27,7 +27,7 @@ macro_rules! case {
     };
 }
 
-const CASES: [(&str, &str); 42] = [
+const CASES: [(&str, &str); 51] = [
     case!("offices"),
     case!("roles"),
     case!("knight"),
@@ -70,6 +70,15 @@ const CASES: [(&str, &str); 42] = [
     case!("tagline"),
     case!("speaker-labels"),
     case!("given-name-or-rank"),
+    case!("possessive-slip"),
+    case!("early-doubtful-given"),
+    case!("dame-place-word"),
+    case!("place-spellings"),
+    case!("early-not-a-surname"),
+    case!("titled-given-head"),
+    case!("uk-after-name"),
+    case!("epithet"),
+    case!("rank-gloss"),
 ];
 
 fn text(name: &str) -> &'static str {

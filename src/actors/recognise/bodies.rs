@@ -186,10 +186,14 @@ impl Reader<'_> {
         } else {
             head_last + 1
         };
-        // Titles before the phrase are not part of it.
+        // Titles and courtesy titles before the phrase are not part of it:
+        // "Dame Ellen Hall" is a given name before a place word, a person.
         let mut start = i;
         while start < first_head
-            && (self.scan.cover(start).any(Classes::of(&[Class::Office]))
+            && (self
+                .scan
+                .cover(start)
+                .any(Classes::of(&[Class::Office, Class::Courtesy]))
                 || self.scan.cover(start).has(Class::NotName)
                     && self.clause_start(start, range.start))
         {
@@ -199,6 +203,18 @@ impl Reader<'_> {
         let has_modifier = first_head > start || head_last > first_head || end > head_last + 1;
         if !has_modifier {
             return Err(head_last + 1);
+        }
+        // "(Council) Chairman Bill Green": a common given name that is also
+        // a head word, after a title word and before a capitalised word,
+        // opens the person's name; it ends no phrase.
+        let titled_given = matches!(class, Class::PlaceHead | Class::EventHead)
+            && end == head_last + 1
+            && head_last > start
+            && self.given_name(head_last)
+            && self.next_is_nameish(head_last)
+            && self.scan.cover(head_last - 1).any(TITLE_HEADS);
+        if titled_given {
+            return Err(head_last);
         }
         // "Marc Lamont Hill", "Doris Day": a given name before a place or event
         // word makes the phrase a person's name (but two such words make a

@@ -98,6 +98,35 @@ fn describes(scan: &Scan<'_>, hit: &Hit) -> bool {
                 .starts_with("described"))
 }
 
+/// "you are not expected to tip", "we're expected to pay", "men are
+/// customarily expected to serve": an obligation on the writer or the
+/// reader, or a custom; a norm, not anyone's forecast. ("Generally
+/// expected" stays a forecast: news uses it for a consensus.)
+fn norm(scan: &Scan<'_>, t: usize) -> bool {
+    const CUSTOM: [&str; 5] = [
+        "usually",
+        "normally",
+        "typically",
+        "traditionally",
+        "customarily",
+    ];
+    // The subject before "be" ("you are"), or joined to it ("we're").
+    let be = passive_be(scan, t).unwrap_or(t);
+    let (before_be, _) = scan.before_between(be);
+    let in_person = [Some(be), before_be].into_iter().flatten().any(|s| {
+        let word = scan.word(s);
+        let pronoun = word.split(['\'', '’']).next().unwrap_or(word);
+        ["i", "we", "you"]
+            .iter()
+            .any(|w| pronoun.eq_ignore_ascii_case(w))
+    });
+    let custom = scan
+        .prev_words(t)
+        .take(2)
+        .any(|p| CUSTOM.iter().any(|w| scan.word_is(Some(p), w)));
+    in_person || custom
+}
+
 /// The cue's span and the finding's message, if the hit is a claim cue in its
 /// grammar.
 fn claim(scan: &Scan<'_>, hit: &Hit) -> Option<(Span, String)> {
@@ -113,7 +142,7 @@ fn claim(scan: &Scan<'_>, hit: &Hit) -> Option<(Span, String)> {
     let be = passive_be(scan, t);
     let span_to =
         |from: usize, to: usize| Span::new(scan.token(from).span.start, scan.token(to).span.end);
-    if roles.has(Roles::EXPECTATION) && !scan.agent_follows(last + 1) {
+    if roles.has(Roles::EXPECTATION) && !scan.agent_follows(last + 1) && !norm(scan, t) {
         let from = be.or_else(|| with_expected(scan, t).then_some(t));
         if let Some(from) = from {
             let message = format!(
@@ -129,7 +158,9 @@ fn claim(scan: &Scan<'_>, hit: &Hit) -> Option<(Span, String)> {
             return Some((span_to(be, to), message));
         }
     }
-    if roles.has(Roles::IMPERATIVE) {
+    // In a text told in person ("you will find…") an imperative is the
+    // writer's advice to the reader, as plainly theirs as an impression.
+    if roles.has(Roles::IMPERATIVE) && !scan.in_person() {
         if let Some(start) = scan.imperative(t) {
             let message = "Says who? This prediction has no source.".to_string();
             return Some((span_to(start, last), message));
@@ -172,6 +203,9 @@ fn claim(scan: &Scan<'_>, hit: &Hit) -> Option<(Span, String)> {
             return Some((span_to(be, last), message));
         }
     }
+    let unagented = unagented.filter(|&be| {
+        !(roles.has(Roles::CRITICISM.or(Roles::PRAISE)) && verdict_or_wish(scan, be, t))
+    });
     if roles.has(Roles::CRITICISM) {
         if let Some(be) = unagented {
             let message = format!("{} by whom? Name the critics.", capitalised(&word));
@@ -298,6 +332,23 @@ fn idiom(scan: &Scan<'_>, span: Span) -> bool {
 
 /// The form of "be" that makes the word at `t` a passive, with the
 /// auxiliaries before it ("is also expected", "has been widely criticized").
+/// "should be applauded", "deserves to be criticised", "God be praised":
+/// the writer's own verdict or wish, not praise or criticism someone gave.
+/// A modal of duty stands in the verb phrase, or a bare "be" opens it.
+fn verdict_or_wish(scan: &Scan<'_>, be: usize, t: usize) -> bool {
+    const DUTY: [&str; 6] = ["should", "must", "shall", "ought", "deserve", "deserves"];
+    let duty = |k: Option<usize>| DUTY.iter().any(|w| scan.word_is(k, w));
+    // The phrase from its first auxiliary ("should be", "shall be").
+    let in_phrase = (be..t).any(|k| duty(Some(k)));
+    // "ought to be", "deserves to be".
+    let before = scan.prev_word(be);
+    let to = scan.word_is(before, "to");
+    let infinitive_of_duty = to && duty(before.and_then(|b| scan.prev_word(b)));
+    // "God be praised": no auxiliary, no "to".
+    let bare = scan.word_is(Some(be), "be") && !to;
+    in_phrase || infinitive_of_duty || bare
+}
+
 fn passive_be(scan: &Scan<'_>, t: usize) -> Option<usize> {
     let (before, _) = scan.before_between(t);
     let mut be = before.filter(|&b| scan.is_be(b))?;

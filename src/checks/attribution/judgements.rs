@@ -67,7 +67,12 @@ fn characterises(scan: &Scan<'_>, hit: &Hit, be: usize) -> bool {
         && (scan.word_is(scan.before_between(be).0, "what")
             || scan.word_is(scan.prev_word(hit.tokens.start), "also")
             || (scan.word(last).eq_ignore_ascii_case("for") && duration));
-    if naming || names_term(scan, hit, be) {
+    // "was cast as Dean Forester": a part in a play or a film, named.
+    let part = scan.word(hit.tokens.start).eq_ignore_ascii_case("cast")
+        && scan
+            .next_word(last)
+            .is_some_and(|n| scan.token(n).capitalised);
+    if naming || part || names_term(scan, hit, be) {
         return false;
     }
 
@@ -320,6 +325,8 @@ fn appears_as(scan: &Scan<'_>, hit: &Hit, next: usize) -> bool {
         && !word.ends_with("ly")
         && !contains(&LEXICON.coordinators, word)
         && !contains(&LEXICON.prepositions, word)
+        // "may appear because …": comes about, for a reason.
+        && !contains(&LEXICON.subordinators, word)
         && !contains(&LEXICON.determiners, word)
         && !contains(&LEXICON.showing_up, word)
         && !infinitive

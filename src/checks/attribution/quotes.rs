@@ -17,13 +17,13 @@
 //! are left alone. Names and titles in quotation marks ("a bill known as the
 //! \"Golden Week\"", "\"Larry King Now\"") are not quotations of anyone.
 
-use std::hash::Hasher;
+mod beside;
+mod repeats;
 
 use super::lexicon::{self, Roles};
 use super::lexicon::{contains, LEXICON};
 use super::scan::{Hit, Scan, Speaker};
 use crate::checks::{Context, Finding, Rule, RuleInfo, Severity};
-use crate::hashing::{FastHasher, FastMap};
 use crate::prose::{BlockKind, Prose, Quotation, TokenKind};
 use crate::span::Span;
 
@@ -43,9 +43,6 @@ const SHORT_TERM_WORDS: usize = 2;
 
 /// A quoted term has at most this many words.
 const TERM_WORDS: usize = 3;
-
-/// How many opening words of a quotation must recur in another to count as a repeat.
-const REPEAT_WORDS: usize = 4;
 
 /// How many quoted paragraphs before a quotation are read as one run with it.
 const RUN_REACH: usize = 8;
@@ -97,7 +94,7 @@ impl Rule for OrphanQuote {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let prose = ctx.prose;
         let scan = Scan::of(ctx);
-        let repeated = repeated_quotations(prose);
+        let repeated = repeats::repeated_quotations(prose);
         // What a paragraph says of all its quotations, worked out once per
         // paragraph: a plain-text article may be one paragraph.
         let mut paragraph: Option<Paragraph> = None;
@@ -119,15 +116,25 @@ impl Rule for OrphanQuote {
                 continue;
             }
             if is_fragment(prose, q) || is_term(prose, q) {
-                if is_short_term(prose, q) {
+                if is_short_term(prose, q) || opens_as_name(prose, q) {
                     continue;
                 }
-                let sentences = sentences_of(prose, q.span);
                 let paragraph_source = paragraph
                     .first_sourced(prose, &scan)
                     .is_some_and(|start| start <= q.span.start);
-                let sourced =
-                    paragraph_source || sentences.clone().any(|s| names_someone(prose, s));
+                // Its sentence, or one before it in the paragraph, names
+                // someone: whose words, or whose document, it quotes.
+                let named = paragraph
+                    .first_named(prose)
+                    .is_some_and(|start| start < q.span.end);
+                // A long partial quotation is read like a full one: a
+                // speaker in the paragraph before may own it.
+                let long = prose.slice(q.inner).split_whitespace().count() > FRAGMENT_WORDS;
+                let sourced = paragraph_source
+                    || named
+                    || speech_tag_follows(prose, q)
+                    || credited(prose, q)
+                    || (long && matches!(paragraph.speakers(prose, &scan), Speakers::Known));
                 if !sourced {
                     out.push(
                         Finding::new(
@@ -154,6 +161,8 @@ impl Rule for OrphanQuote {
                         || named_around(prose, q)
                         || speaker_within(prose, q)
                         || credited(prose, q)
+                        || beside::speaker_beside(prose, &scan, q)
+                        || beside::headline_speaker(prose, &scan, q)
                     {
                         continue;
                     }
@@ -187,6 +196,7 @@ struct Paragraph {
     /// A transcript label opens it.
     labelled: bool,
     first_sourced: Option<Option<usize>>,
+    first_named: Option<Option<usize>>,
     speakers: Option<Speakers>,
     /// Where its first quotation with a speech tag starts, or 0 when the
     /// paragraph before has one.
@@ -199,6 +209,7 @@ impl Paragraph {
             block,
             labelled: labelled_paragraph(prose, block),
             first_sourced: None,
+            first_named: None,
             speakers: None,
             first_tagged: None,
         }
@@ -234,16 +245,30 @@ impl Paragraph {
         })
     }
 
+    /// Where its first sentence that names someone starts.
+    fn first_named(&mut self, prose: &Prose) -> Option<usize> {
+        *self.first_named.get_or_insert_with(|| {
+            prose.blocks[self.block]
+                .sentences
+                .clone()
+                .find(|&s| names_someone(prose, s))
+                .map(|s| prose.sentences[s].span.start)
+        })
+    }
+
     fn speakers(&mut self, prose: &Prose, scan: &Scan<'_>) -> Speakers {
         *self.speakers.get_or_insert_with(|| {
             // A run of quoted paragraphs is read from the paragraph before the run.
             let mut first = self.block.saturating_sub(1);
             let mut reach_back = RUN_REACH;
-            while first > 0 && reach_back > 0 && quotations_only(prose, first) {
+            while first > 0
+                && reach_back > 0
+                && (quotations_only(prose, first) || beside::is_beat(prose, first))
+            {
                 first -= 1;
                 reach_back -= 1;
             }
-            if first < self.block && ends_with_colon(prose, first) {
+            if first < self.block && introduces_next(prose, first) {
                 return Speakers::Known;
             }
             let reach = Span::new(
@@ -284,11 +309,28 @@ fn quotations_only(prose: &Prose, block: usize) -> bool {
 
 /// A paragraph that ends with a colon introduces what follows it: "The
 /// ministry issued a statement:", "Transcript as follows:", "Ruiz added:".
-fn ends_with_colon(prose: &Prose, block: usize) -> bool {
-    prose
-        .slice(prose.blocks[block].span)
-        .trim_end()
-        .ends_with(':')
+/// So does one whose last sentence points forward: "The statement reads as
+/// follows.", "It goes like this.", "Here is the full statement.".
+fn introduces_next(prose: &Prose, block: usize) -> bool {
+    let b = &prose.blocks[block];
+    if prose.slice(b.span).trim_end().ends_with(':') {
+        return true;
+    }
+    let Some(last) = b.sentences.clone().last() else {
+        return false;
+    };
+    let words: Vec<&str> = prose
+        .sentence_tokens(last)
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| prose.slice(t.word))
+        .collect();
+    let is = |k: usize, w: &str| words.get(k).is_some_and(|x| x.eq_ignore_ascii_case(w));
+    let n = words.len();
+    let ends = |a: &str, b: &str| n >= 2 && is(n - 2, a) && is(n - 1, b);
+    let here = is(0, "here") && (is(1, "is") || is(1, "are") || is(1, "'s") || is(1, "’s"));
+    let here_s = ["here's", "here’s"].iter().any(|w| is(0, w));
+    ends("as", "follows") || ends("like", "this") || here || here_s
 }
 
 /// The last paragraph of a quotation that runs on over several paragraphs.
@@ -306,14 +348,32 @@ fn last_block_of(prose: &Prose, block: usize) -> &crate::prose::Block {
     &prose.blocks[last]
 }
 
-/// A short quotation inside a sentence: neither a quoted sentence or clause
-/// ("We will win," she said) nor one that runs on.
+/// A partial quotation inside a sentence: neither a quoted sentence or
+/// clause ("We will win," she said) nor one that runs on. Short, or opening
+/// in lower case whatever its length ("funded by \"closing loopholes for
+/// …\"", "the \"longest standoff in …\" is over"): words taken into the
+/// writer's own sentence.
 fn is_fragment(prose: &Prose, q: &Quotation) -> bool {
-    let words = prose.slice(q.inner).split_whitespace().count();
+    let inner = prose.slice(q.inner);
+    let words = inner.split_whitespace().count();
     let starts_sentence = prose
         .sentence_at(q.span.start)
         .is_some_and(|s| prose.sentences[s].span.start == q.span.start);
-    q.closed && !starts_sentence && words <= FRAGMENT_WORDS
+    let lower_case = inner
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_lowercase);
+    q.closed && !starts_sentence && (words <= FRAGMENT_WORDS || lower_case)
+}
+
+/// A quoted term that opens its sentence as its subject ("'Stay or pay'
+/// could make firms think twice"): a name being mentioned, a plan's or a
+/// slogan's, not words put in anyone's mouth.
+fn opens_as_name(prose: &Prose, q: &Quotation) -> bool {
+    is_term(prose, q)
+        && prose
+            .sentence_at(q.span.start)
+            .is_some_and(|s| prose.sentences[s].span.start == q.span.start)
 }
 
 /// One or two quoted words inside a sentence ("a “minimal” delay", "so-called
@@ -345,7 +405,9 @@ fn is_term(prose: &Prose, q: &Quotation) -> bool {
 fn speech_tag_follows(prose: &Prose, q: &Quotation) -> bool {
     let inner = prose.slice(q.inner).trim_end();
     let tagged = inner.ends_with([',', '!', '?', '…', '—', '–', '-']);
-    let Some(sentence) = prose.sentence_at(q.span.start) else {
+    // The sentence the tag is in is the one the quotation closes in: a
+    // quotation of several sentences opens in an earlier one.
+    let Some(sentence) = prose.sentence_at(q.span.end.saturating_sub(1)) else {
         return false;
     };
     let end = prose.sentences[sentence].span.end;
@@ -418,9 +480,12 @@ fn named_around(prose: &Prose, q: &Quotation) -> bool {
 fn names_someone(prose: &Prose, sentence: usize) -> bool {
     prose.sentence_tokens(sentence).iter().any(|t| {
         let word = prose.slice(t.word);
+        // A name written in camel case ("wikiHow", "eBay") is a name too.
+        let camel = word.chars().skip(1).any(char::is_uppercase);
         t.kind == TokenKind::Word
             && !t.in_quote
             && ((t.capitalised && !(t.sentence_start && contains(&LEXICON.openers, word)))
+                || camel
                 || t.possessive()
                 || contains(&LEXICON.personal, word))
     })
@@ -450,7 +515,9 @@ fn introduced(prose: &Prose, scan: &Scan<'_>, q: &Quotation) -> bool {
             .iter()
             .filter(|t| t.span.end <= lead_in.end && t.kind == TokenKind::Word)
             .any(|t| contains(&LEXICON.pronouns, prose.slice(t.word)));
-        return names_someone(prose, s) || pronoun || hits.iter().any(reporting);
+        // A group introduces words too: "a threat many people make: …".
+        let group = |h: &Hit| h.roles.has(Roles::GROUP);
+        return names_someone(prose, s) || pronoun || hits.iter().any(|h| reporting(h) || group(h));
     }
     hits.last().is_some_and(|h| {
         h.span.end == lead_in.end && (reporting(h) || h.roles.has(Roles::CLAIM_NOUN))
@@ -581,62 +648,6 @@ fn sentences_of(prose: &Prose, span: Span) -> std::ops::Range<usize> {
         .partition_point(|s| s.span.end <= span.start);
     let end = prose.sentences.partition_point(|s| s.span.start < span.end);
     first..end.max(first)
-}
-
-/// For each quotation, whether its opening words are quoted elsewhere in the
-/// document too: a pull quote or crosshead repeating a line attributed in the
-/// body, or scare quotes repeating words quoted (with their speaker) before.
-/// The quotation's first [`REPEAT_WORDS`] words (all of them if fewer) are
-/// looked up among the runs of words of every other quotation, so the work
-/// is linear in the quoted words.
-/// Words are compared by a hash of their lowercase form, made in one reused
-/// buffer: a string per quoted word was most of this rule's time.
-fn repeated_quotations(prose: &Prose) -> Vec<bool> {
-    let mut lower = String::new();
-    let mut words_of = |q: &Quotation| -> Vec<u64> {
-        prose
-            .slice(q.inner)
-            .split_whitespace()
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-            .filter(|w| !w.is_empty())
-            .map(|w| {
-                lower.clear();
-                if w.is_ascii() {
-                    lower.extend(w.chars().map(|c| c.to_ascii_lowercase()));
-                } else {
-                    lower.push_str(&w.to_lowercase());
-                }
-                let mut hash = FastHasher::default();
-                hash.write(lower.as_bytes());
-                hash.write_usize(lower.len());
-                hash.finish()
-            })
-            .collect()
-    };
-    let words: Vec<Vec<u64>> = prose.quotations.iter().map(&mut words_of).collect();
-    // Each run of up to REPEAT_WORDS words, with the first two quotations that hold it.
-    let mut runs: FastMap<&[u64], (usize, Option<usize>)> = FastMap::default();
-    for (i, w) in words.iter().enumerate() {
-        for start in 0..w.len() {
-            for len in 1..=REPEAT_WORDS.min(w.len() - start) {
-                let holders = runs.entry(&w[start..start + len]).or_insert((i, None));
-                if holders.0 != i && holders.1.is_none() {
-                    holders.1 = Some(i);
-                }
-            }
-        }
-    }
-    words
-        .iter()
-        .enumerate()
-        .map(|(i, w)| {
-            let key = &w[..REPEAT_WORDS.min(w.len())];
-            !key.is_empty()
-                && runs
-                    .get(key)
-                    .is_some_and(|&(a, b)| a != i || b.is_some_and(|b| b != i))
-        })
-        .collect()
 }
 
 #[cfg(test)]

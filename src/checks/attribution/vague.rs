@@ -147,6 +147,17 @@ fn vague_group(scan: &Scan<'_>, hit: &Hit) -> Option<Span> {
     {
         return None;
     }
+    // "people believe in the town", "how people think": a belief with no
+    // proposition, or a question about what a group thinks.
+    let after_verb = scan.next_word(verb.tokens.end - 1);
+    let believes_in = verb.roles.has(Roles::BELIEF)
+        && after_verb.is_some_and(|n| contains(&LEXICON.prepositions, scan.word(n)));
+    let asks = ["how", "why", "whether"]
+        .iter()
+        .any(|w| scan.word_is(before, w));
+    if believes_in || asks {
+        return None;
+    }
     // "what some call the Charleston loophole": a label, not a claim.
     if scan.word_is(before, "what") && verb_word.to_ascii_lowercase().starts_with("call") {
         return None;

@@ -403,25 +403,39 @@ fn house_style(ctx: &Context<'_>, layout: &Layout, style: &HouseStyle, out: &mut
                 continue;
             };
             for (m, _) in c.later.iter().filter(|(_, t)| plain(t)) {
-                out.push(
-                    Finding::new(
-                        &COURTESY_TITLE,
-                        m.span,
-                        format!(
-                            "{} style uses no courtesy titles, and this article mostly calls people by surname alone ('{}', line {}): '{surname}'",
-                            style.name,
-                            text_of(ctx, bare_example.span),
-                            line(ctx, bare_example.span.start)
-                        ),
+                let bare_at = (
+                    text_of(ctx, bare_example.span),
+                    line(ctx, bare_example.span.start),
+                );
+                // A house that gives courtesy titles does not forbid them:
+                // the article's own practice is what this one breaks.
+                let message = if style.courtesy_titles {
+                    format!(
+                        "This article mostly calls people by surname alone ('{}', line {}), though {} style gives a courtesy title: '{}' is the odd one out",
+                        bare_at.0,
+                        bare_at.1,
+                        style.name,
+                        text_of(ctx, m.span)
                     )
-                    .with_related(RelatedLocation::Here(bare_example.span), "surname alone here".to_string())
-                    .with_fix(
-                        format!("Use '{surname}'"),
-                        vec![Edit {
-                            span: m.span,
-                            replacement: surname.to_string(),
-                        }],
-                    ),
+                } else {
+                    format!(
+                        "{} style uses no courtesy titles, and this article mostly calls people by surname alone ('{}', line {}): '{surname}'",
+                        style.name, bare_at.0, bare_at.1
+                    )
+                };
+                out.push(
+                    Finding::new(&COURTESY_TITLE, m.span, message)
+                        .with_related(
+                            RelatedLocation::Here(bare_example.span),
+                            "surname alone here".to_string(),
+                        )
+                        .with_fix(
+                            format!("Use '{surname}'"),
+                            vec![Edit {
+                                span: m.span,
+                                replacement: surname.to_string(),
+                            }],
+                        ),
                 );
             }
         }

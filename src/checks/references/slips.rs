@@ -35,6 +35,7 @@ pub(super) fn unlinked_respellings(
     ctx: &Context<'_>,
     layout: &Layout,
     words: &mut WordMemo,
+    places: &FastSet<&str>,
     out: &mut Vec<Finding>,
 ) {
     let anchors = anchors(ctx);
@@ -90,6 +91,17 @@ pub(super) fn unlinked_respellings(
             || LEXICON.is_given_name(word)
             || LEXICON.names_a_place(word)
             || LEXICON.is_function_word(word)
+            || places.contains(word)
+        {
+            continue;
+        }
+        // A surname the article also writes as a place's name, of people
+        // the model is not certain of, may be the place's.
+        if places.contains(anchor.surname)
+            && anchor
+                .actors
+                .iter()
+                .all(|&a| ctx.actors.actors[a].confidence != Confidence::Certain)
         {
             continue;
         }
@@ -208,7 +220,9 @@ fn capitalised_counts<'a>(ctx: &'a Context<'_>) -> FastMap<&'a str, usize> {
 
 /// Whether the word at token `t` stands alone where a surname would: no
 /// capitalised word joined to it on either side, except a courtesy title or
-/// title the model read before it, or the first word of a sentence.
+/// title the model read before it, or the first word of a sentence. A
+/// possessive ends the name: the capitalised words after it are the thing
+/// owned ("Malle's The Lovers"), not more of the name.
 fn alone(ctx: &Context<'_>, t: usize) -> bool {
     let tokens = &ctx.prose.tokens;
     let joined = |a: usize, b: usize| {
@@ -223,7 +237,8 @@ fn alone(ctx: &Context<'_>, t: usize) -> bool {
         .filter(|&p| same_block(p) && joined(p, t))
         .map(|p| &tokens[p]);
     let after =
-        (t + 1 < tokens.len() && same_block(t + 1) && joined(t, t + 1)).then(|| &tokens[t + 1]);
+        (!tokens[t].possessive() && t + 1 < tokens.len() && same_block(t + 1) && joined(t, t + 1))
+            .then(|| &tokens[t + 1]);
     let titled = ctx
         .actors
         .mention_at(tokens[t].span.start)
@@ -327,13 +342,14 @@ fn is_mark(c: char) -> bool {
 /// Capitalised words written both with and without accents, or in two
 /// Unicode encodings ("Einsteín" once, "Einstein" everywhere else), whether
 /// or not the model made a person of them: the rarer form is flagged, with
-/// a fix to the usual one; two forms used equally often are left alone. Words the article writes in lowercase, places and
+/// a fix to the usual one; two forms used equally often are left alone. Words the article writes in lowercase, places (listed, or written as a place: "the town of Julfa") and
 /// the words of an organisation's name stay out; so does any word a rule
 /// already flagged.
 pub(super) fn accent_variants(
     ctx: &Context<'_>,
     layout: &Layout,
     words: &mut WordMemo,
+    places: &FastSet<&str>,
     out: &mut Vec<Finding>,
 ) {
     // Each capitalised word and everywhere it is written, in the order the
@@ -379,7 +395,10 @@ pub(super) fn accent_variants(
         .map(|f| f.span)
         .collect();
     let person_word = |w: &str| {
-        !super::lowercase_in(ctx, &[w]) && !LEXICON.names_a_place(w) && !LEXICON.is_function_word(w)
+        !super::lowercase_in(ctx, &[w])
+            && !LEXICON.names_a_place(w)
+            && !places.contains(w)
+            && !LEXICON.is_function_word(w)
     };
     let in_body = |s: Span| {
         judged_here(ctx, layout, s)

@@ -150,3 +150,37 @@ fn scare_quotes_need_a_source_in_their_sentence() {
         assert_eq!(flagged(text), vec![], "{text}");
     }
 }
+
+#[test]
+fn the_sentence_beside_a_quotation_may_name_its_speaker() {
+    for text in [
+        "Harbour master Ana Ruiz runs the port.\n\nRuiz sees the pier as a draw.\n\n\"It will pay.\"\n",
+        "Harbour master Ana Ruiz runs the port.\n\n\"We lost.\" Ruiz left the hall.\n",
+        "Harbour master Ana Ruiz runs the port.\n\nShe sat down. \"We lost.\"\n",
+    ] {
+        assert_eq!(flagged(text), vec![], "{text}");
+    }
+    for text in [
+        "Harbour master Ana Ruiz runs the port.\n\nThe pier was sold to Ana Ruiz.\n\n\"It will pay.\"\n",
+        "The pier shut.\n\nThe tide turned. \"It will pay.\"\n",
+    ] {
+        assert_eq!(flagged(text).len(), 1, "{text}");
+    }
+}
+
+#[test]
+fn long_partial_quotations_are_scare_quotes() {
+    assert_eq!(
+        flagged("The pier shut. Its future is \"a matter for the yacht owners to settle.\"\n"),
+        vec![(
+            "\"a matter for the yacht owners to settle.\"",
+            Severity::Information
+        )]
+    );
+    assert_eq!(
+        flagged(
+            "Ana Ruiz has a plan. It is paid for by \"closing loopholes for the yacht owners.\"\n"
+        ),
+        vec![]
+    );
+}

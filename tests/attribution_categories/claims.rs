@@ -1,0 +1,98 @@
+//! `unattributed-claim` and `vague-attribution` by category: words that
+//! look like a claim cue or a vague source but state a norm, a part in a
+//! play, something coming about, or a belief with no proposition. Every
+//! sentence is our own.
+
+use super::{claim, md, vague, Case, Quiet};
+
+pub const CASES: &[Case] = &[
+    // An obligation on the writer or the reader, or a custom, is a norm:
+    // no one's forecast.
+    md(
+        "norm, not forecast",
+        "The island has one rule for visitors. As a visitor, you are not expected to speak the dialect.\n",
+        Quiet,
+    ),
+    md(
+        "norm, not forecast",
+        "The pier is falling down. So we're expected to pay for it again.\n",
+        Quiet,
+    ),
+    md(
+        "norm, not forecast",
+        "Islanders are customarily expected to help at the harvest.\n",
+        Quiet,
+    ),
+    md(
+        "norm, not forecast",
+        "The harbour master is expected to resign on Friday.\n",
+        claim("is expected to"),
+    ),
+    md(
+        "norm, not forecast",
+        "Ferry fares are generally expected to rise in the spring.\n",
+        claim("are generally expected to"),
+    ),
+    // "appear" for coming about, before a reason or a time.
+    md(
+        "appear for coming about",
+        "Damp may appear because the harbour wall is porous.\n",
+        Quiet,
+    ),
+    md(
+        "appear for coming about",
+        "The harbour wall appears porous.\n",
+        claim("appears porous"),
+    ),
+    // "cast as" a named part is casting, not characterising.
+    md(
+        "cast in a named part",
+        "In 2001, the pilot was cast as Harbour Master Lund in the television series.\n",
+        Quiet,
+    ),
+    md(
+        "cast in a named part",
+        "In the row over the pier, the pilot was cast as a villain.\n",
+        claim("was cast as"),
+    ),
+    // The writer's verdict or wish is not praise someone gave.
+    md(
+        "verdict or wish",
+        "The storm ended at dawn. The harbour crews should be applauded for their work.\n",
+        Quiet,
+    ),
+    md(
+        "verdict or wish",
+        "The storm ended at dawn. The harbour crews were widely applauded for their work.\n",
+        claim("were widely applauded"),
+    ),
+    // An imperative forecast is the writer's: in news, flagged; in a text
+    // told in person, advice to the reader.
+    md(
+        "imperative in a text told in person",
+        "If you visit the island, bring a coat. You will find the hotels small. Do not expect the latest rental cars, though. You can hire a bike.\n",
+        Quiet,
+    ),
+    md(
+        "imperative in a text told in person",
+        "The council meets on Monday. Do not expect the toll to fall.\n",
+        claim("Do not expect"),
+    ),
+    // A group's belief in something, or a question about what a group
+    // thinks, attributes no claim.
+    md(
+        "belief with no proposition",
+        "The course looks at how people think.\n",
+        Quiet,
+    ),
+    md(
+        "belief with no proposition",
+        "The pier is old. And yet people believe in the harbour.\n",
+        Quiet,
+    ),
+    md(
+        "belief with no proposition",
+        "Critics believe the pier will fail.\n",
+        vague("Critics believe"),
+    ),
+];
