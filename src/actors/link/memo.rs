@@ -96,6 +96,9 @@ impl Memo {
                 return (Arc::clone(&kept.actors), Arc::clone(&kept.mentions));
             }
         }
+        // The kept answer is stale: freed before the new one is built, so the
+        // two are never held at once.
+        self.kept = None;
         let (actors, mentions) = link(prose, found, people.map(|p| &**p), &articled);
         let (actors, mentions) = (Arc::new(actors), Arc::new(mentions));
         self.kept = Some(Kept {

@@ -107,8 +107,9 @@ fn memos_outlive_a_close_and_both_caches_keep_to_their_budgets() {
         store.analyses.peek(&uri()).is_none(),
         "an analysis goes with its text"
     );
-    // Documents of a sixth of the budget each: the oldest go first.
-    let text = "Critics say the talks went well. ".repeat(MEMOS_BUDGET / 6 / 33 + 1);
+    // Documents of a sixth of the larger budget each: the oldest go first.
+    let budget = MEMOS_BUDGET.max(ANALYSES_BUDGET);
+    let text = "Critics say the talks went well. ".repeat(budget / 6 / 33 + 1);
     let others: Vec<Url> = (0..8)
         .map(|i| Url::parse(&format!("file:///tmp/desk/{i}.md")).expect("a URL"))
         .collect();
