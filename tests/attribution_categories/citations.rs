@@ -1,9 +1,10 @@
-//! `unattributed-claim` beside a citation: a sentence that cites a work
-//! (author and year, a reference number, a footnote) has its source. The
-//! same claim with no citation, or with a date in brackets, stays flagged.
+//! `unattributed-claim` and `vague-attribution` beside a citation: a
+//! sentence that cites a work (author and year, a reference number, a
+//! footnote) has its source. The same sentence with no citation, or with a
+//! date in brackets, stays flagged.
 //! Every sentence is our own.
 
-use super::{claim, md, txt, Case, Quiet};
+use super::{claim, md, txt, vague, Case, Quiet};
 
 pub const CASES: &[Case] = &[
     md(
@@ -63,5 +64,16 @@ pub const CASES: &[Case] = &[
         "citation, footnote",
         "The first mill is said to have stood by the harbour.¹\n",
         Quiet,
+    ),
+    // A vague source with its works cited is checkable.
+    md(
+        "citation, vague source",
+        "Some experts say the mill never worked (Ruiz 2019; Moe 2004).\n",
+        Quiet,
+    ),
+    md(
+        "citation, vague source",
+        "Some experts say the mill never worked.\n",
+        vague("Some experts say"),
     ),
 ];
