@@ -573,7 +573,7 @@ fn person_precision(dir: &Path, gold: &GoldPeople, show: bool) -> Result<Counts,
         let analysis = copydesk::analysis::analyze(&text, Language::Markdown, &settings);
         let actors = &analysis.actors;
         let chars = |byte: usize| text[..byte].chars().count();
-        for m in &actors.mentions {
+        for m in actors.mentions.iter() {
             if !matches!(m.form, Form::Full | Form::Family | Form::Given) {
                 continue;
             }

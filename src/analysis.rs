@@ -118,7 +118,7 @@ impl Analysis {
             }
         }
         let mut end = 0;
-        for m in &self.actors.mentions {
+        for m in self.actors.mentions.iter() {
             if !fits(m.span) || !fits(m.name) || m.span.start < end {
                 return Some(format!("mention {:?} (name {:?})", m.span, m.name));
             }
@@ -144,6 +144,9 @@ impl Analysis {
 pub fn analyze(text: &str, language: Language, settings: &Settings) -> Analysis {
     Analyzer::default().analyze(text, language, settings)
 }
+
+#[cfg(test)]
+mod edits;
 
 #[cfg(test)]
 mod tests {

@@ -486,6 +486,14 @@ impl Lexicon {
         })
     }
 
+    /// Whether a word, in any case, is a listed last word of a place's name
+    /// ("Peninsula", "Town"; "town" in "the town of ...").
+    pub fn is_place_head(&self, word: &str) -> bool {
+        self.phrases
+            .get(word)
+            .is_some_and(|id| self.entries[id].iter().any(|p| p.class == Class::PlaceHead))
+    }
+
     /// Whether a word, on its own, is a listed nationality ("American").
     pub fn is_nationality(&self, word: &str) -> bool {
         self.phrases.get(word).is_some_and(|id| {

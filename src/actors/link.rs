@@ -7,11 +7,13 @@
 //! the reference stays ambiguous. Headlines only ever link to people the body
 //! names. Offices, relations and roles are worked out in `roles.rs`.
 
+mod memo;
 mod roles;
 mod tidy;
 
 use std::collections::HashMap;
 
+pub use memo::Memo;
 use roles::{demonym, roles};
 use tidy::{drop_unreferenced, order};
 
@@ -36,9 +38,16 @@ const FORWARD_BLOCKS: usize = 6;
 /// story introduces them.
 const FORWARD_BLOCKS_TITLED: usize = 20;
 
-pub fn link(prose: &Prose, found: Found, people: Option<&People>) -> (Vec<Actor>, Vec<Mention>) {
+/// `articled` is [`articled_words`] of `prose`.
+fn link(
+    prose: &Prose,
+    found: Found,
+    people: Option<&People>,
+    articled: &FastSet<String>,
+) -> (Vec<Actor>, Vec<Mention>) {
     let mut linker = Linker {
         prose,
+        articled,
         actors: Vec::new(),
         introduced: Vec::new(),
         targets: vec![None; found.names.len()],
@@ -128,6 +137,8 @@ pub fn link(prose: &Prose, found: Found, people: Option<&People>) -> (Vec<Actor>
 
 struct Linker<'a> {
     prose: &'a Prose,
+    /// The capitalised words the text writes as things ([`articled_words`]).
+    articled: &'a FastSet<String>,
     actors: Vec<Actor>,
     /// Where each actor was introduced (its first full or creating reference).
     introduced: Vec<usize>,
@@ -459,7 +470,6 @@ impl Linker<'_> {
     /// this way are made from the references that show they are people; then
     /// every single name links to the one person it fits.
     fn single_names(&mut self, names: &[RawName]) {
-        let mut articled: Option<FastSet<String>> = None;
         for (i, raw) in names.iter().enumerate() {
             if self.targets[i].is_some()
                 || raw.in_title
@@ -478,8 +488,8 @@ impl Linker<'_> {
             // Only the tagger's word, for a word the story also writes as a
             // thing ("the Confederacy."): no one.
             let a_thing = !raw.evidence.written()
-                && articled
-                    .get_or_insert_with(|| articled_words(self.prose))
+                && self
+                    .articled
                     .contains(lookup_key(&raw.parsed.full).as_ref());
             if !shows_person
                 || a_thing
@@ -625,11 +635,14 @@ fn articled_words(prose: &Prose) -> FastSet<String> {
     let tokens = &prose.tokens;
     let mut out = FastSet::default();
     for (k, t) in tokens.iter().enumerate().skip(1) {
-        let the = prose.slice(tokens[k - 1].word);
+        // The cheap tests first: this runs over every token of every analysis.
+        if t.kind != TokenKind::Word || !t.capitalised || t.possessive() {
+            continue;
+        }
         let closes = tokens
             .get(k + 1)
-            .is_some_and(|n| n.kind == TokenKind::Punct && !t.possessive());
-        if t.kind == TokenKind::Word && t.capitalised && closes && the.eq_ignore_ascii_case("the") {
+            .is_some_and(|n| n.kind == TokenKind::Punct);
+        if closes && prose.slice(tokens[k - 1].word).eq_ignore_ascii_case("the") {
             out.insert(lookup_key(prose.slice(t.word)).into_owned());
         }
     }

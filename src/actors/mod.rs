@@ -179,9 +179,11 @@ pub struct Statement {
 /// Every actor of a document and every mention linked to one.
 #[derive(Clone, Debug, Default)]
 pub struct Actors {
-    pub actors: Vec<Actor>,
+    /// Shared with the linking memo (`link/memo.rs`), which hands the same
+    /// lists to the next analysis when an edit leaves linking's input as it was.
+    pub actors: Arc<Vec<Actor>>,
     /// Sorted by position; mentions never overlap.
-    pub mentions: Vec<Mention>,
+    pub mentions: Arc<Vec<Mention>>,
     /// In document order.
     pub statements: Vec<Statement>,
     /// The people file, when one is configured and was read.
@@ -256,13 +258,15 @@ impl Actors {
 
 /// Finds the actors of a document.
 /// What the actor model keeps between analyses of one document: each block's
-/// word-list scan and reading, for one list of titles added by the settings.
+/// word-list scan and reading, for one list of titles added by the settings,
+/// and the last linking with a fingerprint of what it read (`link/memo.rs`).
 #[derive(Debug, Default)]
 pub struct Memo {
     added_titles: lexicon::AddedTitles,
     lexicon: BlockMemo<lexicon::BlockScan>,
     reading: BlockMemo<recognise::BlockFound>,
     vocabulary: recognise::VocabularyMemo,
+    linked: link::Memo,
 }
 
 pub fn recognise(prose: &Prose, settings: &Settings, memo: &mut Memo) -> Actors {
@@ -275,7 +279,7 @@ pub fn recognise(prose: &Prose, settings: &Settings, memo: &mut Memo) -> Actors 
     }
     let scan = lexicon::LEXICON.scan(prose, &memo.added_titles, &mut memo.lexicon);
     let found = recognise::recognise(prose, &scan, &mut memo.reading, &mut memo.vocabulary);
-    let (actors, mentions) = link::link(prose, found, people.as_deref());
+    let (actors, mentions) = memo.linked.link(prose, found, people.as_ref());
     let statements = statements::find(prose, &scan, &actors, &mentions);
     let mut line_starts = vec![0];
     line_starts.extend(

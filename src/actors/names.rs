@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use super::lexicon::{LaterName, LEXICON};
 
 /// The order of a name's parts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum NameOrder {
     /// Given name first, family name last ("Sergei Lavrov").
     GivenFirst,
@@ -18,7 +18,7 @@ pub enum NameOrder {
 }
 
 /// A person's name split into its parts, each as written.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct PersonName {
     /// The name as written, words joined by single spaces.
     pub full: String,

@@ -36,11 +36,12 @@ use crate::prose::{Block, BlockKind, BlockMemo, Prose, Token, TokenKind};
 use crate::span::Span;
 pub use memo::BlockFound;
 use memo::Origin;
+pub(crate) use memo::{Coordinates, Unit};
 pub use vocabulary::VocabularyMemo;
 use words::{folded_hash, Facts, Use};
 
 /// Why a name is taken for a person's.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Evidence {
     /// A title, role word or relation before the name, or an appositive after it.
     pub role: bool,
@@ -90,7 +91,7 @@ impl Evidence {
 }
 
 /// Who a title's possessive points to ("his", "Trump's", "the US president's").
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Possessor {
     Pronoun(Span),
     /// Another name, by its index in [`Found::names`].
@@ -100,7 +101,7 @@ pub enum Possessor {
 }
 
 /// A title or role, before or after a name.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Title {
     /// The title as written, without article or possessor.
     pub span: Span,
@@ -129,7 +130,7 @@ pub struct Title {
     pub opens_phrase: bool,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Hash)]
 pub struct RawName {
     /// The name's words, split into family and given names.
     pub parsed: PersonName,
@@ -166,7 +167,7 @@ pub struct RawName {
 }
 
 /// Where an organisation's name was found.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum BodySource {
     Agency,
     International,
@@ -185,7 +186,7 @@ pub enum BodySource {
     Learned,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Hash)]
 pub struct RawBody {
     pub span: Span,
     pub source: BodySource,
@@ -201,7 +202,7 @@ pub struct RawBody {
 }
 
 /// "the US president": an office with no name, linked when it is unique.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Hash)]
 pub struct RawDescription {
     pub span: Span,
     /// The office it names, as a title with no name.

@@ -309,6 +309,21 @@ fn a_courtesy_title_before_a_given_name_and_a_place_word_is_a_person() {
 }
 
 #[test]
+fn a_given_name_that_is_also_a_head_word_after_a_title_is_a_given_name() {
+    // "Bill" ends the names of laws ("Finance Bill"), but after a title and
+    // before a surname it is the chairman's given name.
+    let text = "Chairman Bill Green opened the meeting.\n\nGreen said the budget would pass.\n";
+    let (prose, actors) = actors_of(text);
+    assert_eq!(
+        references(&prose, &actors, "Bill Green"),
+        vec![
+            ("Chairman Bill Green".into(), Form::Full),
+            ("Green".into(), Form::Family)
+        ]
+    );
+}
+
+#[test]
 fn a_quoted_nickname_stays_inside_the_name() {
     let text =
         "Rep. Robert C. \"Bobby\" Scott hosted a cookout. Scott said the turnout was good.\n";

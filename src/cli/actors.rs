@@ -136,7 +136,7 @@ fn human(path: &str, text: &str, positions: &Positions, actors: &Actors) -> Stri
             );
         }
     }
-    for m in &actors.mentions {
+    for m in actors.mentions.iter() {
         if let Target::Ambiguous(candidates) = &m.target {
             let Position { line, column } = positions.of(m.span.start);
             let names: Vec<&str> = candidates

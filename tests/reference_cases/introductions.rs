@@ -2,6 +2,7 @@
 //! full, and the words of names of things that are no surnames.
 
 use super::{check, flagged, quiet, starts, text};
+use serde_json::Value;
 
 #[tokio::test]
 async fn a_person_never_named_in_full() {
@@ -254,6 +255,77 @@ async fn an_introduction_whose_given_name_the_model_doubts_is_still_the_introduc
         starts(
             d,
             "'Fenwick' comes before Arlo Fenwick is introduced (line 5, 'Arlo Fenwick')",
+        );
+        assert_eq!(found.len(), 1, "{style}: {found:?}");
+        client.shutdown().await;
+    }
+}
+
+#[tokio::test]
+async fn a_people_a_name_in_capitals_a_parent_and_the_other_sex_are_not_early_surnames() {
+    for style in ["ap", "uk"] {
+        let t = text("early-not-a-surname");
+        let (client, _, found) = check(style, "early-not-a-surname", t).await;
+        // "the Moriori, who": a people, before a carver of that name.
+        quiet(t, &found, "Moriori, who");
+        quiet(t, &found, "Moriori carvings");
+        // The Congressional Record's capitals are a convention, not a
+        // reference in running prose.
+        quiet(t, &found, "Senator WARNOCK");
+        // "Mr." before "Michelle Obama ... her speech": another person.
+        quiet(t, &found, "Mr. Obama");
+        // "born to Henry and Sophie Feldmann": the father, not the son.
+        quiet(t, &found, "Henry and");
+        // A surname before the full name is still early.
+        let d = flagged(t, &found, "late-introduction", "Markovic");
+        starts(
+            d,
+            "'Markovic' comes before Dragan Markovic is introduced (line 13",
+        );
+        let early: Vec<&Value> = found
+            .iter()
+            .filter(|d| d["code"] == "late-introduction")
+            .collect();
+        assert_eq!(early.len(), 1, "{style}: {found:?}");
+        client.shutdown().await;
+    }
+}
+
+#[tokio::test]
+async fn a_given_name_that_also_ends_the_name_of_a_law_is_the_given_name_after_a_title() {
+    for style in ["ap", "uk"] {
+        // "Bill" ends "the Finance Bill", but "Council Chairman Bill Green"
+        // introduces Bill Green, so the "Green" above is early.
+        let t = text("titled-given-head");
+        let (client, _, found) = check(style, "titled-given-head", t).await;
+        let d = flagged(t, &found, "late-introduction", "Green");
+        starts(
+            d,
+            "'Green' comes before Bill Green is introduced (line 3, 'Chairman Bill Green')",
+        );
+        quiet(t, &found, "Finance Bill");
+        let early = found
+            .iter()
+            .filter(|d| d["code"] == "late-introduction")
+            .count();
+        assert_eq!(early, 1, "{style}: {found:?}");
+        client.shutdown().await;
+    }
+}
+
+#[tokio::test]
+async fn a_name_with_its_epithet_is_the_whole_name_but_a_surname_and_employer_is_early() {
+    for style in ["ap", "uk"] {
+        // "Gregorius of Vennholt", in the headline and again in the body, is
+        // the abbot's whole name; "Okafor of Harbour Radio", written once, is
+        // a reporter's surname before his full name.
+        let t = text("epithet");
+        let (client, _, found) = check(style, "epithet", t).await;
+        quiet(t, &found, "Gregorius of Vennholt (c.");
+        let d = flagged(t, &found, "late-introduction", "Okafor");
+        starts(
+            d,
+            "'Okafor' comes before Chidi Okafor is introduced (line 7",
         );
         assert_eq!(found.len(), 1, "{style}: {found:?}");
         client.shutdown().await;

@@ -27,7 +27,7 @@ macro_rules! case {
     };
 }
 
-const CASES: [(&str, &str); 45] = [
+const CASES: [(&str, &str); 51] = [
     case!("offices"),
     case!("roles"),
     case!("knight"),
@@ -73,6 +73,12 @@ const CASES: [(&str, &str); 45] = [
     case!("possessive-slip"),
     case!("early-doubtful-given"),
     case!("dame-place-word"),
+    case!("place-spellings"),
+    case!("early-not-a-surname"),
+    case!("titled-given-head"),
+    case!("uk-after-name"),
+    case!("epithet"),
+    case!("rank-gloss"),
 ];
 
 fn text(name: &str) -> &'static str {

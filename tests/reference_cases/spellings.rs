@@ -202,3 +202,25 @@ async fn a_slip_in_a_possessive_before_the_title_of_a_work() {
         client.shutdown().await;
     }
 }
+
+#[tokio::test]
+async fn places_spelled_two_ways_are_no_persons_name_but_a_persons_slip_is() {
+    for style in ["ap", "uk"] {
+        // "the state of Yucatán", "the Yucatán Peninsula", "the town of
+        // Tabrisa": the article writes these words as places' names, so an
+        // accent dropped in a guide's title, or an old and a new spelling
+        // of a town, is no one's name spelled two ways.
+        let t = text("place-spellings");
+        let (client, _, found) = check(style, "place-spellings", t).await;
+        quiet(t, &found, "Yucatan Weekly");
+        quiet(t, &found, "New Tabrisa");
+        quiet(t, &found, "Tabrisa in the north");
+        let d = flagged(t, &found, "name-variant", "Villalobso");
+        assert_eq!(
+            d["message"],
+            "'Villalobso' here, 'Villalobos' on line 9: the same person's name is spelled two ways"
+        );
+        assert_eq!(found.len(), 1, "{style}: {found:?}");
+        client.shutdown().await;
+    }
+}

@@ -135,3 +135,44 @@ async fn offices_are_not_compared_across_a_link_by_a_given_name_whose_name_runs_
         client.shutdown().await;
     }
 }
+
+#[tokio::test]
+async fn uk_introductions_with_the_title_after_the_name() {
+    // "Keir Starmer, the prime minister": in UK style the title follows the
+    // name at the introduction. A surname before it is early, the title
+    // and full name again is repeated (later references are "Mr Starmer"),
+    // and a slip in a surname with a courtesy title is a respelling.
+    let t = text("uk-after-name");
+    let (client, _, found) = check("uk", "uk-after-name", t).await;
+    let d = flagged(t, &found, "late-introduction", "Starmer");
+    starts(
+        d,
+        "'Starmer' comes before Keir Starmer is introduced (line 3, 'Keir Starmer')",
+    );
+    let d = flagged(t, &found, "repeated-title", "Prime Minister Keir Starmer");
+    assert_eq!(
+        d["message"],
+        "Keir Starmer was introduced as 'Keir Starmer, the prime minister' (line 3); later references use 'Mr Starmer'"
+    );
+    let d = flagged(t, &found, "name-variant", "Reaves");
+    starts(d, "'Reaves' here, 'Reeves' on line 5");
+    quiet(t, &found, "Ms Reeves");
+    quiet(t, &found, "Mr Starmer");
+    assert_eq!(found.len(), 3, "{found:?}");
+    client.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_rank_set_off_after_a_word_no_one_is_named_by_is_a_gloss() {
+    for style in ["ap", "uk"] {
+        // "Oberst, Colonel.": a translation of a rank, not a person's title
+        // set off by commas; "Marta Quist, the Governor," is one.
+        let t = text("rank-gloss");
+        let (client, _, found) = check(style, "rank-gloss", t).await;
+        quiet(t, &found, "Colonel");
+        let d = flagged(t, &found, "title-case", "Governor");
+        starts(d, "A formal title set off by commas is lowercase in");
+        assert_eq!(found.len(), 1, "{style}: {found:?}");
+        client.shutdown().await;
+    }
+}

@@ -204,6 +204,18 @@ impl Reader<'_> {
         if !has_modifier {
             return Err(head_last + 1);
         }
+        // "(Council) Chairman Bill Green": a common given name that is also
+        // a head word, after a title word and before a capitalised word,
+        // opens the person's name; it ends no phrase.
+        let titled_given = matches!(class, Class::PlaceHead | Class::EventHead)
+            && end == head_last + 1
+            && head_last > start
+            && self.given_name(head_last)
+            && self.next_is_nameish(head_last)
+            && self.scan.cover(head_last - 1).any(TITLE_HEADS);
+        if titled_given {
+            return Err(head_last);
+        }
         // "Marc Lamont Hill", "Doris Day": a given name before a place or event
         // word makes the phrase a person's name (but two such words make a
         // place: "Victoria Park Station").

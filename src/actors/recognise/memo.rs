@@ -28,6 +28,79 @@ pub(super) struct Origin {
     pub description: usize,
 }
 
+/// What a coordinate of a finding counts: bytes of the text, tokens, or
+/// other findings (a possessor's name or description).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Byte,
+    Token,
+    Name,
+    Description,
+}
+
+/// Visits every coordinate of a finding, with what it counts, so that a
+/// move (to a block's origin, or by an edit) misses none of them.
+pub(crate) trait Coordinates {
+    fn coordinates(&mut self, visit: &mut impl FnMut(Unit, &mut usize));
+}
+
+impl Coordinates for Span {
+    fn coordinates(&mut self, visit: &mut impl FnMut(Unit, &mut usize)) {
+        visit(Unit::Byte, &mut self.start);
+        visit(Unit::Byte, &mut self.end);
+    }
+}
+
+impl Coordinates for Title {
+    fn coordinates(&mut self, visit: &mut impl FnMut(Unit, &mut usize)) {
+        self.span.coordinates(visit);
+        if let Some(office) = &mut self.office {
+            office.coordinates(visit);
+        }
+        for word in &mut self.case_words {
+            word.coordinates(visit);
+        }
+    }
+}
+
+impl Coordinates for RawName {
+    fn coordinates(&mut self, visit: &mut impl FnMut(Unit, &mut usize)) {
+        self.name.coordinates(visit);
+        self.span.coordinates(visit);
+        visit(Unit::Token, &mut self.tokens.start);
+        visit(Unit::Token, &mut self.tokens.end);
+        if let Some(courtesy) = &mut self.courtesy {
+            courtesy.coordinates(visit);
+        }
+        visit(Unit::Byte, &mut self.reach);
+        for title in [&mut self.title, &mut self.appositive]
+            .into_iter()
+            .flatten()
+        {
+            title.coordinates(visit);
+        }
+        match &mut self.possessor {
+            Some(Possessor::Pronoun(s)) => s.coordinates(visit),
+            Some(Possessor::Name(n)) => visit(Unit::Name, n),
+            Some(Possessor::Description(d)) => visit(Unit::Description, d),
+            None => {}
+        }
+    }
+}
+
+impl Coordinates for RawBody {
+    fn coordinates(&mut self, visit: &mut impl FnMut(Unit, &mut usize)) {
+        self.span.coordinates(visit);
+    }
+}
+
+impl Coordinates for RawDescription {
+    fn coordinates(&mut self, visit: &mut impl FnMut(Unit, &mut usize)) {
+        self.span.coordinates(visit);
+        self.title.coordinates(visit);
+    }
+}
+
 /// A move of every coordinate of a finding: to a block's origin or from it.
 struct Shift {
     origin: Origin,
@@ -35,68 +108,24 @@ struct Shift {
 }
 
 impl Shift {
-    fn by(&self, at: usize, origin: usize) -> usize {
-        if self.forward {
-            at + origin
-        } else {
-            at - origin
-        }
-    }
-
-    fn byte(&self, at: usize) -> usize {
-        self.by(at, self.origin.byte)
-    }
-
-    fn span(&self, span: Span) -> Span {
-        Span::new(self.byte(span.start), self.byte(span.end))
-    }
-
-    fn title(&self, title: &mut Title) {
-        title.span = self.span(title.span);
-        title.office = title.office.map(|s| self.span(s));
-        for word in &mut title.case_words {
-            *word = self.span(*word);
-        }
-    }
-
-    fn name(&self, name: &mut RawName) {
-        name.name = self.span(name.name);
-        name.span = self.span(name.span);
-        name.tokens = self.by(name.tokens.start, self.origin.token)
-            ..self.by(name.tokens.end, self.origin.token);
-        name.courtesy = name.courtesy.map(|s| self.span(s));
-        name.reach = self.byte(name.reach);
-        for title in [&mut name.title, &mut name.appositive]
-            .into_iter()
-            .flatten()
-        {
-            self.title(title);
-        }
-        name.possessor = name.possessor.take().map(|p| match p {
-            Possessor::Pronoun(s) => Possessor::Pronoun(self.span(s)),
-            Possessor::Name(n) => Possessor::Name(self.by(n, self.origin.name)),
-            Possessor::Description(d) => {
-                Possessor::Description(self.by(d, self.origin.description))
-            }
+    fn apply(&self, finding: &mut impl Coordinates) {
+        let origin = self.origin;
+        let forward = self.forward;
+        finding.coordinates(&mut |unit, at| {
+            let by = match unit {
+                Unit::Byte => origin.byte,
+                Unit::Token => origin.token,
+                Unit::Name => origin.name,
+                Unit::Description => origin.description,
+            };
+            *at = if forward { *at + by } else { *at - by };
         });
     }
 
-    fn body(&self, body: &mut RawBody) {
-        body.span = self.span(body.span);
-    }
-
-    fn description(&self, description: &mut RawDescription) {
-        description.span = self.span(description.span);
-        self.title(&mut description.title);
-    }
-
     fn found(&self, found: &mut Found) {
-        found.names.iter_mut().for_each(|n| self.name(n));
-        found.bodies.iter_mut().for_each(|b| self.body(b));
-        found
-            .descriptions
-            .iter_mut()
-            .for_each(|d| self.description(d));
+        found.names.iter_mut().for_each(|n| self.apply(n));
+        found.bodies.iter_mut().for_each(|b| self.apply(b));
+        found.descriptions.iter_mut().for_each(|d| self.apply(d));
     }
 }
 
@@ -135,17 +164,17 @@ impl Found {
         };
         self.names.extend(local.names.iter().map(|n| {
             let mut n = n.clone();
-            shift.name(&mut n);
+            shift.apply(&mut n);
             n
         }));
         self.bodies.extend(local.bodies.iter().map(|b| {
             let mut b = b.clone();
-            shift.body(&mut b);
+            shift.apply(&mut b);
             b
         }));
         self.descriptions.extend(local.descriptions.iter().map(|d| {
             let mut d = d.clone();
-            shift.description(&mut d);
+            shift.apply(&mut d);
             d
         }));
     }

@@ -112,13 +112,19 @@ impl Rule for TitleCase {
 fn titles<'a>(ctx: &'a Context<'_>, layout: &'a Layout) -> Vec<Judged<'a>> {
     let mut out = Vec::new();
     for (a, _) in people(ctx.actors) {
+        // A title set off after a word the article never gives as part of
+        // a full name ("his rank as Oberst, Colonel.") may gloss the word,
+        // not describe a person.
+        let named_in_full = ctx.actors.mentions_of(a).any(|m| m.form == Form::Full);
         for (_, m) in checked(ctx, layout, a) {
             for title in [m.title.as_deref(), m.appositive.as_deref()]
                 .into_iter()
                 .flatten()
             {
-                if let Some(j) = judge(ctx, m, title) {
-                    out.push(j);
+                match judge(ctx, m, title) {
+                    Some(j) if j.place == Place::SetOff && !named_in_full => {}
+                    Some(j) => out.push(j),
+                    None => {}
                 }
             }
         }

@@ -16,11 +16,13 @@ mod layout;
 mod lowercase;
 mod names;
 mod offices;
+mod places;
 mod roles;
 mod slips;
 mod spelling;
 mod style;
 mod titles;
+mod unlike;
 mod words;
 
 pub use case::TitleCase as TitleCaseRule;

@@ -4,7 +4,9 @@
 use super::layout::Layout;
 use super::offices::{self, Agreement};
 use super::style::HouseStyle;
-use super::{checked, introduced_people, is_name, later_name, layout, line, shared_names, text_of};
+use super::{
+    checked, introduced_people, is_name, later_name, layout, line, shared_names, text_of, unlike,
+};
 use crate::actors::lexicon::LEXICON;
 use crate::actors::{Actor, Form, Mention, Title};
 use crate::checks::{Context, Edit, Finding, RelatedLocation, Rule, RuleInfo, Severity};
@@ -47,7 +49,11 @@ impl Rule for LateIntroduction {
             // was linked as a look-alike: another name, a slip (that is
             // `name-variant`'s) or a transcript's speaker label, not the
             // surname used too early.
-            if !spelled_as(&text_of(ctx, early.name), later_name(actor)) {
+            let written = text_of(ctx, early.name);
+            if !spelled_as(&written, later_name(actor))
+                || unlike::in_capitals(&written)
+                || unlike::with_epithet(ctx, early)
+            {
                 continue;
             }
             // A bare surname that is also a place ("Washington") may mean
@@ -59,7 +65,9 @@ impl Rule for LateIntroduction {
                 .is_some_and(|s| ends_a_name_before(ctx, &layout, s, early.name.start));
             match refs.find(|m| m.form == Form::Full) {
                 Some(_) if place || namesake => {}
-                Some(intro) if names_a_thing(ctx, early, intro) => {}
+                Some(intro)
+                    if names_a_thing(ctx, early, intro) || unlike::other_sex(ctx, early, intro) => {
+                }
                 Some(intro) if same_office(early, intro) => {
                     out.push(surname_first(ctx, actor, early, intro));
                 }
@@ -298,7 +306,10 @@ fn names_a_thing(ctx: &Context<'_>, early: &Mention, intro: &Mention) -> bool {
         .strip_suffix('s')
         .filter(|one| one.chars().count() >= 3)
         .is_some_and(|one| LEXICON.is_nationality(one) || super::lowercase_in(ctx, &[one]));
-    super::lowercase_in(ctx, &[first]) || plural_of_common || opens_a_name(ctx, word)
+    super::lowercase_in(ctx, &[first])
+        || plural_of_common
+        || opens_a_name(ctx, word)
+        || unlike::after_the(ctx, word)
 }
 
 /// Whether the text writes a word directly before another capitalised word
@@ -346,7 +357,13 @@ struct NameOpeners(crate::hashing::FastSet<String>);
 fn shared_name_first(ctx: &Context<'_>, layout: &Layout, out: &mut Vec<Finding>) {
     let actors = ctx.actors;
     for (m, candidates) in shared_names(ctx, layout) {
-        if attributive(ctx, m) {
+        // A given name alone is too often a word, or a parent's ("born to
+        // Henry and Sophie Siegel"), as in the rule above; a name in
+        // capitals is a label.
+        if attributive(ctx, m)
+            || m.form == Form::Given
+            || unlike::in_capitals(&text_of(ctx, m.name))
+        {
             continue;
         }
         let introductions: Vec<&Mention> = candidates

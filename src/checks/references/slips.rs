@@ -35,6 +35,7 @@ pub(super) fn unlinked_respellings(
     ctx: &Context<'_>,
     layout: &Layout,
     words: &mut WordMemo,
+    places: &FastSet<&str>,
     out: &mut Vec<Finding>,
 ) {
     let anchors = anchors(ctx);
@@ -90,6 +91,17 @@ pub(super) fn unlinked_respellings(
             || LEXICON.is_given_name(word)
             || LEXICON.names_a_place(word)
             || LEXICON.is_function_word(word)
+            || places.contains(word)
+        {
+            continue;
+        }
+        // A surname the article also writes as a place's name, of people
+        // the model is not certain of, may be the place's.
+        if places.contains(anchor.surname)
+            && anchor
+                .actors
+                .iter()
+                .all(|&a| ctx.actors.actors[a].confidence != Confidence::Certain)
         {
             continue;
         }
@@ -330,13 +342,14 @@ fn is_mark(c: char) -> bool {
 /// Capitalised words written both with and without accents, or in two
 /// Unicode encodings ("Einsteín" once, "Einstein" everywhere else), whether
 /// or not the model made a person of them: the rarer form is flagged, with
-/// a fix to the usual one; two forms used equally often are left alone. Words the article writes in lowercase, places and
+/// a fix to the usual one; two forms used equally often are left alone. Words the article writes in lowercase, places (listed, or written as a place: "the town of Julfa") and
 /// the words of an organisation's name stay out; so does any word a rule
 /// already flagged.
 pub(super) fn accent_variants(
     ctx: &Context<'_>,
     layout: &Layout,
     words: &mut WordMemo,
+    places: &FastSet<&str>,
     out: &mut Vec<Finding>,
 ) {
     // Each capitalised word and everywhere it is written, in the order the
@@ -382,7 +395,10 @@ pub(super) fn accent_variants(
         .map(|f| f.span)
         .collect();
     let person_word = |w: &str| {
-        !super::lowercase_in(ctx, &[w]) && !LEXICON.names_a_place(w) && !LEXICON.is_function_word(w)
+        !super::lowercase_in(ctx, &[w])
+            && !LEXICON.names_a_place(w)
+            && !places.contains(w)
+            && !LEXICON.is_function_word(w)
     };
     let in_body = |s: Span| {
         judged_here(ctx, layout, s)

@@ -12,6 +12,7 @@ use crate::actors::{
     is_variant, skeleton, Actor, Confidence, Form, Mention, NameOrder, PersonName,
 };
 use crate::checks::{Context, Edit, Finding, RelatedLocation, Rule, RuleInfo, Severity};
+use crate::hashing::FastSet;
 use crate::span::Span;
 
 pub(super) static NAME_VARIANT: RuleInfo = RuleInfo {
@@ -109,6 +110,7 @@ impl Rule for NameVariant {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let layout = layout(ctx);
+        let places = super::places::place_words(ctx);
         // A name with its accents dropped, or in another encoding, is worth a
         // look even where only its shape says it is a person's.
         for (a, actor) in named(ctx.actors, Confidence::Likely) {
@@ -118,15 +120,15 @@ impl Rule for NameVariant {
             if actor.confidence == Confidence::Certain {
                 given_name_alone(ctx, &layout, a, actor, person, out);
             }
-            spellings(ctx, &layout, a, actor, out);
+            spellings(ctx, &layout, (a, actor), &places, out);
         }
         shared_name_spelling(ctx, &layout, out);
         let mut fresh = WordMemo::default();
         let mut kept = ctx.memo.map(|m| m.words.borrow_mut());
         let words = kept.as_deref_mut().unwrap_or(&mut fresh);
         words.start();
-        super::slips::unlinked_respellings(ctx, &layout, words, out);
-        super::slips::accent_variants(ctx, &layout, words, out);
+        super::slips::unlinked_respellings(ctx, &layout, words, &places, out);
+        super::slips::accent_variants(ctx, &layout, words, &places, out);
         words.finish();
     }
 }
@@ -285,7 +287,13 @@ fn family_of(ctx: &Context<'_>, m: &Mention) -> Option<(Span, String)> {
 /// Spellings of the family name that differ from the first one used, or
 /// from the people file's; and full names that lost their accents or
 /// encoding as a whole ("Jose Martinez" after "José Martínez").
-fn spellings(ctx: &Context<'_>, layout: &Layout, a: usize, actor: &Actor, out: &mut Vec<Finding>) {
+fn spellings(
+    ctx: &Context<'_>,
+    layout: &Layout,
+    (a, actor): (usize, &Actor),
+    places: &FastSet<&str>,
+    out: &mut Vec<Finding>,
+) {
     let refs: Vec<&Mention> = checked(ctx, layout, a).map(|(_, m)| m).collect();
     let whole = whole_names(ctx, &refs, out);
     let families: Vec<(Span, String)> = refs
@@ -331,6 +339,13 @@ fn spellings(ctx: &Context<'_>, layout: &Layout, a: usize, actor: &Actor, out: &
         .filter(|(span, f, d)| {
             sure || *d != Difference::Letters
                 || alone(span) && (shaped || settled_slip(ctx, &families, f, &expected))
+        })
+        // A form the article writes as a place's name ("the town of
+        // Julfa") is the place's, and so is the usual form, unless the
+        // model is certain the name is a person's ("Trump Tower").
+        .filter(|(_, f, _)| {
+            !places.contains(f.as_str())
+                && (actor.confidence == Confidence::Certain || !places.contains(expected.as_str()))
         })
         .collect();
     let edits: Vec<Edit> = variants

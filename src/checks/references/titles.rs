@@ -385,7 +385,14 @@ fn repeated_title(
     first_m: &Mention,
     forms: &[String],
 ) -> Finding {
-    let introduced = text_of(ctx, first_m.span);
+    // "Keir Starmer, the prime minister": a title after the name is part
+    // of the introduction the reader met.
+    let introduced = match (&first_m.title, &first_m.appositive) {
+        (None, Some(after)) if after.span.start >= first_m.span.end => {
+            text_of(ctx, Span::new(first_m.span.start, after.span.end))
+        }
+        _ => text_of(ctx, first_m.span),
+    };
     let wanted = forms
         .iter()
         .map(|f| format!("'{f}'"))
