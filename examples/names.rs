@@ -24,7 +24,7 @@ use std::process::Command;
 use clap::{Parser, Subcommand};
 use copydesk::actors::tagger::corpus::{read_conllu, read_iob2, GoldDoc};
 use copydesk::actors::tagger::train::{
-    confusion, evaluate, person_leads, prepare, train, Counts, Prepared,
+    confusion, evaluate, person_leads, prepare, train, Counts, Prepared, Schedule,
 };
 use copydesk::actors::tagger::{use_model, Model, NameKind, TAGS};
 use copydesk::actors::{ActorKind, Confidence, Form, Target};
@@ -33,6 +33,10 @@ use copydesk::document::Language;
 use serde_json::Value;
 
 const EPOCHS: usize = 8;
+/// Perceptrons averaged, each over its own orders of the sentences.
+const ORDERS: usize = 32;
+/// The seed of the shipped weights' orders.
+const SEED: u64 = 1;
 /// Features whose weights all stay below this are left out of the file.
 const PRUNE: f32 = 0.0;
 
@@ -41,6 +45,30 @@ const PRUNE: f32 = 0.0;
 struct Cli {
     #[command(subcommand)]
     command: Cmd,
+}
+
+/// How the perceptrons are trained (see `train::Schedule`).
+#[derive(clap::Args, Clone, Copy)]
+struct ScheduleArgs {
+    /// Passes over the sentences.
+    #[arg(long, default_value_t = EPOCHS)]
+    epochs: usize,
+    /// Perceptrons trained over different orders, their weights averaged.
+    #[arg(long, default_value_t = ORDERS)]
+    orders: usize,
+    /// Seeds the orders.
+    #[arg(long, default_value_t = SEED)]
+    seed: u64,
+}
+
+impl ScheduleArgs {
+    fn schedule(self) -> Schedule {
+        Schedule {
+            epochs: self.epochs,
+            orders: self.orders,
+            seed: self.seed,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -53,8 +81,8 @@ enum Cmd {
         uner: Option<PathBuf>,
         #[arg(long)]
         out: PathBuf,
-        #[arg(long, default_value_t = EPOCHS)]
-        epochs: usize,
+        #[command(flatten)]
+        schedule: ScheduleArgs,
     },
     /// K-fold cross-validation over the CoNLL-U documents (by document):
     /// the tagger's own scores, and, with --scorer, the hover scorer on each
@@ -67,8 +95,8 @@ enum Cmd {
         uner: Option<PathBuf>,
         #[arg(long, default_value_t = 5)]
         folds: usize,
-        #[arg(long, default_value_t = EPOCHS)]
-        epochs: usize,
+        #[command(flatten)]
+        schedule: ScheduleArgs,
         /// Where the fold models and folders of links go.
         #[arg(long, default_value = "target/names-cv")]
         work: PathBuf,
@@ -77,6 +105,9 @@ enum Cmd {
         scorer: Option<PathBuf>,
         #[arg(long, default_value = "target/release/copydesk")]
         server: PathBuf,
+        /// Print the names called people that are not gold people.
+        #[arg(long)]
+        show: bool,
     },
     /// Train on one IOB2 file and score the tagger on another.
     Holdout {
@@ -84,8 +115,8 @@ enum Cmd {
         train: PathBuf,
         #[arg(long)]
         test: PathBuf,
-        #[arg(long, default_value_t = EPOCHS)]
-        epochs: usize,
+        #[command(flatten)]
+        schedule: ScheduleArgs,
     },
     /// Print one training document's gold names, as the tagger reads them.
     Gold {
@@ -115,12 +146,16 @@ fn main() -> Result<(), String> {
             gum,
             uner,
             out,
-            epochs,
+            schedule,
         } => {
             let (gum_docs, uner_docs) = corpora(&gum, uner.as_deref())?;
             let prepared: Vec<Prepared> = gum_docs.iter().chain(&uner_docs).map(prepare).collect();
-            let weights = train(&prepared.iter().collect::<Vec<_>>(), epochs);
-            let bytes = Model::to_bytes(&header(gum_docs.len(), uner_docs.len()), &weights, PRUNE);
+            let weights = train(&prepared.iter().collect::<Vec<_>>(), schedule.schedule());
+            let bytes = Model::to_bytes(
+                &header(gum_docs.len(), uner_docs.len(), schedule.schedule()),
+                &weights,
+                PRUNE,
+            );
             fs::write(&out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
             println!(
                 "{} features, {} bytes, written to {}",
@@ -134,19 +169,28 @@ fn main() -> Result<(), String> {
             gum,
             uner,
             folds,
-            epochs,
+            schedule,
             work,
             scorer,
             server,
-        } => cross_validate(&gum, uner.as_deref(), folds, epochs, &work, scorer, &server),
+            show,
+        } => cross_validate(
+            &gum,
+            uner.as_deref(),
+            folds,
+            schedule.schedule(),
+            &work,
+            (scorer, &server),
+            show,
+        ),
         Cmd::Holdout {
             train: a,
             test: b,
-            epochs,
+            schedule,
         } => {
             let a: Vec<Prepared> = read_iob2(&read(&a)?).iter().map(prepare).collect();
             let b: Vec<Prepared> = read_iob2(&read(&b)?).iter().map(prepare).collect();
-            let weights = train(&a.iter().collect::<Vec<_>>(), epochs);
+            let weights = train(&a.iter().collect::<Vec<_>>(), schedule.schedule());
             let model = Model::from_bytes(&Model::to_bytes("", &weights, PRUNE))?;
             let refs: Vec<&Prepared> = b.iter().collect();
             report_tagger("holdout", &evaluate(&model, &refs));
@@ -178,7 +222,12 @@ fn main() -> Result<(), String> {
     }
 }
 
-fn header(gum: usize, uner: usize) -> String {
+fn header(gum: usize, uner: usize, schedule: Schedule) -> String {
+    let Schedule {
+        epochs,
+        orders,
+        seed,
+    } = schedule;
     format!(
         "copydesk name tagger: averaged-perceptron weights ({TAGS} tags: outside, and the
 beginning or inside of the name of a person, organisation, place or other thing)
@@ -187,6 +236,8 @@ ARCHITECTURE.md. No text of the corpora is kept: feature hashes and weights only
 
 Rebuild: cargo run --release --example names -- train
   --gum ../shared/eval/gum-train --uner ../shared/eval/uner-ewt --out data/names.model
+({orders} perceptrons over different orders of the sentences, seed {seed}, {epochs}
+passes each, their averaged weights averaged: the same command gives the same file.)
 
 Trained on {gum} documents of the GUM corpus (the academic, bio, court, interview
 and voyage genres, whose text is CC BY or CC BY-SA) and {uner} documents of
@@ -285,10 +336,10 @@ fn cross_validate(
     gum: &Path,
     uner: Option<&Path>,
     folds: usize,
-    epochs: usize,
+    schedule: Schedule,
     work: &Path,
-    scorer: Option<PathBuf>,
-    server: &Path,
+    (scorer, server): (Option<PathBuf>, &Path),
+    show: bool,
 ) -> Result<(), String> {
     let (gum_docs, uner_docs) = corpora(gum, uner)?;
     let folds = folds.max(2);
@@ -320,7 +371,7 @@ fn cross_validate(
             .filter(|&(i, _)| !in_fold(i))
             .map(|(_, d)| d);
         let training: Vec<&Prepared> = kept.into_iter().chain(&uner_prepared).collect();
-        let weights = train(&training, epochs);
+        let weights = train(&training, schedule);
         let bytes = Model::to_bytes(&format!("fold {k} of {folds}"), &weights, PRUNE);
         let model_path = work.join(format!("fold-{k}.model"));
         fs::write(&model_path, &bytes).map_err(|e| e.to_string())?;
@@ -342,7 +393,7 @@ fn cross_validate(
         let ids: Vec<&str> = held.iter().map(|d| d.id.as_str()).collect();
         let dir = link_folder(gum, &work.join(format!("fold-{k}")), &ids)?;
         use_model(model);
-        precision.add(person_precision(&dir, &gold, false)?);
+        precision.add(person_precision(&dir, &gold, show)?);
         if let Some(scorer) = &scorer {
             let h = score(
                 scorer,
@@ -375,7 +426,7 @@ fn cross_validate(
     // The documents with no CoNLL-U are never trained on: scored with the
     // weights trained on every document.
     let all: Vec<&Prepared> = prepared.iter().chain(&uner_prepared).collect();
-    let weights = train(&all, epochs);
+    let weights = train(&all, schedule);
     let bytes = Model::to_bytes("all documents", &weights, PRUNE);
     let model_path = work.join("all.model");
     fs::write(&model_path, &bytes).map_err(|e| e.to_string())?;
@@ -388,7 +439,7 @@ fn cross_validate(
     let ids: Vec<&str> = untrained.iter().map(String::as_str).collect();
     let dir = link_folder(gum, &work.join("untrained"), &ids)?;
     use_model(Model::from_bytes(&bytes)?);
-    let untrained_precision = person_precision(&dir, &gold, false)?;
+    let untrained_precision = person_precision(&dir, &gold, show)?;
     report_precision("held-out folds", precision);
     report_precision("never-trained documents", untrained_precision);
     precision.add(untrained_precision);
@@ -618,7 +669,7 @@ fn person_precision(dir: &Path, gold: &GoldPeople, show: bool) -> Result<Counts,
                         })
                     })
                     .unwrap_or_default();
-                println!("  {id}:{line}: {name}\t{why}");
+                println!("  {id}:{line}:{a}-{b}: {name}\t{why}");
             }
         }
     }

@@ -477,3 +477,42 @@ async fn a_word_written_as_a_thing_is_no_one() {
     assert!(matches!(kind_of(&value), "Person" | "Probably"), "{value}");
     client.shutdown().await;
 }
+
+/// A title word the tagger reads as the start of a thing's name, with the
+/// name, makes no person ("Admiral Blvd", "Queen Creek", "the San Marco
+/// Bulletin"); a title ending in a place ("Ambassador to the United
+/// States") and a plain title keep theirs.
+#[tokio::test]
+async fn a_title_read_into_a_things_name_makes_no_person() {
+    let text = include_str!("fixtures/actors/titled-things.md");
+    let mut client = TestClient::start().await;
+    let u = uri("titled-things.md");
+    client.open_and_wait(&u, "markdown", text).await;
+    for needle in ["Blvd", "Creek", "Marco Bulletin"] {
+        let value = hover(&mut client, &u, text, needle).await;
+        assert!(
+            !matches!(kind_of(&value), "Person" | "Probably"),
+            "{needle} is no person: {value}"
+        );
+    }
+    let value = hover(&mut client, &u, text, "Calder said").await;
+    assert_eq!(
+        value.lines().next(),
+        Some("**Ruth Calder** — Senator"),
+        "{value}"
+    );
+    let value = hover(&mut client, &u, text, "Haddad").await;
+    assert_eq!(kind_of(&value), "Person", "{value}");
+    let names = client.outline_names(&u).await;
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.contains("Blvd") || n.contains("Creek")),
+        "{names:?}"
+    );
+    assert_eq!(
+        reference_count(&mut client, &u, text, "Calder said").await,
+        2
+    );
+    client.shutdown().await;
+}

@@ -444,6 +444,8 @@ impl Reader<'_> {
         let mut person = true;
         let mut person_margin = f32::MAX;
         let mut other: Option<Tagged> = None;
+        // The first of its words the tagger reads as a thing's, by any lead.
+        let mut thing: Option<Tagged> = None;
         // A name only its capitals call a person's ("East Saltmarch") gives
         // way to a clear lead for another kind, not only a sure one.
         let weak = !name.evidence.strong();
@@ -455,6 +457,7 @@ impl Reader<'_> {
                 }
                 Some(t) => {
                     person = false;
+                    thing = thing.or(Some(t));
                     if t.margin >= sure_not && other.is_none() {
                         other = Some(t);
                     }
@@ -467,14 +470,33 @@ impl Reader<'_> {
         let led =
             tokens.end < self.sentence_end && LEXICON.is_led_government(self.word(tokens.end));
         if person && !led {
+            let played = tokens.len() == 1 && self.played(tokens.start, 0);
             let evidence = &mut self.found.names[n].evidence;
             evidence.learned = person_margin >= SURE;
             evidence.leaning = !evidence.learned && person_margin >= LEAN;
-            evidence.leaning_alone = evidence.leaning && person_margin >= LEAN_ALONE;
+            evidence.leaning_alone = evidence.leaning && person_margin >= LEAN_ALONE && !played;
+            return;
+        }
+        // A title the tagger reads, by any lead, as the start of a thing's
+        // name with the name ("Queen Creek", "Admiral Blvd", "the San
+        // Francisco Bulletin") is no title: the tagger learned to leave the
+        // title out of a person's name. (A place or body that ends a title,
+        // "Ambassador to the United States", is the title's; "Sir" is one.)
+        let evidence = self.found.names[n].evidence;
+        let swallowed = thing.is_some_and(|t| {
+            t.first < tokens.start
+                && t.last + 1 >= tokens.end
+                && !self
+                    .scan
+                    .cover(tokens.start - 1)
+                    .any(PLACES_AND_BODIES.or(Classes::of(&[Class::Courtesy])))
+        }) && !(evidence.courtesy || evidence.age || evidence.character);
+        if swallowed {
+            self.found.names[n].not_person = true;
             return;
         }
         let Some(other) = other else { return };
-        if self.found.names[n].evidence.written() {
+        if evidence.written() {
             return;
         }
         self.found.names[n].not_person = true;

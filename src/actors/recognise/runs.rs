@@ -209,7 +209,7 @@ impl Reader<'_> {
     /// ("Virgil", a name that is also a listed word; "Spang (1983)"): read
     /// as it reads them, sure or leaning as the tagger is.
     pub(super) fn learned_names(&mut self, range: Range<usize>, heading: bool) {
-        for i in range {
+        for i in range.clone() {
             let Some(t) = self.person_at(i, LEAN) else {
                 continue;
             };
@@ -221,7 +221,8 @@ impl Reader<'_> {
                 // ("East Saltmarch", a quay).
                 && (t.margin >= SURE || (t.first..=t.last).all(|k| self.scan.cover(k).bits() == 0))
                 && !(t.last + 1 < self.sentence_end
-                    && matches!(self.uses[t.last + 1], Use::Name(_) | Use::Body));
+                    && matches!(self.uses[t.last + 1], Use::Name(_) | Use::Body))
+                && !(t.margin < SURE && t.first == t.last && self.played(i, range.start));
             if free {
                 if let Some(index) = self.push_name(i, t.last + 1, heading, false) {
                     let evidence = &mut self.found.names[index].evidence;
@@ -231,6 +232,18 @@ impl Reader<'_> {
                 }
             }
         }
+    }
+
+    /// Whether token `i` directly follows a verb whose object is a
+    /// character only after an article ("played the Joker"): with none, a
+    /// single word is a team, a game or a piece ("played Halton"), which
+    /// the tagger's lean alone makes no one.
+    pub(super) fn played(&self, i: usize, lo: usize) -> bool {
+        i > lo
+            && self
+                .scan
+                .covering(i - 1, Class::CharacterCueArticle)
+                .is_some_and(|m| m.last == i - 1)
     }
 
     /// Records tokens `first..end` as a name; its index, unless its words

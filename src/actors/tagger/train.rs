@@ -190,6 +190,13 @@ impl Perceptron {
 struct Shuffle(u64);
 
 impl Shuffle {
+    /// The generator of order `order` of a training seeded `seed` (never
+    /// zero, which xorshift would keep).
+    fn seeded(seed: u64, order: u64) -> Shuffle {
+        let state = super::features::mix(seed, order);
+        Shuffle(state)
+    }
+
     fn next(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
@@ -205,18 +212,26 @@ impl Shuffle {
     }
 }
 
-/// Learns weights from prepared documents, `epochs` passes in a shuffled
-/// order, and returns them averaged, by feature key.
 /// How often a feature must occur in training to be learned.
 const MIN_COUNT: u32 = 2;
 
-pub fn train(docs: &[&Prepared], epochs: usize) -> Vec<(u64, [f32; TAGS])> {
-    let mut p = Perceptron {
-        index: FastMap::default(),
-        weights: Vec::new(),
-        timed: Vec::new(),
-        step: 1.0,
-    };
+/// How a training is run: passes over the data, and the orders averaged.
+#[derive(Clone, Copy, Debug)]
+pub struct Schedule {
+    /// Passes over the runs, each in a new shuffled order.
+    pub epochs: usize,
+    /// Perceptrons trained independently, each over its own sequence of
+    /// orders, whose averaged weights are averaged again: one perceptron's
+    /// weights swing with the order it met the sentences in, their mean
+    /// much less.
+    pub orders: usize,
+    /// Seeds the orders: the same seed gives the same weights.
+    pub seed: u64,
+}
+
+/// Learns weights from prepared documents, as `schedule` says, and returns
+/// them averaged, by feature key.
+pub fn train(docs: &[&Prepared], schedule: Schedule) -> Vec<(u64, [f32; TAGS])> {
     let mut runs: Vec<(usize, usize, Vec<usize>)> = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         for s in 0..doc.sentences.len() {
@@ -244,30 +259,52 @@ pub fn train(docs: &[&Prepared], epochs: usize) -> Vec<(u64, [f32; TAGS])> {
         }
     }
     let kept = |k: &u64| seen.get(k).is_some_and(|&n| n >= MIN_COUNT);
-    let mut order = Shuffle(0x2545_f491_4f6c_dd1d);
-    for _ in 0..epochs {
-        order.shuffle(&mut runs);
-        for (d, s, seg) in &runs {
-            let doc = &docs[*d];
-            let window = doc.window(*s);
-            let gold = doc.gold_tags(seg);
-            let mut bits = doc.doc_bits();
-            let mut prev = 0u8;
-            let flags = window.run_flags(seg);
-            for (at, &truth) in gold.iter().enumerate() {
-                window.features(seg, &flags, at, prev, &mut bits, &mut keys);
-                keys.retain(kept);
-                let (guess, _) = best_of(&p.scores(&keys), prev);
-                if guess != truth {
-                    p.update(&keys, truth, 1.0);
-                    p.update(&keys, guess, -1.0);
+    let orders = schedule.orders.max(1);
+    let mut sum: FastMap<u64, [f32; TAGS]> = FastMap::default();
+    for r in 0..orders {
+        let mut p = Perceptron {
+            index: FastMap::default(),
+            weights: Vec::new(),
+            timed: Vec::new(),
+            step: 1.0,
+        };
+        // Every order starts from the runs as read, so each depends only on
+        // the seed and its number.
+        let mut order: Vec<usize> = (0..runs.len()).collect();
+        let mut shuffle = Shuffle::seeded(schedule.seed, r as u64);
+        for _ in 0..schedule.epochs {
+            shuffle.shuffle(&mut order);
+            for &o in &order {
+                let (d, s, seg) = &runs[o];
+                let doc = &docs[*d];
+                let window = doc.window(*s);
+                let gold = doc.gold_tags(seg);
+                let mut bits = doc.doc_bits();
+                let mut prev = 0u8;
+                let flags = window.run_flags(seg);
+                for (at, &truth) in gold.iter().enumerate() {
+                    window.features(seg, &flags, at, prev, &mut bits, &mut keys);
+                    keys.retain(kept);
+                    let (guess, _) = best_of(&p.scores(&keys), prev);
+                    if guess != truth {
+                        p.update(&keys, truth, 1.0);
+                        p.update(&keys, guess, -1.0);
+                    }
+                    p.step += 1.0;
+                    prev = guess;
                 }
-                p.step += 1.0;
-                prev = guess;
+            }
+        }
+        for (k, row) in p.averaged() {
+            let total = sum.entry(k).or_insert([0.0; TAGS]);
+            for (t, w) in total.iter_mut().zip(row) {
+                *t += w / orders as f32;
             }
         }
     }
-    p.averaged()
+    let mut out: Vec<(u64, [f32; TAGS])> = sum.into_iter().collect();
+    out.sort_by_key(|(k, _)| *k);
+    out
 }
 
 /// Names found against gold names, per kind: found, gold, and both.
@@ -376,4 +413,57 @@ pub fn person_leads(model: &Model, docs: &[&Prepared]) -> Vec<(usize, usize)> {
         }
     }
     buckets
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::actors::tagger::corpus::read_iob2;
+
+    /// A small IOB2 document of our own: people before "said", a place
+    /// after "in", a company before "hired".
+    fn docs() -> Vec<Prepared> {
+        let sentences = [
+            (
+                "Mara Voss said it rained in Lund .",
+                "B-PER I-PER O O O O B-LOC O",
+            ),
+            (
+                "Tomas Brek said Acme hired him .",
+                "B-PER I-PER O B-ORG O O O",
+            ),
+            (
+                "Ines Olle said she lives in Orsa .",
+                "B-PER I-PER O O O O B-LOC O",
+            ),
+            ("Acme said it moved to Lund .", "B-ORG O O O O B-LOC O"),
+        ];
+        let mut src = String::from("# newdoc id = d1\n");
+        for (text, tags) in sentences {
+            src += &format!("# text = {text}\n");
+            for (n, (w, t)) in text.split(' ').zip(tags.split(' ')).enumerate() {
+                src += &format!("{}\t{w}\t{t}\n", n + 1);
+            }
+            src.push('\n');
+        }
+        read_iob2(&src).iter().map(prepare).collect()
+    }
+
+    #[test]
+    fn one_seed_gives_one_model_and_orders_are_averaged() {
+        let docs = docs();
+        let refs: Vec<&Prepared> = docs.iter().collect();
+        let schedule = |orders, seed| Schedule {
+            epochs: 3,
+            orders,
+            seed,
+        };
+        let a = train(&refs, schedule(4, 7));
+        assert_eq!(a, train(&refs, schedule(4, 7)), "same seed, same weights");
+        // The mean of four orders is not any one order's weights.
+        assert_ne!(a, train(&refs, schedule(1, 7)));
+        let model = Model::from_bytes(&Model::to_bytes("test", &a, 0.0)).expect("reads");
+        let people = evaluate(&model, &refs)[0];
+        assert_eq!(people.correct, 3, "{people:?}");
+    }
 }
