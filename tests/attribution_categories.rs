@@ -2,6 +2,8 @@
 //! category of issue 12, copy that must be flagged and copy that must stay
 //! quiet. Every sentence here is our own writing.
 
+#[path = "attribution_categories/citations.rs"]
+mod citations;
 #[path = "attribution_categories/claims.rs"]
 mod claims;
 mod common;
@@ -635,6 +637,7 @@ async fn every_category_is_flagged_or_quiet_as_it_should_be() {
     let mut failures = Vec::new();
     for (i, case) in CASES
         .iter()
+        .chain(citations::CASES)
         .chain(claims::CASES)
         .chain(quotes::CASES)
         .enumerate()

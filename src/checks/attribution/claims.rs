@@ -12,7 +12,7 @@
 use super::clauses::{add_source, continues_an_account, is_closer, sourced, ClauseBreaks};
 use super::lexicon::{contains, Roles, LEXICON};
 use super::scan::{Hit, Scan};
-use super::{judgements, nouns};
+use super::{citations, judgements, nouns};
 use crate::checks::{Context, Finding, Rule, RuleInfo, Severity};
 use crate::prose::{BlockKind, TokenKind};
 use crate::span::Span;
@@ -45,6 +45,8 @@ impl Rule for UnattributedClaim {
         let mut breaks = ClauseBreaks::after(&scan, 0);
         // Whether the sentence before ends with its speaker, per sentence.
         let mut account: Option<(usize, bool)> = None;
+        // Whether a sentence cites a work, for the last sentence asked.
+        let mut cited: Option<(usize, bool)> = None;
         for hit in scan.hits.iter() {
             let same_clause = last.is_some_and(|sentence| {
                 sentence == hit.sentence && !breaks.before(&scan, hit.span.start)
@@ -60,6 +62,17 @@ impl Rule for UnattributedClaim {
                 || idiom(&scan, span)
                 || sourced(&scan, hit.sentence, span)
             {
+                continue;
+            }
+            let cites = match cited {
+                Some((sentence, cites)) if sentence == hit.sentence => cites,
+                _ => {
+                    let cites = citations::cites_a_work(ctx.text, scan.prose, hit.sentence);
+                    cited = Some((hit.sentence, cites));
+                    cites
+                }
+            };
+            if cites {
                 continue;
             }
             if describes(&scan, hit) {

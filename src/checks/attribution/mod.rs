@@ -7,6 +7,7 @@
 //! whose it is, in its sentence or in context that makes the source clear.
 //! When the words leave it unsure, the rules stay quiet.
 
+mod citations;
 mod claims;
 mod clauses;
 mod judgements;

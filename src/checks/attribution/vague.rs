@@ -11,6 +11,7 @@
 //! Impersonal attributions ("it is believed") are flagged unless the sentence
 //! names a source as well.
 
+use super::citations;
 use super::lexicon::{contains, Roles, LEXICON};
 use super::scan::{is_between, Hit, Scan};
 use crate::checks::{Context, Finding, Rule, RuleInfo, Severity};
@@ -53,6 +54,11 @@ impl Rule for VagueAttribution {
                 None
             };
             let Some(span) = span else { continue };
+            // "some experts say … (Ruiz 2019; Moe 2004)": the
+            // citation names them.
+            if citations::cites_a_work(ctx.text, ctx.prose, hit.sentence) {
+                continue;
+            }
             let phrase = ctx.prose.slice(span);
             let message = if matches!(
                 scan.word(hit.tokens.start).to_ascii_lowercase().as_str(),
