@@ -516,3 +516,41 @@ async fn a_title_read_into_a_things_name_makes_no_person() {
     );
     client.shutdown().await;
 }
+
+/// A lone name the tagger reads as a person's, after "near" or "in" or
+/// before ", Ohio", with nothing else to say it is a person's, is a place
+/// ("a farm near Franklin", "Warren, Ohio,"), and so is every other
+/// reference to it; a name someone speaks with and who speaks stays a person.
+#[tokio::test]
+async fn a_lone_name_after_a_locative_or_before_a_state_is_no_one() {
+    let text = include_str!("fixtures/actors/places-as-people.md");
+    let mut client = TestClient::start().await;
+    let u = uri("places-as-people.md");
+    client.open_and_wait(&u, "markdown", text).await;
+    // "Tyler has held" too: the document writes Tyler as a place.
+    for needle in ["Franklin", "Warren", "Tyler", "Tyler has"] {
+        let value = hover(&mut client, &u, text, needle).await;
+        assert!(
+            !matches!(kind_of(&value), "Person" | "Probably"),
+            "{needle} is no person: {value}"
+        );
+    }
+    let value = hover(&mut client, &u, text, "Morgan said").await;
+    assert_eq!(kind_of(&value), "Person", "{value}");
+    assert_eq!(
+        reference_count(&mut client, &u, text, "Morgan said").await,
+        2
+    );
+    let names = client.outline_names(&u).await;
+    assert_eq!(names, ["Morgan"], "{names:?}");
+    client.shutdown().await;
+}
+
+#[test]
+fn the_cli_lists_no_person_for_a_place_after_near() {
+    let listed = actors_json(
+        "places-as-people.md",
+        include_str!("fixtures/actors/places-as-people.md"),
+    );
+    assert_eq!(people(&listed), ["Morgan"], "{listed}");
+}

@@ -8,6 +8,7 @@
 //! names. Offices, relations and roles are worked out in `roles.rs`.
 
 mod memo;
+mod places;
 mod roles;
 mod tidy;
 
@@ -45,6 +46,8 @@ fn link(
     people: Option<&People>,
     articled: &FastSet<String>,
 ) -> (Vec<Actor>, Vec<Mention>) {
+    let mut found = found;
+    places::no_one_at_places(&mut found.names);
     let mut linker = Linker {
         prose,
         articled,

@@ -83,6 +83,11 @@ impl Evidence {
         self.role || self.courtesy || self.age || self.character
     }
 
+    /// Anything but the tagger's word says the name is a person's.
+    pub fn personal(self) -> bool {
+        self.role || self.courtesy || self.name_shape || self.speaker || self.age || self.character
+    }
+
     /// Enough to call the name a person's without a hedge: the text says
     /// so, or the tagger is sure.
     pub fn certain(self) -> bool {
@@ -159,6 +164,10 @@ pub struct RawName {
     /// person ("Leeds United", "Question Time"), and the text says nothing
     /// that makes them a person's: no person is made of it.
     pub not_person: bool,
+    /// A name with no given name and nothing in the text to make it a
+    /// person's, written where a place's name goes ("near
+    /// Franklin", "Warren, Ohio"): see `link::places`.
+    pub placed: bool,
     pub possessive: bool,
     pub in_quote: bool,
     pub heading: bool,
@@ -422,6 +431,7 @@ impl Reader<'_> {
         for n in first_name..self.found.names.len() {
             self.context(n, range.clone());
             self.learned_kind(n, heading);
+            self.found.names[n].placed = self.placed(n);
         }
         self.descriptions(range, heading);
     }
@@ -512,6 +522,46 @@ impl Reader<'_> {
         }
     }
 }
+
+impl Reader<'_> {
+    /// A lone name (no given name) that only its place in the sentence
+    /// speaks of: after a locative preposition ("a farm near
+    /// Preston") or before a comma and a known place ("Preston, Ohio"). With
+    /// no given name, title, courtesy title, age or verb of saying, that may
+    /// be a place's name: the document decides (`link/places.rs`).
+    fn placed(&self, n: usize) -> bool {
+        let name = &self.found.names[n];
+        if name.parsed.given.is_some() || name.possessive || name.evidence.personal() {
+            return false;
+        }
+        let (first, end) = (name.tokens.start, name.tokens.end);
+        let after_locative = first > 0
+            && !self.tokens[first].sentence_start
+            && LOCATIVES
+                .iter()
+                .any(|l| self.word(first - 1).eq_ignore_ascii_case(l));
+        // "Warren, Ohio", and "Preston, Victoria, Australia".
+        let place = |i: usize| {
+            i < self.sentence_end
+                && self.scan.cover(i).any(Classes::of(&[
+                    Class::Country,
+                    Class::Capital,
+                    Class::Place,
+                ]))
+        };
+        let comma = |i: usize| i < self.sentence_end && self.is_punct(i, ",");
+        let before_place = comma(end)
+            && (place(end + 1)
+                || end + 3 < self.sentence_end
+                    && self.capitalised(end + 1)
+                    && comma(end + 2)
+                    && place(end + 3));
+        after_locative || before_place
+    }
+}
+
+/// Prepositions after which a lone name is read as a place's.
+const LOCATIVES: [&str; 5] = ["in", "at", "near", "outside", "around"];
 
 /// The tagger's lead (in the model's units) at which a name is taken for a
 /// person's without a hedge. Chosen by cross-validation on the training
