@@ -115,7 +115,13 @@ impl Layout {
     /// Whether an offset lies in the story's body: after the top matter, and
     /// not in a subhead or a tagline.
     pub fn in_body(&self, offset: usize) -> bool {
-        offset >= self.body_start && !self.subheads.iter().any(|s| s.contains(offset))
+        // Subheads are blocks, in order and apart: the one that may hold
+        // the offset is the last to start at or before it.
+        let before = self.subheads.partition_point(|s| s.start <= offset);
+        offset >= self.body_start
+            && !before
+                .checked_sub(1)
+                .is_some_and(|i| self.subheads[i].contains(offset))
     }
 
     /// Whether an offset lies in the deck under the headline.

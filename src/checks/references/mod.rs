@@ -10,6 +10,7 @@
 //! matter above the story (`layout.rs`), or in a link's text. The house
 //! style's choices come from [`style::HouseStyle`].
 
+mod capitalised;
 mod case;
 mod courtesy;
 mod layout;

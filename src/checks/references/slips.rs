@@ -5,9 +5,9 @@
 //! the word, or a person of its own known only by that word; either way the
 //! reader meets one person under two spellings.
 
-use std::collections::hash_map::Entry;
 use std::sync::Arc;
 
+use super::capitalised::{Capitalised, Word};
 use super::layout::Layout;
 use super::spelling::{difference, nfc, respelling, Difference};
 use super::words::WordMemo;
@@ -35,7 +35,7 @@ pub(super) fn unlinked_respellings(
     ctx: &Context<'_>,
     layout: &Layout,
     words: &mut WordMemo,
-    places: &FastSet<&str>,
+    (places, capitalised): (&FastSet<&str>, &Capitalised<'_>),
     out: &mut Vec<Finding>,
 ) {
     let anchors = anchors(ctx);
@@ -44,7 +44,6 @@ pub(super) fn unlinked_respellings(
     }
     let surnames: Vec<&str> = anchors.iter().map(|a| a.surname).collect();
     let index = words.index(&surnames);
-    let capitalised = capitalised_counts(ctx);
     // Every word some actor's name is made of: a word that is part of a name
     // of its own ("Kane" in "Tim Kane") is that name, not a slip.
     let name_words: FastSet<&str> = ctx
@@ -54,33 +53,33 @@ pub(super) fn unlinked_respellings(
         .flat_map(|a| a.name.split_whitespace())
         .collect();
     // The one surname each word respells, if exactly one: the same for
-    // every use of the word.
-    let mut respelt: FastMap<&str, Option<(usize, Difference)>> = FastMap::default();
-    for (t, token) in ctx.prose.tokens.iter().enumerate() {
-        if token.kind != TokenKind::Word || !token.capitalised || token.in_quote {
+    // every use of the word, so asked once per word; then its uses in
+    // text order.
+    let mut uses: Vec<(usize, &Word<'_>, usize, Difference)> = Vec::new();
+    for word in capitalised.outside_quotes() {
+        let text = word.text;
+        if text.chars().count() < 4 || !text.chars().all(|c| c.is_alphabetic() || is_mark(c)) {
             continue;
         }
-        let word = ctx.prose.slice(token.word);
-        let only = *respelt.entry(word).or_insert_with(|| {
-            if word.chars().count() < 4 || !word.chars().all(|c| c.is_alphabetic() || is_mark(c)) {
-                return None;
-            }
-            let mut candidates: Vec<usize> = words
-                .keys(word)
-                .iter()
-                .flat_map(|&k| index.under(k))
-                .collect();
-            candidates.sort_unstable();
-            candidates.dedup();
-            let mut matches = candidates
-                .iter()
-                .filter_map(|&i| words.difference(word, anchors[i].surname).map(|d| (i, d)));
-            let first = matches.next();
-            first.filter(|_| matches.next().is_none())
-        });
-        let Some((anchor, how)) = only else {
-            continue;
-        };
+        let mut candidates: Vec<usize> = words
+            .keys(text)
+            .iter()
+            .flat_map(|&k| index.under(k))
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut matches = candidates
+            .iter()
+            .filter_map(|&i| words.difference(text, anchors[i].surname).map(|d| (i, d)));
+        let first = matches.next();
+        if let Some((anchor, how)) = first.filter(|_| matches.next().is_none()) {
+            uses.extend(word.tokens.iter().map(|&t| (t, word, anchor, how)));
+        }
+    }
+    uses.sort_unstable_by_key(|u| u.0);
+    for (t, capitalised_word, anchor, how) in uses {
+        let token = &ctx.prose.tokens[t];
+        let word = capitalised_word.text;
         let anchor = &anchors[anchor];
         if !alone(ctx, t) || !judged_here(ctx, layout, token.span) {
             continue;
@@ -106,7 +105,7 @@ pub(super) fn unlinked_respellings(
             continue;
         }
         // A slip is rarer than the spelling it slips from, or made once.
-        if capitalised.get(word).copied().unwrap_or(0) >= anchor.uses.max(2) {
+        if capitalised_word.count >= anchor.uses.max(2) {
             continue;
         }
         // Not the introduction's own words.
@@ -207,17 +206,6 @@ fn written_in_shape(ctx: &Context<'_>, a: usize, surname: &str) -> bool {
         })
 }
 
-/// How often the text writes each capitalised word.
-fn capitalised_counts<'a>(ctx: &'a Context<'_>) -> FastMap<&'a str, usize> {
-    let mut capitalised: FastMap<&str, usize> = FastMap::default();
-    for token in ctx.prose.tokens.iter() {
-        if token.kind == TokenKind::Word && token.capitalised {
-            *capitalised.entry(ctx.prose.slice(token.word)).or_insert(0) += 1;
-        }
-    }
-    capitalised
-}
-
 /// Whether the word at token `t` stands alone where a surname would: no
 /// capitalised word joined to it on either side, except a courtesy title or
 /// title the model read before it, or the first word of a sentence. A
@@ -259,15 +247,26 @@ fn alone(ctx: &Context<'_>, t: usize) -> bool {
 /// Whether the rules judge text here: the story's body, not a heading,
 /// caption or a link's text.
 fn judged_here(ctx: &Context<'_>, layout: &Layout, span: Span) -> bool {
-    let Some(block) = ctx.prose.block_at(span.start) else {
+    let Some(b) = ctx.prose.block_at(span.start) else {
         return false;
     };
-    let block = &ctx.prose.blocks[block];
+    let block = &ctx.prose.blocks[b];
+    // A caption is asked about once per block, however many words it has.
+    let caption = || {
+        super::Answers::<Caption>::of(ctx, ctx.prose.blocks.len())
+            .answer(b, || LEXICON.is_caption(ctx.prose.slice(block.span)))
+    };
     block.kind != BlockKind::Heading
         && layout.in_body(span.start)
-        && !LEXICON.is_caption(ctx.prose.slice(block.span))
+        && !caption()
         && !layout.in_link_text(span)
 }
+
+/// One way a word is written, and everywhere it is written so.
+type Written<'a> = (&'a str, Vec<Span>);
+
+/// Whether a block is a photo caption ([`judged_here`]).
+struct Caption;
 
 /// Whether the word names no one of its own: not a reference to one of the
 /// anchor's people already (the linked rule judges those), not an
@@ -349,46 +348,41 @@ pub(super) fn accent_variants(
     ctx: &Context<'_>,
     layout: &Layout,
     words: &mut WordMemo,
-    places: &FastSet<&str>,
+    (places, capitalised): (&FastSet<&str>, &Capitalised<'_>),
     out: &mut Vec<Finding>,
 ) {
-    // Each capitalised word and everywhere it is written, in the order the
-    // words first appear.
-    let mut seen: FastMap<&str, usize> = FastMap::default();
-    let mut distinct: Vec<(&str, Vec<Span>)> = Vec::new();
-    for token in &ctx.prose.tokens {
-        if token.kind != TokenKind::Word || !token.capitalised || token.in_quote {
-            continue;
-        }
-        let word = ctx.prose.slice(token.word);
-        match seen.entry(word) {
-            Entry::Occupied(at) => distinct[*at.get()].1.push(token.word),
-            Entry::Vacant(at) => {
-                at.insert(distinct.len());
-                distinct.push((word, vec![token.word]));
-            }
-        }
-    }
     // Each form of a word, by its letters without accents; only the words
     // written in two forms or more are looked at again.
-    let mut forms: FastMap<Arc<str>, Vec<(&str, Vec<Span>)>> = FastMap::default();
-    for (word, spans) in distinct {
-        if word.chars().count() < 3 || !word.chars().all(|c| c.is_alphabetic() || is_mark(c)) {
+    let mut forms: FastMap<Arc<str>, Vec<Written<'_>>> = FastMap::default();
+    for word in capitalised.outside_quotes() {
+        let text = word.text;
+        if text.chars().count() < 3 || !text.chars().all(|c| c.is_alphabetic() || is_mark(c)) {
             continue;
         }
+        let spans = word
+            .tokens
+            .iter()
+            .map(|&t| ctx.prose.tokens[t].word)
+            .collect();
         forms
-            .entry(words.without_accents(word))
+            .entry(words.without_accents(text))
             .or_default()
-            .push((word, spans));
+            .push((text, spans));
     }
-    let varied: FastMap<&str, &[(&str, Vec<Span>)]> = forms
+    // Each use of a word written in two forms or more, in text order, with
+    // its forms.
+    let mut varied: Vec<(Span, &str, &[Written<'_>])> = forms
         .values()
         .filter(|list| list.len() >= 2)
-        .flat_map(|list| list.iter().map(move |f| (f.0, list.as_slice())))
+        .flat_map(|list| {
+            list.iter()
+                .flat_map(move |f| f.1.iter().map(move |&span| (span, f.0, list.as_slice())))
+        })
         .collect();
     if varied.is_empty() {
         return;
     }
+    varied.sort_unstable_by_key(|v| v.0.start);
     let flagged: Vec<Span> = out
         .iter()
         .filter(|f| f.code == super::spelling::NAME_VARIANT.code)
@@ -410,14 +404,7 @@ pub(super) fn accent_variants(
     // Where each usual form is first written in the body: a headline's
     // "Otto Jespersen" shows the spelling, but the reader checks it below.
     let mut shown: FastMap<&str, Option<Span>> = FastMap::default();
-    for token in &ctx.prose.tokens {
-        if token.kind != TokenKind::Word || !token.capitalised || token.in_quote {
-            continue;
-        }
-        let (word, span) = (ctx.prose.slice(token.word), token.word);
-        let Some(&list) = varied.get(word) else {
-            continue;
-        };
+    for (span, word, list) in varied {
         // The same letters in another encoding: the decomposed form is the
         // odd one, however often it is used.
         let composed = list

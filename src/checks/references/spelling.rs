@@ -4,6 +4,7 @@
 
 use icu_normalizer::{ComposingNormalizerBorrowed, DecomposingNormalizerBorrowed};
 
+use super::capitalised::Capitalised;
 use super::layout::Layout;
 use super::words::WordMemo;
 use super::{checked, later_name, layout, line, named, shared_names, text_of};
@@ -127,8 +128,9 @@ impl Rule for NameVariant {
         let mut kept = ctx.memo.map(|m| m.words.borrow_mut());
         let words = kept.as_deref_mut().unwrap_or(&mut fresh);
         words.start();
-        super::slips::unlinked_respellings(ctx, &layout, words, &places, out);
-        super::slips::accent_variants(ctx, &layout, words, &places, out);
+        let capitalised = Capitalised::of(ctx);
+        super::slips::unlinked_respellings(ctx, &layout, words, (&places, &capitalised), out);
+        super::slips::accent_variants(ctx, &layout, words, (&places, &capitalised), out);
         words.finish();
     }
 }
