@@ -13,7 +13,7 @@ use crate::actors::{
     is_variant, skeleton, Actor, Confidence, Form, Mention, NameOrder, PersonName,
 };
 use crate::checks::{Context, Edit, Finding, RelatedLocation, Rule, RuleInfo, Severity};
-use crate::hashing::FastSet;
+use crate::hashing::{FastMap, FastSet};
 use crate::span::Span;
 
 pub(super) static NAME_VARIANT: RuleInfo = RuleInfo {
@@ -324,6 +324,10 @@ fn spellings(
             (spelling, RelatedLocation::Here(span))
         }
     };
+    // One spelling throughout: nothing differs from it.
+    if families.iter().all(|(_, f)| *f == expected) {
+        return;
+    }
     // Where only the shape of the name says it is a person's, only accents
     // and encodings: "Buddhism" and "Buddhist" differ in one letter too;
     // and a slip of the surname written alone, where the full name in
@@ -430,9 +434,16 @@ fn settled_slip(
 /// one written. One slip among many references is the slip, wherever it
 /// comes.
 fn usual_spelling(families: &[(Span, String)]) -> Option<(Span, String)> {
-    let count = |f: &str| families.iter().filter(|(_, g)| g == f).count();
+    // Counted once each: a person may be named hundreds of times.
+    let mut counts: FastMap<&str, usize> = FastMap::default();
+    for (_, f) in families {
+        crate::work::step();
+        *counts.entry(f.as_str()).or_insert(0) += 1;
+    }
+    let count = |f: &str| counts.get(f).copied().unwrap_or(0);
     let mut best: Option<&(Span, String)> = None;
     for candidate in families {
+        crate::work::step();
         if best.is_none_or(|b| count(&candidate.1) > count(&b.1)) {
             best = Some(candidate);
         }
