@@ -297,6 +297,11 @@ fn spellings(
     out: &mut Vec<Finding>,
 ) {
     let refs: Vec<&Mention> = checked(ctx, layout, a).map(|(_, m)| m).collect();
+    // One reference spells the name one way, unless a people file spells
+    // it another.
+    if refs.len() < 2 && ctx.actors.entry_of(a).is_none() {
+        return;
+    }
     let whole = whole_names(ctx, &refs, out);
     let families: Vec<(Span, String)> = refs
         .iter()
