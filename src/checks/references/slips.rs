@@ -43,7 +43,7 @@ pub(super) fn unlinked_respellings(
         return;
     }
     let surnames: Vec<&str> = anchors.iter().map(|a| a.surname).collect();
-    let index = words.index(&surnames);
+    words.index(&surnames);
     // Every word some actor's name is made of: a word that is part of a name
     // of its own ("Kane" in "Tim Kane") is that name, not a slip.
     let name_words: FastSet<&str> = ctx
@@ -61,18 +61,7 @@ pub(super) fn unlinked_respellings(
         if text.chars().count() < 4 || !text.chars().all(|c| c.is_alphabetic() || is_mark(c)) {
             continue;
         }
-        let mut candidates: Vec<usize> = words
-            .keys(text)
-            .iter()
-            .flat_map(|&k| index.under(k))
-            .collect();
-        candidates.sort_unstable();
-        candidates.dedup();
-        let mut matches = candidates
-            .iter()
-            .filter_map(|&i| words.difference(text, anchors[i].surname).map(|d| (i, d)));
-        let first = matches.next();
-        if let Some((anchor, how)) = first.filter(|_| matches.next().is_none()) {
+        if let Some((anchor, how)) = words.respells(text) {
             uses.extend(word.tokens.iter().map(|&t| (t, word, anchor, how)));
         }
     }
