@@ -61,8 +61,11 @@ pub(super) fn unlinked_respellings(
         if text.chars().count() < 4 || !text.chars().all(|c| c.is_alphabetic() || is_mark(c)) {
             continue;
         }
-        if let Some((anchor, how)) = words.respells(text) {
-            uses.extend(word.tokens.iter().map(|&t| (t, word, anchor, how)));
+        let Some((a, how)) = words.respells(text) else {
+            continue;
+        };
+        if respelling_of(ctx, text, word.count, &anchors[a], places) {
+            uses.extend(word.tokens.iter().map(|&t| (t, word, a, how)));
         }
     }
     uses.sort_unstable_by_key(|u| u.0);
@@ -70,42 +73,55 @@ pub(super) fn unlinked_respellings(
         let token = &ctx.prose.tokens[t];
         let word = capitalised_word.text;
         let anchor = &anchors[anchor];
-        if !alone(ctx, t) || !judged_here(ctx, layout, token.span) {
-            continue;
-        }
-        // A word the article also writes in lowercase, or a known given
-        // name, place or function word, is that word.
-        if super::lowercase_in(ctx, &[word])
-            || LEXICON.is_given_name(word)
-            || LEXICON.names_a_place(word)
-            || LEXICON.is_function_word(word)
-            || places.contains(word)
-        {
-            continue;
-        }
-        // A surname the article also writes as a place's name, of people
-        // the model is not certain of, may be the place's.
-        if places.contains(anchor.surname)
-            && anchor
-                .actors
-                .iter()
-                .all(|&a| ctx.actors.actors[a].confidence != Confidence::Certain)
-        {
-            continue;
-        }
-        // A slip is rarer than the spelling it slips from, or made once.
-        if capitalised_word.count >= anchor.uses.max(2) {
+        if !alone(ctx, t) {
             continue;
         }
         // Not the introduction's own words.
         if anchor.introduction.contains(token.span.start) && how == Difference::Letters {
             continue;
         }
-        if !unlinked(ctx, &anchor.actors, token.word, &name_words, word) {
+        // Asked last, as the dearest question.
+        if !unlinked(ctx, &anchor.actors, token.word, &name_words, word)
+            || !judged_here(ctx, layout, token.span)
+        {
             continue;
         }
         out.push(finding(ctx, anchor, token.word, word, how));
     }
+}
+
+/// What a respelling of `anchor`'s surname needs whatever its place: a
+/// word that is no ordinary word, given name or place, of a surname that is
+/// no place's, and rarer than the surname.
+fn respelling_of(
+    ctx: &Context<'_>,
+    word: &str,
+    count: usize,
+    anchor: &Anchor<'_>,
+    places: &FastSet<&str>,
+) -> bool {
+    // A word the article also writes in lowercase, or a known given
+    // name, place or function word, is that word.
+    if super::lowercase_in(ctx, &[word])
+        || LEXICON.is_given_name(word)
+        || LEXICON.names_a_place(word)
+        || LEXICON.is_function_word(word)
+        || places.contains(word)
+    {
+        return false;
+    }
+    // A surname the article also writes as a place's name, of people
+    // the model is not certain of, may be the place's.
+    if places.contains(anchor.surname)
+        && anchor
+            .actors
+            .iter()
+            .all(|&a| ctx.actors.actors[a].confidence != Confidence::Certain)
+    {
+        return false;
+    }
+    // A slip is rarer than the spelling it slips from, or made once.
+    count < anchor.uses.max(2)
 }
 
 /// The surnames a respelling is compared with, of people introduced in
