@@ -136,11 +136,12 @@ fn anchors<'a>(ctx: &'a Context<'_>) -> Vec<Anchor<'a>> {
     let mut per_surname: FastMap<&str, usize> = FastMap::default();
     let introduced: FastSet<usize> = introduced_people(ctx).map(|(a, _)| a).collect();
     for (a, actor) in named(ctx.actors, Confidence::Likely) {
-        let Some(surname) = later_name(actor) else {
+        let Some(surname) = later_name(actor).filter(|s| s.chars().count() >= 4) else {
             continue;
         };
-        let shaped = name_shaped(ctx, a, surname);
-        if !introduced.contains(&a) && !shaped {
+        // Worked out only where it decides.
+        let shaped = || name_shaped(ctx, a, surname);
+        if !introduced.contains(&a) && !shaped() {
             continue;
         }
         let uses = ctx.actors.mentions_of(a).filter(|m| !m.in_quote).count();
@@ -158,7 +159,7 @@ fn anchors<'a>(ctx: &'a Context<'_>) -> Vec<Anchor<'a>> {
             }
             None => continue,
         };
-        if surname.chars().count() < 4 || uses < 2 && !(shaped && full.is_some()) {
+        if uses < 2 && !(full.is_some() && shaped()) {
             continue;
         }
         match per_surname.get(surname) {
