@@ -27,7 +27,7 @@ macro_rules! case {
     };
 }
 
-const CASES: [(&str, &str); 51] = [
+const CASES: [(&str, &str); 52] = [
     case!("offices"),
     case!("roles"),
     case!("knight"),
@@ -79,6 +79,7 @@ const CASES: [(&str, &str); 51] = [
     case!("uk-after-name"),
     case!("epithet"),
     case!("rank-gloss"),
+    case!("early-shapes"),
 ];
 
 fn text(name: &str) -> &'static str {

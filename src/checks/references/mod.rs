@@ -37,7 +37,7 @@ pub(crate) use words::WordMemo;
 use std::rc::Rc;
 
 use crate::actors::lexicon::LEXICON;
-use crate::actors::{Actor, ActorKind, Actors, Confidence, Form, Mention, Target};
+use crate::actors::{Actor, ActorKind, Actors, Confidence, Form, Mention, NameOrder, Target};
 use crate::checks::Context;
 use crate::hashing::FastMap;
 use crate::span::Span;
@@ -89,7 +89,8 @@ fn shows_a_name(ctx: &Context<'_>, a: usize, actor: &Actor) -> bool {
             continue;
         }
         let text = ctx.prose.slice(m.name);
-        let mut words = text.split_whitespace();
+        // A suffix ("Jr.") is no part of the name a later reference uses.
+        let mut words = text.split_whitespace().filter(|w| !LEXICON.is_suffix(w));
         match m.form {
             // A name cut off and said again is a false start, not an
             // introduction.
@@ -101,8 +102,20 @@ fn shows_a_name(ctx: &Context<'_>, a: usize, actor: &Actor) -> bool {
                 if LEXICON.is_given_name(first) {
                     return true;
                 }
+                // A family name written first ("Ban Ki-moon") is the later
+                // name; the given name follows it.
+                let family_first = actor
+                    .person
+                    .as_ref()
+                    .is_some_and(|p| p.order == NameOrder::FamilyFirst);
+                let last = words.next_back();
+                let (family, given) = if family_first {
+                    (Some(first), last)
+                } else {
+                    (last, Some(first))
+                };
                 full |=
-                    words.next_back() == Some(surname) && name_like(first) && name_like(surname);
+                    family == Some(surname) && given.is_some_and(name_like) && name_like(surname);
             }
             Form::Family => alone |= text == surname,
             _ => {}
@@ -111,11 +124,18 @@ fn shows_a_name(ctx: &Context<'_>, a: usize, actor: &Actor) -> bool {
     full && alone && before_full <= 1 && !lowercase_in(ctx, &[surname, first_word(&actor.name)])
 }
 
-/// A word shaped like a name: a capital, then lowercase letters only.
+/// A word shaped like a name: a capital, then lowercase letters only; or
+/// such words joined by hyphens, the later ones capitalised or not
+/// ("Okonkwo-Bello", "Jean-Luc", "Ki-moon").
 fn name_like(word: &str) -> bool {
-    let mut chars = word.chars();
-    chars.next().is_some_and(char::is_uppercase)
-        && chars.all(char::is_lowercase)
+    let mut parts = word.split('-');
+    let capitalised = |p: &str| {
+        let mut chars = p.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
+    };
+    let lowercase = |p: &str| !p.is_empty() && p.chars().all(char::is_lowercase);
+    parts.next().is_some_and(capitalised)
+        && parts.all(|p| capitalised(p) || lowercase(p))
         && !LEXICON.names_a_place(word)
         && !LEXICON.is_function_word(word)
 }
