@@ -27,7 +27,7 @@ macro_rules! case {
     };
 }
 
-const CASES: [(&str, &str); 52] = [
+const CASES: [(&str, &str); 53] = [
     case!("offices"),
     case!("roles"),
     case!("knight"),
@@ -80,6 +80,7 @@ const CASES: [(&str, &str); 52] = [
     case!("epithet"),
     case!("rank-gloss"),
     case!("early-shapes"),
+    case!("embedded"),
 ];
 
 fn text(name: &str) -> &'static str {

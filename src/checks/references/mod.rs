@@ -6,8 +6,9 @@
 //! All six read the actor model, and judge only what it is sure of: people it
 //! is sure are people, and references it is sure point to them (not a
 //! surname cut from a longer name, not "the Bush years"). None fires inside a
-//! direct quotation (the speaker's words), in a headline, caption or the top
-//! matter above the story (`layout.rs`), or in a link's text. The house
+//! direct quotation (the speaker's words), a block quote or an embedded post,
+//! in a headline, caption or the top matter above the story (`layout.rs`),
+//! or in a link's text. The house
 //! style's choices come from [`style::HouseStyle`].
 
 mod case;
@@ -179,14 +180,15 @@ fn layout(ctx: &Context<'_>) -> Rc<Layout> {
 }
 
 /// A reference a rule may judge: in the story's body (not a headline,
-/// caption, the top matter or a link's text), outside quotations, and one the
-/// model is sure of.
+/// caption, the top matter or a link's text), outside quotations, block
+/// quotes and embedded posts, and one the model is sure of.
 fn judged(ctx: &Context<'_>, layout: &Layout, m: &Mention) -> bool {
     !m.in_quote
         && !m.heading
         && !m.caption
         && layout.in_body(m.span.start)
         && !layout.in_link_text(m.span)
+        && !layout.in_embedded(m.span.start)
         && !speech_repair(ctx, m)
         && sure(ctx, m)
 }
