@@ -44,8 +44,8 @@ Kinds (expected code in brackets):
                  (start, also possessive), object, object of a
                  preposition, possessor, after a quotation, inside
                  parentheses, in a parenthetical, or opening the body
-                 (lede; after a dateline, within six paragraphs of the
-                 introduction); not
+                 (lede, also after a wire dateline, "LONDON — "; within six
+                 paragraphs of the introduction); not
                  where the text writes the surname earlier still (gold
                  missed a reference, or a namesake)        [late-introduction]
   respell-*      a later surname spelled another way: i/y or a doubled letter
@@ -450,6 +450,12 @@ def early_seeds(doc: Doc, person: dict, refs: list[dict], style: str):
         inserted = LEDE.format(s=surname)
         new, [(s, _)] = edits(text, [(lede, lede, inserted)])
         yield "early-lede", new, (s, s + len(surname)), f"{full}: lede '{inserted.strip()}'"
+        # The same lede after a wire dateline in capitals.
+        inserted = "LONDON \u2014 " + inserted
+        new, [(s, _)] = edits(text, [(lede, lede, inserted)])
+        off = inserted.index(surname)
+        yield "early-dateline", new, (s + off, s + off + len(surname)), \
+            f"{full}: dateline '{inserted.strip()}'"
 
 
 def body_start(text: str) -> int | None:
