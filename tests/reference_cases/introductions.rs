@@ -151,6 +151,55 @@ async fn surnames_of_every_shape_before_the_introduction() {
 }
 
 #[tokio::test]
+async fn family_names_with_particles_before_the_introduction() {
+    // "de Jong" and "von der Leyen" with their particles, and "Bismarck"
+    // without "von", as later references write them: each is the person
+    // introduced after it, and the flag covers the particles too.
+    let t = text("early-particles");
+    for style in ["ap", "uk"] {
+        let (mut client, u, found) = check(style, "early-particles", t).await;
+        for (covers, message) in [
+            (
+                "de Jong",
+                "'de Jong' comes before Pieter de Jong is introduced (line 3",
+            ),
+            (
+                "von der Leyen",
+                "'von der Leyen' comes before Ursula von der Leyen is introduced (line 5",
+            ),
+            (
+                "Bismarck",
+                "'Bismarck' comes before Otto von Bismarck is introduced (line 7",
+            ),
+        ] {
+            let d = flagged(t, &found, "late-introduction", covers);
+            starts(d, message);
+        }
+        assert_eq!(found.len(), 3, "{style}: {found:?}");
+        // The fix moves the introduction, particles and all, and leaves
+        // the family name where it was, capitalised at a sentence start.
+        let d = flagged(t, &found, "late-introduction", "de Jong");
+        let fixed = super::fixed(&mut client, &u, t, d).await;
+        assert!(
+            fixed.contains("knew Mayor Pieter de Jong then. De Jong said on Tuesday"),
+            "{fixed}"
+        );
+        client.shutdown().await;
+
+        let introduced = [
+            "Few people outside the port knew de Jong then. ",
+            "Much depended on von der Leyen's answer. ",
+            "Bismarck had not spoken publicly before. ",
+        ]
+        .iter()
+        .fold(t.to_string(), |t, early| t.replace(early, ""));
+        let (client, _, found) = check(style, "early-particles-introduced", &introduced).await;
+        assert!(found.is_empty(), "{style}: {found:?}");
+        client.shutdown().await;
+    }
+}
+
+#[tokio::test]
 async fn a_full_name_in_a_short_first_paragraph_under_the_headline_introduces() {
     // "Frontrunner Donna Keller is facing attack ads..." under a headline
     // written as a sentence: a deck or the lede, the layout cannot tell;

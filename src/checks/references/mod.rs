@@ -81,6 +81,16 @@ fn shows_a_name(ctx: &Context<'_>, a: usize, actor: &Actor) -> bool {
     let Some(surname) = later_name(actor) else {
         return false;
     };
+    // A family name that opens with particles ("von Bismarck") is often
+    // written without them on later reference; its last word is the name.
+    let core = crate::actors::without_particles(surname).unwrap_or(surname);
+    let family_words = surname.split(' ').count();
+    // A family name written first ("Ban Ki-moon") is the later name; the
+    // given name follows it.
+    let family_first = actor
+        .person
+        .as_ref()
+        .is_some_and(|p| p.order == NameOrder::FamilyFirst);
     let mut full = false;
     let mut alone = false;
     let mut before_full = 0;
@@ -90,39 +100,41 @@ fn shows_a_name(ctx: &Context<'_>, a: usize, actor: &Actor) -> bool {
             continue;
         }
         let text = ctx.prose.slice(m.name);
-        // A suffix ("Jr.") is no part of the name a later reference uses.
-        let mut words = text.split_whitespace().filter(|w| !LEXICON.is_suffix(w));
         match m.form {
             // A name cut off and said again is a false start, not an
             // introduction.
             Form::Full if speech_repair(ctx, m) => {}
             Form::Full => {
-                let Some(first) = words.next() else {
+                // A suffix ("Jr.") is no part of the name a later reference
+                // uses.
+                let words: Vec<&str> = text
+                    .split_whitespace()
+                    .filter(|w| !LEXICON.is_suffix(w))
+                    .collect();
+                let Some(&first) = words.first() else {
                     continue;
                 };
                 if LEXICON.is_given_name(first) {
                     return true;
                 }
-                // A family name written first ("Ban Ki-moon") is the later
-                // name; the given name follows it.
-                let family_first = actor
-                    .person
-                    .as_ref()
-                    .is_some_and(|p| p.order == NameOrder::FamilyFirst);
-                let last = words.next_back();
-                let (family, given) = if family_first {
-                    (Some(first), last)
-                } else {
-                    (last, Some(first))
+                let Some(given_words) = words.len().checked_sub(family_words) else {
+                    continue;
                 };
-                full |=
-                    family == Some(surname) && given.is_some_and(name_like) && name_like(surname);
+                let (family, given) = if family_first {
+                    (&words[..family_words], words.last())
+                } else {
+                    (&words[given_words..], Some(&first))
+                };
+                full |= given_words > 0
+                    && family.join(" ") == surname
+                    && given.is_some_and(|g| name_like(g))
+                    && name_like(core);
             }
-            Form::Family => alone |= text == surname,
+            Form::Family => alone |= text == surname || text == core,
             _ => {}
         }
     }
-    full && alone && before_full <= 1 && !lowercase_in(ctx, &[surname, first_word(&actor.name)])
+    full && alone && before_full <= 1 && !lowercase_in(ctx, &[core, first_word(&actor.name)])
 }
 
 /// A word shaped like a name: a capital, then lowercase letters only; or
