@@ -196,6 +196,26 @@ async fn family_names_with_particles_before_the_introduction() {
         let (client, _, found) = check(style, "early-particles-introduced", &introduced).await;
         assert!(found.is_empty(), "{style}: {found:?}");
         client.shutdown().await;
+
+        // At a sentence start the particle takes a capital, before the
+        // introduction and after it.
+        let opening = t
+            .replace(
+                "Few people outside the port knew de Jong then.",
+                "De Jong had not spoken publicly before.",
+            )
+            .replace(
+                "Asked about the vote, de Jong declined to comment.",
+                "De Jong declined to comment.",
+            );
+        let (client, _, found) = check(style, "early-particles-opening", &opening).await;
+        let d = flagged(&opening, &found, "late-introduction", "De Jong");
+        starts(
+            d,
+            "'De Jong' comes before Pieter de Jong is introduced (line 3",
+        );
+        assert_eq!(found.len(), 3, "{style}: {found:?}");
+        client.shutdown().await;
     }
 }
 

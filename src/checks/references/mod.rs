@@ -242,7 +242,20 @@ fn sure(ctx: &Context<'_>, m: &Mention) -> bool {
     }
     let adjacent = ctx.prose.text[before.span.end..m.name.start] == *" ";
     let opener = before.sentence_start && LEXICON.is_function_word(&word);
-    !(before.capitalised && adjacent && !opener && before.kind == crate::prose::TokenKind::Word)
+    // "De Jong said": the particle of the person's family name, capitalised
+    // at a sentence start.
+    let own_particle = || {
+        m.actor()
+            .and_then(|a| ctx.actors.actors.get(a))
+            .and_then(later_name)
+            .and_then(|s| s.strip_suffix(ctx.prose.slice(m.name)))
+            .is_some_and(|p| p.trim_end().eq_ignore_ascii_case(&word))
+    };
+    !(before.capitalised
+        && adjacent
+        && !opener
+        && before.kind == crate::prose::TokenKind::Word
+        && !own_particle())
 }
 
 /// "Jack St. Martin": a name after a short capitalised abbreviation inside

@@ -216,10 +216,15 @@ fn with_particles(ctx: &Context<'_>, name: Span, surname: Option<&str>) -> Span 
     let particles = surname
         .and_then(|s| s.strip_suffix(written))
         .filter(|p| p.ends_with(' '));
+    // Capitalised or not: "De Jong" opens a sentence.
+    let before = |p: &str| {
+        name.start
+            .checked_sub(p.len())
+            .and_then(|at| ctx.prose.text.get(at..name.start))
+            .is_some_and(|b| b.eq_ignore_ascii_case(p))
+    };
     match particles {
-        Some(p) if ctx.prose.text[..name.start].ends_with(p) => {
-            Span::new(name.start - p.len(), name.end)
-        }
+        Some(p) if before(p) => Span::new(name.start - p.len(), name.end),
         _ => name,
     }
 }
