@@ -95,4 +95,68 @@ pub const CASES: &[Case] = &[
         "Critics believe the pier will fail.\n",
         vague("Critics believe"),
     ),
+    // Concerns, complaints and talk that merely exist ("there are fears
+    // that"), with no one who holds them; not where the holders are named
+    // ("among the growers"), existence is denied, or "there" is a place.
+    md(
+        "concerns that merely exist",
+        "There are fears the new bridge will close the channel to fishing boats.\n",
+        claim("fears"),
+    ),
+    md(
+        "concerns that merely exist",
+        "There were numerous complaints that the ferry ran late all summer.\n",
+        claim("complaints"),
+    ),
+    md(
+        "concerns that merely exist",
+        "There have been questions about how the harbour fund was spent.\n",
+        claim("questions"),
+    ),
+    md(
+        "concerns that merely exist",
+        "Despite complaints that the tolls are too high, the council kept them.\n",
+        claim("complaints"),
+    ),
+    md(
+        "concerns that merely exist",
+        "There are fears among the growers that the frost will return.\n",
+        Quiet,
+    ),
+    md(
+        "concerns that merely exist",
+        "Among the growers, there is talk of a frost in May.\n",
+        Quiet,
+    ),
+    md(
+        "concerns that merely exist",
+        "There were no complaints about the new timetable.\n",
+        Quiet,
+    ),
+    md(
+        "concerns that merely exist",
+        "There are two distinct claims in the report: that the pier is unsafe, and that it is too small.\n",
+        Quiet,
+    ),
+    md(
+        "there as a place, not existence",
+        "The pier workers arrived in April. Workers there have doubts about the new cranes.\n",
+        Quiet,
+    ),
+    // Criticism endured or received is faced like any other.
+    md(
+        "criticism faced",
+        "The mayor has endured relentless questions about the pier.\n",
+        claim("endured relentless questions"),
+    ),
+    md(
+        "criticism faced",
+        "The ferry company is receiving criticism for the new fares.\n",
+        claim("receiving criticism"),
+    ),
+    md(
+        "criticism faced",
+        "The ferry company is receiving criticism from the harbour board for the new fares.\n",
+        Quiet,
+    ),
 ];
