@@ -159,4 +159,27 @@ pub const CASES: &[Case] = &[
         "The ferry company is receiving criticism from the harbour board for the new fares.\n",
         Quiet,
     ),
+    // A source covers the claims it governs: a speaker in a clause joined on
+    // with "and" or "but", whose own content follows, does not source the
+    // claim before it; a tag, or "said so", does.
+    md(
+        "a source governs its own clause",
+        "The mayor is expected to resign, and aides say she will run again.\n",
+        claim("is expected to"),
+    ),
+    md(
+        "a source governs its own clause",
+        "The pier is expected to reopen in May, but engineers believe the crane will need repairs.\n",
+        claim("is expected to"),
+    ),
+    md(
+        "a source governs its own clause",
+        "The mayor is expected to resign, aides say.\n",
+        Quiet,
+    ),
+    md(
+        "a source governs its own clause",
+        "The mayor is expected to resign, and aides said so on Tuesday.\n",
+        Quiet,
+    ),
 ];

@@ -198,7 +198,58 @@ fn reduced_relative(scan: &Scan<'_>, hit: &Hit) -> bool {
 fn introduces_content(scan: &Scan<'_>, hit: &Hit) -> bool {
     let next = word_after_adverbs(scan, hit);
     let told = hit.roles.has(Roles::REPORTING) && that_after_addressee(scan, next);
-    scan.word_is(next, "that") || takes_infinitive(scan, hit) || told
+    scan.word_is(next, "that") || takes_infinitive(scan, hit) || told || clause_follows(scan, hit)
+}
+
+/// How many words a speaker may take between "and" and the verb ("and two
+/// of the mayor's aides say").
+const SUBJECT_WORDS: usize = 6;
+
+/// How many words after a verb of saying its content clause may take to
+/// show its own verb ("aides say the new mayor will").
+const CLAUSE_REACH: usize = 5;
+
+/// "…, and aides say she will run again", "but officials believe the pier
+/// could fall": a verb of saying or believing in a clause joined on with
+/// "and" or "but", followed by a clause of its own with no "that", known by
+/// a subject pronoun right after the verb or by a form of "be" or an
+/// auxiliary a few words on, before any punctuation or preposition. Not a
+/// tag ("…, aides said on Tuesday."), nor a speaker whose clause is the main
+/// one ("When the plan was revealed, the mayor said she was ashamed").
+fn clause_follows(scan: &Scan<'_>, hit: &Hit) -> bool {
+    const SUBJECTS: [&str; 5] = ["he", "she", "they", "we", "i"];
+    const AUXILIARIES: [&str; 12] = [
+        "will", "would", "could", "can", "may", "might", "should", "must", "has", "have", "had",
+        "won't",
+    ];
+    let coordinated = scan
+        .prev_words(hit.tokens.start)
+        .take(SUBJECT_WORDS)
+        .any(|p| contains(&LEXICON.coordinators, scan.word(p)));
+    if !hit.roles.has(Roles::SPEECH.or(Roles::BELIEF)) || !coordinated {
+        return false;
+    }
+    let Some(first) = word_after_adverbs(scan, hit) else {
+        return false;
+    };
+    if SUBJECTS.iter().any(|w| scan.word_is(Some(first), w)) {
+        return true;
+    }
+    let mut at = first;
+    for _ in 0..CLAUSE_REACH {
+        let word = scan.word(at);
+        if scan.is_be(at) || AUXILIARIES.iter().any(|w| word.eq_ignore_ascii_case(w)) {
+            return true;
+        }
+        if contains(&LEXICON.prepositions, word) || contains(&LEXICON.subordinators, word) {
+            return false;
+        }
+        match scan.next_word(at) {
+            Some(n) if n == at + 1 => at = n,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// A verb of belief or wish with "to" after it: "wants to", "hopes to",
