@@ -174,6 +174,16 @@ pub const CASES: &[Case] = &[
     ),
     md(
         "a source governs its own clause",
+        "The harbour master seemed taken aback and mentioned that the ferry was late.\n",
+        claim("seemed taken"),
+    ),
+    md(
+        "a source governs its own clause",
+        "The new timetable seemed rushed, the harbour master said.\n",
+        Quiet,
+    ),
+    md(
+        "a source governs its own clause",
         "The mayor is expected to resign, aides say.\n",
         Quiet,
     ),

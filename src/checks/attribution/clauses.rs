@@ -37,8 +37,12 @@ pub(super) fn sourced(scan: &Scan<'_>, sentence: usize, cue: Span) -> bool {
     scan.hits_in(s.span).iter().any(|hit| {
         let (clause, subordinate) = clause_of(hit.span.start);
         let leads_into_cue = clause == cue_clause && hit.span.end <= cue.start;
-        let own_content_follows =
-            clause != cue_clause && hit.span.start >= cue.end && introduces_content(scan, hit);
+        // "…, and aides say she will run", "seemed taken aback and
+        // mentioned that …": a verb after the claim, in a clause of its
+        // own or joined on with "and", says what its content is.
+        let own_content_follows = hit.span.start >= cue.end
+            && (clause != cue_clause || joined_between(scan, cue, hit))
+            && introduces_content(scan, hit);
         // "The council wants to cut the toll, and the plan is expected to
         // pass": a wish or belief in an earlier clause governs its own
         // infinitive, not the claim in the next.
@@ -57,6 +61,16 @@ pub(super) fn sourced(scan: &Scan<'_>, sentence: usize, cue: Span) -> bool {
             && !talked_about
             && scan.is_marker(hit)
     })
+}
+
+/// Whether "and" or "but" stands between the cue and a later hit in its
+/// sentence, among the few words before the hit: the hit's verb is one of a
+/// pair, with its own object.
+fn joined_between(scan: &Scan<'_>, cue: Span, hit: &Hit) -> bool {
+    scan.prev_words(hit.tokens.start)
+        .take(SUBJECT_WORDS)
+        .take_while(|&p| scan.token(p).span.start >= cue.end)
+        .any(|p| scan.word_is(Some(p), "and") || scan.word_is(Some(p), "but"))
 }
 
 /// A statement named by a noun ("his comments", "Ruiz's memo") and by

@@ -120,12 +120,16 @@ fn holder_follows(scan: &Scan<'_>, hit: &Hit) -> bool {
         })
 }
 
-/// "Among the growers, there are fears that": the holders named earlier in
-/// the sentence.
+/// "Among the growers, there are fears that": the holders named at the
+/// start of the sentence.
 fn holders_fronted(scan: &Scan<'_>, hit: &Hit) -> bool {
-    let sentence = &scan.prose.sentences[hit.sentence];
-    (sentence.tokens.start..hit.tokens.start).any(|k| scan.word_is(Some(k), "among"))
+    let start = scan.prose.sentences[hit.sentence].tokens.start;
+    let end = hit.tokens.start.min(start + FRONTED_REACH);
+    (start..end).any(|k| scan.word_is(Some(k), "among"))
 }
+
+/// How many tokens into a sentence a fronted "among" may stand.
+const FRONTED_REACH: usize = 12;
 
 /// How many words after a noun of criticism or concern its holder may be
 /// introduced.
