@@ -184,6 +184,21 @@ pub const CASES: &[Case] = &[
     ),
     md(
         "a source governs its own clause",
+        "The fund raised $2 million of the $3 million it pledged to spend on the fair, which is expected to draw 5,000 visitors.\n",
+        claim("is expected to"),
+    ),
+    md(
+        "a source governs its own clause",
+        "The mayor is expected to resign, and her deputy vowed to fight on.\n",
+        claim("is expected to"),
+    ),
+    md(
+        "a source governs its own clause",
+        "The pier is expected to reopen in May, the board promised.\n",
+        Quiet,
+    ),
+    md(
+        "a source governs its own clause",
         "The mayor is expected to resign, aides say.\n",
         Quiet,
     ),

@@ -267,10 +267,31 @@ fn clause_follows(scan: &Scan<'_>, hit: &Hit) -> bool {
 }
 
 /// A verb of belief or wish with "to" after it: "wants to", "hopes to",
-/// "pledged to", "is thought to".
+/// "is thought to"; or a verb of commitment with an infinitive of its own
+/// ("pledged to help", "vowed to fight", "threatened to leave"), not an
+/// addressee ("promised to the crowd").
 fn takes_infinitive(scan: &Scan<'_>, hit: &Hit) -> bool {
-    hit.roles.has(Roles::BELIEF.or(Roles::DESIRE))
-        && scan.word_is(word_after_adverbs(scan, hit), "to")
+    // Commissive verbs: what they commit to is their infinitive.
+    const COMMITMENTS: [&str; 8] = [
+        "pledge", "promis", "vow", "threat", "agree", "declin", "refus", "swor",
+    ];
+    let to = word_after_adverbs(scan, hit).filter(|&n| scan.word_is(Some(n), "to"));
+    let Some(to) = to else {
+        return false;
+    };
+    if hit.roles.has(Roles::BELIEF.or(Roles::DESIRE)) {
+        return true;
+    }
+    let verb = scan.next_word(to).filter(|&v| {
+        let token = scan.token(v);
+        let word = scan.word(v);
+        token.kind == TokenKind::Word
+            && !token.capitalised
+            && !contains(&LEXICON.determiners, word)
+            && !contains(&LEXICON.personal, word)
+    });
+    let word = scan.prose.slice(hit.span).to_ascii_lowercase();
+    COMMITMENTS.iter().any(|c| word.starts_with(c)) && verb.is_some()
 }
 
 /// The first word after a hit that is not an auxiliary or adverb.
