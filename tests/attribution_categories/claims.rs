@@ -198,6 +198,16 @@ pub const CASES: &[Case] = &[
         Quiet,
     ),
     md(
+        "a verb of saying for an act",
+        "The port board, which is seen as close to the mayor, responded by abruptly closing the gate.\n",
+        claim("is seen as"),
+    ),
+    md(
+        "a verb of saying for an act",
+        "The pier is expected to reopen in May, the board responded.\n",
+        Quiet,
+    ),
+    md(
         "a source governs its own clause",
         "The mayor is expected to resign, aides say.\n",
         Quiet,

@@ -54,6 +54,7 @@ pub(super) fn sourced(scan: &Scan<'_>, sentence: usize, cue: Span) -> bool {
             && only_a_statement(hit)
             && (hit.span.start >= cue.end || judged_statement(scan, s.tokens.clone(), hit, cue));
         !cue.covers(hit.span)
+            && !by_some_means(scan, hit)
             && (leads_into_cue || !subordinate)
             && !own_content_follows
             && !own_infinitive_before
@@ -71,6 +72,27 @@ fn joined_between(scan: &Scan<'_>, cue: Span, hit: &Hit) -> bool {
         .take(SUBJECT_WORDS)
         .take_while(|&p| scan.token(p).span.start >= cue.end)
         .any(|p| scan.word_is(Some(p), "and") || scan.word_is(Some(p), "but"))
+}
+
+/// "responded by closing the gate", "answered by abruptly walking out": a
+/// verb of saying for an act done by some means ("by", perhaps an adverb,
+/// and an -ing form), with no statement that could source a claim.
+fn by_some_means(scan: &Scan<'_>, hit: &Hit) -> bool {
+    if !hit.roles.has(Roles::REPORTING)
+        || hit
+            .roles
+            .has(Roles::PHRASE.or(Roles::SPOKESPERSON).or(Roles::AGENCY))
+    {
+        return false;
+    }
+    let Some(by) = word_after_adverbs(scan, hit).filter(|&n| scan.word_is(Some(n), "by")) else {
+        return false;
+    };
+    let mut means = scan.next_word(by);
+    if let Some(adverb) = means.filter(|&m| is_between(scan.word(m))) {
+        means = scan.next_word(adverb);
+    }
+    means.is_some_and(|m| scan.word(m).to_ascii_lowercase().ends_with("ing"))
 }
 
 /// A statement named by a noun ("his comments", "Ruiz's memo") and by
