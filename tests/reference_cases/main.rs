@@ -27,7 +27,7 @@ macro_rules! case {
     };
 }
 
-const CASES: [(&str, &str); 54] = [
+const CASES: [(&str, &str); 56] = [
     case!("offices"),
     case!("roles"),
     case!("knight"),
@@ -82,6 +82,8 @@ const CASES: [(&str, &str); 54] = [
     case!("early-shapes"),
     case!("embedded"),
     case!("early-particles"),
+    case!("office-later-form"),
+    case!("link-lede"),
 ];
 
 fn text(name: &str) -> &'static str {
