@@ -27,7 +27,7 @@ macro_rules! case {
     };
 }
 
-const CASES: [(&str, &str); 56] = [
+const CASES: [(&str, &str); 57] = [
     case!("offices"),
     case!("roles"),
     case!("knight"),
@@ -84,6 +84,7 @@ const CASES: [(&str, &str); 56] = [
     case!("early-particles"),
     case!("office-later-form"),
     case!("link-lede"),
+    case!("never-named-namesake"),
 ];
 
 fn text(name: &str) -> &'static str {
