@@ -27,7 +27,7 @@ macro_rules! case {
     };
 }
 
-const CASES: [(&str, &str); 57] = [
+const CASES: [(&str, &str); 58] = [
     case!("offices"),
     case!("roles"),
     case!("knight"),
@@ -85,6 +85,7 @@ const CASES: [(&str, &str); 57] = [
     case!("office-later-form"),
     case!("link-lede"),
     case!("never-named-namesake"),
+    case!("early-titled"),
 ];
 
 fn text(name: &str) -> &'static str {

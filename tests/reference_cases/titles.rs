@@ -203,3 +203,47 @@ async fn a_rank_set_off_after_a_word_no_one_is_named_by_is_a_gloss() {
         client.shutdown().await;
     }
 }
+
+#[tokio::test]
+async fn a_title_and_surname_before_the_introduction_is_one_error_not_a_repeat_too() {
+    // "Mayor Okafor", then "Mayor Grace Okafor": the surname came too early,
+    // and moving the introduction up fixes it. The introduction is no
+    // repeat of the premature reference, so one diagnostic, not two.
+    let t = text("early-titled");
+    for style in ["ap", "uk"] {
+        let (client, _, found) = check(style, "early-titled", t).await;
+        let d = flagged(t, &found, "late-introduction", "Okafor");
+        starts(
+            d,
+            "'Okafor' comes before Grace Okafor is introduced (line 5, 'Mayor Grace Okafor')",
+        );
+        quiet(t, &found, "Mayor Grace Okafor");
+        assert_eq!(found.len(), 1, "{style}: {found:?}");
+        client.shutdown().await;
+
+        // The title and full name again after the true introduction is a
+        // repeat, measured from the introduction, not the early surname.
+        let again = t.replace(
+            "Okafor said work would start in May.",
+            "Mayor Grace Okafor said work would start in May.",
+        );
+        let (client, _, found) = check(style, "early-titled-again", &again).await;
+        flagged(&again, &found, "late-introduction", "Okafor");
+        let at = again.rfind("Mayor Grace Okafor").expect("the repeat");
+        let d = found
+            .iter()
+            .find(|d| d["code"] == "repeated-title")
+            .unwrap_or_else(|| panic!("{style}: no repeated-title in {found:?}"));
+        assert_eq!(
+            super::offset_utf16(&again, &d["range"]["start"]),
+            at,
+            "{style}: {d}"
+        );
+        starts(
+            d,
+            "Grace Okafor was introduced as 'Mayor Grace Okafor' (line 5)",
+        );
+        assert_eq!(found.len(), 2, "{style}: {found:?}");
+        client.shutdown().await;
+    }
+}

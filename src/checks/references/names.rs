@@ -31,55 +31,87 @@ impl Rule for LateIntroduction {
         let layout = layout(ctx);
         shared_name_first(ctx, &layout, out);
         for (a, actor) in introduced_people(ctx) {
-            if named_in_deck(ctx, &layout, actor) {
-                continue;
-            }
-            let mut refs = checked(ctx, &layout, a)
-                .filter(|(_, m)| is_name(m) && !attributive(ctx, m))
-                .map(|(_, m)| m);
-            let Some(early) = refs.next() else {
-                continue;
-            };
-            // A given name alone before the introduction is too often a word
-            // ("Bill", "Will"); the family name is the surname rule's case.
-            if early.form != Form::Family {
-                continue;
-            }
-            // A surname spelled otherwise than the person's ("Jolfa" before
-            // "New Julfa", "OSSOFF" before "John Ossoff"'s later "Ossoff")
-            // was linked as a look-alike: another name, a slip (that is
-            // `name-variant`'s) or a transcript's speaker label, not the
-            // surname used too early.
-            let written = text_of(ctx, early.name);
-            if !spelled_as(&written, later_name(actor))
-                || unlike::in_capitals(&written)
-                || unlike::with_epithet(ctx, early)
-            {
-                continue;
-            }
-            // A bare surname that is also a place ("Washington") may mean
-            // the place, not the person introduced later.
-            let place = early.title.is_none()
-                && early.courtesy.is_none()
-                && LEXICON.names_a_place(&text_of(ctx, early.name));
-            let namesake = later_name(actor)
-                .is_some_and(|s| ends_a_name_before(ctx, &layout, s, early.name.start));
-            match refs.find(|m| m.form == Form::Full) {
-                Some(_) if place || namesake => {}
-                Some(intro)
-                    if names_a_thing(ctx, early, intro) || unlike::other_sex(ctx, early, intro) => {
-                }
-                Some(intro) if same_office(early, intro) => {
+            match early_reference(ctx, &layout, a, actor) {
+                Some(Early::BeforeIntroduction(early, intro)) => {
                     out.push(surname_first(ctx, actor, early, intro));
                 }
-                Some(_) => {}
-                None => {
-                    let more = checked(ctx, &layout, a).filter(|(_, m)| is_name(m)).count();
-                    if more >= 2 {
-                        never_named_in_full(ctx, a, actor, early, out);
-                    }
-                }
+                Some(Early::NeverNamed(early)) => never_named_in_full(ctx, a, actor, early, out),
+                None => {}
             }
+        }
+    }
+}
+
+/// A person's first reference by surname, as `late-introduction` judges it.
+enum Early<'c> {
+    /// The surname, then the introduction with the full name.
+    BeforeIntroduction(&'c Mention, &'c Mention),
+    /// The surname, and no full name anywhere.
+    NeverNamed(&'c Mention),
+}
+
+/// The reference `late-introduction` flags as a surname before the
+/// person's introduction, if any: the reference a fix turns into the
+/// introduction, so other rules count no introduction there.
+pub(super) fn before_introduction<'c>(
+    ctx: &'c Context<'_>,
+    layout: &'c Layout,
+    a: usize,
+    actor: &Actor,
+) -> Option<&'c Mention> {
+    match early_reference(ctx, layout, a, actor) {
+        Some(Early::BeforeIntroduction(early, _)) => Some(early),
+        _ => None,
+    }
+}
+
+fn early_reference<'c>(
+    ctx: &'c Context<'_>,
+    layout: &'c Layout,
+    a: usize,
+    actor: &Actor,
+) -> Option<Early<'c>> {
+    if named_in_deck(ctx, layout, actor) {
+        return None;
+    }
+    let mut refs = checked(ctx, layout, a)
+        .filter(|(_, m)| is_name(m) && !attributive(ctx, m))
+        .map(|(_, m)| m);
+    let early = refs.next()?;
+    // A given name alone before the introduction is too often a word
+    // ("Bill", "Will"); the family name is the surname rule's case.
+    if early.form != Form::Family {
+        return None;
+    }
+    // A surname spelled otherwise than the person's ("Jolfa" before
+    // "New Julfa", "OSSOFF" before "John Ossoff"'s later "Ossoff")
+    // was linked as a look-alike: another name, a slip (that is
+    // `name-variant`'s) or a transcript's speaker label, not the
+    // surname used too early.
+    let written = text_of(ctx, early.name);
+    if !spelled_as(&written, later_name(actor))
+        || unlike::in_capitals(&written)
+        || unlike::with_epithet(ctx, early)
+    {
+        return None;
+    }
+    // A bare surname that is also a place ("Washington") may mean
+    // the place, not the person introduced later.
+    let place = early.title.is_none()
+        && early.courtesy.is_none()
+        && LEXICON.names_a_place(&text_of(ctx, early.name));
+    let namesake =
+        later_name(actor).is_some_and(|s| ends_a_name_before(ctx, layout, s, early.name.start));
+    match refs.find(|m| m.form == Form::Full) {
+        Some(_) if place || namesake => None,
+        Some(intro) if names_a_thing(ctx, early, intro) || unlike::other_sex(ctx, early, intro) => {
+            None
+        }
+        Some(intro) if same_office(early, intro) => Some(Early::BeforeIntroduction(early, intro)),
+        Some(_) => None,
+        None => {
+            let more = checked(ctx, layout, a).filter(|(_, m)| is_name(m)).count();
+            (more >= 2).then_some(Early::NeverNamed(early))
         }
     }
 }

@@ -4,6 +4,7 @@
 
 use super::courtesy::later_forms;
 use super::layout::Layout;
+use super::names::before_introduction;
 use super::offices::{self, Agreement};
 use super::style::HouseStyle;
 use super::{
@@ -150,7 +151,15 @@ impl Rule for TitleMismatch {
         let style = HouseStyle::of(ctx.settings.style);
         let layout = layout(ctx);
         for (a, actor) in people(ctx.actors) {
-            let titled = titled(ctx, &layout, a);
+            // A surname before the introduction ("Mayor Okafor", then
+            // "Mayor Grace Okafor") is `late-introduction`'s one error, and
+            // its fix moves the introduction there: the introduction is no
+            // repeat of it.
+            let early = before_introduction(ctx, &layout, a, actor);
+            let titled: Vec<_> = titled(ctx, &layout, a)
+                .into_iter()
+                .filter(|(m, _)| !early.is_some_and(|e| std::ptr::eq(e, *m)))
+                .collect();
             let Some(&(first_m, first)) = titled.first() else {
                 continue;
             };
@@ -354,7 +363,15 @@ impl Rule for RepeatedTitle {
         let layout = layout(ctx);
         let counts = surname_counts(ctx.actors);
         for (a, actor) in people(ctx.actors) {
-            let titled = titled(ctx, &layout, a);
+            // A surname before the introduction ("Mayor Okafor", then
+            // "Mayor Grace Okafor") is `late-introduction`'s one error, and
+            // its fix moves the introduction there: the introduction is no
+            // repeat of it.
+            let early = before_introduction(ctx, &layout, a, actor);
+            let titled: Vec<_> = titled(ctx, &layout, a)
+                .into_iter()
+                .filter(|(m, _)| !early.is_some_and(|e| std::ptr::eq(e, *m)))
+                .collect();
             let Some(&(first_m, first)) = titled.first() else {
                 continue;
             };
