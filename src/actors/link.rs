@@ -8,7 +8,6 @@
 //! names. Offices, relations and roles are worked out in `roles.rs`.
 
 mod memo;
-mod places;
 mod roles;
 mod tidy;
 
@@ -46,8 +45,6 @@ fn link(
     people: Option<&People>,
     articled: &FastSet<String>,
 ) -> (Vec<Actor>, Vec<Mention>) {
-    let mut found = found;
-    places::no_one_at_places(&mut found.names);
     let mut linker = Linker {
         prose,
         articled,

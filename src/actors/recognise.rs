@@ -166,7 +166,7 @@ pub struct RawName {
     pub not_person: bool,
     /// A name with no given name and nothing in the text to make it a
     /// person's, written where a place's name goes ("near
-    /// Franklin", "Warren, Ohio"): see `link::places`.
+    /// Franklin", "Warren, Ohio"): see `actors::places`.
     pub placed: bool,
     pub possessive: bool,
     pub in_quote: bool,
@@ -528,7 +528,7 @@ impl Reader<'_> {
     /// speaks of: after a locative preposition ("a farm near
     /// Preston") or before a comma and a known place ("Preston, Ohio"). With
     /// no given name, title, courtesy title, age or verb of saying, that may
-    /// be a place's name: the document decides (`link/places.rs`).
+    /// be a place's name: the document decides (`places.rs`).
     fn placed(&self, n: usize) -> bool {
         let name = &self.found.names[n];
         if name.parsed.given.is_some() || name.possessive || name.evidence.personal() {

@@ -13,7 +13,7 @@ use super::spelling::{difference, nfc, respelling, Difference};
 use super::words::WordMemo;
 use super::{introduced_people, later_name, named, text_of};
 use crate::actors::lexicon::LEXICON;
-use crate::actors::{ActorKind, Confidence, Form};
+use crate::actors::{ActorKind, Confidence, Form, Places};
 use crate::checks::{Context, Finding};
 use crate::hashing::{FastMap, FastSet};
 use crate::prose::{BlockKind, TokenKind};
@@ -35,7 +35,7 @@ pub(super) fn unlinked_respellings(
     ctx: &Context<'_>,
     layout: &Layout,
     words: &mut WordMemo,
-    places: &FastSet<&str>,
+    places: &Places,
     out: &mut Vec<Finding>,
 ) {
     let anchors = anchors(ctx);
@@ -349,7 +349,7 @@ pub(super) fn accent_variants(
     ctx: &Context<'_>,
     layout: &Layout,
     words: &mut WordMemo,
-    places: &FastSet<&str>,
+    places: &Places,
     out: &mut Vec<Finding>,
 ) {
     // Each capitalised word and everywhere it is written, in the order the
