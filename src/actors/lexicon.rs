@@ -219,6 +219,7 @@ pub struct Lexicon {
     caption_markers: Vec<&'static str>,
     name_modifiers: FastSet<&'static str>,
     led_governments: FastSet<&'static str>,
+    leads: FastSet<&'static str>,
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
@@ -331,6 +332,7 @@ impl Lexicon {
             caption_markers: wordlist::entries(CAPTIONS).collect(),
             name_modifiers: wordlist::entries(NAME_MODIFIERS).collect(),
             led_governments: set(ORGANISATIONS, "led-governments"),
+            leads: set(ORGANISATIONS, "leads"),
             same_office: wordlist::section(TITLES, "same-office")
                 .into_iter()
                 .map(entry_value)
@@ -382,6 +384,12 @@ impl Lexicon {
     /// before it ("government" in "the Monti government").
     pub fn is_led_government(&self, noun: &str) -> bool {
         self.led_governments.contains(noun)
+    }
+
+    /// Whether a capitalised word before a name makes it a place's or an
+    /// event's ("Cyclone", "Fort", "San").
+    pub fn is_lead(&self, word: &str) -> bool {
+        self.leads.contains(word)
     }
 
     /// Whether a paragraph is a photo caption or credit. Captions are short:
