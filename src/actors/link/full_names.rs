@@ -1,0 +1,167 @@
+//! Full names: the people they make, and the names they make fuller.
+
+use super::*;
+
+/// How many of the people who share a surname a new full name is compared
+/// with (the last so many named): more than any article names.
+const SAME_SURNAME_REACH: usize = 64;
+
+impl Linker<'_> {
+    /// People from their full names, body first, then headlines that match
+    /// them. A doubtful first word before a known family name is not a given
+    /// name ("Notice Trump said" after "Donald Trump"): such names wait until
+    /// every other full name is known.
+    pub(super) fn full_names(&mut self, names: &[RawName]) {
+        let mut doubtful = Vec::new();
+        for heading in [false, true] {
+            for (i, raw) in names.iter().enumerate() {
+                if raw.in_title || raw.heading != heading {
+                    continue;
+                }
+                let parsed = &raw.parsed;
+                if parsed.given.is_none() {
+                    continue;
+                }
+                // An unknown capitalised word before a surname ("Notice Trump"
+                // at a sentence start, "Scientologist Cruise") is not a given
+                // name when someone else has that surname.
+                // (At a sentence start, the tagger reading the whole name
+                // as a person's says otherwise: "Noam Chomsky is"; not
+                // inside one: "the new quay, East Saltmarch".)
+                let leaning_at_start =
+                    raw.evidence.leaning && self.prose.tokens[raw.tokens.start].sentence_start;
+                let opener = !(raw.evidence.strong() || leaning_at_start)
+                    && parsed
+                        .given
+                        .as_deref()
+                        .is_some_and(|g| !g.contains(' ') && !LEXICON.is_given_name(g));
+                if (opener || raw.in_place_name) && !heading {
+                    doubtful.push(i);
+                    continue;
+                }
+                let words = parsed.full.split(' ').count();
+                let existing = self.existing_person(parsed);
+                let actor = match existing {
+                    Some(a) => {
+                        let fuller = self.actors[a].person.as_ref().is_some_and(|p| {
+                            p.same_person(parsed) && p.full.split(' ').count() < words
+                        });
+                        if fuller && !heading {
+                            self.actors[a].name = parsed.full.clone();
+                            self.actors[a].person = Some(parsed.clone());
+                            self.renamed = true;
+                        }
+                        self.strong[a] |= raw.evidence.certain();
+                        a
+                    }
+                    // A headline introduces no one, unless surely a person;
+                    // what the tagger reads as no person's name introduces
+                    // no one either (it may still be a known person's).
+                    None if raw.not_person || heading && !raw.evidence.certain() => continue,
+                    None => self.new_person(parsed.clone(), raw.name.start, raw.evidence.certain()),
+                };
+                self.by_full
+                    .entry(lookup_key(&parsed.full).into_owned())
+                    .or_insert(actor);
+                self.targets[i] = Some(Target::Actor(actor));
+                self.forms[i] = Form::Full;
+            }
+        }
+        // Each person was indexed when made; names made fuller since are
+        // indexed again, all of them, in the order they were made.
+        if self.renamed {
+            self.index_names();
+        }
+        self.doubtful_names(names, doubtful);
+    }
+
+    /// A name inside a place's name: the person of that name, or a new
+    /// person if no one else has the family name (else "Mr. Obama" would
+    /// become ambiguous through "Barack Obama Election Day").
+    fn place_name(&mut self, i: usize, raw: &RawName) {
+        let same = self
+            .by_family
+            .get(lookup_key(&raw.parsed.family).as_ref())
+            .map(|list| {
+                list.iter().copied().find(|&a| {
+                    self.actors[a]
+                        .person
+                        .as_ref()
+                        .is_some_and(|p| p.given.is_some() && p.same_person(&raw.parsed))
+                })
+            });
+        let actor = match same {
+            Some(Some(a)) => a,
+            Some(None) => return,
+            None => self.new_person(raw.parsed.clone(), raw.name.start, raw.evidence.certain()),
+        };
+        self.targets[i] = Some(Target::Actor(actor));
+        self.forms[i] = Form::Full;
+    }
+
+    /// The person a full name names already: the same name, or (failing
+    /// that) a spelling of it.
+    fn existing_person(&self, parsed: &PersonName) -> Option<usize> {
+        let person = |a: &usize| self.actors[*a].person.as_ref();
+        // Among the people last named with that surname, so that a surname
+        // many people share costs no search of them all.
+        let recent = |list: &Vec<usize>| {
+            let from = list.len().saturating_sub(SAME_SURNAME_REACH);
+            list[from..].to_vec()
+        };
+        self.by_full
+            .get(lookup_key(&parsed.full).as_ref())
+            .copied()
+            .or_else(|| {
+                self.by_family
+                    .get(lookup_key(&parsed.family).as_ref())
+                    .and_then(|list| {
+                        recent(list).into_iter().find(|a| {
+                            person(a).is_some_and(|p| p.given.is_some() && p.same_person(parsed))
+                        })
+                    })
+            })
+            .or_else(|| {
+                self.by_skeleton
+                    .get(&skeleton(&parsed.family))
+                    .and_then(|list| {
+                        recent(list)
+                            .into_iter()
+                            .find(|a| person(a).is_some_and(|p| p.variant_of(parsed)))
+                    })
+            })
+    }
+
+    /// Names whose first word may be an ordinary word before a surname:
+    /// a known person's full name, a family name alone when someone has it,
+    /// else a new person.
+    fn doubtful_names(&mut self, names: &[RawName], doubtful: Vec<usize>) {
+        for i in doubtful {
+            let raw = &names[i];
+            if raw.in_place_name {
+                self.place_name(i, raw);
+                continue;
+            }
+            // The full name of someone already known ("Arlo Fenwick" again,
+            // first met where the tagger was sure): that person, in full.
+            if let Some(&a) = self.by_full.get(lookup_key(&raw.parsed.full).as_ref()) {
+                (self.targets[i], self.forms[i]) = (Some(Target::Actor(a)), Form::Full);
+                continue;
+            }
+            let family_words = raw.parsed.family.split(' ').count();
+            if self.by_family.contains_key(raw.parsed.family.as_str()) {
+                // Only the family name refers; the opener is an ordinary word.
+                let first = raw.tokens.end - family_words;
+                self.narrowed[i] =
+                    Some(Span::new(self.prose.tokens[first].span.start, raw.name.end));
+                continue;
+            }
+            if raw.not_person {
+                continue;
+            }
+            let actor = self.new_person(raw.parsed.clone(), raw.name.start, false);
+            self.targets[i] = Some(Target::Actor(actor));
+            self.forms[i] = Form::Full;
+        }
+    }
+}

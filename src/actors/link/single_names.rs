@@ -1,0 +1,134 @@
+//! Single names ("Lavrov", "President Xi", "Mr. Lavrov"): the people they
+//! make, and the one person each links to.
+
+use super::*;
+
+/// How many paragraphs ahead a bare name may link to a person introduced there.
+const FORWARD_BLOCKS: usize = 6;
+/// The same, for a name with a title or courtesy title ("Home Secretary
+/// Braverman"), which is surely a reference to someone introduced somewhere,
+/// and for a photo caption, which names the article's people wherever the
+/// story introduces them.
+const FORWARD_BLOCKS_TITLED: usize = 20;
+
+impl Linker<'_> {
+    /// How many paragraphs (blocks) lie between two offsets.
+    fn blocks_between(&self, a: usize, b: usize) -> usize {
+        let block = |o: usize| self.prose.block_at(o).unwrap_or(0);
+        block(b).saturating_sub(block(a))
+    }
+
+    /// Whether a reference's formal title names an office the person does not
+    /// hold here, which sets a look-alike name apart.
+    fn office_differs(&self, actor: usize, title: Option<&Title>) -> bool {
+        let offices = &self.actors[actor].offices;
+        title.is_some_and(|t| {
+            t.formal && !offices.is_empty() && !offices.iter().any(|o| o.key == t.office_key)
+        })
+    }
+
+    /// Single names ("Lavrov", "President Xi", "Mr. Lavrov"): people named only
+    /// this way are made from the references that show they are people; then
+    /// every single name links to the one person it fits.
+    pub(super) fn single_names(&mut self, names: &[RawName]) {
+        self.people_named_once(names);
+        self.link_single_names(names);
+    }
+
+    /// People named only by a single name, made from the references that
+    /// show they are people.
+    fn people_named_once(&mut self, names: &[RawName]) {
+        for (i, raw) in names.iter().enumerate() {
+            if self.targets[i].is_some()
+                || raw.in_title
+                || raw.not_person
+                || raw.heading
+                || raw.listed
+            {
+                continue;
+            }
+            // A single name that only speaks ("Microsoft said") may be an
+            // organisation's: a person needs a title, courtesy title or age,
+            // or the tagger's word; the tagger leaning clearly that way
+            // makes probably a person ("Byron fell in love").
+            let shows_person =
+                (raw.evidence.certain() || raw.evidence.leaning_alone) && !raw.in_place_name;
+            // Only the tagger's word, for a word the story also writes as a
+            // thing ("the Confederacy."): no one.
+            let a_thing = !raw.evidence.written()
+                && self
+                    .articled
+                    .contains(lookup_key(&raw.parsed.full).as_ref());
+            if !shows_person
+                || a_thing
+                || !self.candidates(&raw.parsed.full).0.is_empty()
+                || !self.variant_candidates(&raw.parsed.full).is_empty()
+            {
+                continue;
+            }
+            let mut parsed = raw.parsed.clone();
+            // A single name is a family name, whatever its shape.
+            parsed.family = parsed.full.clone();
+            parsed.given = None;
+            parsed.order = super::super::names::NameOrder::GivenFirst;
+            self.new_person(parsed, raw.name.start, raw.evidence.certain());
+        }
+    }
+
+    /// Links every single name to the one person it fits, or to all it
+    /// fits when nothing tells them apart.
+    fn link_single_names(&mut self, names: &[RawName]) {
+        for (i, raw) in names.iter().enumerate() {
+            if self.targets[i].is_some() || raw.in_title {
+                continue;
+            }
+            let written = match self.narrowed[i] {
+                Some(_) => &raw.parsed.family,
+                None => &raw.parsed.full,
+            };
+            let (mut candidates, mut form) = self.candidates(written);
+            // A look-alike of a name links when something shows it is a
+            // person's ("Sallonen said"), or when it is long enough not to be
+            // a short word that happens to look alike ("Conn.", "Coon").
+            let look_alike = raw.evidence.strong() || skeleton(written).chars().count() >= 5;
+            if candidates.is_empty() && !raw.listed && look_alike {
+                form = Form::Family;
+                candidates = self.variant_candidates(written);
+                candidates.retain(|&a| !self.office_differs(a, raw.title.as_deref()));
+            }
+            // A name before anyone of that name is introduced links forward
+            // only to an introduction close by: a surname far ahead of a full
+            // name ("Obama" in paragraph 3, "Michelle Obama" in paragraph 30)
+            // is likely someone else.
+            let reach = if raw.title.is_some() || raw.courtesy.is_some() || raw.caption {
+                FORWARD_BLOCKS_TITLED
+            } else {
+                FORWARD_BLOCKS
+            };
+            candidates.retain(|&a| {
+                let ahead = self.introduced[a] > raw.name.start;
+                !ahead || self.blocks_between(raw.name.start, self.introduced[a]) <= reach
+            });
+            let target = match candidates.len() {
+                0 => continue,
+                1 => Target::Actor(candidates[0]),
+                _ => {
+                    let before: Vec<usize> = candidates
+                        .iter()
+                        .copied()
+                        .filter(|&a| self.introduced[a] < raw.name.start)
+                        .collect();
+                    match before.len() {
+                        1 => Target::Actor(before[0]),
+                        _ => Target::Ambiguous(candidates),
+                    }
+                }
+            };
+            if let Target::Actor(a) = target {
+                self.strong[a] |= raw.evidence.certain();
+            }
+            self.targets[i] = Some(target);
+            self.forms[i] = form;
+        }
+    }
+}
