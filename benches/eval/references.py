@@ -25,7 +25,10 @@ named in full in running copy, then followed by that name or the surname
 alone; not aliases, nicknames, given names, signatures, letterheads, names in
 capitals or inside longer names (Trump Tower), nor a surname two people share.
 A seed on anything else tests the gold annotation, not the rules. --loose
-seeds every gold reference instead (the selection before this rule).
+seeds every gold reference instead (the selection before this rule). The
+surname of a Chinese or Korean name written family name first ("Hu Shih")
+is its first word, which later references use; gold's is the last word, the
+given name.
 
 Kinds (expected code in brackets):
   office-across  a later reference given an office of another family
@@ -38,7 +41,11 @@ Kinds (expected code in brackets):
                  by commas capitalised (UK)                       [title-case]
   early-*        the surname before the introduction: swapped with a later
                  reference, or in a new sentence before it, as its subject
-                 (start), object, possessor, or in a parenthetical; not
+                 (start, also possessive), object, object of a
+                 preposition, possessor, after a quotation, inside
+                 parentheses, in a parenthetical, or opening the body
+                 (lede, also after a wire dateline, "LONDON — "; within six
+                 paragraphs of the introduction); not
                  where the text writes the surname earlier still (gold
                  missed a reference, or a namesake)        [late-introduction]
   respell-*      a later surname spelled another way: i/y or a doubled letter
@@ -114,7 +121,20 @@ EARLY = {
     "early-object": "Few people outside the field knew {s} then. ",
     "early-possessive": "Much depended on {s}'s answer. ",
     "early-parenthetical": "That, {s} said later, was the plan. ",
+    "early-quote": "\u201cWe will see,\u201d {s} said. ",
+    "early-inparens": "The plan was not new (it was {s}'s idea). ",
+    "early-preposition": "The letter was addressed to {s} alone. ",
+    "early-start-possessive": "{s}'s office did not answer. ",
 }
+
+# The same surname opening the story's body: after the headline, and after a
+# dateline that runs into the first sentence ("Thursday, March 15, 2012 ...").
+LEDE = "{s} said on Monday that the work would go on. "
+# How many paragraphs the introduction may follow the lede by (the model's
+# reach for a bare name ahead of its introduction, FORWARD_BLOCKS).
+LEDE_REACH = 6
+DATELINE = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), "
+                      r"[A-Z][a-z]+ \d{1,2}, \d{4}\s+")
 
 OFFICE_WORDS = {
     "president", "minister", "secretary", "ambassador", "governor", "mayor", "senator",
@@ -128,19 +148,61 @@ FORMAL = {"president", "minister", "secretary", "ambassador", "governor", "mayor
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def family_first_names() -> set[str]:
-    """Chinese and Korean family names, written first (data/family-names.txt)."""
-    names, section = set(), ""
+def family_name_sections() -> dict[str, list[str]]:
+    """The sections of data/family-names.txt, each a list of its entries."""
+    sections: dict[str, list[str]] = defaultdict(list)
+    section = ""
     for line in (ROOT / "data" / "family-names.txt").read_text(encoding="utf-8").splitlines():
         line = line.strip()
         if line.startswith("["):
             section = line
-        elif line and not line.startswith("#") and section in ("[chinese]", "[korean]"):
-            names.add(line)
-    return names
+        elif line and not line.startswith("#"):
+            sections[section].append(line)
+    return sections
 
 
-FAMILY_FIRST = family_first_names()
+SECTIONS = family_name_sections()
+# Chinese and Korean family names, written first.
+FAMILY_FIRST = set(SECTIONS["[chinese]"]) | set(SECTIONS["[korean]"])
+
+
+def syllabic(word: str) -> bool:
+    """Whether a word reads as romanised syllables (an initial, a vowel, a
+    coda), as the actor model reads the given name of "Xi Jinping"."""
+    word = word.lower()
+    initials = [""] + SECTIONS["[initials]"]
+    vowels, codas = SECTIONS["[vowels]"], [""] + SECTIONS["[codas]"]
+    ends = {0}
+    for at in range(len(word)):
+        if at not in ends:
+            continue
+        for i in initials:
+            if not word.startswith(i, at):
+                continue
+            for v in vowels:
+                if word.startswith(v, at + len(i)):
+                    for c in codas:
+                        if word.startswith(c, at + len(i) + len(v)):
+                            ends.add(at + len(i) + len(v) + len(c))
+    return len(word) in ends
+
+
+def family_first(name: str) -> bool:
+    """A Chinese or Korean name written family name first ("Hu Shih", "Moon
+    Jae-in"), whose later references use the first word: gold's surname, the
+    last word, is then the given name."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and words[0] in FAMILY_FIRST \
+        and all(syllabic(part) for w in words[1:] for part in w.split("-"))
+
+
+def bears(name: str, surname: str) -> bool:
+    """Whether a full name holds the surname where later references take it
+    from: last, or first in a family-name-first name."""
+    words = name.split()
+    return bool(words) and (words[-1] == surname or family_first(name) and words[0] == surname)
+
+
 # Photo captions are not judged by the rules (data/caption-markers.txt).
 MARKERS = [line.strip() for line in
            (ROOT / "data" / "caption-markers.txt").read_text(encoding="utf-8").splitlines()
@@ -353,7 +415,7 @@ def early_seeds(doc: Doc, person: dict, refs: list[dict], style: str):
     first, later = refs[0], refs[1:]
     full = name_of(text, first)
     surname = person.get("surname") or ""
-    if len(full.split()) < 2 or not surname or full.split()[-1] != surname:
+    if len(full.split()) < 2 or not surname or not bears(full, surname):
         return
     # A byname ("Bonosus of Sardica") or a courtesy title and surname
     # ("Madame Tussaud") has no surname to use early.
@@ -378,6 +440,38 @@ def early_seeds(doc: Doc, person: dict, refs: list[dict], style: str):
         new, [(s, _)] = edits(text, [(at, at, inserted)])
         off = inserted.index(surname)
         yield kind, new, (s + off, s + off + len(surname)), f"{full}: '{inserted.strip()}'"
+    # In the lede, where the introduction follows within six paragraphs:
+    # further off, a bare surname may mean someone else ("Obama" in the
+    # lede, "Michelle Obama" twenty paragraphs on), and the model links no
+    # bare name so far ahead.
+    lede = body_start(text)
+    near = lede is not None and text[lede:first["name"][0]].count("\n\n") <= LEDE_REACH
+    if lede is not None and near and lede < at and not named_before(text, lede, surname):
+        inserted = LEDE.format(s=surname)
+        new, [(s, _)] = edits(text, [(lede, lede, inserted)])
+        yield "early-lede", new, (s, s + len(surname)), f"{full}: lede '{inserted.strip()}'"
+        # The same lede after a wire dateline in capitals.
+        inserted = "LONDON \u2014 " + inserted
+        new, [(s, _)] = edits(text, [(lede, lede, inserted)])
+        off = inserted.index(surname)
+        yield "early-dateline", new, (s + off, s + off + len(surname)), \
+            f"{full}: dateline '{inserted.strip()}'"
+
+
+def body_start(text: str) -> int | None:
+    """Where the story's first running paragraph starts (twenty words or
+    more, ending a sentence; not a subhead, a label or a list), past a
+    dateline that runs into it. The first line is the headline."""
+    at = text.find("\n\n")
+    while at >= 0:
+        start = at + 2
+        end = text.find("\n\n", start)
+        para = text[start:end if end >= 0 else len(text)].strip()
+        if len(para.split()) >= 20 and para[-1:] in ".!?\"”":
+            date = DATELINE.match(text, start)
+            return date.end() if date else start
+        at = end
+    return None
 
 
 def respellings(name: str) -> dict[str, str]:
@@ -594,8 +688,6 @@ def chain(doc: Doc, person: dict, refs: list[dict], others: set[str]) -> list[di
     - a surname another person in the text, named in full, shares ("Walt
       Whitman" and "George Whitman": which of them a surname names is the
       reader's guess, so the error is no one's);
-    - a Chinese or Korean name the text shortens to its first word ("Hu
-      Shih", then "Hu"): gold's surname, the last word, is the given name;
     - a first reference whose name opens with a title (below).
     Same rule on every set; --loose seeds every reference as before."""
     text = doc.text
@@ -603,15 +695,9 @@ def chain(doc: Doc, person: dict, refs: list[dict], others: set[str]) -> list[di
     in_full = [m["name"][0] for m in person["mentions"]
                if m.get("proper") and m.get("name") and not m.get("heading")
                and not m.get("caption") and len(m["name_text"].split()) >= 2
-               and m["name_text"].split()[-1] == surname and in_copy(text, m)
+               and bears(m["name_text"], surname) and in_copy(text, m)
                and not in_quotation(text, m["name"][0]) and not in_caption(text, m["name"][0])]
     if not surname or not in_full or surname in others:
-        return None
-    # A family-name-first name the text shortens to its first word ("Hu
-    # Shih", then "Hu"): gold's surname, the last word, is the given name.
-    first_word = text[in_full[0]:].split()[0]
-    if first_word in FAMILY_FIRST and any(m.get("name_text") == first_word
-                                          for m in person["mentions"] if m.get("proper")):
         return None
     refs = [m for m in refs if in_copy(text, m) and m["name"][0] >= in_full[0]]
     if not refs:
@@ -627,9 +713,19 @@ def chain(doc: Doc, person: dict, refs: list[dict], others: set[str]) -> list[di
     return [refs[0]] + later if later else None
 
 
+def later_name(person: dict) -> dict:
+    """The person with the surname later references use: for a Chinese or
+    Korean name written family name first ("Hu Shih", then "Hu"), its first
+    word, not gold's last."""
+    name = person.get("longest_name") or ""
+    if family_first(name):
+        return dict(person, surname=name.split()[0])
+    return person
+
+
 def seeds(doc: Doc, style: str, loose: bool = False):
     people = []
-    persons = [p for p in doc.gold["persons"] if not p.get("plural")]
+    persons = [later_name(p) for p in doc.gold["persons"] if not p.get("plural")]
     for person in persons:
         refs = doc.references(person)
         if len(refs) < 2:

@@ -28,7 +28,9 @@ pub mod tagger;
 use std::sync::Arc;
 
 pub use describe::{describe, kind_label};
-pub use names::{is_variant, name_key, skeleton, slip_keys, NameOrder, PersonName};
+pub use names::{
+    is_variant, name_key, skeleton, slip_keys, without_particles, NameOrder, PersonName,
+};
 pub use people::{People, PersonEntry};
 pub use places::Places;
 pub use recognise::Title;

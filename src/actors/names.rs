@@ -118,6 +118,20 @@ impl PersonName {
     }
 }
 
+/// A family name without the lowercase particles that open it ("von der
+/// Leyen" gives "Leyen"), if it has any and the rest is one word: the form
+/// later references often use ("Otto von Bismarck", then "Bismarck").
+pub fn without_particles(family: &str) -> Option<&str> {
+    let mut rest = family;
+    while let Some((first, after)) = rest.split_once(' ') {
+        if !LEXICON.is_particle(first) {
+            break;
+        }
+        rest = after;
+    }
+    (rest.len() < family.len() && !rest.contains(' ')).then_some(rest)
+}
+
 /// Shortest family name compared by [`skeleton`]: shorter names ("Le",
 /// "Lee") differ by too little to be told apart from spelling variants.
 const MIN_VARIANT_LEN: usize = 4;

@@ -95,4 +95,126 @@ pub const CASES: &[Case] = &[
         "Critics believe the pier will fail.\n",
         vague("Critics believe"),
     ),
+    // Concerns, complaints and talk that merely exist ("there are fears
+    // that"), with no one who holds them; not where the holders are named
+    // ("among the growers"), existence is denied, or "there" is a place.
+    md(
+        "concerns that merely exist",
+        "There are fears the new bridge will close the channel to fishing boats.\n",
+        claim("fears"),
+    ),
+    md(
+        "concerns that merely exist",
+        "There were numerous complaints that the ferry ran late all summer.\n",
+        claim("complaints"),
+    ),
+    md(
+        "concerns that merely exist",
+        "There have been questions about how the harbour fund was spent.\n",
+        claim("questions"),
+    ),
+    md(
+        "concerns that merely exist",
+        "Despite complaints that the tolls are too high, the council kept them.\n",
+        claim("complaints"),
+    ),
+    md(
+        "concerns that merely exist",
+        "There are fears among the growers that the frost will return.\n",
+        Quiet,
+    ),
+    md(
+        "concerns that merely exist",
+        "Among the growers, there is talk of a frost in May.\n",
+        Quiet,
+    ),
+    md(
+        "concerns that merely exist",
+        "There were no complaints about the new timetable.\n",
+        Quiet,
+    ),
+    md(
+        "concerns that merely exist",
+        "There are two distinct claims in the report: that the pier is unsafe, and that it is too small.\n",
+        Quiet,
+    ),
+    md(
+        "there as a place, not existence",
+        "The pier workers arrived in April. Workers there have doubts about the new cranes.\n",
+        Quiet,
+    ),
+    // Criticism endured or received is faced like any other.
+    md(
+        "criticism faced",
+        "The mayor has endured relentless questions about the pier.\n",
+        claim("endured relentless questions"),
+    ),
+    md(
+        "criticism faced",
+        "The ferry company is receiving criticism for the new fares.\n",
+        claim("receiving criticism"),
+    ),
+    md(
+        "criticism faced",
+        "The ferry company is receiving criticism from the harbour board for the new fares.\n",
+        Quiet,
+    ),
+    // A source covers the claims it governs: a speaker in a clause joined on
+    // with "and" or "but", whose own content follows, does not source the
+    // claim before it; a tag, or "said so", does.
+    md(
+        "a source governs its own clause",
+        "The mayor is expected to resign, and aides say she will run again.\n",
+        claim("is expected to"),
+    ),
+    md(
+        "a source governs its own clause",
+        "The pier is expected to reopen in May, but engineers believe the crane will need repairs.\n",
+        claim("is expected to"),
+    ),
+    md(
+        "a source governs its own clause",
+        "The harbour master seemed taken aback and mentioned that the ferry was late.\n",
+        claim("seemed taken"),
+    ),
+    md(
+        "a source governs its own clause",
+        "The new timetable seemed rushed, the harbour master said.\n",
+        Quiet,
+    ),
+    md(
+        "a source governs its own clause",
+        "The fund raised $2 million of the $3 million it pledged to spend on the fair, which is expected to draw 5,000 visitors.\n",
+        claim("is expected to"),
+    ),
+    md(
+        "a source governs its own clause",
+        "The mayor is expected to resign, and her deputy vowed to fight on.\n",
+        claim("is expected to"),
+    ),
+    md(
+        "a source governs its own clause",
+        "The pier is expected to reopen in May, the board promised.\n",
+        Quiet,
+    ),
+    md(
+        "a verb of saying for an act",
+        "The port board, which is seen as close to the mayor, responded by abruptly closing the gate.\n",
+        claim("is seen as"),
+    ),
+    md(
+        "a verb of saying for an act",
+        "The pier is expected to reopen in May, the board responded.\n",
+        Quiet,
+    ),
+    md(
+        "a source governs its own clause",
+        "The mayor is expected to resign, aides say.\n",
+        Quiet,
+    ),
+    md(
+        "a source governs its own clause",
+        "The mayor is expected to resign, and aides said so on Tuesday.\n",
+        Quiet,
+    ),
 ];

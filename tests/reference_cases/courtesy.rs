@@ -179,3 +179,27 @@ async fn a_dame_whose_surname_is_a_place_word_keeps_the_title() {
         client.shutdown().await;
     }
 }
+
+#[tokio::test]
+async fn a_block_quote_or_an_embedded_post_is_not_the_writers_copy() {
+    // The mayor's office's post, quoted as a block quote and embedded as a
+    // tweet, says "Mr. Okafor" and "Brennan" before Ian Brennan is
+    // introduced: someone else's words, as a quotation is.
+    let t = text("embedded");
+    for style in ["ap", "uk"] {
+        let (client, _, found) = check(style, "embedded", t).await;
+        assert!(found.is_empty(), "{style}: {found:?}");
+        client.shutdown().await;
+    }
+    // The same words in the writer's own copy are judged.
+    let copy = t
+        .replace("> Thanks", "Thanks")
+        .replace("<tweet author=\"harbourcity\">", "")
+        .replace("</tweet>", "");
+    let (client, _, found) = check("ap", "embedded-copy", &copy).await;
+    let d = flagged(&copy, &found, "courtesy-title", "Mr. Okafor");
+    starts(d, "AP style uses no courtesy titles");
+    let d = flagged(&copy, &found, "late-introduction", "Brennan");
+    starts(d, "'Brennan' comes before Ian Brennan is introduced");
+    client.shutdown().await;
+}

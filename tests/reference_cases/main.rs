@@ -27,7 +27,7 @@ macro_rules! case {
     };
 }
 
-const CASES: [(&str, &str); 51] = [
+const CASES: [(&str, &str); 54] = [
     case!("offices"),
     case!("roles"),
     case!("knight"),
@@ -79,6 +79,9 @@ const CASES: [(&str, &str); 51] = [
     case!("uk-after-name"),
     case!("epithet"),
     case!("rank-gloss"),
+    case!("early-shapes"),
+    case!("embedded"),
+    case!("early-particles"),
 ];
 
 fn text(name: &str) -> &'static str {
@@ -132,6 +135,27 @@ fn quiet(text: &str, diagnostics: &[Value], needle: &str) {
             d["message"]
         );
     }
+}
+
+/// The text after applying the first quick fix (not "Mark as checked")
+/// offered on a diagnostic.
+async fn fixed(client: &mut TestClient, u: &str, text: &str, d: &Value) -> String {
+    let actions = client
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": u}, "range": d["range"], "context": {"diagnostics": [d]}}),
+        )
+        .await;
+    let fix = actions.as_array().and_then(|list| {
+        list.iter().find(|a| {
+            !a["title"]
+                .as_str()
+                .unwrap_or("")
+                .starts_with("Mark as checked")
+        })
+    });
+    let fix = fix.unwrap_or_else(|| panic!("no quick fix on {d}"));
+    references::apply(text, &fix["edit"]["changes"][u]).0
 }
 
 /// The diagnostic's message.

@@ -47,6 +47,12 @@ impl Linker<'_> {
             }
             add(&mut self.by_family, name);
         }
+        // Later references often drop the particles that open a family name
+        // ("Otto von Bismarck", then "Bismarck"): the word after them
+        // finds the person too.
+        if let Some(core) = super::super::names::without_particles(&p.family) {
+            add(&mut self.by_family, core);
+        }
         add(&mut self.by_skeleton, &skeleton(&p.family));
         for word in p.given.iter().flat_map(|g| g.split(' ')) {
             add(&mut self.by_given, word);

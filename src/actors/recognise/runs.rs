@@ -129,13 +129,16 @@ impl Reader<'_> {
                     j = next;
                     continue;
                 }
-                // A particle between two name words: "Charles de Gaulle".
-                let particle = LEXICON.is_particle(self.word(next))
-                    && next + 1 < range.end
-                    && self.nameish(next + 1, true);
-                if particle {
-                    words.push(next);
-                    j = next;
+                // Particles between two name words: "Charles de Gaulle",
+                // "Ursula von der Leyen".
+                let mut after = next;
+                while after < range.end && after - next < 3 && LEXICON.is_particle(self.word(after))
+                {
+                    after += 1;
+                }
+                if after > next && after < range.end && self.nameish(after, true) {
+                    words.extend(next..after);
+                    j = after - 1;
                     continue;
                 }
                 if self.capitalised(next) && LEXICON.is_suffix(self.word(next)) {

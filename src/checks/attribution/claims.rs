@@ -374,7 +374,7 @@ fn passive_be(scan: &Scan<'_>, t: usize) -> Option<usize> {
     Some(be)
 }
 
-fn is_number(scan: &Scan<'_>, t: usize) -> bool {
+pub(super) fn is_number(scan: &Scan<'_>, t: usize) -> bool {
     scan.token(t).kind == TokenKind::Number
         || matches!(
             scan.word(t).to_ascii_lowercase().as_str(),

@@ -37,8 +37,12 @@ pub(super) fn sourced(scan: &Scan<'_>, sentence: usize, cue: Span) -> bool {
     scan.hits_in(s.span).iter().any(|hit| {
         let (clause, subordinate) = clause_of(hit.span.start);
         let leads_into_cue = clause == cue_clause && hit.span.end <= cue.start;
-        let own_content_follows =
-            clause != cue_clause && hit.span.start >= cue.end && introduces_content(scan, hit);
+        // "…, and aides say she will run", "seemed taken aback and
+        // mentioned that …": a verb after the claim, in a clause of its
+        // own or joined on with "and", says what its content is.
+        let own_content_follows = hit.span.start >= cue.end
+            && (clause != cue_clause || joined_between(scan, cue, hit))
+            && introduces_content(scan, hit);
         // "The council wants to cut the toll, and the plan is expected to
         // pass": a wish or belief in an earlier clause governs its own
         // infinitive, not the claim in the next.
@@ -50,6 +54,7 @@ pub(super) fn sourced(scan: &Scan<'_>, sentence: usize, cue: Span) -> bool {
             && only_a_statement(hit)
             && (hit.span.start >= cue.end || judged_statement(scan, s.tokens.clone(), hit, cue));
         !cue.covers(hit.span)
+            && !by_some_means(scan, hit)
             && (leads_into_cue || !subordinate)
             && !own_content_follows
             && !own_infinitive_before
@@ -57,6 +62,37 @@ pub(super) fn sourced(scan: &Scan<'_>, sentence: usize, cue: Span) -> bool {
             && !talked_about
             && scan.is_marker(hit)
     })
+}
+
+/// Whether "and" or "but" stands between the cue and a later hit in its
+/// sentence, among the few words before the hit: the hit's verb is one of a
+/// pair, with its own object.
+fn joined_between(scan: &Scan<'_>, cue: Span, hit: &Hit) -> bool {
+    scan.prev_words(hit.tokens.start)
+        .take(SUBJECT_WORDS)
+        .take_while(|&p| scan.token(p).span.start >= cue.end)
+        .any(|p| scan.word_is(Some(p), "and") || scan.word_is(Some(p), "but"))
+}
+
+/// "responded by closing the gate", "answered by abruptly walking out": a
+/// verb of saying for an act done by some means ("by", perhaps an adverb,
+/// and an -ing form), with no statement that could source a claim.
+fn by_some_means(scan: &Scan<'_>, hit: &Hit) -> bool {
+    if !hit.roles.has(Roles::REPORTING)
+        || hit
+            .roles
+            .has(Roles::PHRASE.or(Roles::SPOKESPERSON).or(Roles::AGENCY))
+    {
+        return false;
+    }
+    let Some(by) = word_after_adverbs(scan, hit).filter(|&n| scan.word_is(Some(n), "by")) else {
+        return false;
+    };
+    let mut means = scan.next_word(by);
+    if let Some(adverb) = means.filter(|&m| is_between(scan.word(m))) {
+        means = scan.next_word(adverb);
+    }
+    means.is_some_and(|m| scan.word(m).to_ascii_lowercase().ends_with("ing"))
 }
 
 /// A statement named by a noun ("his comments", "Ruiz's memo") and by
@@ -198,14 +234,86 @@ fn reduced_relative(scan: &Scan<'_>, hit: &Hit) -> bool {
 fn introduces_content(scan: &Scan<'_>, hit: &Hit) -> bool {
     let next = word_after_adverbs(scan, hit);
     let told = hit.roles.has(Roles::REPORTING) && that_after_addressee(scan, next);
-    scan.word_is(next, "that") || takes_infinitive(scan, hit) || told
+    scan.word_is(next, "that") || takes_infinitive(scan, hit) || told || clause_follows(scan, hit)
+}
+
+/// How many words a speaker may take between "and" and the verb ("and two
+/// of the mayor's aides say").
+const SUBJECT_WORDS: usize = 6;
+
+/// How many words after a verb of saying its content clause may take to
+/// show its own verb ("aides say the new mayor will").
+const CLAUSE_REACH: usize = 5;
+
+/// "…, and aides say she will run again", "but officials believe the pier
+/// could fall": a verb of saying or believing in a clause joined on with
+/// "and" or "but", followed by a clause of its own with no "that", known by
+/// a subject pronoun right after the verb or by a form of "be" or an
+/// auxiliary a few words on, before any punctuation or preposition. Not a
+/// tag ("…, aides said on Tuesday."), nor a speaker whose clause is the main
+/// one ("When the plan was revealed, the mayor said she was ashamed").
+fn clause_follows(scan: &Scan<'_>, hit: &Hit) -> bool {
+    const SUBJECTS: [&str; 5] = ["he", "she", "they", "we", "i"];
+    const AUXILIARIES: [&str; 12] = [
+        "will", "would", "could", "can", "may", "might", "should", "must", "has", "have", "had",
+        "won't",
+    ];
+    let coordinated = scan
+        .prev_words(hit.tokens.start)
+        .take(SUBJECT_WORDS)
+        .any(|p| contains(&LEXICON.coordinators, scan.word(p)));
+    if !hit.roles.has(Roles::SPEECH.or(Roles::BELIEF)) || !coordinated {
+        return false;
+    }
+    let Some(first) = word_after_adverbs(scan, hit) else {
+        return false;
+    };
+    if SUBJECTS.iter().any(|w| scan.word_is(Some(first), w)) {
+        return true;
+    }
+    let mut at = first;
+    for _ in 0..CLAUSE_REACH {
+        let word = scan.word(at);
+        if scan.is_be(at) || AUXILIARIES.iter().any(|w| word.eq_ignore_ascii_case(w)) {
+            return true;
+        }
+        if contains(&LEXICON.prepositions, word) || contains(&LEXICON.subordinators, word) {
+            return false;
+        }
+        match scan.next_word(at) {
+            Some(n) if n == at + 1 => at = n,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// A verb of belief or wish with "to" after it: "wants to", "hopes to",
-/// "pledged to", "is thought to".
+/// "is thought to"; or a verb of commitment with an infinitive of its own
+/// ("pledged to help", "vowed to fight", "threatened to leave"), not an
+/// addressee ("promised to the crowd").
 fn takes_infinitive(scan: &Scan<'_>, hit: &Hit) -> bool {
-    hit.roles.has(Roles::BELIEF.or(Roles::DESIRE))
-        && scan.word_is(word_after_adverbs(scan, hit), "to")
+    // Commissive verbs: what they commit to is their infinitive.
+    const COMMITMENTS: [&str; 8] = [
+        "pledge", "promis", "vow", "threat", "agree", "declin", "refus", "swor",
+    ];
+    let to = word_after_adverbs(scan, hit).filter(|&n| scan.word_is(Some(n), "to"));
+    let Some(to) = to else {
+        return false;
+    };
+    if hit.roles.has(Roles::BELIEF.or(Roles::DESIRE)) {
+        return true;
+    }
+    let verb = scan.next_word(to).filter(|&v| {
+        let token = scan.token(v);
+        let word = scan.word(v);
+        token.kind == TokenKind::Word
+            && !token.capitalised
+            && !contains(&LEXICON.determiners, word)
+            && !contains(&LEXICON.personal, word)
+    });
+    let word = scan.prose.slice(hit.span).to_ascii_lowercase();
+    COMMITMENTS.iter().any(|c| word.starts_with(c)) && verb.is_some()
 }
 
 /// The first word after a hit that is not an auxiliary or adverb.

@@ -8,7 +8,7 @@
 //! allegations", "a statement from the ministry"), and one led by "the" or
 //! "these" points back to something already reported: both stay quiet.
 
-use super::claims::capitalised;
+use super::claims::{capitalised, is_number};
 use super::lexicon::{contains, Roles, LEXICON};
 use super::scan::{is_between, Hit, Scan};
 use crate::prose::TokenKind;
@@ -62,6 +62,18 @@ pub(super) fn claim(scan: &Scan<'_>, hit: &Hit, word: &str) -> Option<(Span, Str
         }
     }
     let introduces = |words: &[&str]| words.iter().any(|w| scan.word_is(next, w));
+    // "there are fears the bridge will close", "there were questions about
+    // the count": concerns and talk that merely exist. Not "there are no
+    // complaints", nor with their holders after them ("from residents").
+    if roles.has(Roles::CONCERN_NOUN.or(Roles::BUZZ_NOUN))
+        && there_is(scan, t)
+        && !negated_existence(scan, t)
+        && unheld(scan, hit)
+        && !holder_follows(scan, hit)
+        && !holders_fronted(scan, hit)
+    {
+        return Some((hit.span, whose(word)));
+    }
     if roles.has(Roles::CONCERN_NOUN) && introduces(&["that"]) && unowned_before_content(scan, hit)
     {
         return Some((hit.span, whose(word)));
@@ -85,7 +97,7 @@ pub(super) fn claim(scan: &Scan<'_>, hit: &Hit, word: &str) -> Option<(Span, Str
     // Criticism is flagged only as something faced: "criticism of the plan"
     // on its own is most often the subject's own ("she avoided direct
     // criticism of the mayor").
-    if roles.has(Roles::CRITICISM_NOUN) && !critic_follows(scan, hit) {
+    if roles.has(Roles::CRITICISM_NOUN) && !holder_follows(scan, hit) {
         if let Some(from) = facing_before(scan, t) {
             let span = Span::new(scan.token(from).span.start, hit.span.end);
             let message = format!("{} from whom? Name the critics.", capitalised(word));
@@ -96,15 +108,32 @@ pub(super) fn claim(scan: &Scan<'_>, hit: &Hit, word: &str) -> Option<(Span, Str
 }
 
 /// "faced criticism from the mayor", "drew criticism even from within his
-/// party": "from" or "by" within a few words after the noun names the critic.
-fn critic_follows(scan: &Scan<'_>, hit: &Hit) -> bool {
+/// party", "there were fears among residents": "from", "by" or "among"
+/// within a few words after the noun names who holds it.
+fn holder_follows(scan: &Scan<'_>, hit: &Hit) -> bool {
     scan.next_words(hit.tokens.end - 1)
-        .take(CRITIC_REACH)
-        .any(|n| scan.word_is(Some(n), "from") || scan.word_is(Some(n), "by"))
+        .take(HOLDER_NOUN_REACH)
+        .any(|n| {
+            ["from", "by", "among"]
+                .iter()
+                .any(|w| scan.word_is(Some(n), w))
+        })
 }
 
-/// How many words after a criticism noun its critic may be introduced.
-const CRITIC_REACH: usize = 3;
+/// "Among the growers, there are fears that": the holders named at the
+/// start of the sentence.
+fn holders_fronted(scan: &Scan<'_>, hit: &Hit) -> bool {
+    let start = scan.prose.sentences[hit.sentence].tokens.start;
+    let end = hit.tokens.start.min(start + FRONTED_REACH);
+    (start..end).any(|k| scan.word_is(Some(k), "among"))
+}
+
+/// How many tokens into a sentence a fronted "among" may stand.
+const FRONTED_REACH: usize = 12;
+
+/// How many words after a noun of criticism or concern its holder may be
+/// introduced.
+const HOLDER_NOUN_REACH: usize = 3;
 
 /// "Whose speculation? Name who is speculating."
 fn whose(word: &str) -> String {
@@ -265,25 +294,49 @@ fn is_adjective_like(scan: &Scan<'_>, t: usize) -> bool {
             && scan.hit_at(t).is_none_or(|h| h.roles == Roles::SPREADING))
 }
 
-/// "there has been much speculation", "there was broad agreement": a noun
-/// that merely exists, with no one behind it.
+/// "there has been much speculation", "there was broad agreement", "there
+/// were numerous complaints": a noun that merely exists, with no one behind
+/// it. A form of "be" must stand between, so that it is the "there" of
+/// existence ("there have been doubts"), not of place ("Workers there have
+/// doubts").
 pub(super) fn there_is(scan: &Scan<'_>, t: usize) -> bool {
-    for (i, p) in scan.prev_words(t).take(4).enumerate() {
+    let mut be = false;
+    for p in scan.prev_words(t).take(4) {
         let word = scan.word(p);
         if word.eq_ignore_ascii_case("there") {
-            // Not "there speculation": a filler stands between.
-            return i > 0;
+            return be;
         }
+        be |= scan.is_be(p);
         let filler = scan.is_be(p)
             || is_between(word)
             || THERE_IS_FILLERS
                 .iter()
-                .any(|w| word.eq_ignore_ascii_case(w));
+                .any(|w| word.eq_ignore_ascii_case(w))
+            // "numerous complaints", but not "two distinct claims": a count
+            // points to claims the text goes on to set out.
+            || (is_adjective_like(scan, p)
+                && !contains(&LEXICON.prepositions, word)
+                && !is_number(scan, p));
         if !filler {
             return false;
         }
     }
     false
+}
+
+/// "there are no complaints", "there were few fears", "there has never been
+/// talk of": existence denied, which states an absence rather than a claim.
+fn negated_existence(scan: &Scan<'_>, t: usize) -> bool {
+    const NEGATIVES: [&str; 5] = ["no", "not", "never", "few", "little"];
+    scan.prev_words(t)
+        .take_while(|&p| !scan.word(p).eq_ignore_ascii_case("there"))
+        .take(4)
+        .any(|p| {
+            let word = scan.word(p);
+            NEGATIVES.iter().any(|w| word.eq_ignore_ascii_case(w))
+                || word.ends_with("n't")
+                || word.ends_with("n’t")
+        })
 }
 
 /// A verb of facing within three words before a criticism noun ("came under

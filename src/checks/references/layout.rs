@@ -1,5 +1,6 @@
 //! Where the story is: the top matter above the body (kicker, deck, summary,
-//! dateline), the sections the body falls into, and links' text. A headline
+//! dateline), the sections the body falls into, links' text, and block
+//! quotes and embedded posts, someone else's words. A headline
 //! or deck uses surnames freely and a summary may come before the full text;
 //! neither introduces anyone. A live blog or a sectioned feature may
 //! introduce a person again in each section.
@@ -47,6 +48,16 @@ static TAGLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// The most words a tagline has.
 const TAGLINE_WORDS: usize = 40;
 
+/// Someone else's words set off from the copy: a block quote ("> " lines)
+/// and the text of an element that embeds a post or a quotation
+/// (`<blockquote>`, a `<tweet>`, `<q>`). Like a direct quotation, neither
+/// the writer's references nor introductions: a tweet's "Mr. Trump" is no
+/// courtesy title of the house's.
+static EMBEDDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?ims)<blockquote\b[^>]*>.*?</blockquote\s*>|<tweet\b[^>]*>.*?</tweet\s*>|<q\b[^>]*>.*?</q\s*>|^[ ]{0,3}>[^\n]*")
+        .expect("the embedded-text pattern is valid")
+});
+
 pub struct Layout {
     /// Where the body begins: after the last label of the top matter, or at
     /// the dateline.
@@ -61,6 +72,8 @@ pub struct Layout {
     /// sentence, a short first paragraph may as well be the lede.
     deck: Option<Span>,
     links: LinkTexts,
+    /// Block quotes and embedded posts ([`EMBEDDED`]), in order.
+    embedded: Vec<Span>,
 }
 
 impl Layout {
@@ -109,7 +122,14 @@ impl Layout {
             subheads,
             deck,
             links: LinkTexts::of(text),
+            embedded: embedded(text),
         }
+    }
+
+    /// Whether an offset lies in a block quote or an embedded post.
+    pub fn in_embedded(&self, offset: usize) -> bool {
+        let after = self.embedded.partition_point(|s| s.start <= offset);
+        after > 0 && self.embedded[after - 1].contains(offset)
     }
 
     /// Whether an offset lies in the story's body: after the top matter, and
@@ -215,6 +235,17 @@ fn all_capitalised(line: &str) -> bool {
             w.trim_start_matches(|c: char| !c.is_alphabetic())
                 .starts_with(char::is_uppercase)
         })
+}
+
+/// The spans of [`EMBEDDED`] text, in order (none without a '<' or '>').
+fn embedded(text: &str) -> Vec<Span> {
+    if !text.contains(['<', '>']) {
+        return Vec::new();
+    }
+    EMBEDDED
+        .find_iter(text)
+        .map(|m| Span::new(m.start(), m.end()))
+        .collect()
 }
 
 /// A short block in capitals: a kicker or a label ("FULL TEXT.").
@@ -397,6 +428,26 @@ mod tests {
         let names = "Prime Minister Albanese arrived in Jakarta on Monday.\n\nPrime Minister Albanese spoke.";
         let prose = crate::prose::parse(names, crate::document::Language::PlainText, &mut cache);
         assert!(Layout::of(names, &prose).in_body(0));
+    }
+
+    #[test]
+    fn block_quotes_and_embedded_posts_are_set_off() {
+        let text = "Okafor spoke.\n\n> Thanks to Mr. Okafor.\n\n<tweet id=\"1\">Mr. Okafor, thanks.</tweet>\n\nA <q>short</q> line; 3 > 2 and <tweet unclosed Okafor.";
+        let prose = crate::prose::parse(
+            text,
+            crate::document::Language::PlainText,
+            &mut Default::default(),
+        );
+        let layout = Layout::of(text, &prose);
+        let at = |needle: &str, from: usize| from + text[from..].find(needle).unwrap();
+        assert!(!layout.in_embedded(0));
+        assert!(layout.in_embedded(at("Mr.", 0)));
+        let tweet = at("<tweet", 0);
+        assert!(layout.in_embedded(at("Mr.", tweet)));
+        assert!(layout.in_embedded(at("short", 0)));
+        // A comparison is no quote, and an element never closed embeds nothing.
+        assert!(!layout.in_embedded(at("2 and", 0)));
+        assert!(!layout.in_embedded(at("Okafor.", at("unclosed", 0))));
     }
 
     #[test]

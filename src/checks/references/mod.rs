@@ -6,8 +6,9 @@
 //! All six read the actor model, and judge only what it is sure of: people it
 //! is sure are people, and references it is sure point to them (not a
 //! surname cut from a longer name, not "the Bush years"). None fires inside a
-//! direct quotation (the speaker's words), in a headline, caption or the top
-//! matter above the story (`layout.rs`), or in a link's text. The house
+//! direct quotation (the speaker's words), a block quote or an embedded post,
+//! in a headline, caption or the top matter above the story (`layout.rs`),
+//! or in a link's text. The house
 //! style's choices come from [`style::HouseStyle`].
 
 mod case;
@@ -36,7 +37,7 @@ pub(crate) use words::WordMemo;
 use std::rc::Rc;
 
 use crate::actors::lexicon::LEXICON;
-use crate::actors::{Actor, ActorKind, Actors, Confidence, Form, Mention, Target};
+use crate::actors::{Actor, ActorKind, Actors, Confidence, Form, Mention, NameOrder, Target};
 use crate::checks::Context;
 use crate::hashing::FastMap;
 use crate::span::Span;
@@ -79,6 +80,16 @@ fn shows_a_name(ctx: &Context<'_>, a: usize, actor: &Actor) -> bool {
     let Some(surname) = later_name(actor) else {
         return false;
     };
+    // A family name that opens with particles ("von Bismarck") is often
+    // written without them on later reference; its last word is the name.
+    let core = crate::actors::without_particles(surname).unwrap_or(surname);
+    let family_words = surname.split(' ').count();
+    // A family name written first ("Ban Ki-moon") is the later name; the
+    // given name follows it.
+    let family_first = actor
+        .person
+        .as_ref()
+        .is_some_and(|p| p.order == NameOrder::FamilyFirst);
     let mut full = false;
     let mut alone = false;
     let mut before_full = 0;
@@ -88,33 +99,55 @@ fn shows_a_name(ctx: &Context<'_>, a: usize, actor: &Actor) -> bool {
             continue;
         }
         let text = ctx.prose.slice(m.name);
-        let mut words = text.split_whitespace();
         match m.form {
             // A name cut off and said again is a false start, not an
             // introduction.
             Form::Full if speech_repair(ctx, m) => {}
             Form::Full => {
-                let Some(first) = words.next() else {
+                // A suffix ("Jr.") is no part of the name a later reference
+                // uses.
+                let words: Vec<&str> = text
+                    .split_whitespace()
+                    .filter(|w| !LEXICON.is_suffix(w))
+                    .collect();
+                let Some(&first) = words.first() else {
                     continue;
                 };
                 if LEXICON.is_given_name(first) {
                     return true;
                 }
-                full |=
-                    words.next_back() == Some(surname) && name_like(first) && name_like(surname);
+                let Some(given_words) = words.len().checked_sub(family_words) else {
+                    continue;
+                };
+                let (family, given) = if family_first {
+                    (&words[..family_words], words.last())
+                } else {
+                    (&words[given_words..], Some(&first))
+                };
+                full |= given_words > 0
+                    && family.join(" ") == surname
+                    && given.is_some_and(|g| name_like(g))
+                    && name_like(core);
             }
-            Form::Family => alone |= text == surname,
+            Form::Family => alone |= text == surname || text == core,
             _ => {}
         }
     }
-    full && alone && before_full <= 1 && !lowercase_in(ctx, &[surname, first_word(&actor.name)])
+    full && alone && before_full <= 1 && !lowercase_in(ctx, &[core, first_word(&actor.name)])
 }
 
-/// A word shaped like a name: a capital, then lowercase letters only.
+/// A word shaped like a name: a capital, then lowercase letters only; or
+/// such words joined by hyphens, the later ones capitalised or not
+/// ("Okonkwo-Bello", "Jean-Luc", "Ki-moon").
 fn name_like(word: &str) -> bool {
-    let mut chars = word.chars();
-    chars.next().is_some_and(char::is_uppercase)
-        && chars.all(char::is_lowercase)
+    let mut parts = word.split('-');
+    let capitalised = |p: &str| {
+        let mut chars = p.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
+    };
+    let lowercase = |p: &str| !p.is_empty() && p.chars().all(char::is_lowercase);
+    parts.next().is_some_and(capitalised)
+        && parts.all(|p| capitalised(p) || lowercase(p))
         && !LEXICON.names_a_place(word)
         && !LEXICON.is_function_word(word)
 }
@@ -158,14 +191,15 @@ fn layout(ctx: &Context<'_>) -> Rc<Layout> {
 }
 
 /// A reference a rule may judge: in the story's body (not a headline,
-/// caption, the top matter or a link's text), outside quotations, and one the
-/// model is sure of.
+/// caption, the top matter or a link's text), outside quotations, block
+/// quotes and embedded posts, and one the model is sure of.
 fn judged(ctx: &Context<'_>, layout: &Layout, m: &Mention) -> bool {
     !m.in_quote
         && !m.heading
         && !m.caption
         && layout.in_body(m.span.start)
         && !layout.in_link_text(m.span)
+        && !layout.in_embedded(m.span.start)
         && !speech_repair(ctx, m)
         && sure(ctx, m)
 }
@@ -207,7 +241,20 @@ fn sure(ctx: &Context<'_>, m: &Mention) -> bool {
     }
     let adjacent = ctx.prose.text[before.span.end..m.name.start] == *" ";
     let opener = before.sentence_start && LEXICON.is_function_word(&word);
-    !(before.capitalised && adjacent && !opener && before.kind == crate::prose::TokenKind::Word)
+    // "De Jong said": the particle of the person's family name, capitalised
+    // at a sentence start.
+    let own_particle = || {
+        m.actor()
+            .and_then(|a| ctx.actors.actors.get(a))
+            .and_then(later_name)
+            .and_then(|s| s.strip_suffix(ctx.prose.slice(m.name)))
+            .is_some_and(|p| p.trim_end().eq_ignore_ascii_case(&word))
+    };
+    !(before.capitalised
+        && adjacent
+        && !opener
+        && before.kind == crate::prose::TokenKind::Word
+        && !own_particle())
 }
 
 /// "Jack St. Martin": a name after a short capitalised abbreviation inside

@@ -11,6 +11,7 @@ use crate::actors::lexicon::LEXICON;
 use crate::actors::{Actor, Form, Mention, Title};
 use crate::checks::{Context, Edit, Finding, RelatedLocation, Rule, RuleInfo, Severity};
 use crate::prose::TokenKind;
+use crate::span::Span;
 
 static LATE_INTRODUCTION: RuleInfo = RuleInfo {
     code: "late-introduction",
@@ -141,10 +142,14 @@ impl NameEnds {
 }
 
 /// Whether a written surname is the person's, letter for letter (accents
-/// and apostrophes aside).
+/// and apostrophes aside), with or without the particles that open it
+/// ("Bismarck" for "von Bismarck").
 fn spelled_as(written: &str, surname: Option<&str>) -> bool {
     let plain = |s: &str| super::spelling::without_accents(s).replace(['’', '‘'], "'");
-    surname.is_some_and(|s| plain(written) == plain(s))
+    surname.is_some_and(|s| {
+        plain(written) == plain(s)
+            || crate::actors::without_particles(s).is_some_and(|core| plain(written) == plain(core))
+    })
 }
 
 /// Whether an early reference with a title fits the introduction: a title
@@ -168,11 +173,12 @@ fn same_office(early: &Mention, intro: &Mention) -> bool {
 }
 
 fn surname_first(ctx: &Context<'_>, actor: &Actor, early: &Mention, intro: &Mention) -> Finding {
-    let written = text_of(ctx, early.name);
+    let name = with_particles(ctx, early.name, later_name(actor));
+    let written = text_of(ctx, name);
     let introduction = text_of(ctx, intro.span);
     let mut finding = Finding::new(
         &LATE_INTRODUCTION,
-        early.name,
+        name,
         format!(
             "'{written}' comes before {} is introduced (line {}, '{introduction}'): give the full name and title at the first reference",
             actor.name,
@@ -187,6 +193,40 @@ fn surname_first(ctx: &Context<'_>, actor: &Actor, early: &Mention, intro: &Ment
         );
     }
     finding
+}
+
+/// A name as written at an offset: a particle that opens a sentence takes a
+/// capital ("De Jong said").
+fn at_sentence_start(ctx: &Context<'_>, offset: usize, name: &str) -> String {
+    let opens = ctx
+        .prose
+        .token_at(offset)
+        .is_some_and(|t| ctx.prose.tokens[t].sentence_start);
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(first) if opens && first.is_lowercase() => first.to_uppercase().chain(chars).collect(),
+        _ => name.to_string(),
+    }
+}
+
+/// The early name with the particles of the family name written just
+/// before it ("de Jong", where the model read "Jong").
+fn with_particles(ctx: &Context<'_>, name: Span, surname: Option<&str>) -> Span {
+    let written = ctx.prose.slice(name);
+    let particles = surname
+        .and_then(|s| s.strip_suffix(written))
+        .filter(|p| p.ends_with(' '));
+    // Capitalised or not: "De Jong" opens a sentence.
+    let before = |p: &str| {
+        name.start
+            .checked_sub(p.len())
+            .and_then(|at| ctx.prose.text.get(at..name.start))
+            .is_some_and(|b| b.eq_ignore_ascii_case(p))
+    };
+    match particles {
+        Some(p) if before(p) => Span::new(name.start - p.len(), name.end),
+        _ => name,
+    }
 }
 
 /// A person named only by title and surname ("Prime Minister Albanese"),
@@ -429,14 +469,15 @@ fn move_introduction(
     if relational || early_title_relational || intro.appositive.is_some() {
         return None;
     }
+    let name = with_particles(ctx, early.name, Some(surname));
     Some(vec![
         Edit {
-            span: early.span,
+            span: Span::new(early.span.start.min(name.start), early.span.end),
             replacement: text_of(ctx, intro.span),
         },
         Edit {
             span: intro.span,
-            replacement: surname.to_string(),
+            replacement: at_sentence_start(ctx, intro.span.start, surname),
         },
     ])
 }
