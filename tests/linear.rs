@@ -56,6 +56,16 @@ fn a_long_title_before_a_name() {
     });
 }
 
+/// One person named again and again: `name-variant` counts the spellings
+/// of a surname once per reference, not once per pair of references.
+#[test]
+fn one_person_named_many_times() {
+    assert_linear("Keller said × n", 300, Language::Markdown, |n| {
+        "Port Minister Anna Keller arrived.\n\n".to_string()
+            + &"Keller said the quay was safe.\n\n".repeat(n)
+    });
+}
+
 #[test]
 fn a_sentence_of_capitalised_words() {
     assert_linear("capitalised sentence", 400, Language::Markdown, |n| {

@@ -181,6 +181,33 @@ fn every_attribution_doc_shows_flagged_and_quiet_copy() {
     }
 }
 
+/// The reference rules document both sides of every rule in both house
+/// styles: what AP copy and what UK copy (titles after the name, courtesy
+/// titles) get flagged for, and what stays quiet.
+#[test]
+fn every_reference_doc_shows_flagged_and_quiet_copy_in_ap_and_uk_style() {
+    for code in [
+        "title-mismatch",
+        "title-case",
+        "repeated-title",
+        "late-introduction",
+        "name-variant",
+        "courtesy-title",
+    ] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("docs/rules/{code}.md"));
+        let doc = std::fs::read_to_string(path).expect("the doc is readable");
+        let found = examples(&doc).expect("the doc's examples parse");
+        for expect in [Expect::Flagged, Expect::Quiet] {
+            for style in [Style::Ap, Style::Uk] {
+                assert!(
+                    found.iter().any(|e| e.expect == expect && e.style == style),
+                    "{code}.md has no {expect:?} example in {style:?} style"
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn info_strings_are_read_exactly() {
     assert_eq!(parse_info(" text"), Ok(None));

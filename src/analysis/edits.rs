@@ -25,18 +25,23 @@ const STORY: [&str; 9] = [
 ];
 
 /// Paragraphs an edit may put in: a new person, a second person sharing a
-/// surname, a respelling, a title that clashes, a quotation with no speaker.
-const PARAGRAPHS: [&str; 6] = [
+/// surname, a respelling, a title that clashes, a quotation with no speaker,
+/// and a surname with its accents changed, in a caption and under a subhead
+/// (which `name-variant` does not judge).
+const PARAGRAPHS: [&str; 8] = [
     "Deputy Port Minister Lena Keller said nothing.",
     "Brandt said so.",
     "Transport Minister Anna Keller arrived late.",
     "\"It is over,\" a source said.",
     "Kellar, Brandtt and Holm met.",
     "The Harbour Authority said Vik was right.",
+    "Kellér and Hölm spoke; Brändt did not.",
+    "Photo: Holm at the quay (Reuters)\n\n## Holmé",
 ];
 
-/// What a keystroke or a paste puts in.
-const TYPED: [&str; 10] = [
+/// What a keystroke or a paste puts in, and a letter with an accent, which
+/// may make a respelling.
+const TYPED: [&str; 11] = [
     "x",
     " ",
     "e",
@@ -47,6 +52,7 @@ const TYPED: [&str; 10] = [
     ", the port minister,",
     "\n\n",
     "the ",
+    "é",
 ];
 
 /// Surnames and what they may become.

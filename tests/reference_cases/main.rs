@@ -27,7 +27,7 @@ macro_rules! case {
     };
 }
 
-const CASES: [(&str, &str); 54] = [
+const CASES: [(&str, &str); 57] = [
     case!("offices"),
     case!("roles"),
     case!("knight"),
@@ -82,6 +82,9 @@ const CASES: [(&str, &str); 54] = [
     case!("early-shapes"),
     case!("embedded"),
     case!("early-particles"),
+    case!("office-later-form"),
+    case!("link-lede"),
+    case!("never-named-namesake"),
 ];
 
 fn text(name: &str) -> &'static str {

@@ -8,7 +8,12 @@ async fn respellings_dropped_accents_and_another_encoding() {
     for style in ["ap", "uk"] {
         let t = text("spelling");
         let (client, _, found) = check(style, "spelling", t).await;
-        flagged(t, &found, "name-variant", "Kellar");
+        let d = flagged(t, &found, "name-variant", "Kellar");
+        assert_eq!(
+            d["message"],
+            "'Kellar' here, 'Keller' on line 3: the same person's name is spelled two ways"
+        );
+        assert_eq!(d["severity"], 2);
         let accents = flagged(t, &found, "name-variant", "Jose Martinez");
         mentions(accents, "accents differ");
         let decomposed = "Rami\u{301}rez";

@@ -58,19 +58,44 @@ async fn an_appositive_beside_a_title_is_compared_with_the_first_appositive() {
 
 #[tokio::test]
 async fn one_unnamed_role_described_as_a_man_and_a_woman() {
-    let t = text("roles");
-    let (client, _, found) = check("ap", "roles", t).await;
-    let d = flagged(t, &found, "title-mismatch", "spokeswoman");
-    starts(d, "'spokeswoman' here, 'spokesman' on line 3");
-    quiet(t, &found, "Harbor Clinic spokeswoman");
-    assert_eq!(found.len(), 1);
-    client.shutdown().await;
+    for style in ["ap", "uk"] {
+        let t = text("roles");
+        let (mut client, u, found) = check(style, "roles", t).await;
+        let d = flagged(t, &found, "title-mismatch", "spokeswoman");
+        assert_eq!(
+            d["message"],
+            "'spokeswoman' here, 'spokesman' on line 3: the same role at Riverside Mall, described as a man and as a woman"
+        );
+        assert_eq!(d["severity"], 2);
+        let fixed = super::fixed(&mut client, &u, t, d).await;
+        assert!(
+            fixed.contains("The Riverside Mall spokesman declined"),
+            "{fixed}"
+        );
+        // One woman described the same way twice.
+        quiet(t, &found, "Harbor Clinic spokeswoman");
+        assert_eq!(found.len(), 1, "{style}: {found:?}");
+        client.shutdown().await;
+    }
 }
 
 #[tokio::test]
 async fn ap_descriptors_and_levels_are_not_formal_titles() {
     let t = text("descriptors");
-    let (client, _, found) = check("ap", "descriptors", t).await;
+    // UK style leaves the case of a title before a name to the house; the
+    // descriptors are no formal titles there either.
+    let (client, _, found) = check("uk", "descriptors", t).await;
+    for fine in [
+        "special counsel",
+        "regional Gov.",
+        "state Sen.",
+        "astronaut",
+    ] {
+        quiet(t, &found, fine);
+    }
+    assert!(found.is_empty(), "uk: {found:?}");
+    client.shutdown().await;
+    let (mut client, u, found) = check("ap", "descriptors", t).await;
     for fine in [
         "special counsel",
         "regional Gov.",
@@ -94,6 +119,8 @@ async fn ap_descriptors_and_levels_are_not_formal_titles() {
         d["message"],
         "A formal title directly before a name takes capitals in AP style: 'Gov.'"
     );
+    let fixed = super::fixed(&mut client, &u, t, d).await;
+    assert!(fixed.contains("said Gov. Marta Lindqvist."), "{fixed}");
     // "state" after "of" is part of the office, not a level ("state Sen.").
     let d = flagged(t, &found, "title-case", "secretary of state");
     assert_eq!(

@@ -11,6 +11,7 @@
 //! or in a link's text. The house
 //! style's choices come from [`style::HouseStyle`].
 
+mod capitalised;
 mod case;
 mod courtesy;
 mod layout;

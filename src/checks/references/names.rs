@@ -245,6 +245,13 @@ fn never_named_in_full(
     if named_in_full || ctx.actors.entry_of(a).is_some() {
         return;
     }
+    // The surname after another capitalised word outside this person's
+    // mentions ("Boston Mayor Michelle Wu" after "Mayor Wu"): the article
+    // may well give the full name, in words the model did not link.
+    let surname = later_name(actor).unwrap_or(&actor.name);
+    if written_in_full_elsewhere(ctx, a, surname) {
+        return;
+    }
     // A name the article also writes in lowercase ("President Executive
     // Order" beside "an executive order") is a nickname or a thing.
     if super::lowercase_in(ctx, &[later_name(actor).unwrap_or(&actor.name)]) {
@@ -290,6 +297,26 @@ fn never_named_in_full(
             later_name(actor).unwrap_or(&actor.name)
         ),
     ));
+}
+
+/// Whether `surname` follows a capitalised word somewhere outside the
+/// mentions of actor `a`: a full name the model may have left unlinked.
+fn written_in_full_elsewhere(ctx: &Context<'_>, a: usize, surname: &str) -> bool {
+    let text = &ctx.prose.text;
+    let mine: Vec<Span> = ctx.actors.mentions_of(a).map(|m| m.span).collect();
+    text.match_indices(surname).any(|(at, _)| {
+        let end = at + surname.len();
+        let whole_word = !text[end..].starts_with(char::is_alphanumeric);
+        let given = text[..at]
+            .strip_suffix(' ')
+            .and_then(|before| before.rsplit([' ', '\n']).next())
+            .is_some_and(|w| {
+                w.len() > 1
+                    && w.starts_with(char::is_uppercase)
+                    && w.chars().all(char::is_alphabetic)
+            });
+        whole_word && given && mine.iter().all(|m| end <= m.start || m.end <= at)
+    })
 }
 
 /// "Defence Minister Gen Nakatani" in a house that abbreviates with a period

@@ -5,9 +5,9 @@
 //! the word, or a person of its own known only by that word; either way the
 //! reader meets one person under two spellings.
 
-use std::collections::hash_map::Entry;
 use std::sync::Arc;
 
+use super::capitalised::{Capitalised, Word};
 use super::layout::Layout;
 use super::spelling::{difference, nfc, respelling, Difference};
 use super::words::WordMemo;
@@ -35,7 +35,7 @@ pub(super) fn unlinked_respellings(
     ctx: &Context<'_>,
     layout: &Layout,
     words: &mut WordMemo,
-    places: &Places,
+    (places, capitalised): (&Places, &Capitalised<'_>),
     out: &mut Vec<Finding>,
 ) {
     let anchors = anchors(ctx);
@@ -43,8 +43,7 @@ pub(super) fn unlinked_respellings(
         return;
     }
     let surnames: Vec<&str> = anchors.iter().map(|a| a.surname).collect();
-    let index = words.index(&surnames);
-    let capitalised = capitalised_counts(ctx);
+    words.index(&surnames);
     // Every word some actor's name is made of: a word that is part of a name
     // of its own ("Kane" in "Tim Kane") is that name, not a slip.
     let name_words: FastSet<&str> = ctx
@@ -54,70 +53,75 @@ pub(super) fn unlinked_respellings(
         .flat_map(|a| a.name.split_whitespace())
         .collect();
     // The one surname each word respells, if exactly one: the same for
-    // every use of the word.
-    let mut respelt: FastMap<&str, Option<(usize, Difference)>> = FastMap::default();
-    for (t, token) in ctx.prose.tokens.iter().enumerate() {
-        if token.kind != TokenKind::Word || !token.capitalised || token.in_quote {
+    // every use of the word, so asked once per word; then its uses in
+    // text order.
+    let mut uses: Vec<(usize, &Word<'_>, usize, Difference)> = Vec::new();
+    for word in capitalised.outside_quotes() {
+        let text = word.text;
+        if text.chars().count() < 4 || !text.chars().all(|c| c.is_alphabetic() || is_mark(c)) {
             continue;
         }
-        let word = ctx.prose.slice(token.word);
-        let only = *respelt.entry(word).or_insert_with(|| {
-            if word.chars().count() < 4 || !word.chars().all(|c| c.is_alphabetic() || is_mark(c)) {
-                return None;
-            }
-            let mut candidates: Vec<usize> = words
-                .keys(word)
-                .iter()
-                .flat_map(|&k| index.under(k))
-                .collect();
-            candidates.sort_unstable();
-            candidates.dedup();
-            let mut matches = candidates
-                .iter()
-                .filter_map(|&i| words.difference(word, anchors[i].surname).map(|d| (i, d)));
-            let first = matches.next();
-            first.filter(|_| matches.next().is_none())
-        });
-        let Some((anchor, how)) = only else {
+        let Some((a, how)) = words.respells(text) else {
             continue;
         };
+        if respelling_of(ctx, text, word.count, &anchors[a], places) {
+            uses.extend(word.tokens.iter().map(|&t| (t, word, a, how)));
+        }
+    }
+    uses.sort_unstable_by_key(|u| u.0);
+    for (t, capitalised_word, anchor, how) in uses {
+        let token = &ctx.prose.tokens[t];
+        let word = capitalised_word.text;
         let anchor = &anchors[anchor];
-        if !alone(ctx, t) || !judged_here(ctx, layout, token.span) {
-            continue;
-        }
-        // A word the article also writes in lowercase, or a known given
-        // name, place or function word, is that word.
-        if super::lowercase_in(ctx, &[word])
-            || LEXICON.is_given_name(word)
-            || LEXICON.names_a_place(word)
-            || LEXICON.is_function_word(word)
-            || places.contains(word)
-        {
-            continue;
-        }
-        // A surname the article also writes as a place's name, of people
-        // the model is not certain of, may be the place's.
-        if places.contains(anchor.surname)
-            && anchor
-                .actors
-                .iter()
-                .all(|&a| ctx.actors.actors[a].confidence != Confidence::Certain)
-        {
-            continue;
-        }
-        // A slip is rarer than the spelling it slips from, or made once.
-        if capitalised.get(word).copied().unwrap_or(0) >= anchor.uses.max(2) {
+        if !alone(ctx, t) {
             continue;
         }
         // Not the introduction's own words.
         if anchor.introduction.contains(token.span.start) && how == Difference::Letters {
             continue;
         }
-        if !unlinked(ctx, &anchor.actors, token.word, &name_words, word) {
+        // Asked last, as the dearest question.
+        if !unlinked(ctx, &anchor.actors, token.word, &name_words, word)
+            || !judged_here(ctx, layout, token.span)
+        {
             continue;
         }
         out.push(finding(ctx, anchor, token.word, word, how));
     }
+}
+
+/// What a respelling of `anchor`'s surname needs whatever its place: a
+/// word that is no ordinary word, given name or place, of a surname that is
+/// no place's, and rarer than the surname.
+fn respelling_of(
+    ctx: &Context<'_>,
+    word: &str,
+    count: usize,
+    anchor: &Anchor<'_>,
+    places: &Places,
+) -> bool {
+    // A word the article also writes in lowercase, or a known given
+    // name, place or function word, is that word.
+    if super::lowercase_in(ctx, &[word])
+        || LEXICON.is_given_name(word)
+        || LEXICON.names_a_place(word)
+        || LEXICON.is_function_word(word)
+        || places.contains(word)
+    {
+        return false;
+    }
+    // A surname the article also writes as a place's name, of people
+    // the model is not certain of, may be the place's.
+    if places.contains(anchor.surname)
+        && anchor
+            .actors
+            .iter()
+            .all(|&a| ctx.actors.actors[a].confidence != Confidence::Certain)
+    {
+        return false;
+    }
+    // A slip is rarer than the spelling it slips from, or made once.
+    count < anchor.uses.max(2)
 }
 
 /// The surnames a respelling is compared with, of people introduced in
@@ -132,11 +136,12 @@ fn anchors<'a>(ctx: &'a Context<'_>) -> Vec<Anchor<'a>> {
     let mut per_surname: FastMap<&str, usize> = FastMap::default();
     let introduced: FastSet<usize> = introduced_people(ctx).map(|(a, _)| a).collect();
     for (a, actor) in named(ctx.actors, Confidence::Likely) {
-        let Some(surname) = later_name(actor) else {
+        let Some(surname) = later_name(actor).filter(|s| s.chars().count() >= 4) else {
             continue;
         };
-        let shaped = name_shaped(ctx, a, surname);
-        if !introduced.contains(&a) && !shaped {
+        // Worked out only where it decides.
+        let shaped = || name_shaped(ctx, a, surname);
+        if !introduced.contains(&a) && !shaped() {
             continue;
         }
         let uses = ctx.actors.mentions_of(a).filter(|m| !m.in_quote).count();
@@ -154,7 +159,7 @@ fn anchors<'a>(ctx: &'a Context<'_>) -> Vec<Anchor<'a>> {
             }
             None => continue,
         };
-        if surname.chars().count() < 4 || uses < 2 && !(shaped && full.is_some()) {
+        if uses < 2 && !(full.is_some() && shaped()) {
             continue;
         }
         match per_surname.get(surname) {
@@ -207,17 +212,6 @@ fn written_in_shape(ctx: &Context<'_>, a: usize, surname: &str) -> bool {
         })
 }
 
-/// How often the text writes each capitalised word.
-fn capitalised_counts<'a>(ctx: &'a Context<'_>) -> FastMap<&'a str, usize> {
-    let mut capitalised: FastMap<&str, usize> = FastMap::default();
-    for token in ctx.prose.tokens.iter() {
-        if token.kind == TokenKind::Word && token.capitalised {
-            *capitalised.entry(ctx.prose.slice(token.word)).or_insert(0) += 1;
-        }
-    }
-    capitalised
-}
-
 /// Whether the word at token `t` stands alone where a surname would: no
 /// capitalised word joined to it on either side, except a courtesy title or
 /// title the model read before it, or the first word of a sentence. A
@@ -259,15 +253,26 @@ fn alone(ctx: &Context<'_>, t: usize) -> bool {
 /// Whether the rules judge text here: the story's body, not a heading,
 /// caption or a link's text.
 fn judged_here(ctx: &Context<'_>, layout: &Layout, span: Span) -> bool {
-    let Some(block) = ctx.prose.block_at(span.start) else {
+    let Some(b) = ctx.prose.block_at(span.start) else {
         return false;
     };
-    let block = &ctx.prose.blocks[block];
+    let block = &ctx.prose.blocks[b];
+    // A caption is asked about once per block, however many words it has.
+    let caption = || {
+        super::Answers::<Caption>::of(ctx, ctx.prose.blocks.len())
+            .answer(b, || LEXICON.is_caption(ctx.prose.slice(block.span)))
+    };
     block.kind != BlockKind::Heading
         && layout.in_body(span.start)
-        && !LEXICON.is_caption(ctx.prose.slice(block.span))
+        && !caption()
         && !layout.in_link_text(span)
 }
+
+/// One way a word is written, and everywhere it is written so.
+type Written<'a> = (&'a str, Vec<Span>);
+
+/// Whether a block is a photo caption ([`judged_here`]).
+struct Caption;
 
 /// Whether the word names no one of its own: not a reference to one of the
 /// anchor's people already (the linked rule judges those), not an
@@ -349,46 +354,41 @@ pub(super) fn accent_variants(
     ctx: &Context<'_>,
     layout: &Layout,
     words: &mut WordMemo,
-    places: &Places,
+    (places, capitalised): (&Places, &Capitalised<'_>),
     out: &mut Vec<Finding>,
 ) {
-    // Each capitalised word and everywhere it is written, in the order the
-    // words first appear.
-    let mut seen: FastMap<&str, usize> = FastMap::default();
-    let mut distinct: Vec<(&str, Vec<Span>)> = Vec::new();
-    for token in &ctx.prose.tokens {
-        if token.kind != TokenKind::Word || !token.capitalised || token.in_quote {
-            continue;
-        }
-        let word = ctx.prose.slice(token.word);
-        match seen.entry(word) {
-            Entry::Occupied(at) => distinct[*at.get()].1.push(token.word),
-            Entry::Vacant(at) => {
-                at.insert(distinct.len());
-                distinct.push((word, vec![token.word]));
-            }
-        }
-    }
     // Each form of a word, by its letters without accents; only the words
     // written in two forms or more are looked at again.
-    let mut forms: FastMap<Arc<str>, Vec<(&str, Vec<Span>)>> = FastMap::default();
-    for (word, spans) in distinct {
-        if word.chars().count() < 3 || !word.chars().all(|c| c.is_alphabetic() || is_mark(c)) {
+    let mut forms: FastMap<Arc<str>, Vec<Written<'_>>> = FastMap::default();
+    for word in capitalised.outside_quotes() {
+        let text = word.text;
+        if text.chars().count() < 3 || !text.chars().all(|c| c.is_alphabetic() || is_mark(c)) {
             continue;
         }
+        let spans = word
+            .tokens
+            .iter()
+            .map(|&t| ctx.prose.tokens[t].word)
+            .collect();
         forms
-            .entry(words.without_accents(word))
+            .entry(words.without_accents(text))
             .or_default()
-            .push((word, spans));
+            .push((text, spans));
     }
-    let varied: FastMap<&str, &[(&str, Vec<Span>)]> = forms
+    // Each use of a word written in two forms or more, in text order, with
+    // its forms.
+    let mut varied: Vec<(Span, &str, &[Written<'_>])> = forms
         .values()
         .filter(|list| list.len() >= 2)
-        .flat_map(|list| list.iter().map(move |f| (f.0, list.as_slice())))
+        .flat_map(|list| {
+            list.iter()
+                .flat_map(move |f| f.1.iter().map(move |&span| (span, f.0, list.as_slice())))
+        })
         .collect();
     if varied.is_empty() {
         return;
     }
+    varied.sort_unstable_by_key(|v| v.0.start);
     let flagged: Vec<Span> = out
         .iter()
         .filter(|f| f.code == super::spelling::NAME_VARIANT.code)
@@ -410,14 +410,7 @@ pub(super) fn accent_variants(
     // Where each usual form is first written in the body: a headline's
     // "Otto Jespersen" shows the spelling, but the reader checks it below.
     let mut shown: FastMap<&str, Option<Span>> = FastMap::default();
-    for token in &ctx.prose.tokens {
-        if token.kind != TokenKind::Word || !token.capitalised || token.in_quote {
-            continue;
-        }
-        let (word, span) = (ctx.prose.slice(token.word), token.word);
-        let Some(&list) = varied.get(word) else {
-            continue;
-        };
+    for (span, word, list) in varied {
         // The same letters in another encoding: the decomposed form is the
         // odd one, however often it is used.
         let composed = list

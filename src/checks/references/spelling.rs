@@ -4,6 +4,7 @@
 
 use icu_normalizer::{ComposingNormalizerBorrowed, DecomposingNormalizerBorrowed};
 
+use super::capitalised::Capitalised;
 use super::layout::Layout;
 use super::words::WordMemo;
 use super::{checked, later_name, layout, line, named, shared_names, text_of};
@@ -12,6 +13,7 @@ use crate::actors::{
     is_variant, skeleton, Actor, Confidence, Form, Mention, NameOrder, PersonName, Places,
 };
 use crate::checks::{Context, Edit, Finding, RelatedLocation, Rule, RuleInfo, Severity};
+use crate::hashing::FastMap;
 use crate::span::Span;
 
 pub(super) static NAME_VARIANT: RuleInfo = RuleInfo {
@@ -126,8 +128,9 @@ impl Rule for NameVariant {
         let mut kept = ctx.memo.map(|m| m.words.borrow_mut());
         let words = kept.as_deref_mut().unwrap_or(&mut fresh);
         words.start();
-        super::slips::unlinked_respellings(ctx, &layout, words, places, out);
-        super::slips::accent_variants(ctx, &layout, words, places, out);
+        let capitalised = Capitalised::of(ctx);
+        super::slips::unlinked_respellings(ctx, &layout, words, (places, &capitalised), out);
+        super::slips::accent_variants(ctx, &layout, words, (places, &capitalised), out);
         words.finish();
     }
 }
@@ -294,6 +297,11 @@ fn spellings(
     out: &mut Vec<Finding>,
 ) {
     let refs: Vec<&Mention> = checked(ctx, layout, a).map(|(_, m)| m).collect();
+    // One reference spells the name one way, unless a people file spells
+    // it another.
+    if refs.len() < 2 && ctx.actors.entry_of(a).is_none() {
+        return;
+    }
     let whole = whole_names(ctx, &refs, out);
     let families: Vec<(Span, String)> = refs
         .iter()
@@ -321,6 +329,10 @@ fn spellings(
             (spelling, RelatedLocation::Here(span))
         }
     };
+    // One spelling throughout: nothing differs from it.
+    if families.iter().all(|(_, f)| *f == expected) {
+        return;
+    }
     // Where only the shape of the name says it is a person's, only accents
     // and encodings: "Buddhism" and "Buddhist" differ in one letter too;
     // and a slip of the surname written alone, where the full name in
@@ -427,9 +439,16 @@ fn settled_slip(
 /// one written. One slip among many references is the slip, wherever it
 /// comes.
 fn usual_spelling(families: &[(Span, String)]) -> Option<(Span, String)> {
-    let count = |f: &str| families.iter().filter(|(_, g)| g == f).count();
+    // Counted once each: a person may be named hundreds of times.
+    let mut counts: FastMap<&str, usize> = FastMap::default();
+    for (_, f) in families {
+        crate::work::step();
+        *counts.entry(f.as_str()).or_insert(0) += 1;
+    }
+    let count = |f: &str| counts.get(f).copied().unwrap_or(0);
     let mut best: Option<&(Span, String)> = None;
     for candidate in families {
+        crate::work::step();
         if best.is_none_or(|b| count(&candidate.1) > count(&b.1)) {
             best = Some(candidate);
         }

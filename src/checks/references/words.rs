@@ -18,6 +18,9 @@ pub struct WordMemo {
     current: FastMap<Box<str>, Facts>,
     previous: FastMap<Box<str>, Facts>,
     index: Option<KeptIndex>,
+    /// Counts the indexes made: a word's answer against the surnames
+    /// ([`WordMemo::respells`]) holds while this stays the same.
+    generation: u64,
 }
 
 #[derive(Debug)]
@@ -26,12 +29,14 @@ struct Facts {
     without_accents: Arc<str>,
     /// Each surname compared with, and how the word differs from it.
     differences: Vec<(Box<str>, Option<Difference>)>,
+    /// The surname the word respells, against the index of a generation.
+    respells: Option<(u64, Option<(usize, Difference)>)>,
 }
 
 /// Surnames, in order, by each of their keys.
 #[derive(Debug)]
 struct KeptIndex {
-    surnames: Vec<Box<str>>,
+    surnames: Arc<[Box<str>]>,
     index: Arc<SurnameIndex>,
 }
 
@@ -75,6 +80,7 @@ impl WordMemo {
                         keys: keys(word).into(),
                         without_accents: without_accents(word).into(),
                         differences: Vec::new(),
+                        respells: None,
                     },
                 ),
             };
@@ -110,6 +116,42 @@ impl WordMemo {
         how
     }
 
+    /// The one surname, of those last given to [`WordMemo::index`], that
+    /// `word` respells, if exactly one, with its position and how the two
+    /// differ: worked out once per word while those surnames stay the same.
+    pub(super) fn respells(&mut self, word: &str) -> Option<(usize, Difference)> {
+        let generation = self.generation;
+        if let Some((made, answer)) = self.facts(word).respells {
+            if made == generation {
+                return answer;
+            }
+        }
+        let (index, surnames) = match &self.index {
+            Some(kept) => (Arc::clone(&kept.index), Arc::clone(&kept.surnames)),
+            None => return None,
+        };
+        let mut candidates: Vec<usize> = self
+            .keys(word)
+            .iter()
+            .flat_map(|&k| index.under(k))
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut answer = None;
+        for i in candidates {
+            let Some(how) = self.difference(word, &surnames[i]) else {
+                continue;
+            };
+            if answer.is_some() {
+                answer = None;
+                break;
+            }
+            answer = Some((i, how));
+        }
+        self.facts(word).respells = Some((generation, answer));
+        answer
+    }
+
     /// The positions in `surnames` by each of their keys: made again only
     /// when the surnames change.
     pub(super) fn index(&mut self, surnames: &[&str]) -> Arc<SurnameIndex> {
@@ -127,6 +169,7 @@ impl WordMemo {
         }
         by_key.sort_unstable();
         let index = Arc::new(SurnameIndex(by_key));
+        self.generation += 1;
         self.index = Some(KeptIndex {
             surnames: surnames.iter().map(|&s| Box::from(s)).collect(),
             index: Arc::clone(&index),
@@ -167,6 +210,24 @@ mod tests {
         memo.start();
         memo.finish();
         assert!(memo.previous.is_empty() && memo.current.is_empty());
+    }
+
+    #[test]
+    fn a_respelling_is_worked_out_once_while_the_surnames_stay_the_same() {
+        let mut memo = WordMemo::default();
+        memo.start();
+        memo.index(&["Keller", "Halvorsen"]);
+        assert_eq!(memo.respells("Kellar"), Some((0, Difference::Letters)));
+        memo.index(&["Keller", "Halvorsen"]);
+        let kept = memo.current["Kellar"].respells.map(|(made, _)| made);
+        assert_eq!(kept, Some(memo.generation));
+        // Other surnames, or the same in another order: worked out again.
+        memo.index(&["Halvorsen", "Keller"]);
+        assert_eq!(memo.respells("Kellar"), Some((1, Difference::Letters)));
+        // Two surnames it may respell: neither.
+        memo.index(&["Keller", "Kellor"]);
+        assert_eq!(memo.respells("Kellar"), None);
+        assert_eq!(memo.respells("Halvorsen"), None);
     }
 
     #[test]
