@@ -554,3 +554,123 @@ fn the_cli_lists_no_person_for_a_place_after_near() {
     );
     assert_eq!(people(&listed), ["Morgan"], "{listed}");
 }
+
+/// Names in a list after a locative ("stops in Harlow Bend, Pike Hollis and
+/// Garner Reach"), after a noun for places and "like", after "through", and
+/// after a word that leads a place's or an event's name ("Cyclone
+/// Maralda") are no one, and so is every later reference to them; people
+/// listed beside a country's name ("Ottoline Brabazon, Chad Lister") stay
+/// people.
+#[tokio::test]
+async fn places_in_lists_and_names_after_a_lead_are_no_one() {
+    let text = include_str!("fixtures/actors/places-in-lists.md");
+    let mut client = TestClient::start().await;
+    let u = uri("places-in-lists.md");
+    client.open_and_wait(&u, "markdown", text).await;
+    for needle in [
+        "Harlow Bend",
+        "Pike Hollis",
+        "Garner Reach",
+        "Corran Dale",
+        "Maralda flooded",
+        "Maralda also",
+        "Ashby Mallet",
+    ] {
+        let value = hover(&mut client, &u, text, needle).await;
+        assert!(
+            !matches!(kind_of(&value), "Person" | "Probably"),
+            "{needle} is no person: {value}"
+        );
+    }
+    for needle in ["Ottoline Brabazon", "Jo Cole", "Lorna Fenwick"] {
+        let value = hover(&mut client, &u, text, needle).await;
+        assert!(
+            matches!(kind_of(&value), "Person" | "Probably"),
+            "{needle} is a person: {value}"
+        );
+    }
+    assert_eq!(
+        reference_count(&mut client, &u, text, "Fenwick said").await,
+        2
+    );
+    client.shutdown().await;
+}
+
+#[test]
+fn the_cli_lists_no_person_for_places_in_a_list() {
+    let listed = actors_json(
+        "places-in-lists.md",
+        include_str!("fixtures/actors/places-in-lists.md"),
+    );
+    // Two of them only "probably" people: no title, role or statement.
+    let named: Vec<&str> = listed["actors"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|a| a["name"].as_str())
+        .collect();
+    assert_eq!(
+        named,
+        [
+            "Dana Okafor",
+            "Ottoline Brabazon",
+            "Jo Cole",
+            "Lorna Fenwick"
+        ],
+        "{listed}"
+    );
+    assert_eq!(people(&listed), ["Jo Cole", "Lorna Fenwick"], "{listed}");
+}
+
+/// A generational or regnal suffix tells people apart: "Pemberton Jr." is
+/// the son and "Pemberton Sr." the father, never the other; "Anselm II" is
+/// not his brother Anselm Varga, but a person of his own.
+#[tokio::test]
+async fn a_suffix_keeps_father_son_and_brothers_apart() {
+    let text = include_str!("fixtures/actors/generations.md");
+    let mut client = TestClient::start().await;
+    let u = uri("generations.md");
+    client.open_and_wait(&u, "markdown", text).await;
+    for (needle, who) in [
+        ("Pemberton Jr. said", "**Harold Pemberton Jr**"),
+        ("Pemberton Sr. died", "**Harold Pemberton Sr**"),
+        ("Anselm II disagreed", "**Anselm II**"),
+        ("Anselm II said", "**Anselm II**"),
+    ] {
+        let value = hover(&mut client, &u, text, needle).await;
+        assert_eq!(value.lines().next(), Some(who), "{needle}: {value}");
+    }
+    assert_eq!(
+        reference_count(&mut client, &u, text, "Anselm Varga").await,
+        1
+    );
+    client.shutdown().await;
+}
+
+#[test]
+fn the_cli_lists_a_suffixed_name_as_its_own_person() {
+    let listed = actors_json(
+        "generations.md",
+        include_str!("fixtures/actors/generations.md"),
+    );
+    let named: Vec<&str> = listed["actors"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|a| a["name"].as_str())
+        .collect();
+    assert_eq!(
+        named,
+        [
+            "Harold Pemberton Sr",
+            "Harold Pemberton Jr",
+            "Anselm Varga",
+            "Anselm II"
+        ],
+        "{listed}"
+    );
+    assert!(
+        listed["unlinked"].as_array().is_some_and(Vec::is_empty),
+        "{listed}"
+    );
+}

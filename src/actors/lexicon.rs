@@ -1,11 +1,13 @@
 //! The word lists the actor model reads, compiled once into one table of
 //! phrases (`wordlist::Phrases`); `scan.rs` finds their entries in a
-//! document, aligned to its tokens.
+//! document, aligned to its tokens; `syllables.rs` reads romanised
+//! syllables.
 //!
 //! Matching ignores ASCII case, except that where a list entry has a capital
 //! ("Chinese", "White House", "AP") the text must have one too.
 
 mod scan;
+mod syllables;
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -13,6 +15,7 @@ use std::sync::LazyLock;
 use crate::hashing::{FastMap, FastSet};
 use crate::wordlist::{self, Phrases};
 pub use scan::{AddedTitles, BlockScan, LexMatch, Scan};
+use syllables::Syllables;
 
 const TITLES: &str = include_str!("../../data/titles.txt");
 const RELATIONS: &str = include_str!("../../data/relations.txt");
@@ -216,85 +219,10 @@ pub struct Lexicon {
     caption_markers: Vec<&'static str>,
     name_modifiers: FastSet<&'static str>,
     led_governments: FastSet<&'static str>,
+    leads: FastSet<&'static str>,
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
-
-/// The pieces of a romanised syllable, from the syllable sections of
-/// data/family-names.txt: an optional initial, a vowel, an optional coda.
-struct Syllables {
-    initials: FastSet<String>,
-    vowels: FastSet<String>,
-    codas: FastSet<String>,
-    /// The longest piece, in bytes.
-    longest: usize,
-}
-
-impl Syllables {
-    fn new() -> Syllables {
-        let set = |section: &str| -> FastSet<String> {
-            wordlist::section(FAMILY, section)
-                .into_iter()
-                .map(str::to_lowercase)
-                .collect()
-        };
-        let (initials, vowels, codas) = (set("initials"), set("vowels"), set("codas"));
-        let longest = initials
-            .iter()
-            .chain(&vowels)
-            .chain(&codas)
-            .map(String::len)
-            .max()
-            .unwrap_or(0);
-        Syllables {
-            initials,
-            vowels,
-            codas,
-            longest,
-        }
-    }
-
-    /// Where one piece of `set` that starts at `at` of `word` ends; with
-    /// `optional`, `at` itself too.
-    fn ends<'w>(
-        &'w self,
-        set: &'w FastSet<String>,
-        word: &'w str,
-        at: usize,
-        optional: bool,
-    ) -> impl Iterator<Item = usize> + 'w {
-        let longest = self.longest.min(word.len() - at);
-        optional.then_some(at).into_iter().chain(
-            (1..=longest)
-                .map(move |n| at + n)
-                .filter(move |&end| word.get(at..end).is_some_and(|piece| set.contains(piece))),
-        )
-    }
-
-    /// Whether a lowercase word is one to four syllables: the places each
-    /// number of syllables can reach, one syllable more at a time.
-    fn spell(&self, word: &str) -> bool {
-        let mut reached = vec![false; word.len() + 1];
-        reached[0] = true;
-        for _ in 0..4 {
-            let mut next = vec![false; word.len() + 1];
-            for at in (0..=word.len()).filter(|&at| reached[at]) {
-                for initial in self.ends(&self.initials, word, at, true) {
-                    for vowel in self.ends(&self.vowels, word, initial, false) {
-                        for end in self.ends(&self.codas, word, vowel, true) {
-                            next[end] = true;
-                        }
-                    }
-                }
-            }
-            if next[word.len()] {
-                return true;
-            }
-            reached = next;
-        }
-        false
-    }
-}
 
 /// Splits `entry = value`; an entry without `=` stands for itself.
 fn entry_value(line: &'static str) -> (&'static str, &'static str) {
@@ -404,6 +332,7 @@ impl Lexicon {
             caption_markers: wordlist::entries(CAPTIONS).collect(),
             name_modifiers: wordlist::entries(NAME_MODIFIERS).collect(),
             led_governments: set(ORGANISATIONS, "led-governments"),
+            leads: set(ORGANISATIONS, "leads"),
             same_office: wordlist::section(TITLES, "same-office")
                 .into_iter()
                 .map(entry_value)
@@ -455,6 +384,12 @@ impl Lexicon {
     /// before it ("government" in "the Monti government").
     pub fn is_led_government(&self, noun: &str) -> bool {
         self.led_governments.contains(noun)
+    }
+
+    /// Whether a capitalised word before a name makes it a place's or an
+    /// event's ("Cyclone", "Fort", "San").
+    pub fn is_lead(&self, word: &str) -> bool {
+        self.leads.contains(word)
     }
 
     /// Whether a paragraph is a photo caption or credit. Captions are short:
@@ -581,7 +516,6 @@ impl Lexicon {
 mod tests {
     use super::*;
     use crate::document::Language;
-    use proptest::strategy::Strategy;
 
     fn scan(text: &str) -> (crate::prose::Prose, Scan) {
         let prose = crate::prose::parse(text, Language::PlainText, &mut Default::default());
@@ -663,56 +597,5 @@ mod tests {
             LEXICON.office_key_of("Defence Secretary"),
             "defense secretary"
         );
-    }
-
-    #[test]
-    fn syllables_of_romanised_names() {
-        for word in [
-            "Jinping", "Yi", "Keqiang", "Jae", "Wook", "Shek", "Lung", "Un",
-        ] {
-            assert!(LEXICON.is_syllabic(word), "{word}");
-        }
-        for word in ["Smith", "Kardashian", "Harvey", "Trump"] {
-            assert!(!LEXICON.is_syllabic(word), "{word}");
-        }
-    }
-
-    /// The regex of one to four syllables this reading replaced, built from
-    /// the same sections (longest alternatives first).
-    fn syllable_regex() -> regex::Regex {
-        let part = |section: &str| {
-            let mut items = wordlist::section(FAMILY, section);
-            items.sort_by_key(|s| std::cmp::Reverse(s.len()));
-            items.join("|")
-        };
-        let syllable = format!(
-            "(?:{})?(?:{})(?:{})?",
-            part("initials"),
-            part("vowels"),
-            part("codas")
-        );
-        regex::RegexBuilder::new(&format!("^(?:{syllable}){{1,4}}$"))
-            .case_insensitive(true)
-            .build()
-            .expect("the syllable lists make a valid pattern")
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn syllables_are_read_as_the_regex_read_them(
-            word in proptest::collection::vec(
-                proptest::prop_oneof![
-                    proptest::sample::select(&[
-                        "Zh", "ang", "i", "ong", "J", "in", "p", "ING", "k", "wook", "x", "ü",
-                        "Ü", "ng", "e", "a", "Q", "ieh", "ts", "yeo",
-                    ][..]).prop_map(str::to_string),
-                    "[a-zA-Z]",
-                ],
-                1..7,
-            ).prop_map(|pieces| pieces.concat())
-        ) {
-            let regex = syllable_regex();
-            proptest::prop_assert_eq!(LEXICON.is_syllabic(&word), word.len() <= 16 && regex.is_match(&word));
-        }
     }
 }

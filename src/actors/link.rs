@@ -19,7 +19,6 @@ mod index;
 mod memo;
 mod mentions;
 mod people_file;
-mod places;
 mod roles;
 mod single_names;
 mod tidy;
@@ -49,8 +48,6 @@ fn link(
     people: Option<&People>,
     articled: &FastSet<String>,
 ) -> (Vec<Actor>, Vec<Mention>) {
-    let mut found = found;
-    places::no_one_at_places(&mut found.names);
     let mut linker = Linker::new(prose, articled, found.names.len());
     linker.full_names(&found.names);
     linker.single_names(&found.names);

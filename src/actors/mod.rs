@@ -8,6 +8,8 @@
 //! - `lexicon`: the word lists, scanned once per document with one automaton;
 //! - `recognise`: names, titles, appositives, organisations, descriptions;
 //! - `names`: family and given names, family-name-first orders;
+//! - `places`: where the article writes a place's name, read by linking and
+//!   the reference rules;
 //! - `link`: references tied to actors; roles and relations;
 //! - `statements`: who said what ("Lavrov said", "according to Reuters");
 //! - `describe`: the hover text;
@@ -18,6 +20,7 @@ pub mod lexicon;
 mod link;
 mod names;
 pub mod people;
+mod places;
 mod recognise;
 pub mod statements;
 pub mod tagger;
@@ -29,6 +32,7 @@ pub use names::{
     is_variant, name_key, skeleton, slip_keys, without_particles, NameOrder, PersonName,
 };
 pub use people::{People, PersonEntry};
+pub use places::Places;
 pub use recognise::Title;
 /// What a statement says, for statements found outside the actor model (src/sources).
 pub(crate) use statements::{content as statement_content, TopQuotes};
@@ -190,6 +194,8 @@ pub struct Actors {
     pub statements: Vec<Statement>,
     /// The people file, when one is configured and was read.
     pub people: Option<Arc<People>>,
+    /// Where the article writes places' names.
+    pub places: Places,
     line_starts: Vec<usize>,
     /// For each [`ActorKind`], the mentions of actors of that kind, in order:
     /// what a pronoun can refer back to, found by binary search.
@@ -280,7 +286,9 @@ pub fn recognise(prose: &Prose, settings: &Settings, memo: &mut Memo) -> Actors 
         };
     }
     let scan = lexicon::LEXICON.scan(prose, &memo.added_titles, &mut memo.lexicon);
-    let found = recognise::recognise(prose, &scan, &mut memo.reading, &mut memo.vocabulary);
+    let mut found = recognise::recognise(prose, &scan, &mut memo.reading, &mut memo.vocabulary);
+    // Before linking, which takes no one of a name read as a place's.
+    let places = Places::find(prose, &mut found.names);
     let (actors, mentions) = memo.linked.link(prose, found, people.as_ref());
     let statements = statements::find(prose, &scan, &actors, &mentions);
     let mut line_starts = vec![0];
@@ -304,6 +312,7 @@ pub fn recognise(prose: &Prose, settings: &Settings, memo: &mut Memo) -> Actors 
         mentions,
         statements,
         people,
+        places,
         line_starts,
     }
 }

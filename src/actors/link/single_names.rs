@@ -27,6 +27,18 @@ impl Linker<'_> {
         })
     }
 
+    /// Whether a single name fits person `actor` as far as its generational
+    /// suffix goes: a name with one ("Pemberton Jr.", "Anselm II") is only
+    /// the person whose name ends with the same suffix, never a father or a
+    /// brother named without it.
+    fn suffix_fits(&self, actor: usize, raw: &RawName) -> bool {
+        raw.parsed.suffix.is_none()
+            || self.actors[actor]
+                .person
+                .as_ref()
+                .is_some_and(|p| p.suffix == raw.parsed.suffix)
+    }
+
     /// Single names ("Lavrov", "President Xi", "Mr. Lavrov"): people named only
     /// this way are made from the references that show they are people; then
     /// every single name links to the one person it fits.
@@ -51,24 +63,33 @@ impl Linker<'_> {
             // organisation's: a person needs a title, courtesy title or age,
             // or the tagger's word; the tagger leaning clearly that way
             // makes probably a person ("Byron fell in love").
-            let shows_person =
-                (raw.evidence.certain() || raw.evidence.leaning_alone) && !raw.in_place_name;
+            // A generational or regnal suffix is a person's ("Anselm II",
+            // "Napoleon III"), as long as no one else has that name.
+            let shows_person = (raw.evidence.certain()
+                || raw.evidence.leaning_alone
+                || raw.parsed.suffix.is_some())
+                && !raw.in_place_name;
             // Only the tagger's word, for a word the story also writes as a
             // thing ("the Confederacy."): no one.
             let a_thing = !raw.evidence.written()
                 && self
                     .articled
                     .contains(lookup_key(&raw.parsed.full).as_ref());
+            let fits = |a: &usize| self.suffix_fits(*a, raw);
             if !shows_person
                 || a_thing
-                || !self.candidates(&raw.parsed.full).0.is_empty()
-                || !self.variant_candidates(&raw.parsed.full).is_empty()
+                || self.candidates(&raw.parsed.full).0.iter().any(fits)
+                || self.variant_candidates(&raw.parsed.full).iter().any(fits)
             {
                 continue;
             }
             let mut parsed = raw.parsed.clone();
             // A single name is a family name, whatever its shape.
             parsed.family = parsed.full.clone();
+            // Known by the suffix too: "Napoleon III".
+            if let Some(suffix) = &parsed.suffix {
+                parsed.full = format!("{} {suffix}", parsed.family);
+            }
             parsed.given = None;
             parsed.order = super::super::names::NameOrder::GivenFirst;
             self.new_person(parsed, raw.name.start, raw.evidence.certain());
@@ -96,6 +117,7 @@ impl Linker<'_> {
                 candidates = self.variant_candidates(written);
                 candidates.retain(|&a| !self.office_differs(a, raw.title.as_deref()));
             }
+            candidates.retain(|&a| self.suffix_fits(a, raw));
             // A name before anyone of that name is introduced links forward
             // only to an introduction close by: a surname far ahead of a full
             // name ("Obama" in paragraph 3, "Michelle Obama" in paragraph 30)

@@ -18,7 +18,6 @@ mod layout;
 mod lowercase;
 mod names;
 mod offices;
-mod places;
 mod roles;
 mod slips;
 mod spelling;

@@ -13,7 +13,7 @@ use super::spelling::{difference, nfc, respelling, Difference};
 use super::words::WordMemo;
 use super::{introduced_people, later_name, named, text_of};
 use crate::actors::lexicon::LEXICON;
-use crate::actors::{ActorKind, Confidence, Form};
+use crate::actors::{ActorKind, Confidence, Form, Places};
 use crate::checks::{Context, Finding};
 use crate::hashing::{FastMap, FastSet};
 use crate::prose::{BlockKind, TokenKind};
@@ -35,7 +35,7 @@ pub(super) fn unlinked_respellings(
     ctx: &Context<'_>,
     layout: &Layout,
     words: &mut WordMemo,
-    (places, capitalised): (&FastSet<&str>, &Capitalised<'_>),
+    (places, capitalised): (&Places, &Capitalised<'_>),
     out: &mut Vec<Finding>,
 ) {
     let anchors = anchors(ctx);
@@ -98,7 +98,7 @@ fn respelling_of(
     word: &str,
     count: usize,
     anchor: &Anchor<'_>,
-    places: &FastSet<&str>,
+    places: &Places,
 ) -> bool {
     // A word the article also writes in lowercase, or a known given
     // name, place or function word, is that word.
@@ -354,7 +354,7 @@ pub(super) fn accent_variants(
     ctx: &Context<'_>,
     layout: &Layout,
     words: &mut WordMemo,
-    (places, capitalised): (&FastSet<&str>, &Capitalised<'_>),
+    (places, capitalised): (&Places, &Capitalised<'_>),
     out: &mut Vec<Finding>,
 ) {
     // Each form of a word, by its letters without accents; only the words

@@ -10,10 +10,10 @@ use super::words::WordMemo;
 use super::{checked, later_name, layout, line, named, shared_names, text_of};
 use crate::actors::lexicon::LEXICON;
 use crate::actors::{
-    is_variant, skeleton, Actor, Confidence, Form, Mention, NameOrder, PersonName,
+    is_variant, skeleton, Actor, Confidence, Form, Mention, NameOrder, PersonName, Places,
 };
 use crate::checks::{Context, Edit, Finding, RelatedLocation, Rule, RuleInfo, Severity};
-use crate::hashing::{FastMap, FastSet};
+use crate::hashing::FastMap;
 use crate::span::Span;
 
 pub(super) static NAME_VARIANT: RuleInfo = RuleInfo {
@@ -111,7 +111,7 @@ impl Rule for NameVariant {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let layout = layout(ctx);
-        let places = super::places::place_words(ctx);
+        let places = &ctx.actors.places;
         // A name with its accents dropped, or in another encoding, is worth a
         // look even where only its shape says it is a person's.
         for (a, actor) in named(ctx.actors, Confidence::Likely) {
@@ -121,7 +121,7 @@ impl Rule for NameVariant {
             if actor.confidence == Confidence::Certain {
                 given_name_alone(ctx, &layout, a, actor, person, out);
             }
-            spellings(ctx, &layout, (a, actor), &places, out);
+            spellings(ctx, &layout, (a, actor), places, out);
         }
         shared_name_spelling(ctx, &layout, out);
         let mut fresh = WordMemo::default();
@@ -129,8 +129,8 @@ impl Rule for NameVariant {
         let words = kept.as_deref_mut().unwrap_or(&mut fresh);
         words.start();
         let capitalised = Capitalised::of(ctx);
-        super::slips::unlinked_respellings(ctx, &layout, words, (&places, &capitalised), out);
-        super::slips::accent_variants(ctx, &layout, words, (&places, &capitalised), out);
+        super::slips::unlinked_respellings(ctx, &layout, words, (places, &capitalised), out);
+        super::slips::accent_variants(ctx, &layout, words, (places, &capitalised), out);
         words.finish();
     }
 }
@@ -293,7 +293,7 @@ fn spellings(
     ctx: &Context<'_>,
     layout: &Layout,
     (a, actor): (usize, &Actor),
-    places: &FastSet<&str>,
+    places: &Places,
     out: &mut Vec<Finding>,
 ) {
     let refs: Vec<&Mention> = checked(ctx, layout, a).map(|(_, m)| m).collect();
