@@ -86,15 +86,20 @@ fn actors_json(name: &str, text: &str) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
-/// The names of the people in a `copydesk actors` listing.
-fn people(listed: &Value) -> Vec<&str> {
+/// The names of the actors in a `copydesk actors` listing that `keep` accepts.
+fn names_where(listed: &Value, keep: impl Fn(&Value) -> bool) -> Vec<&str> {
     listed["actors"]
         .as_array()
         .into_iter()
         .flatten()
-        .filter(|a| a["kind"] == "person")
+        .filter(|a| keep(a))
         .filter_map(|a| a["name"].as_str())
         .collect()
+}
+
+/// The names of the people in a `copydesk actors` listing.
+fn people(listed: &Value) -> Vec<&str> {
+    names_where(listed, |a| a["kind"] == "person")
 }
 
 #[tokio::test]
@@ -181,12 +186,7 @@ async fn a_son_of_the_same_name_and_two_people_of_one_surname_stay_apart() {
 #[test]
 fn the_cli_keeps_father_and_son_apart() {
     let listed = actors_json("merges.md", MERGES);
-    let names: Vec<&str> = listed["actors"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|a| a["name"].as_str())
-        .collect();
+    let names: Vec<&str> = names_where(&listed, |_| true);
     for name in [
         "Robert F. Kennedy Jr",
         "Robert F. Kennedy",
@@ -245,13 +245,9 @@ fn the_cli_lists_the_full_name_at_a_sentence_start() {
         .filter_map(|m| m["text"].as_str())
         .collect();
     assert!(mentions.contains(&"Teodor Vasquez-Holm"), "{listed}");
-    let named: Vec<&str> = listed["actors"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter(|a| a["kind"].as_str().is_some_and(|k| k.contains("person")))
-        .filter_map(|a| a["name"].as_str())
-        .collect();
+    let named: Vec<&str> = names_where(&listed, |a| {
+        a["kind"].as_str().is_some_and(|k| k.contains("person"))
+    });
     for name in ["Teodor Vasquez-Holm", "Ilse Marrenby", "Pettigrew"] {
         assert!(named.contains(&name), "{name} missing: {named:?}");
     }
@@ -342,13 +338,7 @@ fn the_cli_lists_no_person_for_a_qualified_thing() {
         vec!["Ana Ruiz", "Okafor", "Okoro", "Lena Moritz"],
         "{listed}"
     );
-    let named: Vec<&str> = listed["actors"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter(|a| a["kind"] != "organisation")
-        .filter_map(|a| a["name"].as_str())
-        .collect();
+    let named: Vec<&str> = names_where(&listed, |a| a["kind"] != "organisation");
     assert_eq!(
         named,
         vec![
@@ -603,12 +593,7 @@ fn the_cli_lists_no_person_for_places_in_a_list() {
         include_str!("fixtures/actors/places-in-lists.md"),
     );
     // Two of them only "probably" people: no title, role or statement.
-    let named: Vec<&str> = listed["actors"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|a| a["name"].as_str())
-        .collect();
+    let named: Vec<&str> = names_where(&listed, |_| true);
     assert_eq!(
         named,
         [
@@ -653,12 +638,7 @@ fn the_cli_lists_a_suffixed_name_as_its_own_person() {
         "generations.md",
         include_str!("fixtures/actors/generations.md"),
     );
-    let named: Vec<&str> = listed["actors"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|a| a["name"].as_str())
-        .collect();
+    let named: Vec<&str> = names_where(&listed, |_| true);
     assert_eq!(
         named,
         [
