@@ -10,6 +10,8 @@
 //! Any other info string that starts with `text` followed by more words is a
 //! typo and fails the test.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use copydesk::analysis::analyze;
@@ -186,14 +188,7 @@ fn every_attribution_doc_shows_flagged_and_quiet_copy() {
 /// titles) get flagged for, and what stays quiet.
 #[test]
 fn every_reference_doc_shows_flagged_and_quiet_copy_in_ap_and_uk_style() {
-    for code in [
-        "title-mismatch",
-        "title-case",
-        "repeated-title",
-        "late-introduction",
-        "name-variant",
-        "courtesy-title",
-    ] {
+    for code in common::references::CODES {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("docs/rules/{code}.md"));
         let doc = std::fs::read_to_string(path).expect("the doc is readable");
         let found = examples(&doc).expect("the doc's examples parse");
