@@ -17,6 +17,7 @@
 //! A block's reading is kept between analyses (`memo.rs`).
 
 mod bodies;
+mod cited;
 mod memo;
 mod runs;
 mod titles;
@@ -431,6 +432,7 @@ impl Reader<'_> {
         for n in first_name..self.found.names.len() {
             self.context(n, range.clone());
             self.learned_kind(n, heading);
+            self.cited_author(n, range.start);
             self.found.names[n].placed = self.placed(n);
         }
         self.descriptions(range, heading);
