@@ -12,28 +12,31 @@ const AUTHOR_TOKENS: usize = 16;
 const BRACKET_TOKENS: usize = 32;
 
 impl Reader<'_> {
-    /// Gives the one-word name at `n` the tagger's leaning (probably a person) if
-    /// the year of a work it wrote follows it: after the bracket of a year
-    /// ("Varga (2016)"), or inside brackets ("(Varga 2016)", "(Varga et
-    /// al., 2016)"), perhaps after other authors' names. A name the tagger
-    /// reads as something else's ("the Brenton Line (2021)"), or one inside
-    /// a title or a list, is left as it is.
-    pub(super) fn cited_author(&mut self, n: usize, lo: usize) {
+    /// Whether the name at `n`, in the sentence that starts at token `lo`,
+    /// is one word followed by the year of a work: after the bracket of a
+    /// year ("Varga (2016)"), or inside brackets ("(Varga 2016)", "(Varga et
+    /// al., 2016)"), perhaps after other authors' names. Not an acronym
+    /// ("(OECD 2015)"), nor a name inside a title or a list.
+    pub(super) fn cited(&self, n: usize, lo: usize) -> bool {
         let name = &self.found.names[n];
-        if name.in_title || name.listed || name.not_person || name.evidence.strong() {
-            return;
-        }
         let (first, end) = (name.tokens.start, name.tokens.end);
-        // "the Brenton Line (2021)": a thing's name dated, by the tagger.
-        let thing = (first..end).any(|k| self.tag(k).is_some_and(|t| t.kind != NameKind::Person));
         // Works are cited by their authors' surnames: one word each.
-        let one_word = end == first + 1;
-        if thing || !one_word || self.acronym(first) || !self.year_follows(first, end, lo) {
-            return;
+        !name.in_title
+            && !name.listed
+            && end == first + 1
+            && !self.acronym(first)
+            && self.year_follows(first, end, lo)
+    }
+
+    /// Gives a cited author's name the tagger's leaning (probably a
+    /// person's) unless something else made it a person's or no one's (the
+    /// tagger's sure reading of it as something else's).
+    pub(super) fn cited_author(&mut self, n: usize) {
+        let name = &mut self.found.names[n];
+        if name.evidence.cited && !name.not_person && !name.evidence.strong() {
+            name.evidence.leaning = true;
+            name.evidence.leaning_alone = true;
         }
-        let evidence = &mut self.found.names[n].evidence;
-        evidence.leaning = true;
-        evidence.leaning_alone = true;
     }
 
     /// Whether a work's year follows the name over tokens `first..end` of
