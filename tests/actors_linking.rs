@@ -1,8 +1,10 @@
-//! Linking single names to people through the real entry points (issue
-//! 13): a courtesy title in French, a relation that keeps two people of one
-//! surname apart, a court case's name that is no reference to a person, a
-//! middle name that is no one's given name, and given names on later
-//! reference. Over JSON-RPC (hover, references), on an article of our own.
+//! Linking single names to people, and reading their titles, through the
+//! real entry points (issue 13): a courtesy title in French, a relation that
+//! keeps two people of one surname apart, a court case's name that is no
+//! reference to a person, a middle name that is no one's given name, given
+//! names on later reference, a place before a title at a sentence start, and
+//! roles set off by commas before the name. Over JSON-RPC (hover,
+//! references), on articles of our own.
 
 mod common;
 
@@ -10,13 +12,19 @@ use common::{position_of, uri, TestClient};
 use serde_json::json;
 
 const LINKING: &str = include_str!("fixtures/actors/linking.md");
+const SET_OFF: &str = include_str!("fixtures/actors/set-off-titles.md");
 
-/// The first line of the hover at the first occurrence of `needle`.
+/// The first line of the hover at the first occurrence of `needle` in
+/// `linking.md`.
 async fn headline(client: &mut TestClient, u: &str, needle: &str) -> String {
+    headline_in(client, u, LINKING, needle).await
+}
+
+async fn headline_in(client: &mut TestClient, u: &str, text: &str, needle: &str) -> String {
     let hover = client
         .request(
             "textDocument/hover",
-            json!({"textDocument": {"uri": u}, "position": position_of(LINKING, needle)}),
+            json!({"textDocument": {"uri": u}, "position": position_of(text, needle)}),
         )
         .await;
     let value = hover["contents"]["value"].as_str().unwrap_or("");
@@ -91,5 +99,34 @@ async fn given_names_link_to_the_one_person_who_goes_by_them() {
         waved.starts_with("**Rosa** — not linked: 3 people"),
         "{waved}"
     );
+    client.shutdown().await;
+}
+
+/// A place before a title at the start of a sentence ("Boston Mayor Ilse
+/// Marwick opened") is the title's, and a role set off by a comma before
+/// a name ("The chairman, Brennan, said") is that person's; the first of a
+/// list after a plural noun ("the three pilots, Ruiz, Lee and Tan") gets no
+/// role.
+#[tokio::test]
+async fn a_place_before_a_title_and_a_role_set_off_before_the_name_are_read() {
+    let mut client = TestClient::start().await;
+    let u = uri("set-off-titles.md");
+    client.open_and_wait(&u, "markdown", SET_OFF).await;
+    for (needle, expected) in [
+        ("Ilse Marwick", "**Ilse Marwick** — Boston Mayor"),
+        ("Brennan", "**Brennan** — chairman"),
+        (
+            "Olena Dravko",
+            "**Olena Dravko** — Ukraine's foreign minister",
+        ),
+        ("Tomas Vell", "**Tomas Vell** — treasurer"),
+    ] {
+        assert_eq!(
+            headline_in(&mut client, &u, SET_OFF, needle).await,
+            expected
+        );
+    }
+    let first = headline_in(&mut client, &u, SET_OFF, "Ruiz").await;
+    assert!(!first.contains("pilots"), "{first}");
     client.shutdown().await;
 }
