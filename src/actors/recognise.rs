@@ -137,8 +137,10 @@ pub struct Title {
 
 #[derive(Clone, Debug, Hash)]
 pub struct RawName {
-    /// The name's words, split into family and given names.
-    pub parsed: PersonName,
+    /// The name's words, split into family and given names; shared, so a
+    /// block's kept findings are carried into each analysis without copying
+    /// the strings.
+    pub parsed: Arc<PersonName>,
     /// The name's words, from the first to the last (not the possessive ending).
     pub name: Span,
     pub tokens: Range<usize>,
