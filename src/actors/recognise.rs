@@ -256,19 +256,30 @@ pub fn recognise(
         uses: vec![Use::Free; prose.tokens.len()],
         found: Found::default(),
     };
-    for block in &prose.blocks {
+    // Which blocks keep their reading is settled first (the vocabulary is
+    // the document's, not the blocks' before), so the findings can be laid
+    // out at once rather than grown by copies.
+    let valid = |kept: &BlockFound| {
+        kept.asked
+            .iter()
+            .all(|&(word, known)| vocabulary.knows(word) == known)
+    };
+    let kept: Vec<_> = prose
+        .blocks
+        .iter()
+        .map(|block| memo.reuse(block.key, valid))
+        .collect();
+    reader.found.reserve_for(&kept);
+    for (block, kept) in prose.blocks.iter().zip(kept) {
         let origin = Origin {
             byte: block.span.start,
             token: block.tokens.start,
             name: reader.found.names.len(),
             description: reader.found.descriptions.len(),
         };
-        let kept = memo.reuse(block.key, |kept| {
-            kept.asked
-                .iter()
-                .all(|&(word, known)| reader.knows(word) == known)
-        });
-        if let Some(kept) = kept {
+        // A block that writes the same text as one read above it keeps
+        // that reading.
+        if let Some(kept) = kept.or_else(|| memo.reuse(block.key, valid)) {
             reader.found.append_placed(&kept.found, origin);
             continue;
         }
