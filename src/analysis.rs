@@ -171,8 +171,9 @@ mod tests {
     /// whose speaker an earlier paragraph names; and a paragraph and a list
     /// that write a sentence opener again, mid-sentence or in lowercase;
     /// and paragraphs with a possessor, a title and an appositive, which
-    /// an edit may write twice (a block whose reading is carried twice).
-    const INSERTS: [&str; 27] = [
+    /// an edit may write twice (a block whose reading is carried twice);
+    /// and role words that name a man and a woman for one organisation.
+    const INSERTS: [&str; 28] = [
         "\n\nDownstream Ines Marek said so.\n\n",
         " downstream ",
         "Lavrov",
@@ -200,6 +201,7 @@ mod tests {
         "\n\n- Lavrov\n- downstream\n\n",
         "\n\nKeller's deputy, Mayor Ines Marek, said Anna Keller's plan would stand.\n\n",
         "\n\nThe foreign minister, Wang Yi, met Shoigu's aide.\n\n",
+        "\n\nA spokesman for the Harbour Board declined. The Harbour Board spokeswoman agreed.\n\n",
     ];
 
     fn edit(text: &str, at: usize, remove: usize, insert: &str) -> String {
@@ -261,6 +263,30 @@ mod tests {
                 .count();
             assert_eq!(marek, 2);
         }
+    }
+
+    /// The role words each paragraph writes are kept by paragraph: the
+    /// clash of a spokesman and a spokeswoman of one organisation follows
+    /// edits to either paragraph and outlives an edit to a third.
+    #[test]
+    fn a_role_clash_follows_edits_to_its_paragraphs() {
+        let settings = Settings::default();
+        let man = "A spokesman for the Saltmarch Ferry said the boats would run all week.\n\n";
+        let woman = "The Saltmarch Ferry spokeswoman declined to say for how long.\n\n";
+        let clash = format!("# Ferries run on\n\nThe ferry ran late.\n\n{man}{woman}");
+        let elsewhere = clash.replace("ran late", "ran very late");
+        let agreed = elsewhere.replace("spokeswoman", "spokesman");
+        let mut analyzer = Analyzer::default();
+        let flagged: Vec<bool> = [&clash, &elsewhere, &agreed, &clash]
+            .iter()
+            .map(|text| {
+                let memoised = analyzer.analyze(text, Language::Markdown, &settings);
+                let fresh = analyze(text, Language::Markdown, &settings);
+                assert_eq!(outcome(&memoised), outcome(&fresh));
+                memoised.findings.iter().any(|f| f.code == "title-mismatch")
+            })
+            .collect();
+        assert_eq!(flagged, [true, true, false, true]);
     }
 
     /// Analyses each version in turn on one analyzer, checks the memoised
