@@ -177,8 +177,14 @@ pub fn relate(a: &str, b: &str) -> Agreement {
 
 /// Whether a word puts a title in the past ("former", "then").
 pub fn is_past(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    RELATIONS_LIST.past.contains(lower.as_str())
+    // Asked of every word of every title, each analysis: most are
+    // lowercase already and need no copy.
+    let lower = if word.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    };
+    RELATIONS_LIST.past.contains(lower.as_ref())
         || lower
             .strip_prefix("ex-")
             .or(lower.strip_prefix("then-"))
