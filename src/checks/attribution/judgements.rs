@@ -137,8 +137,9 @@ fn quoted_term(scan: &Scan<'_>, last: usize) -> bool {
     if !is_quote(open) {
         return false;
     }
+    // Up to the closing mark, within the sentence.
     let words = (open + 1..tokens.len())
-        .take_while(|&k| tokens[k].kind != TokenKind::Punct)
+        .take_while(|&k| tokens[k].kind != TokenKind::Punct && !tokens[k].sentence_start)
         .count();
     let close = open + 1 + words;
     let lower = (open + 1..close).all(|k| !tokens[k].capitalised);
