@@ -20,6 +20,8 @@
 mod beside;
 mod repeats;
 
+pub(super) use repeats::RepeatsMemo;
+
 use super::lexicon::{self, Roles};
 use super::lexicon::{contains, LEXICON};
 use super::scan::{Hit, Scan, Speaker};
@@ -94,7 +96,10 @@ impl Rule for OrphanQuote {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let prose = ctx.prose;
         let scan = Scan::of(ctx);
-        let repeated = repeats::repeated_quotations(prose);
+        let repeated = match ctx.memo {
+            Some(memo) => repeats::repeated_quotations(prose, &mut memo.scan.borrow_mut().repeats),
+            None => repeats::repeated_quotations(prose, &mut RepeatsMemo::default()),
+        };
         // What a paragraph says of all its quotations, worked out once per
         // paragraph: a plain-text article may be one paragraph.
         let mut paragraph: Option<Paragraph> = None;

@@ -9,6 +9,7 @@ use std::rc::Rc;
 use super::super::lexicon::{Roles, LEXICON};
 use super::super::newsroom::SourceNames;
 use super::super::per_block::FindingsMemo;
+use super::super::quotes::RepeatsMemo;
 use super::super::voice::Voice;
 use crate::config::Settings;
 use crate::prose::{BlockKind, BlockMemo, Prose, TokenKind};
@@ -27,14 +28,16 @@ pub(in crate::checks::attribution) struct Hit {
 /// What the scan keeps between analyses of one document: each block's hits,
 /// relative to the block (bytes from its start, tokens from its first token,
 /// sentences from its first sentence), and its voice, for one list of a
-/// newsroom's sources; and each rule's findings per block
-/// ([`super::super::per_block`]), which depend on those hits.
+/// newsroom's sources; each rule's findings per block
+/// ([`super::super::per_block`]), which depend on those hits; and the
+/// quoted words `orphan-quote` counts.
 #[derive(Debug, Default)]
 pub struct ScanMemo {
     sources: Vec<String>,
     blocks: BlockMemo<BlockScan>,
     pub(in crate::checks::attribution) claims: FindingsMemo,
     pub(in crate::checks::attribution) vague: FindingsMemo,
+    pub(in crate::checks::attribution) repeats: RepeatsMemo,
 }
 
 /// One block's hits and voice.
