@@ -13,7 +13,7 @@
 use std::hash::Hasher;
 use std::sync::Arc;
 
-use crate::hashing::{FastHasher, FastMap, FastSet};
+use crate::hashing::{FastHasher, FastMap};
 use crate::prose::{BlockMemo, Prose};
 
 /// How many opening words of a quotation must recur in another to count as a repeat.
@@ -125,12 +125,15 @@ fn quotation_runs(inner: &str, lower: &mut String) -> QuotationRuns {
             word_hash(lower)
         })
         .collect();
-    let mut runs = FastSet::default();
+    let mut runs = Vec::with_capacity(words.len() * REPEAT_WORDS);
     for start in 0..words.len() {
         for len in 1..=REPEAT_WORDS.min(words.len() - start) {
-            runs.insert(run_hash(&words[start..start + len]));
+            runs.push(run_hash(&words[start..start + len]));
         }
     }
+    // Each run once: a quotation that says a word twice holds it once.
+    runs.sort_unstable();
+    runs.dedup();
     // A crosshead may add an article to the words it repeats: "'A change
     // maker.'" over a body that quotes "change maker".
     let articles = ["a", "an", "the"].map(word_hash);
@@ -139,7 +142,7 @@ fn quotation_runs(inner: &str, lower: &mut String) -> QuotationRuns {
         _ => &words[..],
     };
     QuotationRuns {
-        runs: runs.into_iter().collect(),
+        runs,
         opening: (!opening.is_empty())
             .then(|| run_hash(&opening[..REPEAT_WORDS.min(opening.len())])),
     }
