@@ -427,10 +427,12 @@ async fn middle_initials_keep_people_apart_and_a_middle_name_links() {
         Some("Person · 1 reference · first on line 3: “Surveyor Henrik A. J. Tollefsen”"),
         "{value}"
     );
+    // "His grandson, Henrik J. Tollefsen,": the role set off before the
+    // name is his.
     let value = hover(&mut client, &u, MIDDLE, "Henrik J. Tollefsen,").await;
     assert_eq!(
         value.lines().next(),
-        Some("**Henrik J. Tollefsen**"),
+        Some("**Henrik J. Tollefsen** — grandson"),
         "{value}"
     );
     assert_eq!(

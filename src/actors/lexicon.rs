@@ -429,6 +429,14 @@ impl Lexicon {
             .is_some_and(|id| self.entries[id].iter().any(|p| p.class == Class::PlaceHead))
     }
 
+    /// Whether a word is a listed relation between two people ("brother",
+    /// "successor").
+    pub fn is_relation(&self, word: &str) -> bool {
+        self.phrases
+            .get(word)
+            .is_some_and(|id| self.entries[id].iter().any(|p| p.class == Class::Relation))
+    }
+
     /// Whether a word, on its own, is a listed nationality ("American").
     pub fn is_nationality(&self, word: &str) -> bool {
         self.phrases.get(word).is_some_and(|id| {

@@ -492,6 +492,9 @@ impl Reader<'_> {
         // Francisco Bulletin") is no title: the tagger learned to leave the
         // title out of a person's name. (A place or body that ends a title,
         // "Ambassador to the United States", is the title's; "Sir" is one.)
+        // Nor is a place before an office word ("Boston Mayor Michelle
+        // Wu", "New York Governor Kathy Hochul") a thing's name that takes
+        // the name in: it says where the office is.
         let evidence = self.found.names[n].evidence;
         let swallowed = thing.is_some_and(|t| {
             t.first < tokens.start
@@ -500,6 +503,8 @@ impl Reader<'_> {
                     .scan
                     .cover(tokens.start - 1)
                     .any(PLACES_AND_BODIES.or(Classes::of(&[Class::Courtesy])))
+                && !(self.scan.cover(t.first).any(PLACES_AND_BODIES)
+                    && self.scan.cover(tokens.start - 1).has(Class::Office))
         }) && !(evidence.courtesy || evidence.age || evidence.character);
         if swallowed {
             self.found.names[n].not_person = true;

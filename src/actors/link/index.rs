@@ -54,7 +54,15 @@ impl Linker<'_> {
             add(&mut self.by_family, core);
         }
         add(&mut self.by_skeleton, &skeleton(&p.family));
-        for word in p.given.iter().flat_map(|g| g.split(' ')) {
+        // A person goes by their first given name written out: not an
+        // initial ("J. Robert"), nor a middle name, which may be a family's
+        // own surname ("Chao" in "Rulan Chao Pian").
+        let goes_by = p
+            .given
+            .iter()
+            .flat_map(|g| g.split(' '))
+            .find(|w| !w.ends_with('.') && w.chars().count() > 1);
+        if let Some(word) = goes_by {
             add(&mut self.by_given, word);
         }
     }

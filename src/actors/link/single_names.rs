@@ -75,7 +75,10 @@ impl Linker<'_> {
                 && self
                     .articled
                     .contains(lookup_key(&raw.parsed.full).as_ref());
-            let fits = |a: &usize| self.suffix_fits(*a, raw);
+            // Not anyone the sentence names it a relation of: "Peter
+            // Lynley, the brother of Inspector Lynley" makes two people.
+            let related = self.related_before(names, i);
+            let fits = |a: &usize| self.suffix_fits(*a, raw) && !related.contains(a);
             if !shows_person
                 || a_thing
                 || self.candidates(&raw.parsed.full).0.iter().any(fits)
@@ -100,57 +103,110 @@ impl Linker<'_> {
     /// fits when nothing tells them apart.
     fn link_single_names(&mut self, names: &[RawName]) {
         for (i, raw) in names.iter().enumerate() {
-            if self.targets[i].is_some() || raw.in_title {
-                continue;
-            }
-            let written = match self.narrowed[i] {
-                Some(_) => &raw.parsed.family,
-                None => &raw.parsed.full,
-            };
-            let (mut candidates, mut form) = self.candidates(written);
-            // A look-alike of a name links when something shows it is a
-            // person's ("Sallonen said"), or when it is long enough not to be
-            // a short word that happens to look alike ("Conn.", "Coon").
-            let look_alike = raw.evidence.strong() || skeleton(written).chars().count() >= 5;
-            if candidates.is_empty() && !raw.listed && look_alike {
-                form = Form::Family;
-                candidates = self.variant_candidates(written);
-                candidates.retain(|&a| !self.office_differs(a, raw.title.as_deref()));
-            }
-            candidates.retain(|&a| self.suffix_fits(a, raw));
-            // A name before anyone of that name is introduced links forward
-            // only to an introduction close by: a surname far ahead of a full
-            // name ("Obama" in paragraph 3, "Michelle Obama" in paragraph 30)
-            // is likely someone else.
-            let reach = if raw.title.is_some() || raw.courtesy.is_some() || raw.caption {
-                FORWARD_BLOCKS_TITLED
-            } else {
-                FORWARD_BLOCKS
-            };
-            candidates.retain(|&a| {
-                let ahead = self.introduced[a] > raw.name.start;
-                !ahead || self.blocks_between(raw.name.start, self.introduced[a]) <= reach
-            });
-            let target = match candidates.len() {
-                0 => continue,
-                1 => Target::Actor(candidates[0]),
-                _ => {
-                    let before: Vec<usize> = candidates
-                        .iter()
-                        .copied()
-                        .filter(|&a| self.introduced[a] < raw.name.start)
-                        .collect();
-                    match before.len() {
-                        1 => Target::Actor(before[0]),
-                        _ => Target::Ambiguous(candidates),
-                    }
-                }
-            };
-            if let Target::Actor(a) = target {
-                self.strong[a] |= raw.evidence.certain();
-            }
-            self.targets[i] = Some(target);
-            self.forms[i] = form;
+            self.link_single_name(names, i, raw);
         }
+    }
+
+    /// Whether a name is a party in the name of a court case ("Kennedy v.
+    /// Washington", "Roe versus Wade"): the case, not a person of the story.
+    fn in_case_name(&self, raw: &RawName) -> bool {
+        let text = &self.prose.text;
+        let after = text[raw.span.end..].trim_start();
+        let before = text[..raw.span.start].trim_end();
+        ["v.", "vs.", "versus"].iter().any(|v| {
+            after
+                .strip_prefix(v)
+                .is_some_and(|rest| rest.starts_with(' '))
+                || before
+                    .strip_suffix(v)
+                    .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+        })
+    }
+
+    /// The people a single name cannot be because the sentence names it as
+    /// their relation: no one named before "the brother of Inspector
+    /// Lynley" in the same sentence is Inspector Lynley.
+    fn related_before(&self, names: &[RawName], i: usize) -> Vec<usize> {
+        let raw = &names[i];
+        let text = &self.prose.text;
+        // The relation comes before the reference, or is read into its
+        // title ("brother of Senator").
+        let title = text[raw.span.start..raw.name.start].rsplit_once(" of ");
+        let lead = match title {
+            Some((lead, _)) => Some(lead),
+            None => text[..raw.span.start].trim_end().strip_suffix(" of"),
+        };
+        let relation = lead.and_then(|l| l.rsplit([' ', ',', '(']).next());
+        if !relation.is_some_and(|r| LEXICON.is_relation(r)) {
+            return Vec::new();
+        }
+        let sentence = self.prose.sentence_at(raw.span.start);
+        names[..i]
+            .iter()
+            .zip(&self.targets[..i])
+            .rev()
+            .take_while(|(n, _)| self.prose.sentence_at(n.span.start) == sentence)
+            .filter_map(|(_, target)| match target {
+                Some(Target::Actor(a)) => Some(*a),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Links single name `i`.
+    fn link_single_name(&mut self, names: &[RawName], i: usize, raw: &RawName) {
+        if self.targets[i].is_some() || raw.in_title || self.in_case_name(raw) {
+            return;
+        }
+        let written = match self.narrowed[i] {
+            Some(_) => &raw.parsed.family,
+            None => &raw.parsed.full,
+        };
+        let (mut candidates, mut form) = self.candidates(written);
+        // A look-alike of a name links when something shows it is a
+        // person's ("Sallonen said"), or when it is long enough not to be
+        // a short word that happens to look alike ("Conn.", "Coon").
+        let look_alike = raw.evidence.strong() || skeleton(written).chars().count() >= 5;
+        if candidates.is_empty() && !raw.listed && look_alike {
+            form = Form::Family;
+            candidates = self.variant_candidates(written);
+            candidates.retain(|&a| !self.office_differs(a, raw.title.as_deref()));
+        }
+        candidates.retain(|&a| self.suffix_fits(a, raw));
+        let related = self.related_before(names, i);
+        candidates.retain(|a| !related.contains(a));
+        // A name before anyone of that name is introduced links forward
+        // only to an introduction close by: a surname far ahead of a full
+        // name ("Obama" in paragraph 3, "Michelle Obama" in paragraph 30)
+        // is likely someone else.
+        let reach = if raw.title.is_some() || raw.courtesy.is_some() || raw.caption {
+            FORWARD_BLOCKS_TITLED
+        } else {
+            FORWARD_BLOCKS
+        };
+        candidates.retain(|&a| {
+            let ahead = self.introduced[a] > raw.name.start;
+            !ahead || self.blocks_between(raw.name.start, self.introduced[a]) <= reach
+        });
+        let target = match candidates.len() {
+            0 => return,
+            1 => Target::Actor(candidates[0]),
+            _ => {
+                let before: Vec<usize> = candidates
+                    .iter()
+                    .copied()
+                    .filter(|&a| self.introduced[a] < raw.name.start)
+                    .collect();
+                match before.len() {
+                    1 => Target::Actor(before[0]),
+                    _ => Target::Ambiguous(candidates),
+                }
+            }
+        };
+        if let Target::Actor(a) = target {
+            self.strong[a] |= raw.evidence.certain();
+        }
+        self.targets[i] = Some(target);
+        self.forms[i] = form;
     }
 }

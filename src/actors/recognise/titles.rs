@@ -13,6 +13,10 @@ impl Reader<'_> {
             self.title_before(n, start, range.start);
         }
         self.after(n, end, range.end);
+        let name = &self.found.names[n];
+        if name.title.is_none() && name.appositive.is_none() {
+            self.set_off_before(n, start, end, range.clone());
+        }
         if start > range.start
             && (self.scan.covering(start - 1, Class::SpeechVerb).is_some()
                 || self.scan.covering(start - 1, Class::SpeechBefore).is_some())
@@ -430,6 +434,47 @@ impl Reader<'_> {
         if self.verb_follows(after, hi).is_some() {
             self.found.names[n].evidence.speaker = true;
         }
+    }
+
+    /// A role set off by a comma before a name that opens its clause: "The
+    /// chairman, Green, said", "Ukraine's foreign minister, Andrii Sybiha,
+    /// said". The name is set off on both sides and no capitalised word
+    /// follows it (not a list: "the ministers, Ruiz, Lee and Tan").
+    fn set_off_before(&mut self, n: usize, start: usize, end: usize, range: Range<usize>) {
+        if start < range.start + 2 || !self.is_punct(start - 1, ",") {
+            return;
+        }
+        let closed = end + 1 < range.end && self.is_punct(end, ",") && !self.capitalised(end + 1);
+        if !closed {
+            return;
+        }
+        let comma = start - 1;
+        let mut first = comma;
+        while first > range.start
+            && comma - first < 14
+            && self.tokens[first - 1].kind == TokenKind::Word
+            && !matches!(self.uses[first - 1], Use::Name(_))
+        {
+            first -= 1;
+        }
+        let opens_clause = first == range.start
+            || self.tokens[first].sentence_start
+            || self.is_punct(first - 1, ";:—–");
+        if first == comma || !opens_clause {
+            return;
+        }
+        let Some(mut title) = self.appositive(first, comma) else {
+            return;
+        };
+        title.after_name = false;
+        for u in &mut self.uses[first..comma] {
+            if *u == Use::Free {
+                *u = Use::Role;
+            }
+        }
+        let name = &mut self.found.names[n];
+        name.evidence.role = true;
+        name.appositive = Some(Box::new(title));
     }
 
     pub(super) fn appositive(&self, first: usize, end: usize) -> Option<Title> {

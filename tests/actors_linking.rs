@@ -1,0 +1,132 @@
+//! Linking single names to people, and reading their titles, through the
+//! real entry points (issue 13): a courtesy title in French, a relation that
+//! keeps two people of one surname apart, a court case's name that is no
+//! reference to a person, a middle name that is no one's given name, given
+//! names on later reference, a place before a title at a sentence start, and
+//! roles set off by commas before the name. Over JSON-RPC (hover,
+//! references), on articles of our own.
+
+mod common;
+
+use common::{position_of, uri, TestClient};
+use serde_json::json;
+
+const LINKING: &str = include_str!("fixtures/actors/linking.md");
+const SET_OFF: &str = include_str!("fixtures/actors/set-off-titles.md");
+
+/// The first line of the hover at the first occurrence of `needle` in
+/// `linking.md`.
+async fn headline(client: &mut TestClient, u: &str, needle: &str) -> String {
+    headline_in(client, u, LINKING, needle).await
+}
+
+async fn headline_in(client: &mut TestClient, u: &str, text: &str, needle: &str) -> String {
+    let hover = client
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": u}, "position": position_of(text, needle)}),
+        )
+        .await;
+    let value = hover["contents"]["value"].as_str().unwrap_or("");
+    value.lines().next().unwrap_or("").to_string()
+}
+
+/// How many references (declaration included) the server lists for the
+/// actor at the first occurrence of `needle`.
+async fn reference_count(client: &mut TestClient, u: &str, needle: &str) -> usize {
+    let refs = client
+        .request(
+            "textDocument/references",
+            json!({
+                "textDocument": {"uri": u},
+                "position": position_of(LINKING, needle),
+                "context": {"includeDeclaration": true}
+            }),
+        )
+        .await;
+    refs.as_array().map_or(0, Vec::len)
+}
+
+#[tokio::test]
+async fn madame_is_a_courtesy_title_on_later_reference() {
+    let mut client = TestClient::start().await;
+    let u = uri("linking.md");
+    client.open_and_wait(&u, "markdown", LINKING).await;
+    assert_eq!(
+        headline(&mut client, &u, "Ferrand said").await,
+        "**Odile Ferrand**"
+    );
+    assert_eq!(reference_count(&mut client, &u, "Ferrand said").await, 2);
+    client.shutdown().await;
+}
+
+/// "Peter Vasquez, the brother of Senator Vasquez": two people; and the
+/// "Vasquez" of a case's name ("Vasquez v. Carrow") is neither of them.
+#[tokio::test]
+async fn a_relation_and_a_case_name_keep_people_of_one_surname_apart() {
+    let mut client = TestClient::start().await;
+    let u = uri("linking.md");
+    client.open_and_wait(&u, "markdown", LINKING).await;
+    assert_eq!(
+        headline(&mut client, &u, "Peter Vasquez").await,
+        "**Peter Vasquez**"
+    );
+    // (The senator's role reads "brother of Senator": the relation before
+    // the title is read into it.)
+    let senator = headline(&mut client, &u, "Vasquez, gave").await;
+    assert!(senator.starts_with("**Vasquez** — "), "{senator}");
+    assert_eq!(reference_count(&mut client, &u, "Peter Vasquez").await, 1);
+    assert_eq!(headline(&mut client, &u, "Vasquez v.").await, "");
+    client.shutdown().await;
+}
+
+/// A middle name is no one's given name: "Quint" after "Mara Quint Hollis"
+/// is someone else. A given name alone links to the one person of that
+/// name introduced before it, and stays unlinked when several were.
+#[tokio::test]
+async fn given_names_link_to_the_one_person_who_goes_by_them() {
+    let mut client = TestClient::start().await;
+    let u = uri("linking.md");
+    client.open_and_wait(&u, "markdown", LINKING).await;
+    assert_eq!(headline(&mut client, &u, "Quint said").await, "**Quint**");
+    assert_eq!(
+        headline(&mut client, &u, "Rosa said").await,
+        "**Rosa Delgado**"
+    );
+    assert_eq!(reference_count(&mut client, &u, "Rosa Delgado").await, 2);
+    let waved = headline(&mut client, &u, "Rosa waved").await;
+    assert!(
+        waved.starts_with("**Rosa** — not linked: 3 people"),
+        "{waved}"
+    );
+    client.shutdown().await;
+}
+
+/// A place before a title at the start of a sentence ("Boston Mayor Ilse
+/// Marwick opened") is the title's, and a role set off by a comma before
+/// a name ("The chairman, Brennan, said") is that person's; the first of a
+/// list after a plural noun ("the three pilots, Ruiz, Lee and Tan") gets no
+/// role.
+#[tokio::test]
+async fn a_place_before_a_title_and_a_role_set_off_before_the_name_are_read() {
+    let mut client = TestClient::start().await;
+    let u = uri("set-off-titles.md");
+    client.open_and_wait(&u, "markdown", SET_OFF).await;
+    for (needle, expected) in [
+        ("Ilse Marwick", "**Ilse Marwick** — Boston Mayor"),
+        ("Brennan", "**Brennan** — chairman"),
+        (
+            "Olena Dravko",
+            "**Olena Dravko** — Ukraine's foreign minister",
+        ),
+        ("Tomas Vell", "**Tomas Vell** — treasurer"),
+    ] {
+        assert_eq!(
+            headline_in(&mut client, &u, SET_OFF, needle).await,
+            expected
+        );
+    }
+    let first = headline_in(&mut client, &u, SET_OFF, "Ruiz").await;
+    assert!(!first.contains("pilots"), "{first}");
+    client.shutdown().await;
+}
