@@ -141,8 +141,10 @@ pub struct Title {
 
 #[derive(Clone, Debug, Hash)]
 pub struct RawName {
-    /// The name's words, split into family and given names.
-    pub parsed: PersonName,
+    /// The name's words, split into family and given names; shared, so a
+    /// block's kept findings are carried into each analysis without copying
+    /// the strings.
+    pub parsed: Arc<PersonName>,
     /// The name's words, from the first to the last (not the possessive ending).
     pub name: Span,
     pub tokens: Range<usize>,
@@ -258,19 +260,30 @@ pub fn recognise(
         uses: vec![Use::Free; prose.tokens.len()],
         found: Found::default(),
     };
-    for block in &prose.blocks {
+    // Which blocks keep their reading is settled first (the vocabulary is
+    // the document's, not the blocks' before), so the findings can be laid
+    // out at once rather than grown by copies.
+    let valid = |kept: &BlockFound| {
+        kept.asked
+            .iter()
+            .all(|&(word, known)| vocabulary.knows(word) == known)
+    };
+    let kept: Vec<_> = prose
+        .blocks
+        .iter()
+        .map(|block| memo.reuse(block.key, valid))
+        .collect();
+    reader.found.reserve_for(&kept);
+    for (block, kept) in prose.blocks.iter().zip(kept) {
         let origin = Origin {
             byte: block.span.start,
             token: block.tokens.start,
             name: reader.found.names.len(),
             description: reader.found.descriptions.len(),
         };
-        let kept = memo.reuse(block.key, |kept| {
-            kept.asked
-                .iter()
-                .all(|&(word, known)| reader.knows(word) == known)
-        });
-        if let Some(kept) = kept {
+        // A block that writes the same text as one read above it keeps
+        // that reading.
+        if let Some(kept) = kept.or_else(|| memo.reuse(block.key, valid)) {
             reader.found.append_placed(&kept.found, origin);
             continue;
         }
