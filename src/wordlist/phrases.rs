@@ -8,7 +8,7 @@
 //! is built in a small fraction of that, and a lookup reads the text once,
 //! byte by byte, as far as some entry could still match.
 
-use crate::hashing::{FastMap, FastSet};
+use crate::hashing::FastMap;
 
 /// A set of phrases (entries of one or more words, separated by single spaces).
 #[derive(Debug, Default)]
@@ -19,9 +19,16 @@ pub struct Phrases {
     ids: FastMap<u64, u32>,
     /// The next phrase with the same hash as this one, by id.
     same_hash: Vec<Option<u32>>,
-    /// The hashes of every word-prefix of a longer phrase ("foreign" and
-    /// "foreign minister" of "foreign minister of state").
-    prefixes: FastSet<u64>,
+    /// One bit per 16-bit hash prefix of every word-prefix of a longer
+    /// phrase ("foreign" and "foreign minister" of "foreign minister of
+    /// state"): a lookup reads on past a space only when the words before it
+    /// may begin a phrase. A bit set by another hash only reads further; a
+    /// phrase is still found only by [`Phrases::id`].
+    prefixes: Vec<u64>,
+    /// One bit per pair of first two bytes (ASCII-lowercase) of a phrase, and
+    /// one per first byte of a phrase of one byte: most words begin no
+    /// phrase, and this says so before any byte is hashed.
+    openings: Vec<u64>,
     /// One bit per 16-bit hash prefix of every phrase and word-prefix in
     /// the table: most words of a text are in neither, and this answers so
     /// for a load and a mask instead of a probe of the tables.
@@ -41,17 +48,43 @@ fn hash(bytes: &[u8]) -> u64 {
     bytes.iter().fold(START, |h, &b| extend(h, b))
 }
 
-/// The word and bit of `seen` for a hash.
+/// The word and bit of a 64 Kbit filter for a hash.
 fn bit(hash: u64) -> (usize, u64) {
     let top = (hash >> 48) as usize;
     (top / 64, 1 << (top % 64))
+}
+
+/// The 64 Kbit filters' words.
+const FILTER_WORDS: usize = (1 << 16) / 64;
+
+/// The bit of `openings` for a phrase's first byte and the byte after it,
+/// ASCII-lowercase; a phrase of one byte has no second byte, and takes the
+/// bits past the pairs.
+fn opening(first: u8, second: Option<u8>) -> usize {
+    let first = usize::from(first.to_ascii_lowercase());
+    match second {
+        Some(second) => first << 8 | usize::from(second.to_ascii_lowercase()),
+        None => (1 << 16) + first,
+    }
+}
+
+fn set_bit(filter: &mut [u64], bit: usize) {
+    filter[bit / 64] |= 1 << (bit % 64);
+}
+
+fn has_bit(filter: &[u64], bit: usize) -> bool {
+    filter
+        .get(bit / 64)
+        .is_some_and(|w| w & (1 << (bit % 64)) != 0)
 }
 
 impl Phrases {
     /// The phrases in order: a phrase's id is its place in `phrases`.
     pub fn new<'a>(phrases: impl IntoIterator<Item = &'a str>) -> Phrases {
         let mut set = Phrases {
-            seen: vec![0; (1 << 16) / 64],
+            seen: vec![0; FILTER_WORDS],
+            prefixes: vec![0; FILTER_WORDS],
+            openings: vec![0; (1 << 16) / 64 + 256 / 64],
             ..Phrases::default()
         };
         for phrase in phrases {
@@ -60,8 +93,12 @@ impl Phrases {
             let bytes = text.as_bytes();
             for (i, _) in text.match_indices(' ') {
                 let prefix = hash(&bytes[..i]);
-                set.prefixes.insert(prefix);
+                let (word, mask) = bit(prefix);
+                set.prefixes[word] |= mask;
                 set.mark(prefix);
+            }
+            if let Some(&first) = bytes.first() {
+                set_bit(&mut set.openings, opening(first, bytes.get(1).copied()));
             }
             set.longest = set.longest.max(text.len());
             set.mark(hash(bytes));
@@ -86,6 +123,24 @@ impl Phrases {
     fn may_hold(&self, hash: u64) -> bool {
         let (word, mask) = bit(hash);
         self.seen.get(word).is_some_and(|w| w & mask != 0)
+    }
+
+    /// Whether the words hashed so far may begin a longer phrase.
+    fn may_prefix(&self, hash: u64) -> bool {
+        let (word, mask) = bit(hash);
+        self.prefixes.get(word).is_some_and(|w| w & mask != 0)
+    }
+
+    /// Whether some phrase may start at `start` of `bytes`, by its first
+    /// two bytes (or its only one).
+    fn may_open(&self, bytes: &[u8], start: usize) -> bool {
+        let Some(&first) = bytes.get(start) else {
+            return false;
+        };
+        has_bit(&self.openings, opening(first, None))
+            || bytes
+                .get(start + 1)
+                .is_some_and(|&second| has_bit(&self.openings, opening(first, Some(second))))
     }
 
     fn id(&self, hash: u64, text: &str) -> Option<usize> {
@@ -115,6 +170,9 @@ impl Phrases {
         ends: impl IntoIterator<Item = usize>,
     ) -> Option<(usize, usize)> {
         let bytes = text.as_bytes();
+        if !self.may_open(bytes, start) {
+            return None;
+        }
         let mut hash = START;
         let mut at = start;
         let mut found = None;
@@ -127,15 +185,18 @@ impl Phrases {
             }
             for &b in &bytes[at..end] {
                 if b.is_ascii_whitespace()
-                    && (b != b' ' || !self.may_hold(hash) || !self.prefixes.contains(&hash))
+                    && (b != b' ' || !self.may_hold(hash) || !self.may_prefix(hash))
                 {
                     return found;
                 }
                 hash = extend(hash, b);
             }
             at = end;
-            if let Some(id) = text.get(start..end).and_then(|s| self.id(hash, s)) {
-                found = Some((end, id));
+            // Most words end no phrase: the filter says so before the text is sliced.
+            if self.may_hold(hash) {
+                if let Some(id) = text.get(start..end).and_then(|s| self.id(hash, s)) {
+                    found = Some((end, id));
+                }
             }
         }
         found
@@ -177,6 +238,25 @@ mod tests {
         // An end inside a phrase's word does not make the phrase.
         let text = "Foreign Ministers";
         assert_eq!(p.longest_at(text, 0, word_ends(text)), None);
+    }
+
+    /// The filter of first bytes keeps every phrase: one of one byte, one
+    /// whose opening is written in capitals or outside ASCII; and it turns
+    /// away words no phrase begins with.
+    #[test]
+    fn the_opening_filter_keeps_every_phrase() {
+        let p = Phrases::new(["I", "Minister", "São Paulo", "é"]);
+        let text = "I met the MINISTER in SÃo Paulo, in são Paulo É é";
+        let found = |start: usize| p.longest_at(text, start, word_ends(text));
+        assert_eq!(found(0), Some((1, 0)));
+        assert_eq!(found(10), Some((18, 1)));
+        assert_eq!(found(22), None, "only ASCII case is ignored");
+        assert_eq!(found(37), Some((47, 2)));
+        assert_eq!(found(text.len() - 5), None);
+        assert_eq!(found(2), None);
+        assert_eq!(found(text.len() - 2), Some((text.len(), 3)));
+        assert!(!p.may_open(text.as_bytes(), 2));
+        assert!(!p.may_open(text.as_bytes(), text.len()));
     }
 
     #[test]
