@@ -118,7 +118,9 @@ fn quotation_runs(inner: &str, lower: &mut String) -> QuotationRuns {
         .map(|w| {
             lower.clear();
             if w.is_ascii() {
-                lower.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+                // A copy lowercased in place, not a string grown char by char.
+                lower.push_str(w);
+                lower.make_ascii_lowercase();
             } else {
                 lower.push_str(&w.to_lowercase());
             }
