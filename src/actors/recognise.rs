@@ -17,6 +17,7 @@
 //! A block's reading is kept between analyses (`memo.rs`).
 
 mod bodies;
+mod cited;
 mod memo;
 mod runs;
 mod titles;
@@ -63,6 +64,9 @@ pub struct Evidence {
     /// The tagger leans with a lead that makes a person of a single word
     /// ("Byron fell in love"), which a team's name ("played Halton") seldom has.
     pub leaning_alone: bool,
+    /// The year of a work follows the one-word name: a cited author's
+    /// ("Lindqvist (1998)"), probably a person's.
+    pub cited: bool,
 }
 
 impl Evidence {
@@ -443,7 +447,9 @@ impl Reader<'_> {
         self.learned_names(range.clone(), heading);
         for n in first_name..self.found.names.len() {
             self.context(n, range.clone());
+            self.found.names[n].evidence.cited = self.cited(n, range.start);
             self.learned_kind(n, heading);
+            self.cited_author(n);
             self.found.names[n].placed = self.placed(n);
         }
         self.descriptions(range, heading);
@@ -471,7 +477,7 @@ impl Reader<'_> {
         let mut thing: Option<Tagged> = None;
         // A name only its capitals call a person's ("East Saltmarch") gives
         // way to a clear lead for another kind, not only a sure one.
-        let weak = !name.evidence.strong();
+        let weak = !name.evidence.strong() && !name.evidence.cited;
         let sure_not = if weak { LEAN } else { SURE_NOT };
         for k in words {
             match self.tag(k) {
