@@ -204,9 +204,20 @@ impl Linker<'_> {
             let family_words = raw.parsed.family.split(' ').count();
             // A name followed by a relative of the same family name is no
             // opener: "Tane Wiremu and his son, Aroha Wiremu" are two people.
-            if self.by_family.contains_key(raw.parsed.family.as_str())
-                && !kin_after(self.prose, raw.tokens.end)
-            {
+            // Inside a sentence, only someone named before makes the first
+            // word an opener: "a choked-up Jeb Bush" before "George Bush".
+            let named_before = || {
+                self.by_family
+                    .get(raw.parsed.family.as_str())
+                    .is_some_and(|list| list.iter().any(|&a| self.introduced[a] < raw.name.start))
+            };
+            let opens_sentence = self.prose.tokens[raw.tokens.start].sentence_start;
+            let opener = if opens_sentence {
+                self.by_family.contains_key(raw.parsed.family.as_str())
+            } else {
+                named_before()
+            };
+            if opener && !kin_after(self.prose, raw.tokens.end) {
                 // Only the family name refers; the opener is an ordinary word.
                 let first = raw.tokens.end - family_words;
                 self.narrowed[i] =
