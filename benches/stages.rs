@@ -5,6 +5,7 @@
 //! reused from an earlier run.
 //!
 //! Then the cost of each rule, one group per rule family, at 100,000 words;
+//! the attribution family after a one-character edit, with its memo;
 //! and the name tagger alone: tagging every sentence of a 10,000-word
 //! article, and reading its weights (`data/names.model`) at start-up.
 //!
@@ -28,7 +29,7 @@ use copydesk::checks::attribution::{OrphanQuote, UnattributedClaim, VagueAttribu
 use copydesk::checks::references::{
     CourtesyTitle, LateIntroduction, NameVariant, RepeatedTitle, TitleCaseRule, TitleMismatch,
 };
-use copydesk::checks::{suppression, Context, Finding, Rule};
+use copydesk::checks::{suppression, Context, Finding, Memo, Rule};
 use copydesk::config::Settings;
 use copydesk::document::Language;
 use copydesk::prose::{self, BlockKind, BlockMemo, Prose};
@@ -178,6 +179,46 @@ fn rules(c: &mut Criterion<CpuTime>) {
     }
 }
 
+/// The attribution family on a document one character longer than the
+/// last one it read, with the memo the analyzer keeps: what a keystroke
+/// costs it. Each run types into, or takes back from, the middle paragraph.
+fn attribution_edited(c: &mut Criterion<CpuTime>) {
+    let settings = Settings::default();
+    let mut group = c.benchmark_group("rules/attribution-edited");
+    group.sample_size(20);
+    for words in [10_000, 100_000] {
+        let before = parsed(words);
+        let middle = before.text.len() / 2;
+        let at = middle + before.text[middle..].find("Tuesday").unwrap_or(0);
+        let text = format!("{}x{}", &before.text[..at], &before.text[at..]);
+        let prose = prose::parse(&text, Language::Markdown, &mut Default::default());
+        let actors = copydesk::actors::recognise(&prose, &settings, &mut Default::default());
+        let after = Parsed {
+            words,
+            text,
+            prose,
+            actors,
+        };
+        let memo = Memo::default();
+        let rules: Vec<&dyn Rule> = ATTRIBUTION.iter().map(|(_, rule)| *rule).collect();
+        let mut versions = [&before, &after].into_iter().cycle();
+        group.throughput(Throughput::Elements(words as u64));
+        group.bench_function(BenchmarkId::new("family", words), |b| {
+            b.iter_with_large_drop(|| {
+                let article = versions.next().unwrap_or(&before);
+                let ctx = Context::new(&article.text, &article.prose, &article.actors, &settings)
+                    .with_memo(&memo);
+                let mut out = Vec::new();
+                for rule in &rules {
+                    rule.check(&ctx, &mut out);
+                }
+                out
+            })
+        });
+    }
+    group.finish();
+}
+
 /// The name tagger on its own: every sentence of a 10,000-word article
 /// tagged (the document's vocabulary made first, as the actor stage does),
 /// and the built-in weights read from their bytes.
@@ -225,6 +266,6 @@ criterion_group! {
     config = Criterion::default().with_measurement(CpuTime {
         clock: libc::CLOCK_THREAD_CPUTIME_ID,
     });
-    targets = stages, rules, tagger
+    targets = stages, rules, attribution_edited, tagger
 }
 criterion_main!(benches);

@@ -169,8 +169,11 @@ mod tests {
     /// read the whole document, an introduction, a respelling (a slip, an
     /// accent) of a surname the articles use, a title, and a quotation
     /// whose speaker an earlier paragraph names; and a paragraph and a list
-    /// that write a sentence opener again, mid-sentence or in lowercase.
-    const INSERTS: [&str; 25] = [
+    /// that write a sentence opener again, mid-sentence or in lowercase;
+    /// and paragraphs with a possessor, a title and an appositive, which
+    /// an edit may write twice (a block whose reading is carried twice);
+    /// and role words that name a man and a woman for one organisation.
+    const INSERTS: [&str; 28] = [
         "\n\nDownstream Ines Marek said so.\n\n",
         " downstream ",
         "Lavrov",
@@ -196,6 +199,9 @@ mod tests {
         "\n\nThe lavrof and the keller.\n\n",
         "\n\nDownstream, the Downstream Board said: \"Downstream\".\n\n",
         "\n\n- Lavrov\n- downstream\n\n",
+        "\n\nKeller's deputy, Mayor Ines Marek, said Anna Keller's plan would stand.\n\n",
+        "\n\nThe foreign minister, Wang Yi, met Shoigu's aide.\n\n",
+        "\n\nA spokesman for the Harbour Board declined. The Harbour Board spokeswoman agreed.\n\n",
     ];
 
     fn edit(text: &str, at: usize, remove: usize, insert: &str) -> String {
@@ -232,6 +238,55 @@ mod tests {
         let fresh = analyze(after, Language::Markdown, &settings);
         assert_ne!(outcome(&first), outcome(&fresh));
         assert_eq!(outcome(&memoised), outcome(&fresh));
+    }
+
+    /// A paragraph written twice is read once and its reading carried to
+    /// both places, each with its own offsets and indices (a possessor
+    /// points to a name of its own paragraph), also after an edit elsewhere.
+    #[test]
+    fn a_paragraph_written_twice_carries_one_reading_to_both() {
+        let settings = Settings::default();
+        let twice = "Keller's deputy, Mayor Ines Marek, said the port would reopen.\n\n";
+        let before = format!("Anna Keller opened the quay.\n\n{twice}{twice}The ferry ran.\n");
+        let after = before.replace("The ferry ran.", "The ferry ran late.");
+        let mut analyzer = Analyzer::default();
+        for text in [&before, &after, &before] {
+            let memoised = analyzer.analyze(text, Language::Markdown, &settings);
+            let fresh = analyze(text, Language::Markdown, &settings);
+            assert_eq!(memoised.broken_promise(text), None);
+            assert_eq!(outcome(&memoised), outcome(&fresh));
+            let marek = memoised
+                .actors
+                .mentions
+                .iter()
+                .filter(|m| &text[m.name.start..m.name.end] == "Ines Marek")
+                .count();
+            assert_eq!(marek, 2);
+        }
+    }
+
+    /// The role words each paragraph writes are kept by paragraph: the
+    /// clash of a spokesman and a spokeswoman of one organisation follows
+    /// edits to either paragraph and outlives an edit to a third.
+    #[test]
+    fn a_role_clash_follows_edits_to_its_paragraphs() {
+        let settings = Settings::default();
+        let man = "A spokesman for the Saltmarch Ferry said the boats would run all week.\n\n";
+        let woman = "The Saltmarch Ferry spokeswoman declined to say for how long.\n\n";
+        let clash = format!("# Ferries run on\n\nThe ferry ran late.\n\n{man}{woman}");
+        let elsewhere = clash.replace("ran late", "ran very late");
+        let agreed = elsewhere.replace("spokeswoman", "spokesman");
+        let mut analyzer = Analyzer::default();
+        let flagged: Vec<bool> = [&clash, &elsewhere, &agreed, &clash]
+            .iter()
+            .map(|text| {
+                let memoised = analyzer.analyze(text, Language::Markdown, &settings);
+                let fresh = analyze(text, Language::Markdown, &settings);
+                assert_eq!(outcome(&memoised), outcome(&fresh));
+                memoised.findings.iter().any(|f| f.code == "title-mismatch")
+            })
+            .collect();
+        assert_eq!(flagged, [true, true, false, true]);
     }
 
     /// Analyses each version in turn on one analyzer, checks the memoised

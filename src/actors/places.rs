@@ -77,7 +77,8 @@ fn written_places(prose: &Prose) -> (FastSet<String>, FastSet<String>) {
 /// a place's throughout the document, unless some
 /// reference says it is a person's: a known given name, a title, a courtesy
 /// title, an age or a verb of saying ("Franklin said"), or a person so
-/// named with that family name. Such references make no one (a person the
+/// named with that family name. Such references, and longer names ending in
+/// the word that nothing marks as a person's, make no one (a person the
 /// document names otherwise still takes them). Returns the names so read.
 fn lone_places(names: &mut [RawName], mut placed: FastSet<String>) -> FastSet<String> {
     placed.extend(
@@ -94,8 +95,13 @@ fn lone_places(names: &mut [RawName], mut placed: FastSet<String>) -> FastSet<St
             placed.remove(lookup_key(&name.parsed.family).as_ref());
         }
     }
+    // A longer name that ends in such a word is the place's or the event's
+    // too when nothing marks it a person's ("T C Ilse" after "Cyclone Ilse").
     for name in names.iter_mut() {
-        if !name.evidence.personal() && placed.contains(lookup_key(&name.parsed.full).as_ref()) {
+        let is_placed = |s: &str| placed.contains(lookup_key(s).as_ref());
+        if !name.evidence.personal()
+            && (is_placed(&name.parsed.full) || is_placed(&name.parsed.family))
+        {
             name.not_person = true;
         }
     }

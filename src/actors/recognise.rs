@@ -17,6 +17,7 @@
 //! A block's reading is kept between analyses (`memo.rs`).
 
 mod bodies;
+mod cited;
 mod memo;
 mod runs;
 mod titles;
@@ -63,6 +64,9 @@ pub struct Evidence {
     /// The tagger leans with a lead that makes a person of a single word
     /// ("Byron fell in love"), which a team's name ("played Halton") seldom has.
     pub leaning_alone: bool,
+    /// The year of a work follows the one-word name: a cited author's
+    /// ("Lindqvist (1998)"), probably a person's.
+    pub cited: bool,
 }
 
 impl Evidence {
@@ -137,8 +141,10 @@ pub struct Title {
 
 #[derive(Clone, Debug, Hash)]
 pub struct RawName {
-    /// The name's words, split into family and given names.
-    pub parsed: PersonName,
+    /// The name's words, split into family and given names; shared, so a
+    /// block's kept findings are carried into each analysis without copying
+    /// the strings.
+    pub parsed: Arc<PersonName>,
     /// The name's words, from the first to the last (not the possessive ending).
     pub name: Span,
     pub tokens: Range<usize>,
@@ -254,19 +260,30 @@ pub fn recognise(
         uses: vec![Use::Free; prose.tokens.len()],
         found: Found::default(),
     };
-    for block in &prose.blocks {
+    // Which blocks keep their reading is settled first (the vocabulary is
+    // the document's, not the blocks' before), so the findings can be laid
+    // out at once rather than grown by copies.
+    let valid = |kept: &BlockFound| {
+        kept.asked
+            .iter()
+            .all(|&(word, known)| vocabulary.knows(word) == known)
+    };
+    let kept: Vec<_> = prose
+        .blocks
+        .iter()
+        .map(|block| memo.reuse(block.key, valid))
+        .collect();
+    reader.found.reserve_for(&kept);
+    for (block, kept) in prose.blocks.iter().zip(kept) {
         let origin = Origin {
             byte: block.span.start,
             token: block.tokens.start,
             name: reader.found.names.len(),
             description: reader.found.descriptions.len(),
         };
-        let kept = memo.reuse(block.key, |kept| {
-            kept.asked
-                .iter()
-                .all(|&(word, known)| reader.knows(word) == known)
-        });
-        if let Some(kept) = kept {
+        // A block that writes the same text as one read above it keeps
+        // that reading.
+        if let Some(kept) = kept.or_else(|| memo.reuse(block.key, valid)) {
             reader.found.append_placed(&kept.found, origin);
             continue;
         }
@@ -430,7 +447,9 @@ impl Reader<'_> {
         self.learned_names(range.clone(), heading);
         for n in first_name..self.found.names.len() {
             self.context(n, range.clone());
+            self.found.names[n].evidence.cited = self.cited(n, range.start);
             self.learned_kind(n, heading);
+            self.cited_author(n);
             self.found.names[n].placed = self.placed(n);
         }
         self.descriptions(range, heading);
@@ -458,7 +477,7 @@ impl Reader<'_> {
         let mut thing: Option<Tagged> = None;
         // A name only its capitals call a person's ("East Saltmarch") gives
         // way to a clear lead for another kind, not only a sure one.
-        let weak = !name.evidence.strong();
+        let weak = !name.evidence.strong() && !name.evidence.cited;
         let sure_not = if weak { LEAN } else { SURE_NOT };
         for k in words {
             match self.tag(k) {

@@ -144,12 +144,14 @@ pub struct Context<'a> {
 
 /// What the rules keep between analyses of one document: the attribution
 /// scan of each block, what `name-variant` worked out about each word, and
-/// the words each block writes in lowercase.
+/// the words each block writes in lowercase, and the role words that name a
+/// sex in each block.
 #[derive(Debug, Default)]
 pub struct Memo {
     scan: RefCell<attribution::ScanMemo>,
     words: RefCell<references::WordMemo>,
     lowercase: RefCell<references::LowercaseMemo>,
+    roles: RefCell<references::RolesMemo>,
 }
 
 impl<'a> Context<'a> {

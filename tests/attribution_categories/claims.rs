@@ -208,6 +208,26 @@ pub const CASES: &[Case] = &[
         Quiet,
     ),
     md(
+        "a hedged verb of saying has its subject for source",
+        "The harbour master appeared to concede that the pier was unsafe.\n",
+        Quiet,
+    ),
+    md(
+        "a hedged verb of saying has its subject for source",
+        "Asked about the toll, the mayor seemed to suggest a delay.\n",
+        Quiet,
+    ),
+    md(
+        "a hedged verb of saying has its subject for source",
+        "The harbour master appeared to be tired of the questions.\n",
+        claim("appeared to"),
+    ),
+    md(
+        "a hedged verb of saying has its subject for source",
+        "The new toll seems to favour the ferry firm.\n",
+        claim("seems to"),
+    ),
+    md(
         "a source governs its own clause",
         "The mayor is expected to resign, aides say.\n",
         Quiet,

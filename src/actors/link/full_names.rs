@@ -57,7 +57,7 @@ impl Linker<'_> {
                         });
                         if fuller && !heading {
                             self.actors[a].name = parsed.full.clone();
-                            self.actors[a].person = Some(parsed.clone());
+                            self.actors[a].person = Some(PersonName::clone(parsed));
                             self.renamed = true;
                         }
                         self.strong[a] |= raw.evidence.certain();
@@ -67,7 +67,11 @@ impl Linker<'_> {
                     // what the tagger reads as no person's name introduces
                     // no one either (it may still be a known person's).
                     None if raw.not_person || heading && !raw.evidence.certain() => continue,
-                    None => self.new_person(parsed.clone(), raw.name.start, raw.evidence.certain()),
+                    None => self.new_person(
+                        PersonName::clone(parsed),
+                        raw.name.start,
+                        raw.evidence.certain(),
+                    ),
                 };
                 self.by_full
                     .entry(lookup_key(&parsed.full).into_owned())
@@ -102,7 +106,11 @@ impl Linker<'_> {
         let actor = match same {
             Some(Some(a)) => a,
             Some(None) => return,
-            None => self.new_person(raw.parsed.clone(), raw.name.start, raw.evidence.certain()),
+            None => self.new_person(
+                PersonName::clone(&raw.parsed),
+                raw.name.start,
+                raw.evidence.certain(),
+            ),
         };
         self.targets[i] = Some(Target::Actor(actor));
         self.forms[i] = Form::Full;
@@ -228,7 +236,7 @@ impl Linker<'_> {
                 continue;
             }
             let sure = self.particles_before_family(&raw.parsed) && raw.evidence.certain();
-            let actor = self.new_person(raw.parsed.clone(), raw.name.start, sure);
+            let actor = self.new_person(PersonName::clone(&raw.parsed), raw.name.start, sure);
             self.targets[i] = Some(Target::Actor(actor));
             self.forms[i] = Form::Full;
         }

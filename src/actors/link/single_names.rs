@@ -86,7 +86,7 @@ impl Linker<'_> {
             {
                 continue;
             }
-            let mut parsed = raw.parsed.clone();
+            let mut parsed = PersonName::clone(&raw.parsed);
             // A single name is a family name, whatever its shape.
             parsed.family = parsed.full.clone();
             // Known by the suffix too: "Napoleon III".

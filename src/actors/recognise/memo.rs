@@ -156,6 +156,28 @@ impl Found {
         Some(local)
     }
 
+    /// Room for the findings of the blocks kept (`Some`), and for the
+    /// blocks to be read as many as the kept ones hold on average.
+    pub(super) fn reserve_for(&mut self, blocks: &[Option<std::sync::Arc<BlockFound>>]) {
+        let kept = blocks.iter().flatten();
+        let (count, held) = kept.clone().fold((0, [0; 3]), |(n, [a, b, c]), k| {
+            let f = &k.found;
+            (
+                n + 1,
+                [
+                    a + f.names.len(),
+                    b + f.bodies.len(),
+                    c + f.descriptions.len(),
+                ],
+            )
+        });
+        let read = blocks.len() - count;
+        let room = |held: usize| held + (held / count.max(1) + 1) * read;
+        self.names.reserve(room(held[0]));
+        self.bodies.reserve(room(held[1]));
+        self.descriptions.reserve(room(held[2]));
+    }
+
     /// Appends a block's kept findings, placed at `origin`.
     pub(super) fn append_placed(&mut self, local: &Found, origin: Origin) {
         let shift = Shift {

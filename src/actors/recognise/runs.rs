@@ -277,7 +277,7 @@ impl Reader<'_> {
             ..Evidence::default()
         };
         self.found.names.push(RawName {
-            parsed,
+            parsed: Arc::new(parsed),
             name,
             tokens: first..end,
             span: name,
@@ -348,7 +348,7 @@ impl Reader<'_> {
             return;
         };
         self.found.names.push(RawName {
-            parsed,
+            parsed: Arc::new(parsed),
             name: token.word,
             tokens: i..i + 1,
             span: token.word,

@@ -12,7 +12,7 @@
 use super::clauses::{add_source, continues_an_account, is_closer, sourced, ClauseBreaks};
 use super::lexicon::{contains, Roles, LEXICON};
 use super::scan::{Hit, Scan};
-use super::{citations, judgements, nouns};
+use super::{citations, judgements, nouns, per_block};
 use crate::checks::{Context, Finding, Rule, RuleInfo, Severity};
 use crate::prose::{BlockKind, TokenKind};
 use crate::span::Span;
@@ -40,62 +40,74 @@ impl Rule for UnattributedClaim {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let scan = Scan::of(ctx);
-        // The sentence and end of the last cue flagged: one finding per clause.
-        let mut last: Option<usize> = None;
-        let mut breaks = ClauseBreaks::after(&scan, 0);
-        // Whether the sentence before ends with its speaker, per sentence.
-        let mut account: Option<(usize, bool)> = None;
-        // Whether a sentence cites a work, for the last sentence asked.
-        let mut cited: Option<(usize, bool)> = None;
-        for hit in scan.hits.iter() {
-            let same_clause = last.is_some_and(|sentence| {
-                sentence == hit.sentence && !breaks.before(&scan, hit.span.start)
-            });
-            if same_clause {
-                continue;
-            }
-            let Some((span, message)) = claim(&scan, hit) else {
-                continue;
-            };
-            if is_question(&scan, hit.sentence)
-                || answers_a_question(&scan, hit.sentence)
-                || idiom(&scan, span)
-                || sourced(&scan, hit.sentence, span)
-            {
-                continue;
-            }
-            let cites = match cited {
-                Some((sentence, cites)) if sentence == hit.sentence => cites,
-                _ => {
-                    let cites = citations::cites_a_work(ctx.text, scan.prose, hit.sentence);
-                    cited = Some((hit.sentence, cites));
-                    cites
-                }
-            };
-            if cites {
-                continue;
-            }
-            if describes(&scan, hit) {
-                let continues = match account {
-                    Some((sentence, continues)) if sentence == hit.sentence => continues,
-                    _ => {
-                        let continues = continues_an_account(&scan, hit.sentence);
-                        account = Some((hit.sentence, continues));
-                        continues
-                    }
-                };
-                if continues {
-                    continue;
-                }
-            }
-            last = Some(hit.sentence);
-            breaks = ClauseBreaks::after(&scan, span.end);
-            let fix = add_source(&scan, hit.sentence, span.end);
-            out.push(
-                Finding::new(&UNATTRIBUTED_CLAIM, span, message)
-                    .with_fix("Add a source", vec![fix]),
-            );
+        let mut memo = ctx.memo.map(|memo| memo.scan.borrow_mut());
+        let memo = memo.as_deref_mut().map(|memo| &mut memo.claims);
+        per_block::run(
+            ctx,
+            &scan,
+            memo,
+            |hits, out| claims(ctx, &scan, hits, out),
+            out,
+        );
+    }
+}
+
+/// The claims among the hits of one block.
+fn claims(ctx: &Context<'_>, scan: &Scan<'_>, hits: &[Hit], out: &mut Vec<Finding>) {
+    // The sentence and end of the last cue flagged: one finding per clause.
+    let mut last: Option<usize> = None;
+    let mut breaks = ClauseBreaks::after(scan, 0);
+    // Whether the sentence before ends with its speaker, per sentence.
+    let mut account: Option<(usize, bool)> = None;
+    // Whether a sentence cites a work, for the last sentence asked.
+    let mut cited: Option<(usize, bool)> = None;
+    for hit in hits {
+        let same_clause = last.is_some_and(|sentence| {
+            sentence == hit.sentence && !breaks.before(scan, hit.span.start)
+        });
+        if same_clause {
+            continue;
         }
+        let Some((span, message)) = claim(scan, hit) else {
+            continue;
+        };
+        if is_question(scan, hit.sentence)
+            || answers_a_question(scan, hit.sentence)
+            || idiom(scan, span)
+            || sourced(scan, hit.sentence, span)
+        {
+            continue;
+        }
+        let cites = match cited {
+            Some((sentence, cites)) if sentence == hit.sentence => cites,
+            _ => {
+                let cites = citations::cites_a_work(ctx.text, scan.prose, hit.sentence);
+                cited = Some((hit.sentence, cites));
+                cites
+            }
+        };
+        if cites {
+            continue;
+        }
+        if describes(scan, hit) {
+            let continues = match account {
+                Some((sentence, continues)) if sentence == hit.sentence => continues,
+                _ => {
+                    let continues = continues_an_account(scan, hit.sentence);
+                    account = Some((hit.sentence, continues));
+                    continues
+                }
+            };
+            if continues {
+                continue;
+            }
+        }
+        last = Some(hit.sentence);
+        breaks = ClauseBreaks::after(scan, span.end);
+        let fix = add_source(scan, hit.sentence, span.end);
+        out.push(
+            Finding::new(&UNATTRIBUTED_CLAIM, span, message).with_fix("Add a source", vec![fix]),
+        );
     }
 }
 

@@ -137,8 +137,9 @@ fn quoted_term(scan: &Scan<'_>, last: usize) -> bool {
     if !is_quote(open) {
         return false;
     }
+    // Up to the closing mark, within the sentence.
     let words = (open + 1..tokens.len())
-        .take_while(|&k| tokens[k].kind != TokenKind::Punct)
+        .take_while(|&k| tokens[k].kind != TokenKind::Punct && !tokens[k].sentence_start)
         .count();
     let close = open + 1 + words;
     let lower = (open + 1..close).all(|k| !tokens[k].capitalised);
@@ -269,7 +270,12 @@ pub(super) fn appearance(scan: &Scan<'_>, hit: &Hit, word: &str) -> Option<(Span
     };
     let (subject, _) = scan.before_between(hit.tokens.start);
     let writer = ["i", "we"].iter().any(|w| scan.word_is(subject, w)) || scan.in_person();
-    if !introduces || writer || to_someone || fronted_experiencer(scan, hit) {
+    if !introduces
+        || writer
+        || to_someone
+        || fronted_experiencer(scan, hit)
+        || hedges_own_words(scan, next)
+    {
         return None;
     }
     let verb = if word.starts_with("seem") {
@@ -284,6 +290,19 @@ pub(super) fn appearance(scan: &Scan<'_>, hit: &Hit, word: &str) -> Option<(Span
         span,
         format!("{verb} so to whom? Say who draws this conclusion."),
     ))
+}
+
+/// "She appeared to concede the point", "he seemed to suggest a delay": the
+/// verb after "to" is one of saying, so the sentence reports its subject's
+/// words, and its subject is their source. The hedge is the reporter's
+/// reading of a statement the reader can weigh, not a judgement with no one
+/// behind it. `next` is the word after "seem" or "appear".
+fn hedges_own_words(scan: &Scan<'_>, next: usize) -> bool {
+    scan.word_is(Some(next), "to")
+        && scan
+            .next_word(next)
+            .and_then(|verb| scan.hit_at(verb))
+            .is_some_and(|h| h.roles.has(Roles::SPEECH))
 }
 
 /// "To the harbour master, the plan seemed rushed.": a sentence that opens

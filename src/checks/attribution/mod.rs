@@ -14,6 +14,7 @@ mod judgements;
 mod lexicon;
 mod newsroom;
 mod nouns;
+mod per_block;
 mod quotes;
 mod scan;
 mod vague;

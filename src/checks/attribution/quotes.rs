@@ -20,6 +20,8 @@
 mod beside;
 mod repeats;
 
+pub(super) use repeats::RepeatsMemo;
+
 use super::lexicon::{self, Roles};
 use super::lexicon::{contains, LEXICON};
 use super::scan::{Hit, Scan, Speaker};
@@ -94,7 +96,10 @@ impl Rule for OrphanQuote {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let prose = ctx.prose;
         let scan = Scan::of(ctx);
-        let repeated = repeats::repeated_quotations(prose);
+        let repeated = match ctx.memo {
+            Some(memo) => repeats::repeated_quotations(prose, &mut memo.scan.borrow_mut().repeats),
+            None => repeats::repeated_quotations(prose, &mut RepeatsMemo::default()),
+        };
         // What a paragraph says of all its quotations, worked out once per
         // paragraph: a plain-text article may be one paragraph.
         let mut paragraph: Option<Paragraph> = None;
@@ -129,7 +134,7 @@ impl Rule for OrphanQuote {
                     .is_some_and(|start| start < q.span.end);
                 // A long partial quotation is read like a full one: a
                 // speaker in the paragraph before may own it.
-                let long = prose.slice(q.inner).split_whitespace().count() > FRAGMENT_WORDS;
+                let long = words_beyond(prose.slice(q.inner), FRAGMENT_WORDS);
                 let sourced = paragraph_source
                     || named
                     || speech_tag_follows(prose, q)
@@ -355,7 +360,7 @@ fn last_block_of(prose: &Prose, block: usize) -> &crate::prose::Block {
 /// writer's own sentence.
 fn is_fragment(prose: &Prose, q: &Quotation) -> bool {
     let inner = prose.slice(q.inner);
-    let words = inner.split_whitespace().count();
+    let short = !words_beyond(inner, FRAGMENT_WORDS);
     let starts_sentence = prose
         .sentence_at(q.span.start)
         .is_some_and(|s| prose.sentences[s].span.start == q.span.start);
@@ -363,7 +368,7 @@ fn is_fragment(prose: &Prose, q: &Quotation) -> bool {
         .chars()
         .find(|c| c.is_alphabetic())
         .is_some_and(char::is_lowercase);
-    q.closed && !starts_sentence && (words <= FRAGMENT_WORDS || lower_case)
+    q.closed && !starts_sentence && (short || lower_case)
 }
 
 /// A quoted term that opens its sentence as its subject ("'Stay or pay'
@@ -381,7 +386,7 @@ fn opens_as_name(prose: &Prose, q: &Quotation) -> bool {
 /// than of sourcing. On annotated political news, every such flag fell where
 /// nobody's words were missing but two.
 fn is_short_term(prose: &Prose, q: &Quotation) -> bool {
-    prose.slice(q.inner).split_whitespace().count() <= SHORT_TERM_WORDS
+    !words_beyond(prose.slice(q.inner), SHORT_TERM_WORDS)
 }
 
 /// A short quoted term used as a noun in its sentence: at most
@@ -390,12 +395,17 @@ fn is_short_term(prose: &Prose, q: &Quotation) -> bool {
 /// "\"Refoulement\" (forcible return) is forbidden"). Read like scare quotes.
 fn is_term(prose: &Prose, q: &Quotation) -> bool {
     let inner = prose.slice(q.inner).trim();
-    let words = inner.split_whitespace().count();
     let bare = !inner.ends_with(['.', ',', '!', '?', ';', ':', '…']);
     let continues = prose.text[q.span.end..]
         .trim_start()
         .starts_with(|c: char| c.is_alphanumeric() || c == '(');
-    q.closed && bare && words <= TERM_WORDS && continues
+    q.closed && bare && continues && !words_beyond(inner, TERM_WORDS)
+}
+
+/// Whether `text` has more than `most` words: counted no further than that,
+/// so a long quotation costs no more than a short one.
+fn words_beyond(text: &str, most: usize) -> bool {
+    text.split_whitespace().nth(most).is_some()
 }
 
 /// A speech tag after the quotation, in its sentence: the quoted words end
@@ -639,7 +649,7 @@ fn is_name(prose: &Prose, q: &Quotation) -> bool {
                 .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
                 || TITLE_SMALL_WORDS.contains(&w)
         })
-        && inner.split_whitespace().count() > 1
+        && words_beyond(inner, 1)
 }
 
 fn sentences_of(prose: &Prose, span: Span) -> std::ops::Range<usize> {

@@ -10,7 +10,7 @@
 //! a spokesperson, a statement owned by someone ("the ministry's statement",
 //! "a statement from X"), or a news agency.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::rc::Rc;
 
 use super::lexicon::{contains, entry, Roles, LEXICON};
@@ -24,6 +24,7 @@ mod hits;
 use hits::scan;
 pub(super) use hits::Hit;
 pub use hits::ScanMemo;
+use hits::Scanned;
 
 /// The most words a walk looks through between a verb and its subject
 /// ("has also long been"): the bound keeps a run of adverbs from being
@@ -48,22 +49,31 @@ pub(super) struct Scan<'a> {
     /// The first word a pronoun may refer back to, for "he"/"she" ([1]) and
     /// the others ([0]), found when first asked.
     first_describing: [OnceCell<Option<usize>>; 2],
-    /// Whether the writer speaks in person, found when first asked.
-    in_person: OnceCell<bool>,
+    /// Whether the writer speaks in person.
+    in_person: bool,
+    /// Whether [`Scan::in_person`] was asked since [`Scan::forget_asked`]:
+    /// findings that depend on the whole text's voice are kept with it.
+    asked_in_person: Cell<bool>,
 }
 
 impl<'a> Scan<'a> {
     /// The scan of a document, made once per analysis and shared by the rules.
     pub fn of(ctx: &Context<'a>) -> Scan<'a> {
+        let scanned: Rc<Scanned> = ctx.shared.get_or_insert_with(|| match ctx.memo {
+            Some(memo) => scan(ctx.prose, ctx.settings, &mut memo.scan.borrow_mut()),
+            None => scan(ctx.prose, ctx.settings, &mut ScanMemo::default()),
+        });
+        Scan::from_scanned(ctx.prose, ctx.actors, &scanned)
+    }
+
+    fn from_scanned(prose: &'a Prose, actors: &'a Actors, scanned: &Scanned) -> Scan<'a> {
         Scan {
-            prose: ctx.prose,
-            actors: ctx.actors,
-            hits: ctx.shared.get_or_insert_with(|| match ctx.memo {
-                Some(memo) => scan(ctx.prose, ctx.settings, &mut memo.scan.borrow_mut()),
-                None => scan(ctx.prose, ctx.settings, &mut ScanMemo::default()),
-            }),
+            prose,
+            actors,
+            hits: Rc::clone(&scanned.hits),
             first_describing: Default::default(),
-            in_person: OnceCell::new(),
+            in_person: scanned.voice.in_person(),
+            asked_in_person: Cell::new(false),
         }
     }
 
@@ -74,20 +84,22 @@ impl<'a> Scan<'a> {
         actors: &'a Actors,
         settings: &crate::config::Settings,
     ) -> Scan<'a> {
-        Scan {
+        Scan::from_scanned(
             prose,
             actors,
-            hits: Rc::new(scan(prose, settings, &mut ScanMemo::default())),
-            first_describing: Default::default(),
-            in_person: OnceCell::new(),
-        }
+            &scan(prose, settings, &mut ScanMemo::default()),
+        )
     }
 
     /// Whether the writer speaks as "I", "we" or "you" ([`super::voice`]).
     pub fn in_person(&self) -> bool {
-        *self
-            .in_person
-            .get_or_init(|| super::voice::in_person(self.prose))
+        self.asked_in_person.set(true);
+        self.in_person
+    }
+
+    /// Whether [`Scan::in_person`] was asked since this was last called.
+    pub fn forget_asked(&self) -> bool {
+        self.asked_in_person.replace(false)
     }
 
     /// The hits of a span of text, in order.

@@ -11,9 +11,9 @@
 //! Impersonal attributions ("it is believed") are flagged unless the sentence
 //! names a source as well.
 
-use super::citations;
 use super::lexicon::{contains, Roles, LEXICON};
 use super::scan::{is_between, Hit, Scan};
+use super::{citations, per_block};
 use crate::checks::{Context, Finding, Rule, RuleInfo, Severity};
 use crate::prose::TokenKind;
 use crate::span::Span;
@@ -45,31 +45,44 @@ impl Rule for VagueAttribution {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let scan = Scan::of(ctx);
-        for hit in scan.hits.iter() {
-            let span = if hit.roles.has(Roles::GROUP) {
-                vague_group(&scan, hit)
-            } else if hit.roles.has(Roles::IMPERSONAL) && !named_source(&scan, hit.sentence) {
-                Some(hit.span)
-            } else {
-                None
-            };
-            let Some(span) = span else { continue };
-            // "some experts say … (Ruiz 2019; Moe 2004)": the
-            // citation names them.
-            if citations::cites_a_work(ctx.text, ctx.prose, hit.sentence) {
-                continue;
-            }
-            let phrase = ctx.prose.slice(span);
-            let message = if matches!(
-                scan.word(hit.tokens.start).to_ascii_lowercase().as_str(),
-                "source" | "sources"
-            ) {
-                format!("Which sources? \"{phrase}\" does not say who they are: describe them, and say why they cannot be named.")
-            } else {
-                format!("Who says so? \"{phrase}\" is a source no reader can check: name it, or describe it and say why it cannot be named.")
-            };
-            out.push(Finding::new(&VAGUE_ATTRIBUTION, span, message));
+        let mut memo = ctx.memo.map(|memo| memo.scan.borrow_mut());
+        let memo = memo.as_deref_mut().map(|memo| &mut memo.vague);
+        per_block::run(
+            ctx,
+            &scan,
+            memo,
+            |hits, out| vague(ctx, &scan, hits, out),
+            out,
+        );
+    }
+}
+
+/// The vague sources among the hits of one block.
+fn vague(ctx: &Context<'_>, scan: &Scan<'_>, hits: &[Hit], out: &mut Vec<Finding>) {
+    for hit in hits {
+        let span = if hit.roles.has(Roles::GROUP) {
+            vague_group(scan, hit)
+        } else if hit.roles.has(Roles::IMPERSONAL) && !named_source(scan, hit.sentence) {
+            Some(hit.span)
+        } else {
+            None
+        };
+        let Some(span) = span else { continue };
+        // "some experts say … (Ruiz 2019; Moe 2004)": the
+        // citation names them.
+        if citations::cites_a_work(ctx.text, ctx.prose, hit.sentence) {
+            continue;
         }
+        let phrase = ctx.prose.slice(span);
+        let message = if matches!(
+            scan.word(hit.tokens.start).to_ascii_lowercase().as_str(),
+            "source" | "sources"
+        ) {
+            format!("Which sources? \"{phrase}\" does not say who they are: describe them, and say why they cannot be named.")
+        } else {
+            format!("Who says so? \"{phrase}\" is a source no reader can check: name it, or describe it and say why it cannot be named.")
+        };
+        out.push(Finding::new(&VAGUE_ATTRIBUTION, span, message));
     }
 }
 

@@ -255,7 +255,9 @@ fn all_capitalised(line: &str) -> bool {
 
 /// The spans of [`EMBEDDED`] text, in order (none without a '<' or '>').
 fn embedded(text: &str) -> Vec<Span> {
-    if !text.contains(['<', '>']) {
+    // Two searches for one byte each (memchr) read the whole text far
+    // faster than one for either character.
+    if !text.contains('<') && !text.contains('>') {
         return Vec::new();
     }
     EMBEDDED

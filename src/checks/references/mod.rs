@@ -30,6 +30,7 @@ pub use case::TitleCase as TitleCaseRule;
 pub use courtesy::CourtesyTitle;
 pub(crate) use lowercase::LowercaseMemo;
 pub use names::LateIntroduction;
+pub(crate) use roles::RolesMemo;
 pub use spelling::NameVariant;
 pub use style::{HouseStyle, TitleCase};
 pub use titles::{RepeatedTitle, TitleMismatch};

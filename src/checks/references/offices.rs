@@ -177,8 +177,19 @@ pub fn relate(a: &str, b: &str) -> Agreement {
 
 /// Whether a word puts a title in the past ("former", "then").
 pub fn is_past(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    RELATIONS_LIST.past.contains(lower.as_str())
+    // Asked of every word of every title, each analysis: a short ASCII
+    // word is lowercased on the stack, and one lowercase already not at all.
+    let mut ascii = [0u8; 16];
+    let lower = if !word.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Borrowed(word)
+    } else if let Some(buffer) = ascii.get_mut(..word.len()).filter(|_| word.is_ascii()) {
+        buffer.copy_from_slice(word.as_bytes());
+        buffer.make_ascii_lowercase();
+        std::borrow::Cow::Borrowed(std::str::from_utf8(buffer).unwrap_or(word))
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    };
+    RELATIONS_LIST.past.contains(lower.as_ref())
         || lower
             .strip_prefix("ex-")
             .or(lower.strip_prefix("then-"))
@@ -223,6 +234,21 @@ pub fn form_office(word: &str) -> Option<(&'static str, Option<Sex>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_past_word_is_found_in_any_case_and_length() {
+        for word in [
+            "former",
+            "Former",
+            "FORMER",
+            "Ex-Mayor",
+            "Then-Vice-Chancellor",
+            "Förmer",
+        ] {
+            assert_eq!(is_past(word), word != "Förmer", "{word}");
+        }
+        assert!(!is_past("Minister"));
+    }
 
     #[test]
     fn one_office_holds_another_unless_a_rank_differs() {

@@ -8,7 +8,7 @@ use super::line;
 use super::offices::{self, Sex};
 use crate::checks::{Context, Edit, Finding, RelatedLocation, RuleInfo, Severity};
 use crate::hashing::FastMap;
-use crate::prose::{BlockKind, TokenKind};
+use crate::prose::{BlockKind, BlockMemo, Prose, TokenKind};
 use crate::span::Span;
 
 /// Words that tie a role to the organisation after it: "a spokesman for".
@@ -21,6 +21,29 @@ struct Described {
     sex: Sex,
 }
 
+/// A block's words that name a role and its holder's sex: each word's
+/// token, counted from the block's first, with the office and the sex. They
+/// depend on the block's text alone, so they are kept by block between
+/// analyses, and an edit looks again only at the blocks it changes.
+type RoleWords = Box<[(u32, &'static str, Sex)]>;
+
+/// The role words of each block of the latest analysis, by block key.
+pub type RolesMemo = BlockMemo<RoleWords>;
+
+fn role_words(prose: &Prose, tokens: std::ops::Range<usize>) -> RoleWords {
+    let first = tokens.start;
+    tokens
+        .filter_map(|i| {
+            let t = &prose.tokens[i];
+            if t.kind != TokenKind::Word {
+                return None;
+            }
+            let (office, sex) = offices::gendered_form(prose.slice(t.word))?;
+            Some((u32::try_from(i - first).ok()?, office, sex))
+        })
+        .collect()
+}
+
 /// Flags the later of two descriptions of one organisation's role that
 /// name the holder's sex differently.
 pub(super) fn unnamed(
@@ -30,50 +53,55 @@ pub(super) fn unnamed(
     out: &mut Vec<Finding>,
 ) {
     let prose = ctx.prose;
+    let mut fresh = RolesMemo::default();
+    let mut kept = ctx.memo.map(|m| m.roles.borrow_mut());
+    let memo = kept.as_deref_mut().unwrap_or(&mut fresh);
     let mut seen: FastMap<(String, &'static str), Described> = FastMap::default();
     for block in &prose.blocks {
         if block.kind == BlockKind::Heading || !layout.in_body(block.span.start) {
             continue;
         }
-        for sentence in &prose.sentences[block.sentences.clone()] {
+        let words = memo.get_or_make(block.key, || role_words(prose, block.tokens.clone()));
+        let sentences = &prose.sentences[block.sentences.clone()];
+        for &(offset, office, sex) in words.iter() {
+            let i = block.tokens.start + offset as usize;
+            let Some(sentence) = sentences.iter().find(|s| s.tokens.contains(&i)) else {
+                continue;
+            };
             let tokens = sentence.tokens.clone();
-            for i in tokens.clone() {
-                let t = &prose.tokens[i];
-                if t.kind != TokenKind::Word || t.in_quote {
-                    continue;
+            let t = &prose.tokens[i];
+            if t.in_quote {
+                continue;
+            }
+            // A role before a name, or inside a named person's reference,
+            // is the title rules' business.
+            let named = i + 1 < tokens.end
+                && prose.tokens[i + 1].capitalised
+                && prose.tokens[i + 1].kind == TokenKind::Word;
+            if named
+                || ctx
+                    .actors
+                    .mention_at(t.word.start)
+                    .is_some_and(|m| ctx.actors.mentions[m].form != crate::actors::Form::Name)
+            {
+                continue;
+            }
+            let Some(org) = organisation(ctx, tokens.clone(), i) else {
+                continue;
+            };
+            let key = (org, office);
+            match seen.get(&key) {
+                None => {
+                    seen.insert(key, Described { word: t.word, sex });
                 }
-                let Some((office, sex)) = offices::gendered_form(prose.slice(t.word)) else {
-                    continue;
-                };
-                // A role before a name, or inside a named person's reference,
-                // is the title rules' business.
-                let named = i + 1 < tokens.end
-                    && prose.tokens[i + 1].capitalised
-                    && prose.tokens[i + 1].kind == TokenKind::Word;
-                if named
-                    || ctx
-                        .actors
-                        .mention_at(t.word.start)
-                        .is_some_and(|m| ctx.actors.mentions[m].form != crate::actors::Form::Name)
-                {
-                    continue;
+                Some(first) if first.sex != sex => {
+                    out.push(clash(ctx, rule, first, t.word, office, &key.0));
                 }
-                let Some(org) = organisation(ctx, tokens.clone(), i) else {
-                    continue;
-                };
-                let key = (org, office);
-                match seen.get(&key) {
-                    None => {
-                        seen.insert(key, Described { word: t.word, sex });
-                    }
-                    Some(first) if first.sex != sex => {
-                        out.push(clash(ctx, rule, first, t.word, office, &key.0));
-                    }
-                    Some(_) => {}
-                }
+                Some(_) => {}
             }
         }
     }
+    memo.finish();
 }
 
 /// The organisation a role word belongs to: the capitalised words just

@@ -70,12 +70,15 @@ fn comparable(ctx: &Context<'_>, t: &Title) -> bool {
 
 /// "a President Trump": an office someone may hold, not one they hold.
 fn hypothetical(ctx: &Context<'_>, t: &Title) -> bool {
+    if !t.article {
+        return false;
+    }
     let before = ctx.prose.text[..t.span.start].trim_end();
     let last = before
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
-    t.article && matches!(last.to_lowercase().as_str(), "a" | "an")
+    last.eq_ignore_ascii_case("a") || last.eq_ignore_ascii_case("an")
 }
 
 /// A mention's title the rules compare: the one before the name, else its

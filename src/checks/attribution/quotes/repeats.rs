@@ -1,79 +1,251 @@
 //! Quotations whose opening words are quoted elsewhere in the story: a pull
 //! quote or crosshead repeating a line attributed in the body, or scare
 //! quotes repeating words quoted (with their speaker) before.
+//!
+//! Every run of up to [`REPEAT_WORDS`] words of every quotation is counted:
+//! how many quotations hold it. A quotation repeats another when the run of
+//! its opening words is held by two quotations or more (itself and another).
+//! A block's runs depend on its text alone, so they are made once per block,
+//! and the counts are kept between analyses and brought up to date with the
+//! blocks that came and went: an edit costs its blocks, not the story's
+//! quoted words.
 
 use std::hash::Hasher;
+use std::sync::Arc;
 
 use crate::hashing::{FastHasher, FastMap};
-use crate::prose::{Prose, Quotation};
+use crate::prose::{BlockMemo, Prose};
 
 /// How many opening words of a quotation must recur in another to count as a repeat.
 const REPEAT_WORDS: usize = 4;
 
-/// For each quotation, whether its opening words are quoted elsewhere in the
-/// document too: a pull quote or crosshead repeating a line attributed in the
-/// body, or scare quotes repeating words quoted (with their speaker) before.
-/// The quotation's first [`REPEAT_WORDS`] words (all of them if fewer) are
-/// looked up among the runs of words of every other quotation, so the work
-/// is linear in the quoted words.
-/// Words are compared by a hash of their lowercase form, made in one reused
-/// buffer: a string per quoted word was most of this rule's time.
-pub(super) fn repeated_quotations(prose: &Prose) -> Vec<bool> {
-    let mut lower = String::new();
-    let mut words_of = |q: &Quotation| -> Vec<u64> {
-        prose
-            .slice(q.inner)
-            .split_whitespace()
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-            .filter(|w| !w.is_empty())
-            .map(|w| {
-                lower.clear();
-                if w.is_ascii() {
-                    lower.extend(w.chars().map(|c| c.to_ascii_lowercase()));
-                } else {
-                    lower.push_str(&w.to_lowercase());
-                }
-                word_hash(&lower)
-            })
-            .collect()
-    };
-    let words: Vec<Vec<u64>> = prose.quotations.iter().map(&mut words_of).collect();
-    let articles: Vec<u64> = ["a", "an", "the"].iter().map(|a| word_hash(a)).collect();
-    // Each run of up to REPEAT_WORDS words, with the first two quotations that hold it.
-    let mut runs: FastMap<&[u64], (usize, Option<usize>)> = FastMap::default();
-    for (i, w) in words.iter().enumerate() {
-        for start in 0..w.len() {
-            for len in 1..=REPEAT_WORDS.min(w.len() - start) {
-                let holders = runs.entry(&w[start..start + len]).or_insert((i, None));
-                if holders.0 != i && holders.1.is_none() {
-                    holders.1 = Some(i);
-                }
-            }
-        }
-    }
-    words
-        .iter()
-        .enumerate()
-        .map(|(i, w)| {
-            // A crosshead may add an article to the words it repeats: "'A
-            // change maker.'" over a body that quotes "change maker".
-            let w = match w.split_first() {
-                Some((first, rest)) if !rest.is_empty() && articles.contains(first) => rest,
-                _ => &w[..],
-            };
-            let key = &w[..REPEAT_WORDS.min(w.len())];
-            !key.is_empty()
-                && runs
-                    .get(key)
-                    .is_some_and(|&(a, b)| a != i || b.is_some_and(|b| b != i))
-        })
-        .collect()
+/// One quotation's runs of words, each a hash of its words' hashes.
+#[derive(Debug)]
+struct QuotationRuns {
+    /// Every run of up to [`REPEAT_WORDS`] words, each once.
+    runs: Vec<u64>,
+    /// The run of its opening words, past a leading article; none if it has no words.
+    opening: Option<u64>,
 }
 
-/// A hash of a lowercase word, for comparing quoted words.
+/// The runs of the quotations of one block, in order.
+type BlockRuns = Vec<QuotationRuns>;
+
+/// What the rule keeps between analyses: each block's runs, and how many
+/// quotations hold each run over the blocks of the last analysis.
+#[derive(Debug, Default)]
+pub struct RepeatsMemo {
+    blocks: BlockMemo<BlockRuns>,
+    /// How many quotations of the counted blocks hold each run.
+    holders: FastMap<u64, u32>,
+    /// The blocks counted, by key, each with how many times it stands in the
+    /// text and its runs.
+    counted: FastMap<u64, (u32, Arc<BlockRuns>)>,
+}
+
+/// For each quotation of the document, whether its opening words are quoted
+/// elsewhere in the document too.
+pub(super) fn repeated_quotations(prose: &Prose, memo: &mut RepeatsMemo) -> Vec<bool> {
+    // Taken out while they change: a panic half-way leaves them empty, to be
+    // counted again, rather than wrong.
+    let mut holders = std::mem::take(&mut memo.holders);
+    let mut counted = std::mem::take(&mut memo.counted);
+    let mut now: FastMap<u64, (u32, Arc<BlockRuns>)> = FastMap::default();
+    let mut in_order = Vec::new();
+    let mut lower = String::new();
+    for block in prose.blocks.iter().filter(|b| !b.quotations.is_empty()) {
+        let runs = memo.blocks.get_or_make(block.key, || {
+            prose.quotations[block.quotations.clone()]
+                .iter()
+                .map(|q| quotation_runs(prose.slice(q.inner), &mut lower))
+                .collect()
+        });
+        now.entry(block.key)
+            .or_insert_with(|| (0, Arc::clone(&runs)))
+            .0 += 1;
+        in_order.push(runs);
+    }
+    memo.blocks.finish();
+    // Blocks that went, or stand fewer times, give up their counts; blocks
+    // that came, or stand more times, add theirs.
+    for (key, (times, runs)) in &counted {
+        let left = now.get(key).map_or(0, |(n, _)| *n);
+        if left < *times {
+            count(&mut holders, runs, -i64::from(times - left));
+        }
+    }
+    for (key, (times, runs)) in &now {
+        let before = counted.get(key).map_or(0, |(n, _)| *n);
+        if *times > before {
+            count(&mut holders, runs, i64::from(times - before));
+        }
+    }
+    counted.clear();
+    counted.extend(now);
+    let repeated = in_order
+        .iter()
+        .flat_map(|runs| runs.iter())
+        .map(|q| {
+            q.opening
+                .is_some_and(|run| holders.get(&run).is_some_and(|&n| n >= 2))
+        })
+        .collect();
+    memo.holders = holders;
+    memo.counted = counted;
+    repeated
+}
+
+/// Adds `times` to the count of every run of `runs` (or takes it away).
+fn count(holders: &mut FastMap<u64, u32>, runs: &BlockRuns, times: i64) {
+    for run in runs.iter().flat_map(|q| q.runs.iter()) {
+        let n = holders.entry(*run).or_insert(0);
+        let updated = (i64::from(*n) + times).max(0);
+        *n = u32::try_from(updated).unwrap_or(u32::MAX);
+        if *n == 0 {
+            holders.remove(run);
+        }
+    }
+}
+
+/// The runs of a quotation's words. Words are compared by a hash of their
+/// lowercase form, made in one reused buffer: a string per quoted word was
+/// most of this rule's time.
+fn quotation_runs(inner: &str, lower: &mut String) -> QuotationRuns {
+    let words: Vec<u64> = inner
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            lower.clear();
+            if w.is_ascii() {
+                lower.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+            } else {
+                lower.push_str(&w.to_lowercase());
+            }
+            word_hash(lower)
+        })
+        .collect();
+    let mut runs = Vec::with_capacity(words.len() * REPEAT_WORDS);
+    for start in 0..words.len() {
+        for len in 1..=REPEAT_WORDS.min(words.len() - start) {
+            runs.push(run_hash(&words[start..start + len]));
+        }
+    }
+    // Each run once: a quotation that says a word twice holds it once.
+    runs.sort_unstable();
+    runs.dedup();
+    // A crosshead may add an article to the words it repeats: "'A change
+    // maker.'" over a body that quotes "change maker".
+    let articles = ["a", "an", "the"].map(word_hash);
+    let opening = match words.split_first() {
+        Some((first, rest)) if !rest.is_empty() && articles.contains(first) => rest,
+        _ => &words[..],
+    };
+    QuotationRuns {
+        runs,
+        opening: (!opening.is_empty())
+            .then(|| run_hash(&opening[..REPEAT_WORDS.min(opening.len())])),
+    }
+}
+
 fn word_hash(lower: &str) -> u64 {
     let mut hash = FastHasher::default();
     hash.write(lower.as_bytes());
     hash.write_usize(lower.len());
     hash.finish()
+}
+
+/// A run's hash: its words' hashes and its length, so that runs of
+/// different lengths differ.
+fn run_hash(words: &[u64]) -> u64 {
+    let mut hash = FastHasher::default();
+    for &word in words {
+        hash.write_u64(word);
+    }
+    hash.write_usize(words.len());
+    hash.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::document::Language;
+
+    /// Paragraphs of quotations, some repeating words of others.
+    const PARAGRAPHS: [&str; 8] = [
+        "\"We will rebuild the pier,\" the mayor said.",
+        "> \"Rebuild the pier\"",
+        "The board called it \"a change maker\" on Friday.",
+        "\"A change maker.\"",
+        "\"The tide waits for no one,\" she said, \"and nor do we.\"",
+        "Some called the plan \"a change of heart\" at best.",
+        "\"We will\"",
+        "The ferry ran late.",
+    ];
+
+    /// The words of a quotation, lowercase, as the rule compares them.
+    fn words(inner: &str) -> Vec<String> {
+        inner
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .collect()
+    }
+
+    /// Whether each quotation's opening words (past an article) stand as a
+    /// run in another quotation, by comparing every pair.
+    fn by_every_pair(prose: &Prose) -> Vec<bool> {
+        let all: Vec<Vec<String>> = prose
+            .quotations
+            .iter()
+            .map(|q| words(prose.slice(q.inner)))
+            .collect();
+        all.iter()
+            .enumerate()
+            .map(|(i, w)| {
+                let w = match w.split_first() {
+                    Some((first, rest))
+                        if !rest.is_empty() && ["a", "an", "the"].contains(&first.as_str()) =>
+                    {
+                        rest
+                    }
+                    _ => &w[..],
+                };
+                let key = &w[..REPEAT_WORDS.min(w.len())];
+                !key.is_empty()
+                    && all
+                        .iter()
+                        .enumerate()
+                        .any(|(j, other)| j != i && other.windows(key.len()).any(|run| run == key))
+            })
+            .collect()
+    }
+
+    proptest! {
+        /// Kept counts brought up to date after each version of a story
+        /// give what comparing every pair of quotations gives.
+        #[test]
+        fn kept_counts_find_what_comparing_every_pair_finds(
+            versions in proptest::collection::vec(
+                proptest::collection::vec(0..PARAGRAPHS.len(), 0..10),
+                1..6,
+            ),
+        ) {
+            let mut memo = RepeatsMemo::default();
+            for paragraphs in versions {
+                let text = paragraphs
+                    .iter()
+                    .map(|&p| PARAGRAPHS[p])
+                    .collect::<Vec<_>>()
+                    .join("\n\n");
+                let prose = crate::prose::parse(&text, Language::Markdown, &mut Default::default());
+                prop_assert_eq!(repeated_quotations(&prose, &mut memo), by_every_pair(&prose), "{}", text);
+            }
+        }
+    }
 }

@@ -4,9 +4,13 @@
 //! block between analyses.
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use super::super::lexicon::{Roles, LEXICON};
 use super::super::newsroom::SourceNames;
+use super::super::per_block::FindingsMemo;
+use super::super::quotes::RepeatsMemo;
+use super::super::voice::Voice;
 use crate::config::Settings;
 use crate::prose::{BlockKind, BlockMemo, Prose, TokenKind};
 use crate::span::Span;
@@ -23,16 +27,37 @@ pub(in crate::checks::attribution) struct Hit {
 
 /// What the scan keeps between analyses of one document: each block's hits,
 /// relative to the block (bytes from its start, tokens from its first token,
-/// sentences from its first sentence), for one list of a newsroom's sources.
+/// sentences from its first sentence), and its voice, for one list of a
+/// newsroom's sources; each rule's findings per block
+/// ([`super::super::per_block`]), which depend on those hits; and the
+/// quoted words `orphan-quote` counts.
 #[derive(Debug, Default)]
 pub struct ScanMemo {
     sources: Vec<String>,
-    blocks: BlockMemo<Vec<Hit>>,
+    blocks: BlockMemo<BlockScan>,
+    pub(in crate::checks::attribution) claims: FindingsMemo,
+    pub(in crate::checks::attribution) vague: FindingsMemo,
+    pub(in crate::checks::attribution) repeats: RepeatsMemo,
+}
+
+/// One block's hits and voice.
+#[derive(Debug)]
+struct BlockScan {
+    hits: Vec<Hit>,
+    voice: Voice,
+}
+
+/// What the scan of a document finds: its hits, in text order, and how
+/// often the writer says "I", "we" or "you".
+#[derive(Debug)]
+pub(in crate::checks::attribution) struct Scanned {
+    pub hits: Rc<Vec<Hit>>,
+    pub voice: Voice,
 }
 
 /// Every hit of the document: a block's hits depend on its text alone, so
 /// a block the memo holds is not scanned again.
-pub(super) fn scan(prose: &Prose, settings: &Settings, memo: &mut ScanMemo) -> Vec<Hit> {
+pub(super) fn scan(prose: &Prose, settings: &Settings, memo: &mut ScanMemo) -> Scanned {
     if memo.sources != settings.words.sources {
         *memo = ScanMemo {
             sources: settings.words.sources.clone(),
@@ -41,13 +66,13 @@ pub(super) fn scan(prose: &Prose, settings: &Settings, memo: &mut ScanMemo) -> V
     }
     let extra = SourceNames::of(&settings.words.sources);
     let mut hits = Vec::new();
+    let mut voice = Voice::default();
     for block in &prose.blocks {
-        if block.kind == BlockKind::Heading {
-            continue;
-        }
         let local = memo.blocks.get_or_make(block.key, || {
             let mut found = Vec::new();
-            scan_sentences(prose, block.sentences.clone(), extra.as_deref(), &mut found);
+            if block.kind != BlockKind::Heading {
+                scan_sentences(prose, block.sentences.clone(), extra.as_deref(), &mut found);
+            }
             let (byte, token, sentence) =
                 (block.span.start, block.tokens.start, block.sentences.start);
             for hit in &mut found {
@@ -55,10 +80,14 @@ pub(super) fn scan(prose: &Prose, settings: &Settings, memo: &mut ScanMemo) -> V
                 hit.tokens = hit.tokens.start - token..hit.tokens.end - token;
                 hit.sentence -= sentence;
             }
-            found
+            BlockScan {
+                hits: found,
+                voice: Voice::of(prose, &prose.tokens[block.tokens.clone()]),
+            }
         });
+        voice = voice.add(local.voice);
         let (byte, token, sentence) = (block.span.start, block.tokens.start, block.sentences.start);
-        hits.extend(local.iter().map(|hit| Hit {
+        hits.extend(local.hits.iter().map(|hit| Hit {
             span: hit.span.shifted(byte),
             roles: hit.roles,
             tokens: hit.tokens.start + token..hit.tokens.end + token,
@@ -66,7 +95,10 @@ pub(super) fn scan(prose: &Prose, settings: &Settings, memo: &mut ScanMemo) -> V
         }));
     }
     memo.blocks.finish();
-    hits
+    Scanned {
+        hits: Rc::new(hits),
+        voice,
+    }
 }
 
 /// The hits of the sentences `range`, in order.

@@ -1,0 +1,82 @@
+//! Authors cited by name and year: "Varga (2016)", "(Pettigrew & Okafor,
+//! 2014)", "Marrow and Tessaro (2005)", "(Abara, Keel, Munro, & Sato,
+//! 2019)". The shape says the names are people's, probably, where neither
+//! a title nor a verb of saying does: a lone surname is otherwise no one.
+
+use super::*;
+
+/// How many tokens of other authors' names and their joins may stand
+/// between a name and the year ("Abara, Keel, Munro, & Sato, 2019").
+const AUTHOR_TOKENS: usize = 16;
+/// How far back the opening bracket of a citation may be.
+const BRACKET_TOKENS: usize = 32;
+
+impl Reader<'_> {
+    /// Whether the name at `n`, in the sentence that starts at token `lo`,
+    /// is one word followed by the year of a work: after the bracket of a
+    /// year ("Varga (2016)"), or inside brackets ("(Varga 2016)", "(Varga et
+    /// al., 2016)"), perhaps after other authors' names. Not an acronym
+    /// ("(OECD 2015)"), nor a name inside a title or a list.
+    pub(super) fn cited(&self, n: usize, lo: usize) -> bool {
+        let name = &self.found.names[n];
+        let (first, end) = (name.tokens.start, name.tokens.end);
+        // Works are cited by their authors' surnames: one word each.
+        !name.in_title
+            && !name.listed
+            && end == first + 1
+            && !self.acronym(first)
+            && self.year_follows(first, end, lo)
+    }
+
+    /// Gives a cited author's name the tagger's leaning (probably a
+    /// person's) unless something else made it a person's or no one's (the
+    /// tagger's sure reading of it as something else's).
+    pub(super) fn cited_author(&mut self, n: usize) {
+        let name = &mut self.found.names[n];
+        if name.evidence.cited && !name.not_person && !name.evidence.strong() {
+            name.evidence.leaning = true;
+            name.evidence.leaning_alone = true;
+        }
+    }
+
+    /// Whether a work's year follows the name over tokens `first..end` of
+    /// the sentence that starts at token `lo`.
+    fn year_follows(&self, first: usize, end: usize, lo: usize) -> bool {
+        let stop = self.sentence_end.min(end + AUTHOR_TOKENS);
+        let mut k = end;
+        while k < stop {
+            if self.is_year(k) {
+                return self.in_brackets(first, lo);
+            }
+            if self.is_punct(k, "(") {
+                return k + 1 < self.sentence_end && self.is_year(k + 1);
+            }
+            let joins = self.is_punct(k, ",.&")
+                || matches!(self.word(k), "and" | "et" | "al")
+                || self.capitalised(k);
+            if !joins {
+                return false;
+            }
+            k += 1;
+        }
+        false
+    }
+
+    /// A year as works are dated, four digits from 1500 to 2099.
+    fn is_year(&self, k: usize) -> bool {
+        self.tokens[k].kind == TokenKind::Number
+            && self
+                .word(k)
+                .parse::<u32>()
+                .is_ok_and(|y| (1500..2100).contains(&y))
+    }
+
+    /// Whether token `i` is inside round brackets opened shortly before it
+    /// in its sentence, which starts at token `lo`.
+    fn in_brackets(&self, i: usize, lo: usize) -> bool {
+        (lo.max(i.saturating_sub(BRACKET_TOKENS))..i)
+            .rev()
+            .find(|&k| self.is_punct(k, "()"))
+            .is_some_and(|k| self.is_punct(k, "("))
+    }
+}

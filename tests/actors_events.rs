@@ -1,0 +1,125 @@
+//! Names the shape of the text decides (issue 13). A storm's name after the word that
+//! leads it ("Cyclone Maralda"), then written alone or with the initials of
+//! its class ("T C Maralda"), is no one, while a person who shares the word
+//! as a given name stays a person. Over JSON-RPC (hover, references,
+//! outline), on an article of our own. Authors cited by name and year are
+//! probably people, each their own.
+
+mod common;
+
+use common::{position_of, uri, TestClient};
+use serde_json::json;
+
+const STORMS: &str = include_str!("fixtures/actors/storms.md");
+
+fn at(u: &str, needle: &str) -> serde_json::Value {
+    json!({"textDocument": {"uri": u}, "position": position_of(STORMS, needle)})
+}
+
+async fn hover(client: &mut TestClient, u: &str, needle: &str) -> String {
+    let hover = client.request("textDocument/hover", at(u, needle)).await;
+    hover["contents"]["value"]
+        .as_str()
+        .unwrap_or("")
+        .to_string()
+}
+
+#[tokio::test]
+async fn a_storm_named_after_its_lead_is_no_one_in_any_form() {
+    let mut client = TestClient::start().await;
+    let u = uri("storms.md");
+    client.open_and_wait(&u, "markdown", STORMS).await;
+    for needle in [
+        "T C Maralda",
+        "Maralda to weaken",
+        "Maralda is the",
+        "Odile missed",
+    ] {
+        let value = hover(&mut client, &u, needle).await;
+        assert!(
+            !value.contains("Person") && !value.contains("person"),
+            "{needle} is no person: {value}"
+        );
+    }
+    let outline = client.outline_names(&u).await;
+    assert!(
+        outline.iter().all(|n| !n.contains("Maralda")),
+        "{outline:?}"
+    );
+    // The people stay people, and keep their later references.
+    for (needle, name) in [
+        ("Priya Anand", "Priya Anand"),
+        ("Odile Brandt", "Odile Brandt"),
+    ] {
+        let value = hover(&mut client, &u, needle).await;
+        assert!(value.contains(name), "{needle}: {value}");
+        assert!(outline.iter().any(|n| n == name), "{name}: {outline:?}");
+    }
+    let refs = client
+        .request(
+            "textDocument/references",
+            json!({
+                "textDocument": {"uri": u},
+                "position": position_of(STORMS, "Brandt said"),
+                "context": {"includeDeclaration": true}
+            }),
+        )
+        .await;
+    assert_eq!(refs.as_array().map_or(0, Vec::len), 2, "{refs}");
+    client.shutdown().await;
+}
+
+const CITATIONS: &str = include_str!("fixtures/actors/citations.md");
+
+/// Authors cited by name and year ("Lindqvist (1998)", "(Pettigrew &
+/// Okafor, 2014)") are probably people, each their own; a month, an
+/// acronym before a year stay no one.
+#[tokio::test]
+async fn authors_cited_by_year_are_probably_people_and_stay_apart() {
+    let mut client = TestClient::start().await;
+    let u = uri("citations.md");
+    client.open_and_wait(&u, "markdown", CITATIONS).await;
+    let hover_of = |needle: &'static str| json!({"textDocument": {"uri": u}, "position": position_of(CITATIONS, needle)});
+    for (needle, name) in [
+        ("Okafor (2014)", "Okafor"),
+        ("Lindqvist (1998)", "Lindqvist"),
+        ("Marrow and", "Marrow"),
+        ("Tessaro (2005)", "Tessaro"),
+        ("Keel, &", "Keel"),
+    ] {
+        let hover = client.request("textDocument/hover", hover_of(needle)).await;
+        let value = hover["contents"]["value"].as_str().unwrap_or("");
+        assert!(
+            value.starts_with(&format!("**{name}**")) && value.to_lowercase().contains("person"),
+            "{needle}: {value}"
+        );
+    }
+    for needle in ["OECD", "March 2019"] {
+        let hover = client.request("textDocument/hover", hover_of(needle)).await;
+        let value = hover["contents"]["value"].as_str().unwrap_or("");
+        assert!(
+            !value.to_lowercase().contains("person"),
+            "{needle}: {value}"
+        );
+    }
+    let references = |needle: &'static str| {
+        json!({
+            "textDocument": {"uri": u},
+            "position": position_of(CITATIONS, needle),
+            "context": {"includeDeclaration": true}
+        })
+    };
+    let lindqvist = client
+        .request("textDocument/references", references("Lindqvist called"))
+        .await;
+    assert_eq!(lindqvist.as_array().map_or(0, Vec::len), 2, "{lindqvist}");
+    let marrow = client
+        .request("textDocument/references", references("Marrow and"))
+        .await;
+    assert_eq!(marrow.as_array().map_or(0, Vec::len), 1, "{marrow}");
+    let outline = client.outline_names(&u).await;
+    for name in ["Okafor", "Lindqvist", "Marrow", "Tessaro"] {
+        assert!(outline.iter().any(|n| n == name), "{name}: {outline:?}");
+    }
+    client.shutdown().await;
+}
