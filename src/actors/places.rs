@@ -45,7 +45,11 @@ fn written_places(prose: &Prose) -> (FastSet<String>, FastSet<String>) {
     let word = |t: &Token| (t.kind == TokenKind::Word).then(|| prose.slice(t.word));
     let (mut headed, mut only_places) = (FastSet::default(), FastSet::default());
     for (i, token) in tokens.iter().enumerate() {
-        let Some(name) = word(token).filter(|_| token.capitalised && !token.possessive()) else {
+        // Most tokens are not capitalised: asked first, before the slice.
+        if !token.capitalised || token.possessive() {
+            continue;
+        }
+        let Some(name) = word(token) else {
             continue;
         };
         let next = tokens.get(i + 1).filter(|t| t.capitalised).and_then(word);
