@@ -35,7 +35,9 @@ use tidy::{drop_unreferenced, order};
 use super::lexicon::LEXICON;
 use super::names::{is_variant, lookup_key, one_slip_apart, skeleton, slip_keys, PersonName};
 use super::people::People;
-use super::recognise::{collapse, BodySource, Found, Possessor, RawDescription, RawName, Title};
+use super::recognise::{
+    collapse, BodySource, Found, Possessor, RawBody, RawDescription, RawName, Title,
+};
 use super::{Actor, ActorKind, Confidence, Form, Mention, Office, Relation, Role, Target};
 use crate::hashing::{FastMap, FastSet};
 use crate::prose::{Prose, TokenKind};

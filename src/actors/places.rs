@@ -49,7 +49,11 @@ fn written_places(prose: &Prose) -> (FastSet<String>, FastSet<String>) {
         if i > 0 && !token.sentence_start && word(token).is_some_and(is_plural_place_head) {
             coordinated_places(prose, i, &mut only_places);
         }
-        let Some(name) = word(token).filter(|_| token.capitalised && !token.possessive()) else {
+        // Most tokens are not capitalised: asked first, before the slice.
+        if !token.capitalised || token.possessive() {
+            continue;
+        }
+        let Some(name) = word(token) else {
             continue;
         };
         let next = tokens.get(i + 1).filter(|t| t.capitalised).and_then(word);
@@ -77,6 +81,10 @@ fn written_places(prose: &Prose) -> (FastSet<String>, FastSet<String>) {
 /// Whether a word is the plural of a place head, in either case ("Rivers",
 /// "streets"): after names joined by "and", it makes each a place's.
 fn is_plural_place_head(word: &str) -> bool {
+    // Most words end otherwise: asked first, before the lowercase copy.
+    if !word.ends_with('s') {
+        return false;
+    }
     let lower = word.to_lowercase();
     let singular = lower
         .strip_suffix("ies")

@@ -15,6 +15,23 @@ impl Linker<'_> {
             if led_by_person {
                 continue;
             }
+            if let Some(person) = self.surname_before(body) {
+                mentions.push(Mention {
+                    span: body.span,
+                    name: body.span,
+                    form: Form::Family,
+                    target: Target::Actor(person),
+                    title: None,
+                    appositive: None,
+                    courtesy: None,
+                    possessive: body.possessive,
+                    in_quote: body.in_quote,
+                    heading: body.heading,
+                    caption: body.caption,
+                    reach: body.span.end,
+                });
+                continue;
+            }
             let actor = match by_key.get(body.key.as_str()) {
                 Some(&a) => a,
                 None if body.heading => continue,
@@ -67,6 +84,22 @@ impl Linker<'_> {
                 caption: body.caption,
                 reach: body.span.end,
             });
+        }
+    }
+
+    /// "Jordan said" after "Tom Jordan": a country that acts is the one
+    /// person named before it with that surname, not its government.
+    fn surname_before(&self, body: &RawBody) -> Option<usize> {
+        if body.source != BodySource::Place {
+            return None;
+        }
+        match self
+            .by_family
+            .get(lookup_key(&body.key).as_ref())?
+            .as_slice()
+        {
+            [a] if self.introduced[*a] < body.span.start => Some(*a),
+            _ => None,
         }
     }
 }

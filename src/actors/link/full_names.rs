@@ -22,6 +22,10 @@ impl Linker<'_> {
                 if parsed.given.is_none() {
                     continue;
                 }
+                if let Some(a) = self.family_written_whole(parsed) {
+                    (self.targets[i], self.forms[i]) = (Some(Target::Actor(a)), Form::Family);
+                    continue;
+                }
                 // An unknown capitalised word before a surname ("Notice Trump"
                 // at a sentence start, "Scientologist Cruise") is not a given
                 // name when someone else has that surname.
@@ -35,12 +39,17 @@ impl Linker<'_> {
                         .given
                         .as_deref()
                         .is_some_and(|g| !g.contains(' ') && !LEXICON.is_given_name(g));
-                if (opener || raw.in_place_name) && !heading {
+                // "Ní Bhriain" waits for "Máire Ní Bhriain" where that name
+                // is doubtful too.
+                let particles = self.particles_before_family(parsed);
+                if (opener || raw.in_place_name || particles) && !heading {
                     doubtful.push(i);
                     continue;
                 }
                 let words = parsed.full.split(' ').count();
-                let existing = self.existing_person(parsed);
+                let existing = self
+                    .existing_person(parsed)
+                    .filter(|&a| !self.fuller_beside(a, raw));
                 let actor = match existing {
                     Some(a) => {
                         let fuller = self.actors[a].person.as_ref().is_some_and(|p| {
@@ -107,6 +116,46 @@ impl Linker<'_> {
         self.forms[i] = Form::Full;
     }
 
+    /// Whether a fuller name in the paragraph that introduced the shorter
+    /// is someone else: "John Adams and John Quincy Adams" are two presidents.
+    /// (A shorter name after a fuller one is the same person's: "Otto
+    /// Jespersen" after "Jens Otto Harry Jespersen".)
+    fn fuller_beside(&self, a: usize, raw: &RawName) -> bool {
+        let Some(known) = self.actors[a].person.as_ref() else {
+            return false;
+        };
+        known.full.split(' ').count() < raw.parsed.full.split(' ').count()
+            && self.prose.block_at(self.introduced[a]) == self.prose.block_at(raw.name.start)
+    }
+
+    /// The one person whose family name opens with particles and this
+    /// name is ("De Bruyne", "Ní Bhriain" after "Máire Ní Bhriain"): the
+    /// particles are no given name.
+    fn family_written_whole(&self, parsed: &PersonName) -> Option<usize> {
+        if !self.particles_before_family(parsed) {
+            return None;
+        }
+        match self
+            .by_family
+            .get(lookup_key(&parsed.full).as_ref())?
+            .as_slice()
+        {
+            [a] => Some(*a),
+            _ => None,
+        }
+    }
+
+    /// Whether the words before the family name are particles and no known
+    /// given name ("Ní" and "De", not "Al").
+    fn particles_before_family(&self, parsed: &PersonName) -> bool {
+        parsed.given.as_deref().is_some_and(|given| {
+            !LEXICON.is_given_name(given)
+                && given
+                    .split(' ')
+                    .all(|w| LEXICON.is_particle(w) || LEXICON.is_capitalised_particle(w))
+        })
+    }
+
     /// The person a full name names already: the same name, or (failing
     /// that) a spelling of it.
     fn existing_person(&self, parsed: &PersonName) -> Option<usize> {
@@ -156,8 +205,27 @@ impl Linker<'_> {
                 (self.targets[i], self.forms[i]) = (Some(Target::Actor(a)), Form::Full);
                 continue;
             }
+            if let Some(a) = self.family_written_whole(&raw.parsed) {
+                (self.targets[i], self.forms[i]) = (Some(Target::Actor(a)), Form::Family);
+                continue;
+            }
             let family_words = raw.parsed.family.split(' ').count();
-            if self.by_family.contains_key(raw.parsed.family.as_str()) {
+            // A name followed by a relative of the same family name is no
+            // opener: "Tane Wiremu and his son, Aroha Wiremu" are two people.
+            // Inside a sentence, only someone named before makes the first
+            // word an opener: "a choked-up Jeb Bush" before "George Bush".
+            let named_before = || {
+                self.by_family
+                    .get(raw.parsed.family.as_str())
+                    .is_some_and(|list| list.iter().any(|&a| self.introduced[a] < raw.name.start))
+            };
+            let opens_sentence = self.prose.tokens[raw.tokens.start].sentence_start;
+            let opener = if opens_sentence {
+                self.by_family.contains_key(raw.parsed.family.as_str())
+            } else {
+                named_before()
+            };
+            if opener && !kin_after(self.prose, raw.tokens.end) {
                 // Only the family name refers; the opener is an ordinary word.
                 let first = raw.tokens.end - family_words;
                 self.narrowed[i] =
@@ -167,9 +235,22 @@ impl Linker<'_> {
             if raw.not_person {
                 continue;
             }
-            let actor = self.new_person(PersonName::clone(&raw.parsed), raw.name.start, false);
+            let sure = self.particles_before_family(&raw.parsed) && raw.evidence.certain();
+            let actor = self.new_person(PersonName::clone(&raw.parsed), raw.name.start, sure);
             self.targets[i] = Some(Target::Actor(actor));
             self.forms[i] = Form::Full;
         }
     }
+}
+
+/// Whether "and his son", "and her sister" follows token `end`: the name
+/// before it is a relative's, a person's. (Linking's memo keeps this too.)
+pub(super) fn kin_after(prose: &Prose, end: usize) -> bool {
+    let word = |k: usize| {
+        prose
+            .tokens
+            .get(end + k)
+            .map_or("", |t| prose.slice(t.span))
+    };
+    word(0) == "and" && matches!(word(1), "his" | "her" | "their") && LEXICON.is_relation(word(2))
 }
