@@ -9,6 +9,7 @@ use super::names::lookup_key;
 use super::recognise::RawName;
 use crate::hashing::FastSet;
 use crate::prose::{Prose, Token, TokenKind};
+use crate::span::Span;
 
 /// The words the article writes as places' names, by [`lookup_key`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -45,6 +46,9 @@ fn written_places(prose: &Prose) -> (FastSet<String>, FastSet<String>) {
     let word = |t: &Token| (t.kind == TokenKind::Word).then(|| prose.slice(t.word));
     let (mut headed, mut only_places) = (FastSet::default(), FastSet::default());
     for (i, token) in tokens.iter().enumerate() {
+        if i > 0 && !token.sentence_start && word(token).is_some_and(is_plural_place_head) {
+            coordinated_places(prose, i, &mut only_places);
+        }
         // Most tokens are not capitalised: asked first, before the slice.
         if !token.capitalised || token.possessive() {
             continue;
@@ -73,6 +77,85 @@ fn written_places(prose: &Prose) -> (FastSet<String>, FastSet<String>) {
     }
     (headed, only_places)
 }
+
+/// Whether a word is the plural of a place head, in either case ("Rivers",
+/// "streets"): after names joined by "and", it makes each a place's.
+fn is_plural_place_head(word: &str) -> bool {
+    // Most words end otherwise: asked first, before the lowercase copy.
+    if !word.ends_with('s') {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    let singular = lower
+        .strip_suffix("ies")
+        .map(|stem| format!("{stem}y"))
+        .or_else(|| lower.strip_suffix('s').map(str::to_string));
+    singular.is_some_and(|w| w != lower && LEXICON.is_place_head(&w))
+}
+
+/// The names joined by "and" or "or" before the plural place head at
+/// `head` ("the Sabine and Rio Grande Rivers", "Main, Elm and Oak
+/// streets"): the plural says every conjunct is a place's name. At most
+/// [`CONJUNCTS`] names of at most [`CONJUNCT_WORDS`] capitalised words,
+/// within the sentence; nothing unless a conjunction joins them, nor when
+/// a name begins with a known given name.
+fn coordinated_places(prose: &Prose, head: usize, places: &mut FastSet<String>) {
+    let tokens = &prose.tokens;
+    let mut conjuncts = Vec::new();
+    let mut joined = false;
+    let mut end = head;
+    for _ in 0..CONJUNCTS {
+        let mut start = end;
+        while start > 0
+            && end - start < CONJUNCT_WORDS
+            && tokens[start - 1].capitalised
+            && tokens[start - 1].kind == TokenKind::Word
+            && !tokens[start].sentence_start
+        {
+            start -= 1;
+        }
+        if start == end {
+            break;
+        }
+        // "John and Ada Parks": a couple, not two parks.
+        if LEXICON.is_given_name(prose.slice(tokens[start].word)) {
+            return;
+        }
+        // The name next to the head may take it in ("Oller Rivers").
+        if end == head && tokens[head].capitalised {
+            conjuncts.push(prose.slice(Span {
+                start: tokens[start].word.start,
+                end: tokens[head].word.end,
+            }));
+        }
+        conjuncts.push(prose.slice(Span {
+            start: tokens[start].word.start,
+            end: tokens[end - 1].word.end,
+        }));
+        if start == 0 || tokens[start].sentence_start {
+            break;
+        }
+        let sep = prose.slice(tokens[start - 1].word);
+        let conjunction = matches!(sep, "and" | "or" | "&");
+        if !(conjunction || sep == ",") {
+            break;
+        }
+        joined |= conjunction;
+        end = start - 1;
+        // ", and": the comma before the conjunction.
+        if conjunction && end > 0 && prose.slice(tokens[end - 1].word) == "," {
+            end -= 1;
+        }
+    }
+    if joined {
+        places.extend(conjuncts.into_iter().map(|c| lookup_key(c).into_owned()));
+    }
+}
+
+/// How many names back, and how many words in each, a coordination before
+/// a plural place head is followed.
+const CONJUNCTS: usize = 6;
+const CONJUNCT_WORDS: usize = 3;
 
 /// A name with no known given name written somewhere where a place's name
 /// goes ("a farm near Franklin", "Warren, Ohio", "towns like Broken Hill":

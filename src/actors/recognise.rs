@@ -18,6 +18,7 @@
 
 mod bodies;
 mod cited;
+mod family;
 mod memo;
 mod runs;
 mod titles;
@@ -450,6 +451,7 @@ impl Reader<'_> {
             self.found.names[n].evidence.cited = self.cited(n, range.start);
             self.learned_kind(n, heading);
             self.cited_author(n);
+            self.family_name(n);
             self.found.names[n].placed = self.placed(n);
         }
         self.descriptions(range, heading);
