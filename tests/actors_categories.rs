@@ -5,6 +5,7 @@
 
 mod common;
 
+use common::actors::kind_of;
 use common::{position_of, uri, TestClient};
 use serde_json::{json, Value};
 
@@ -43,14 +44,7 @@ impl Article {
 
     /// The hover's text at the first occurrence of `needle`.
     async fn hover(&mut self, needle: &str) -> String {
-        let hover = self
-            .client
-            .request("textDocument/hover", self.at(needle))
-            .await;
-        hover["contents"]["value"]
-            .as_str()
-            .unwrap_or("")
-            .to_string()
+        self.client.hover_text(&self.uri, self.text, needle).await
     }
 
     /// The hover's first line: the person's name and role.
@@ -106,15 +100,6 @@ fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
         .iter()
         .map(|(n, d)| (n.to_string(), d.to_string()))
         .collect()
-}
-
-/// What a hover says the actor is: the first word of its second paragraph.
-fn kind_of(hover: &str) -> &str {
-    hover
-        .split("\n\n")
-        .nth(1)
-        .and_then(|p| p.split_whitespace().next())
-        .unwrap_or("")
 }
 
 /// "Tom Jordan", then "Jordan said": the farmer, not the country's

@@ -12,18 +12,6 @@ use serde_json::json;
 
 const STORMS: &str = include_str!("fixtures/actors/storms.md");
 
-fn at(u: &str, needle: &str) -> serde_json::Value {
-    json!({"textDocument": {"uri": u}, "position": position_of(STORMS, needle)})
-}
-
-async fn hover(client: &mut TestClient, u: &str, needle: &str) -> String {
-    let hover = client.request("textDocument/hover", at(u, needle)).await;
-    hover["contents"]["value"]
-        .as_str()
-        .unwrap_or("")
-        .to_string()
-}
-
 #[tokio::test]
 async fn a_storm_named_after_its_lead_is_no_one_in_any_form() {
     let mut client = TestClient::start().await;
@@ -35,7 +23,7 @@ async fn a_storm_named_after_its_lead_is_no_one_in_any_form() {
         "Maralda is the",
         "Odile missed",
     ] {
-        let value = hover(&mut client, &u, needle).await;
+        let value = client.hover_text(&u, STORMS, needle).await;
         assert!(
             !value.contains("Person") && !value.contains("person"),
             "{needle} is no person: {value}"
@@ -51,7 +39,7 @@ async fn a_storm_named_after_its_lead_is_no_one_in_any_form() {
         ("Priya Anand", "Priya Anand"),
         ("Odile Brandt", "Odile Brandt"),
     ] {
-        let value = hover(&mut client, &u, needle).await;
+        let value = client.hover_text(&u, STORMS, needle).await;
         assert!(value.contains(name), "{needle}: {value}");
         assert!(outline.iter().any(|n| n == name), "{name}: {outline:?}");
     }

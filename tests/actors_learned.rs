@@ -5,8 +5,9 @@
 
 mod common;
 
-use common::{uri, TestClient};
-use serde_json::{json, Value};
+use common::actors::{actors_json, kind_of, names_where, people};
+use common::{position_of, uri, TestClient};
+use serde_json::json;
 
 const PHANTOMS: &str = include_str!("fixtures/actors/phantoms.md");
 const MERGES: &str = include_str!("fixtures/actors/merges.md");
@@ -22,25 +23,6 @@ const RIVER: &str = include_str!("fixtures/actors/river.md");
 /// Recession" from being read as probably people: issue 13.)
 const NO_ONE: [&str; 2] = ["Leeds United", "Cold War"];
 
-/// The LSP position (UTF-16) of the first occurrence of `needle`.
-fn at(u: &str, text: &str, needle: &str) -> Value {
-    let at = text.find(needle).expect("needle in text");
-    let line = text[..at].matches('\n').count();
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let character: usize = text[line_start..at].chars().map(char::len_utf16).sum();
-    json!({"textDocument": {"uri": u}, "position": {"line": line, "character": character}})
-}
-
-async fn hover(client: &mut TestClient, u: &str, text: &str, needle: &str) -> String {
-    let hover = client
-        .request("textDocument/hover", at(u, text, needle))
-        .await;
-    hover["contents"]["value"]
-        .as_str()
-        .unwrap_or("")
-        .to_string()
-}
-
 /// How many references (declaration included) the server lists for the
 /// actor at the first occurrence of `needle`.
 async fn reference_count(client: &mut TestClient, u: &str, text: &str, needle: &str) -> usize {
@@ -49,57 +31,12 @@ async fn reference_count(client: &mut TestClient, u: &str, text: &str, needle: &
             "textDocument/references",
             json!({
                 "textDocument": {"uri": u},
-                "position": at(u, text, needle)["position"],
+                "position": position_of(text, needle),
                 "context": {"includeDeclaration": true}
             }),
         )
         .await;
     refs.as_array().map_or(0, Vec::len)
-}
-
-/// What a hover says the actor is: the first word of its second paragraph
-/// ("Person", "Probably", "Organisation", "Government").
-fn kind_of(hover: &str) -> &str {
-    hover
-        .split("\n\n")
-        .nth(1)
-        .and_then(|p| p.split_whitespace().next())
-        .unwrap_or("")
-}
-
-/// `copydesk actors --format json` on one fixture.
-fn actors_json(name: &str, text: &str) -> Value {
-    let dir = std::env::temp_dir().join(format!("copydesk-learned-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_copydesk"))
-        .args(["actors", "--format", "json"])
-        .arg(&path)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
-/// The names of the actors in a `copydesk actors` listing that `keep` accepts.
-fn names_where(listed: &Value, keep: impl Fn(&Value) -> bool) -> Vec<&str> {
-    listed["actors"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter(|a| keep(a))
-        .filter_map(|a| a["name"].as_str())
-        .collect()
-}
-
-/// The names of the people in a `copydesk actors` listing.
-fn people(listed: &Value) -> Vec<&str> {
-    names_where(listed, |a| a["kind"] == "person")
 }
 
 #[tokio::test]
@@ -108,18 +45,18 @@ async fn events_institutions_shows_offices_and_teams_are_no_one() {
     let u = uri("phantoms.md");
     client.open_and_wait(&u, "markdown", PHANTOMS).await;
     for needle in NO_ONE {
-        let value = hover(&mut client, &u, PHANTOMS, needle).await;
+        let value = client.hover_text(&u, PHANTOMS, needle).await;
         assert!(
             !matches!(kind_of(&value), "Person" | "Probably"),
             "{needle} is no person: {value}"
         );
     }
-    let value = hover(&mut client, &u, PHANTOMS, "AP)").await;
+    let value = client.hover_text(&u, PHANTOMS, "AP)").await;
     assert_eq!(value.lines().next(), Some("**AP** — news organisation"));
-    let value = hover(&mut client, &u, PHANTOMS, "Home Office").await;
+    let value = client.hover_text(&u, PHANTOMS, "Home Office").await;
     assert_eq!(kind_of(&value), "Government", "{value}");
     // The people of the story are still found, with their titles.
-    let value = hover(&mut client, &u, PHANTOMS, "Okonjo said").await;
+    let value = client.hover_text(&u, PHANTOMS, "Okonjo said").await;
     assert_eq!(
         value.lines().next(),
         Some("**Miriam Okonjo** — Health Secretary")
@@ -157,25 +94,25 @@ async fn a_son_of_the_same_name_and_two_people_of_one_surname_stay_apart() {
     let mut client = TestClient::start().await;
     let u = uri("merges.md");
     client.open_and_wait(&u, "markdown", MERGES).await;
-    let son = hover(&mut client, &u, MERGES, "Robert F. Kennedy Jr.").await;
+    let son = client.hover_text(&u, MERGES, "Robert F. Kennedy Jr.").await;
     assert_eq!(
         son.lines().next(),
         Some("**Robert F. Kennedy Jr**"),
         "{son}"
     );
-    let father = hover(&mut client, &u, MERGES, "Robert F. Kennedy.").await;
+    let father = client.hover_text(&u, MERGES, "Robert F. Kennedy.").await;
     assert_eq!(
         father.lines().next(),
         Some("**Robert F. Kennedy**"),
         "{father}"
     );
-    let value = hover(&mut client, &u, MERGES, "Joyce Au said").await;
+    let value = client.hover_text(&u, MERGES, "Joyce Au said").await;
     assert_eq!(
         value.lines().next(),
         Some("**Joyce Au** — teacher"),
         "{value}"
     );
-    let value = hover(&mut client, &u, MERGES, "Au told").await;
+    let value = client.hover_text(&u, MERGES, "Au told").await;
     assert!(
         value.starts_with("**Au** — not linked: 2 people in this article have this name"),
         "{value}"
@@ -210,13 +147,15 @@ async fn names_the_tagger_reads_as_people_hover_as_people() {
     let mut client = TestClient::start().await;
     let u = uri("learned.md");
     client.open_and_wait(&u, "markdown", LEARNED).await;
-    let value = hover(&mut client, &u, LEARNED, "Teodor Vasquez-Holm is").await;
+    let value = client
+        .hover_text(&u, LEARNED, "Teodor Vasquez-Holm is")
+        .await;
     assert_eq!(
         value.lines().next(),
         Some("**Teodor Vasquez-Holm** — Historian"),
         "{value}"
     );
-    let value = hover(&mut client, &u, LEARNED, "Pettigrew").await;
+    let value = client.hover_text(&u, LEARNED, "Pettigrew").await;
     assert_eq!(value.lines().next(), Some("**Pettigrew**"), "{value}");
     // With no role shown, the hedge gives its reason, without nesting
     // parentheses in the CLI's "(…)".
@@ -228,7 +167,7 @@ async fn names_the_tagger_reads_as_people_hover_as_people() {
         Some("Probably a person: the text gives no title or role"),
         "{value}"
     );
-    let value = hover(&mut client, &u, LEARNED, "Marrenby never").await;
+    let value = client.hover_text(&u, LEARNED, "Marrenby never").await;
     assert_eq!(value.lines().next(), Some("**Ilse Marrenby**"), "{value}");
     client.shutdown().await;
 }
@@ -286,28 +225,28 @@ async fn qualifiers_and_lone_jobs_before_a_word_make_no_sure_person() {
         "Catalan",
     ];
     for needle in things {
-        let value = hover(&mut client, &u, QUALIFIED, needle).await;
+        let value = client.hover_text(&u, QUALIFIED, needle).await;
         assert_ne!(kind_of(&value), "Person", "{needle} is no person: {value}");
     }
-    let value = hover(&mut client, &u, QUALIFIED, "Okafor").await;
+    let value = client.hover_text(&u, QUALIFIED, "Okafor").await;
     assert_eq!(
         value.lines().next(),
         Some("**Okafor** — President"),
         "{value}"
     );
-    let value = hover(&mut client, &u, QUALIFIED, "Lena Moritz").await;
+    let value = client.hover_text(&u, QUALIFIED, "Lena Moritz").await;
     assert_eq!(
         value.lines().next(),
         Some("**Lena Moritz** — astronaut"),
         "{value}"
     );
-    let value = hover(&mut client, &u, QUALIFIED, "Okoro").await;
+    let value = client.hover_text(&u, QUALIFIED, "Okoro").await;
     assert_eq!(
         value.lines().next(),
         Some("**Okoro** — Secretary of State"),
         "{value}"
     );
-    let value = hover(&mut client, &u, QUALIFIED, "Ana Ruiz").await;
+    let value = client.hover_text(&u, QUALIFIED, "Ana Ruiz").await;
     assert_eq!(
         value.lines().next(),
         Some("**Ana Ruiz** — Foreign Minister"),
@@ -360,11 +299,11 @@ async fn a_salutation_is_not_part_of_the_name_it_greets() {
     let mut client = TestClient::start().await;
     let u = uri("salutation.md");
     client.open_and_wait(&u, "markdown", SALUTATION).await;
-    let value = hover(&mut client, &u, SALUTATION, "Hannah,").await;
+    let value = client.hover_text(&u, SALUTATION, "Hannah,").await;
     assert_eq!(value.lines().next(), Some("**Hannah Brandt**"), "{value}");
-    let value = hover(&mut client, &u, SALUTATION, "Tomas for").await;
+    let value = client.hover_text(&u, SALUTATION, "Tomas for").await;
     assert_eq!(value.lines().next(), Some("**Tomas Berg**"), "{value}");
-    let value = hover(&mut client, &u, SALUTATION, "Dear").await;
+    let value = client.hover_text(&u, SALUTATION, "Dear").await;
     assert_eq!(value, "", "{value}");
     assert_eq!(
         reference_count(&mut client, &u, SALUTATION, "Hannah Brandt").await,
@@ -391,7 +330,7 @@ async fn an_elided_particle_is_part_of_the_name() {
     let mut client = TestClient::start().await;
     let u = uri("particles-citations.md");
     client.open_and_wait(&u, "markdown", PARTICLES).await;
-    let value = hover(&mut client, &u, PARTICLES, "d'Ettorre said").await;
+    let value = client.hover_text(&u, PARTICLES, "d'Ettorre said").await;
     assert_eq!(value.lines().next(), Some("**Paola d'Ettorre**"), "{value}");
     assert_eq!(
         reference_count(&mut client, &u, PARTICLES, "Paola d'Ettorre").await,
@@ -414,7 +353,7 @@ async fn middle_initials_keep_people_apart_and_a_middle_name_links() {
     let mut client = TestClient::start().await;
     let u = uri("middle-names.md");
     client.open_and_wait(&u, "markdown", MIDDLE).await;
-    let value = hover(&mut client, &u, MIDDLE, "Henrik A. J.").await;
+    let value = client.hover_text(&u, MIDDLE, "Henrik A. J.").await;
     assert_eq!(
         value.lines().next(),
         Some("**Henrik A. J. Tollefsen** — Surveyor"),
@@ -429,7 +368,7 @@ async fn middle_initials_keep_people_apart_and_a_middle_name_links() {
     );
     // "His grandson, Henrik J. Tollefsen,": the role set off before the
     // name is his.
-    let value = hover(&mut client, &u, MIDDLE, "Henrik J. Tollefsen,").await;
+    let value = client.hover_text(&u, MIDDLE, "Henrik J. Tollefsen,").await;
     assert_eq!(
         value.lines().next(),
         Some("**Henrik J. Tollefsen** — grandson"),
@@ -439,7 +378,7 @@ async fn middle_initials_keep_people_apart_and_a_middle_name_links() {
         reference_count(&mut client, &u, MIDDLE, "Henrik J. Tollefsen,").await,
         2
     );
-    let value = hover(&mut client, &u, MIDDLE, "Ingrid Aaberg said").await;
+    let value = client.hover_text(&u, MIDDLE, "Ingrid Aaberg said").await;
     assert_eq!(
         value.lines().next(),
         Some("**Marta Ingrid Solveig Aaberg**"),
@@ -456,16 +395,16 @@ async fn a_word_written_as_a_thing_is_no_one() {
     let mut client = TestClient::start().await;
     let u = uri("river.md");
     client.open_and_wait(&u, "markdown", RIVER).await;
-    let value = hover(&mut client, &u, RIVER, "Marlow rose").await;
+    let value = client.hover_text(&u, RIVER, "Marlow rose").await;
     assert!(!matches!(kind_of(&value), "Person" | "Probably"), "{value}");
-    let value = hover(&mut client, &u, RIVER, "Tamm said").await;
+    let value = client.hover_text(&u, RIVER, "Tamm said").await;
     assert_eq!(value.lines().next(), Some("**Liis Tamm**"), "{value}");
     let names = client.outline_names(&u).await;
     assert!(!names.iter().any(|n| n.contains("Marlow")), "{names:?}");
     let plain = RIVER.replace("crossing the Marlow.", "crossing at Kelso.");
     let v = uri("river-plain.md");
     client.open_and_wait(&v, "markdown", &plain).await;
-    let value = hover(&mut client, &v, &plain, "Marlow rose").await;
+    let value = client.hover_text(&v, &plain, "Marlow rose").await;
     assert!(matches!(kind_of(&value), "Person" | "Probably"), "{value}");
     client.shutdown().await;
 }
@@ -481,19 +420,19 @@ async fn a_title_read_into_a_things_name_makes_no_person() {
     let u = uri("titled-things.md");
     client.open_and_wait(&u, "markdown", text).await;
     for needle in ["Blvd", "Creek", "Marco Bulletin"] {
-        let value = hover(&mut client, &u, text, needle).await;
+        let value = client.hover_text(&u, text, needle).await;
         assert!(
             !matches!(kind_of(&value), "Person" | "Probably"),
             "{needle} is no person: {value}"
         );
     }
-    let value = hover(&mut client, &u, text, "Calder said").await;
+    let value = client.hover_text(&u, text, "Calder said").await;
     assert_eq!(
         value.lines().next(),
         Some("**Ruth Calder** — Senator"),
         "{value}"
     );
-    let value = hover(&mut client, &u, text, "Haddad").await;
+    let value = client.hover_text(&u, text, "Haddad").await;
     assert_eq!(kind_of(&value), "Person", "{value}");
     let names = client.outline_names(&u).await;
     assert!(
@@ -521,13 +460,13 @@ async fn a_lone_name_after_a_locative_or_before_a_state_is_no_one() {
     client.open_and_wait(&u, "markdown", text).await;
     // "Tyler has held" too: the document writes Tyler as a place.
     for needle in ["Franklin", "Warren", "Tyler", "Tyler has"] {
-        let value = hover(&mut client, &u, text, needle).await;
+        let value = client.hover_text(&u, text, needle).await;
         assert!(
             !matches!(kind_of(&value), "Person" | "Probably"),
             "{needle} is no person: {value}"
         );
     }
-    let value = hover(&mut client, &u, text, "Morgan said").await;
+    let value = client.hover_text(&u, text, "Morgan said").await;
     assert_eq!(kind_of(&value), "Person", "{value}");
     assert_eq!(
         reference_count(&mut client, &u, text, "Morgan said").await,
@@ -568,14 +507,14 @@ async fn places_in_lists_and_names_after_a_lead_are_no_one() {
         "Maralda also",
         "Ashby Mallet",
     ] {
-        let value = hover(&mut client, &u, text, needle).await;
+        let value = client.hover_text(&u, text, needle).await;
         assert!(
             !matches!(kind_of(&value), "Person" | "Probably"),
             "{needle} is no person: {value}"
         );
     }
     for needle in ["Ottoline Brabazon", "Jo Cole", "Lorna Fenwick"] {
-        let value = hover(&mut client, &u, text, needle).await;
+        let value = client.hover_text(&u, text, needle).await;
         assert!(
             matches!(kind_of(&value), "Person" | "Probably"),
             "{needle} is a person: {value}"
@@ -624,7 +563,7 @@ async fn a_suffix_keeps_father_son_and_brothers_apart() {
         ("Anselm II disagreed", "**Anselm II**"),
         ("Anselm II said", "**Anselm II**"),
     ] {
-        let value = hover(&mut client, &u, text, needle).await;
+        let value = client.hover_text(&u, text, needle).await;
         assert_eq!(value.lines().next(), Some(who), "{needle}: {value}");
     }
     assert_eq!(

@@ -2,6 +2,7 @@
 //! JSON-RPC over a duplex stream.
 #![allow(dead_code)]
 
+pub mod actors;
 pub mod desk;
 pub mod references;
 pub mod stdio;
@@ -287,6 +288,17 @@ impl TestClient {
             json!({"textDocument": {"uri": uri}}),
         )
         .await;
+    }
+
+    /// The hover text at the first occurrence of `needle` in `text`, or ""
+    /// where the server shows none.
+    pub async fn hover_text(&mut self, uri: &str, text: &str, needle: &str) -> String {
+        let params = json!({"textDocument": {"uri": uri}, "position": position_of(text, needle)});
+        let hover = self.request("textDocument/hover", params).await;
+        hover["contents"]["value"]
+            .as_str()
+            .unwrap_or("")
+            .to_string()
     }
 
     /// The names in a document's outline (`textDocument/documentSymbol`).

@@ -15,65 +15,53 @@ impl Linker<'_> {
             if led_by_person {
                 continue;
             }
-            if let Some(person) = self.surname_before(body) {
-                mentions.push(Mention {
-                    span: body.span,
-                    name: body.span,
-                    form: Form::Family,
-                    target: Target::Actor(person),
-                    title: None,
-                    appositive: None,
-                    courtesy: None,
-                    possessive: body.possessive,
-                    in_quote: body.in_quote,
-                    heading: body.heading,
-                    caption: body.caption,
-                    reach: body.span.end,
-                });
-                continue;
-            }
-            let actor = match by_key.get(body.key.as_str()) {
-                Some(&a) => a,
-                None if body.heading => continue,
-                None => {
-                    let role = match (body.source, body.country) {
-                        (BodySource::Agency, _) => Some("news organisation".to_string()),
-                        (BodySource::Group(what), _) => Some(what.to_string()),
-                        (BodySource::International, _) => {
-                            Some("international organisation".to_string())
-                        }
-                        (BodySource::Institution | BodySource::Place, Some(country)) => {
-                            Some(format!("stands for the {} government", demonym(country)))
-                        }
-                        _ => None,
-                    };
-                    self.actors.push(Actor {
-                        kind: body.kind,
-                        name: body.key.clone(),
-                        person: None,
-                        role: role.map(|text| Role {
-                            text,
-                            mention: None,
-                            derived: true,
-                        }),
-                        offices: Vec::new(),
-                        country: body.country,
-                        mentions: Vec::new(),
-                        relations: Vec::new(),
-                        confidence: Confidence::Certain,
-                        entry: None,
-                    });
-                    self.introduced.push(body.span.start);
-                    self.strong.push(true);
-                    by_key.insert(&body.key, self.actors.len() - 1);
-                    self.actors.len() - 1
-                }
+            let (form, actor) = if let Some(person) = self.surname_before(body) {
+                (Form::Family, person)
+            } else {
+                let actor = match by_key.get(body.key.as_str()) {
+                    Some(&a) => a,
+                    None if body.heading => continue,
+                    None => {
+                        let role = match (body.source, body.country) {
+                            (BodySource::Agency, _) => Some("news organisation".to_string()),
+                            (BodySource::Group(what), _) => Some(what.to_string()),
+                            (BodySource::International, _) => {
+                                Some("international organisation".to_string())
+                            }
+                            (BodySource::Institution | BodySource::Place, Some(country)) => {
+                                Some(format!("stands for the {} government", demonym(country)))
+                            }
+                            _ => None,
+                        };
+                        self.actors.push(Actor {
+                            kind: body.kind,
+                            name: body.key.clone(),
+                            person: None,
+                            role: role.map(|text| Role {
+                                text,
+                                mention: None,
+                                derived: true,
+                            }),
+                            offices: Vec::new(),
+                            country: body.country,
+                            mentions: Vec::new(),
+                            relations: Vec::new(),
+                            confidence: Confidence::Certain,
+                            entry: None,
+                        });
+                        self.introduced.push(body.span.start);
+                        self.strong.push(true);
+                        by_key.insert(&body.key, self.actors.len() - 1);
+                        self.actors.len() - 1
+                    }
+                };
+                name_starts.insert(body.span.start);
+                (Form::Name, actor)
             };
-            name_starts.insert(body.span.start);
             mentions.push(Mention {
                 span: body.span,
                 name: body.span,
-                form: Form::Name,
+                form,
                 target: Target::Actor(actor),
                 title: None,
                 appositive: None,
