@@ -6,7 +6,7 @@
 mod common;
 
 use common::actors::kind_of;
-use common::{position_of, uri, TestClient};
+use common::{uri, TestClient};
 use serde_json::{json, Value};
 
 const SURNAMES_AS_WORDS: &str = include_str!("fixtures/actors/categories/surnames-as-words.md");
@@ -38,10 +38,6 @@ impl Article {
         }
     }
 
-    fn at(&self, needle: &str) -> Value {
-        json!({"textDocument": {"uri": self.uri}, "position": position_of(self.text, needle)})
-    }
-
     /// The hover's text at the first occurrence of `needle`.
     async fn hover(&mut self, needle: &str) -> String {
         self.client.hover_text(&self.uri, self.text, needle).await
@@ -56,12 +52,11 @@ impl Article {
     /// The text of every reference the server lists for the actor at the
     /// first occurrence of `needle`, declaration included, in order.
     async fn references(&mut self, needle: &str) -> Vec<&'static str> {
-        let mut params = self.at(needle);
-        params["context"] = json!({"includeDeclaration": true});
-        let refs = self.client.request("textDocument/references", params).await;
-        refs.as_array()
-            .into_iter()
-            .flatten()
+        let refs = self
+            .client
+            .references_at(&self.uri, self.text, needle)
+            .await;
+        refs.iter()
             .map(|r| {
                 let from = common::offset_utf16(self.text, &r["range"]["start"]);
                 let to = common::offset_utf16(self.text, &r["range"]["end"]);

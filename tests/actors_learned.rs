@@ -6,7 +6,7 @@
 mod common;
 
 use common::actors::{actors_json, kind_of, names_where, people};
-use common::{position_of, uri, TestClient};
+use common::{uri, TestClient};
 use serde_json::json;
 
 const PHANTOMS: &str = include_str!("fixtures/actors/phantoms.md");
@@ -22,22 +22,6 @@ const RIVER: &str = include_str!("fixtures/actors/river.md");
 /// (The tagger does not yet keep "Royal Marsden", "Question Time" and "Great
 /// Recession" from being read as probably people: issue 13.)
 const NO_ONE: [&str; 2] = ["Leeds United", "Cold War"];
-
-/// How many references (declaration included) the server lists for the
-/// actor at the first occurrence of `needle`.
-async fn reference_count(client: &mut TestClient, u: &str, text: &str, needle: &str) -> usize {
-    let refs = client
-        .request(
-            "textDocument/references",
-            json!({
-                "textDocument": {"uri": u},
-                "position": position_of(text, needle),
-                "context": {"includeDeclaration": true}
-            }),
-        )
-        .await;
-    refs.as_array().map_or(0, Vec::len)
-}
 
 #[tokio::test]
 async fn events_institutions_shows_offices_and_teams_are_no_one() {
@@ -253,7 +237,10 @@ async fn qualifiers_and_lone_jobs_before_a_word_make_no_sure_person() {
         "{value}"
     );
     assert_eq!(
-        reference_count(&mut client, &u, QUALIFIED, "Hanne Solberg").await,
+        client
+            .references_at(&u, QUALIFIED, "Hanne Solberg")
+            .await
+            .len(),
         2
     );
     // A body named whole is an organisation, not a person.
@@ -306,7 +293,10 @@ async fn a_salutation_is_not_part_of_the_name_it_greets() {
     let value = client.hover_text(&u, SALUTATION, "Dear").await;
     assert_eq!(value, "", "{value}");
     assert_eq!(
-        reference_count(&mut client, &u, SALUTATION, "Hannah Brandt").await,
+        client
+            .references_at(&u, SALUTATION, "Hannah Brandt")
+            .await
+            .len(),
         3
     );
     let names = client.outline_names(&u).await;
@@ -333,7 +323,10 @@ async fn an_elided_particle_is_part_of_the_name() {
     let value = client.hover_text(&u, PARTICLES, "d'Ettorre said").await;
     assert_eq!(value.lines().next(), Some("**Paola d'Ettorre**"), "{value}");
     assert_eq!(
-        reference_count(&mut client, &u, PARTICLES, "Paola d'Ettorre").await,
+        client
+            .references_at(&u, PARTICLES, "Paola d'Ettorre")
+            .await
+            .len(),
         2
     );
     let names = client.outline_names(&u).await;
@@ -375,7 +368,10 @@ async fn middle_initials_keep_people_apart_and_a_middle_name_links() {
         "{value}"
     );
     assert_eq!(
-        reference_count(&mut client, &u, MIDDLE, "Henrik J. Tollefsen,").await,
+        client
+            .references_at(&u, MIDDLE, "Henrik J. Tollefsen,")
+            .await
+            .len(),
         2
     );
     let value = client.hover_text(&u, MIDDLE, "Ingrid Aaberg said").await;
@@ -441,10 +437,7 @@ async fn a_title_read_into_a_things_name_makes_no_person() {
             .any(|n| n.contains("Blvd") || n.contains("Creek")),
         "{names:?}"
     );
-    assert_eq!(
-        reference_count(&mut client, &u, text, "Calder said").await,
-        2
-    );
+    assert_eq!(client.references_at(&u, text, "Calder said").await.len(), 2);
     client.shutdown().await;
 }
 
@@ -468,10 +461,7 @@ async fn a_lone_name_after_a_locative_or_before_a_state_is_no_one() {
     }
     let value = client.hover_text(&u, text, "Morgan said").await;
     assert_eq!(kind_of(&value), "Person", "{value}");
-    assert_eq!(
-        reference_count(&mut client, &u, text, "Morgan said").await,
-        2
-    );
+    assert_eq!(client.references_at(&u, text, "Morgan said").await.len(), 2);
     let names = client.outline_names(&u).await;
     assert_eq!(names, ["Morgan"], "{names:?}");
     client.shutdown().await;
@@ -521,7 +511,7 @@ async fn places_in_lists_and_names_after_a_lead_are_no_one() {
         );
     }
     assert_eq!(
-        reference_count(&mut client, &u, text, "Fenwick said").await,
+        client.references_at(&u, text, "Fenwick said").await.len(),
         2
     );
     client.shutdown().await;
@@ -567,7 +557,7 @@ async fn a_suffix_keeps_father_son_and_brothers_apart() {
         assert_eq!(value.lines().next(), Some(who), "{needle}: {value}");
     }
     assert_eq!(
-        reference_count(&mut client, &u, text, "Anselm Varga").await,
+        client.references_at(&u, text, "Anselm Varga").await.len(),
         1
     );
     client.shutdown().await;

@@ -8,8 +8,7 @@
 
 mod common;
 
-use common::{position_of, uri, TestClient};
-use serde_json::json;
+use common::{uri, TestClient};
 
 const LINKING: &str = include_str!("fixtures/actors/linking.md");
 const SET_OFF: &str = include_str!("fixtures/actors/set-off-titles.md");
@@ -21,30 +20,8 @@ async fn headline(client: &mut TestClient, u: &str, needle: &str) -> String {
 }
 
 async fn headline_in(client: &mut TestClient, u: &str, text: &str, needle: &str) -> String {
-    let hover = client
-        .request(
-            "textDocument/hover",
-            json!({"textDocument": {"uri": u}, "position": position_of(text, needle)}),
-        )
-        .await;
-    let value = hover["contents"]["value"].as_str().unwrap_or("");
+    let value = client.hover_text(u, text, needle).await;
     value.lines().next().unwrap_or("").to_string()
-}
-
-/// How many references (declaration included) the server lists for the
-/// actor at the first occurrence of `needle`.
-async fn reference_count(client: &mut TestClient, u: &str, needle: &str) -> usize {
-    let refs = client
-        .request(
-            "textDocument/references",
-            json!({
-                "textDocument": {"uri": u},
-                "position": position_of(LINKING, needle),
-                "context": {"includeDeclaration": true}
-            }),
-        )
-        .await;
-    refs.as_array().map_or(0, Vec::len)
 }
 
 #[tokio::test]
@@ -56,7 +33,13 @@ async fn madame_is_a_courtesy_title_on_later_reference() {
         headline(&mut client, &u, "Ferrand said").await,
         "**Odile Ferrand**"
     );
-    assert_eq!(reference_count(&mut client, &u, "Ferrand said").await, 2);
+    assert_eq!(
+        client
+            .references_at(&u, LINKING, "Ferrand said")
+            .await
+            .len(),
+        2
+    );
     client.shutdown().await;
 }
 
@@ -75,7 +58,13 @@ async fn a_relation_and_a_case_name_keep_people_of_one_surname_apart() {
     // the title is read into it.)
     let senator = headline(&mut client, &u, "Vasquez, gave").await;
     assert!(senator.starts_with("**Vasquez** — "), "{senator}");
-    assert_eq!(reference_count(&mut client, &u, "Peter Vasquez").await, 1);
+    assert_eq!(
+        client
+            .references_at(&u, LINKING, "Peter Vasquez")
+            .await
+            .len(),
+        1
+    );
     assert_eq!(headline(&mut client, &u, "Vasquez v.").await, "");
     client.shutdown().await;
 }
@@ -93,7 +82,13 @@ async fn given_names_link_to_the_one_person_who_goes_by_them() {
         headline(&mut client, &u, "Rosa said").await,
         "**Rosa Delgado**"
     );
-    assert_eq!(reference_count(&mut client, &u, "Rosa Delgado").await, 2);
+    assert_eq!(
+        client
+            .references_at(&u, LINKING, "Rosa Delgado")
+            .await
+            .len(),
+        2
+    );
     let waved = headline(&mut client, &u, "Rosa waved").await;
     assert!(
         waved.starts_with("**Rosa** — not linked: 3 people"),

@@ -301,6 +301,18 @@ impl TestClient {
             .to_string()
     }
 
+    /// The references (declaration included) the server lists for the actor
+    /// at the first occurrence of `needle` in `text`.
+    pub async fn references_at(&mut self, uri: &str, text: &str, needle: &str) -> Vec<Value> {
+        let params = json!({
+            "textDocument": {"uri": uri},
+            "position": position_of(text, needle),
+            "context": {"includeDeclaration": true}
+        });
+        let refs = self.request("textDocument/references", params).await;
+        refs.as_array().cloned().unwrap_or_default()
+    }
+
     /// The names in a document's outline (`textDocument/documentSymbol`).
     pub async fn outline_names(&mut self, uri: &str) -> Vec<String> {
         let symbols = self
