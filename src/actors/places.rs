@@ -46,7 +46,11 @@ fn written_places(prose: &Prose) -> (FastSet<String>, FastSet<String>) {
     let word = |t: &Token| (t.kind == TokenKind::Word).then(|| prose.slice(t.word));
     let (mut headed, mut only_places) = (FastSet::default(), FastSet::default());
     for (i, token) in tokens.iter().enumerate() {
-        if i > 0 && !token.sentence_start && word(token).is_some_and(is_plural_place_head) {
+        // A coordination needs a capitalised word right before the head:
+        // asked first, so the plural test runs on few words.
+        let after_name =
+            i > 0 && tokens[i - 1].capitalised && tokens[i - 1].kind == TokenKind::Word;
+        if after_name && !token.sentence_start && word(token).is_some_and(is_plural_place_head) {
             coordinated_places(prose, i, &mut only_places);
         }
         // Most tokens are not capitalised: asked first, before the slice.
