@@ -26,6 +26,7 @@ mod titles;
 mod unlike;
 mod words;
 
+pub(crate) use capitalised::CapitalisedMemo;
 pub use case::TitleCase as TitleCaseRule;
 pub use courtesy::CourtesyTitle;
 pub(crate) use lowercase::LowercaseMemo;
@@ -363,7 +364,11 @@ fn line(ctx: &Context<'_>, offset: usize) -> usize {
 
 /// A span's text with runs of white space made single spaces.
 fn text_of(ctx: &Context<'_>, span: Span) -> String {
-    let text = ctx.prose.slice(span);
+    single_spaced(ctx.prose.slice(span))
+}
+
+/// Text with runs of white space made single spaces.
+fn single_spaced(text: &str) -> String {
     // Most names are single-spaced already: one copy, no list of words.
     let single_spaced = text
         .split(' ')

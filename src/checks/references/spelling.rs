@@ -112,6 +112,10 @@ impl Rule for NameVariant {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let layout = layout(ctx);
         let places = &ctx.actors.places;
+        let mut fresh = WordMemo::default();
+        let mut kept = ctx.memo.map(|m| m.words.borrow_mut());
+        let words = kept.as_deref_mut().unwrap_or(&mut fresh);
+        words.start();
         // A name with its accents dropped, or in another encoding, is worth a
         // look even where only its shape says it is a person's.
         for (a, actor) in named(ctx.actors, Confidence::Likely) {
@@ -121,13 +125,9 @@ impl Rule for NameVariant {
             if actor.confidence == Confidence::Certain {
                 given_name_alone(ctx, &layout, a, actor, person, out);
             }
-            spellings(ctx, &layout, (a, actor), places, out);
+            spellings(ctx, &layout, (a, actor), (places, words), out);
         }
         shared_name_spelling(ctx, &layout, out);
-        let mut fresh = WordMemo::default();
-        let mut kept = ctx.memo.map(|m| m.words.borrow_mut());
-        let words = kept.as_deref_mut().unwrap_or(&mut fresh);
-        words.start();
         let capitalised = Capitalised::of(ctx);
         super::slips::unlinked_respellings(ctx, &layout, words, (places, &capitalised), out);
         super::slips::accent_variants(ctx, &layout, words, (places, &capitalised), out);
@@ -266,24 +266,28 @@ fn given_name_alone(
 }
 
 /// A reference's family name: its span and spelling.
-fn family_of(ctx: &Context<'_>, m: &Mention) -> Option<(Span, String)> {
-    let written = text_of(ctx, m.name);
+fn family_of(ctx: &Context<'_>, words: &mut WordMemo, m: &Mention) -> Option<(Span, String)> {
     match m.form {
-        Form::Family => Some((m.name, written)),
+        Form::Family => Some((m.name, text_of(ctx, m.name))),
         Form::Full => {
-            let words: Vec<&str> = written.split(' ').collect();
-            let parsed = PersonName::parse(&words)?;
-            let raw = ctx.prose.slice(m.name);
-            let family = parsed.family;
-            let at = match parsed.order {
-                NameOrder::GivenFirst => raw.rfind(family.as_str())?,
-                _ => raw.find(family.as_str())?,
-            };
-            let span = Span::new(m.name.start + at, m.name.start + at + family.len());
-            Some((span, family))
+            let (at, family) = words.family(ctx.prose.slice(m.name), family_in)?;
+            let start = m.name.start + at;
+            Some((Span::new(start, start + family.len()), family.to_string()))
         }
         _ => None,
     }
+}
+
+/// The family name of a full name as written, and where it starts in it.
+fn family_in(raw: &str) -> Option<(usize, String)> {
+    let written = super::single_spaced(raw);
+    let words: Vec<&str> = written.split(' ').collect();
+    let family = PersonName::parse(&words)?;
+    let at = match family.order {
+        NameOrder::GivenFirst => raw.rfind(family.family.as_str())?,
+        _ => raw.find(family.family.as_str())?,
+    };
+    Some((at, family.family))
 }
 
 /// Spellings of the family name that differ from the first one used, or
@@ -293,7 +297,7 @@ fn spellings(
     ctx: &Context<'_>,
     layout: &Layout,
     (a, actor): (usize, &Actor),
-    places: &Places,
+    (places, words): (&Places, &mut WordMemo),
     out: &mut Vec<Finding>,
 ) {
     let refs: Vec<&Mention> = checked(ctx, layout, a).map(|(_, m)| m).collect();
@@ -306,7 +310,7 @@ fn spellings(
     let families: Vec<(Span, String)> = refs
         .iter()
         .filter(|m| !whole.contains(&m.name.start))
-        .filter_map(|m| family_of(ctx, m))
+        .filter_map(|m| family_of(ctx, words, m))
         .collect();
     let Some((first_span, first)) = families.first().cloned() else {
         return;
