@@ -173,7 +173,7 @@ mod tests {
     /// and paragraphs with a possessor, a title and an appositive, which
     /// an edit may write twice (a block whose reading is carried twice);
     /// and role words that name a man and a woman for one organisation.
-    const INSERTS: [&str; 29] = [
+    const INSERTS: [&str; 30] = [
         "\n\nDownstream Ines Marek said so.\n\n",
         " downstream ",
         "Lavrov",
@@ -196,6 +196,7 @@ mod tests {
         "\n\n\"We disagree,\" Shoigu said.\n\n",
         "\n\nAnna Keller met Kellar and Keller.\n\n",
         "\n\nKellar said so.\n\n",
+        " the town of\n\nOrvalho and Kestle Rivers ",
         " kellar shoigo ",
         "\n\nThe lavrof and the keller.\n\n",
         "\n\nDownstream, the Downstream Board said: \"Downstream\".\n\n",
@@ -471,6 +472,7 @@ mod tests {
                 let memoised = analyzer.analyze(&text, Language::Markdown, settings);
                 let fresh = analyze(&text, Language::Markdown, settings);
                 prop_assert_eq!(outcome(&memoised), outcome(&fresh));
+                prop_assert_eq!(&memoised.actors.places, &fresh.actors.places);
             }
         }
     }
