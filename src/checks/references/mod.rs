@@ -367,16 +367,23 @@ fn text_of(ctx: &Context<'_>, span: Span) -> String {
     single_spaced(ctx.prose.slice(span))
 }
 
+/// Text with runs of white space made single spaces, borrowed where it has
+/// none (most names).
+fn single_spaced_cow(text: &str) -> std::borrow::Cow<'_, str> {
+    if is_single_spaced(text) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+fn is_single_spaced(text: &str) -> bool {
+    text.split(' ')
+        .all(|w| !w.is_empty() && !w.contains(char::is_whitespace))
+}
+
 /// Text with runs of white space made single spaces.
 fn single_spaced(text: &str) -> String {
-    // Most names are single-spaced already: one copy, no list of words.
-    let single_spaced = text
-        .split(' ')
-        .all(|w| !w.is_empty() && !w.contains(char::is_whitespace));
-    if single_spaced {
-        return text.to_string();
-    }
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    single_spaced_cow(text).into_owned()
 }
 
 /// The name a later reference uses: the family name (the last given name for

@@ -45,13 +45,9 @@ pub(super) fn unlinked_respellings(
     let surnames: Vec<&str> = anchors.iter().map(|a| a.surname).collect();
     words.index(&surnames);
     // Every word some actor's name is made of: a word that is part of a name
-    // of its own ("Kane" in "Tim Kane") is that name, not a slip.
-    let name_words: FastSet<&str> = ctx
-        .actors
-        .actors
-        .iter()
-        .flat_map(|a| a.name.split_whitespace())
-        .collect();
+    // of its own ("Kane" in "Tim Kane") is that name, not a slip. Gathered
+    // only if a word is asked about.
+    let name_words = std::cell::OnceCell::new();
     // The one surname each word respells, if exactly one: the same for
     // every use of the word, so asked once per word; then its uses in
     // text order.
@@ -288,14 +284,21 @@ struct Caption;
 /// Whether the word names no one of its own: not a reference to one of the
 /// anchor's people already (the linked rule judges those), not an
 /// organisation or place, and not a person introduced under that name.
-fn unlinked(
-    ctx: &Context<'_>,
+fn unlinked<'a>(
+    ctx: &'a Context<'_>,
     anchor: &[usize],
     span: Span,
-    name_words: &FastSet<&str>,
+    name_words: &std::cell::OnceCell<FastSet<&'a str>>,
     word: &str,
 ) -> bool {
     let Some(m) = ctx.actors.mention_at(span.start) else {
+        let name_words = name_words.get_or_init(|| {
+            ctx.actors
+                .actors
+                .iter()
+                .flat_map(|a| a.name.split_whitespace())
+                .collect()
+        });
         return !name_words.contains(word);
     };
     let mention = &ctx.actors.mentions[m];

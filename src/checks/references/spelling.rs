@@ -2,6 +2,8 @@
 //! "Zelenskyy"; "Keller", "Kellar"; "Martínez", "Martinez"), or encoded two
 //! ways, or a Chinese or Korean name shortened to its given name.
 
+use std::borrow::Cow;
+
 use icu_normalizer::{ComposingNormalizerBorrowed, DecomposingNormalizerBorrowed};
 
 use super::capitalised::Capitalised;
@@ -266,13 +268,21 @@ fn given_name_alone(
 }
 
 /// A reference's family name: its span and spelling.
-fn family_of(ctx: &Context<'_>, words: &mut WordMemo, m: &Mention) -> Option<(Span, String)> {
+/// Borrowed from the text where it is written as it reads (most names).
+fn family_of<'a>(
+    ctx: &Context<'a>,
+    words: &mut WordMemo,
+    m: &Mention,
+) -> Option<(Span, Cow<'a, str>)> {
     match m.form {
-        Form::Family => Some((m.name, text_of(ctx, m.name))),
+        Form::Family => Some((m.name, super::single_spaced_cow(ctx.prose.slice(m.name)))),
         Form::Full => {
             let (at, family) = words.family(ctx.prose.slice(m.name), family_in)?;
             let start = m.name.start + at;
-            Some((Span::new(start, start + family.len()), family.to_string()))
+            let span = Span::new(start, start + family.len());
+            // The family name is found in the name as written, so the text
+            // there spells it.
+            Some((span, Cow::Borrowed(ctx.prose.slice(span))))
         }
         _ => None,
     }
@@ -307,7 +317,7 @@ fn spellings(
         return;
     }
     let whole = whole_names(ctx, &refs, out);
-    let families: Vec<(Span, String)> = refs
+    let families: Vec<(Span, Cow<'_, str>)> = refs
         .iter()
         .filter(|m| !whole.contains(&m.name.start))
         .filter_map(|m| family_of(ctx, words, m))
@@ -330,7 +340,7 @@ fn spellings(
         ),
         _ => {
             let (span, spelling) = usual_spelling(&families).unwrap_or((first_span, first));
-            (spelling, RelatedLocation::Here(span))
+            (spelling.into_owned(), RelatedLocation::Here(span))
         }
     };
     // One spelling throughout: nothing differs from it.
@@ -350,7 +360,7 @@ fn spellings(
     };
     let variants: Vec<(Span, String, Difference)> = families
         .iter()
-        .filter_map(|(span, f)| difference(f, &expected).map(|d| (*span, f.clone(), d)))
+        .filter_map(|(span, f)| difference(f, &expected).map(|d| (*span, f.to_string(), d)))
         .filter(|(span, f, d)| {
             sure || *d != Difference::Letters
                 || alone(span) && (shaped || settled_slip(ctx, &families, f, &expected))
@@ -424,7 +434,7 @@ fn introduced_in_shape<'a>(ctx: &Context<'_>, a: usize, actor: &'a Actor) -> Opt
 /// model hesitates and the article never gives it in full.
 fn settled_slip(
     ctx: &Context<'_>,
-    families: &[(Span, String)],
+    families: &[(Span, Cow<'_, str>)],
     written: &str,
     expected: &str,
 ) -> bool {
@@ -442,15 +452,15 @@ fn settled_slip(
 /// The spelling most references use, at its first use; on a tie, the first
 /// one written. One slip among many references is the slip, wherever it
 /// comes.
-fn usual_spelling(families: &[(Span, String)]) -> Option<(Span, String)> {
+fn usual_spelling<'a>(families: &[(Span, Cow<'a, str>)]) -> Option<(Span, Cow<'a, str>)> {
     // Counted once each: a person may be named hundreds of times.
     let mut counts: FastMap<&str, usize> = FastMap::default();
     for (_, f) in families {
         crate::work::step();
-        *counts.entry(f.as_str()).or_insert(0) += 1;
+        *counts.entry(f.as_ref()).or_insert(0) += 1;
     }
     let count = |f: &str| counts.get(f).copied().unwrap_or(0);
-    let mut best: Option<&(Span, String)> = None;
+    let mut best: Option<&(Span, Cow<'a, str>)> = None;
     for candidate in families {
         crate::work::step();
         if best.is_none_or(|b| count(&candidate.1) > count(&b.1)) {
