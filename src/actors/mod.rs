@@ -266,8 +266,8 @@ impl Actors {
 
 /// Finds the actors of a document.
 /// What the actor model keeps between analyses of one document: each block's
-/// word-list scan and reading, for one list of titles added by the settings,
-/// and the last linking with a fingerprint of what it read (`link/memo.rs`).
+/// word-list scan, reading and places' names, for one list of titles added
+/// by the settings, and the last linking with a fingerprint of what it read (`link/memo.rs`).
 #[derive(Debug, Default)]
 pub struct Memo {
     added_titles: lexicon::AddedTitles,

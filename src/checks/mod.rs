@@ -144,9 +144,9 @@ pub struct Context<'a> {
 }
 
 /// What the rules keep between analyses of one document: the attribution
-/// scan of each block, what `name-variant` worked out about each word, and
-/// the words each block writes in lowercase, and the role words that name a
-/// sex in each block.
+/// scan of each block, what `name-variant` worked out about each word and
+/// the capitalised words each block writes, the words each block writes in
+/// lowercase, and the role words that name a sex in each block.
 #[derive(Debug, Default)]
 pub struct Memo {
     scan: RefCell<attribution::ScanMemo>,

@@ -182,3 +182,54 @@ impl Capitalised {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Language;
+
+    /// Every word with its counts and its uses, in a fixed order.
+    fn listed(prose: &Prose, found: &Capitalised) -> Vec<(String, usize, usize, Vec<usize>)> {
+        let texts: FastSet<&str> = found.words.iter().map(|w| &*w.text).collect();
+        let uses = found.uses(prose, &texts);
+        let mut out: Vec<_> = found
+            .words
+            .iter()
+            .map(|w| {
+                let at = uses.get(&*w.text).cloned().unwrap_or_default();
+                (w.text.to_string(), w.count, w.outside, at)
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// Kept counts equal a fresh count as paragraphs come, go, change and
+    /// repeat (a paragraph written twice counts twice), and quotations
+    /// count a use but not one outside them.
+    #[test]
+    fn kept_counts_equal_a_fresh_count() {
+        let keller = "Anna Keller met Keller in Tallinn.\n\n";
+        let quoted = "\"Keller is late,\" Marek said.\n\n";
+        let versions = [
+            format!("{keller}{quoted}"),
+            format!("{keller}{quoted}{quoted}"),
+            format!("{quoted}{keller}{keller}{quoted}"),
+            format!("{keller}Kellar said so.\n\n"),
+            String::new(),
+            format!("{keller}{quoted}"),
+        ];
+        let mut memo = CapitalisedMemo::default();
+        let mut blocks = Default::default();
+        for text in &versions {
+            let prose = crate::prose::parse(text, Language::Markdown, &mut blocks);
+            let kept = memo.update(&prose);
+            let fresh = CapitalisedMemo::default().update(&prose);
+            assert_eq!(listed(&prose, &kept), listed(&prose, &fresh), "{text}");
+        }
+        let prose = crate::prose::parse(&versions[2], Language::Markdown, &mut blocks);
+        let found = memo.update(&prose);
+        let keller = found.words.iter().find(|w| &*w.text == "Keller");
+        assert_eq!(keller.map(|w| (w.count, w.outside)), Some((6, 4)));
+    }
+}
