@@ -84,12 +84,12 @@ impl<'p> View<'p> {
         }
     }
 
-    /// Token `i`, if there is one and the view holds it.
+    /// Token `i`, if there is one and the view holds it. A block's view
+    /// strays also past the document's end: the same block may be followed
+    /// by another where it is written next.
     fn at(&self, i: usize) -> Option<&'p Token> {
         if i < self.from || i >= self.to {
-            if i < self.tokens.len() {
-                self.strayed.set(true);
-            }
+            self.strayed.set(true);
             return None;
         }
         self.tokens.get(i)
@@ -370,6 +370,9 @@ mod tests {
             "The ferry left the town\n\nJulfa at dawn. The Kestle and\n\nOller Rivers rose.\n",
             "The ferry left the town of\n\nJulfa at dawn. The Kestle and\n\n\nOller Rivers rose.\n",
             "The ferry left the town of\n\nJulfa at dawn. The Kestle\n\nOller Rivers rose.\n",
+            "They sailed round Tavira\n\nPeninsula ferries ran late.\n",
+            "They sailed round Tavira",
+            "They sailed round Tavira\n\nPeninsula ferries ran late.\n",
         ];
         let settings = Settings::default();
         let (mut blocks, mut memo) = (Default::default(), Default::default());
@@ -381,6 +384,7 @@ mod tests {
             julfa.push(kept.contains("Julfa"));
         }
         assert_eq!(julfa[..2], [true, false]);
+        assert!(places(versions[4]).contains("Tavira"));
     }
 
     #[test]
