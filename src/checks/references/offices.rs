@@ -43,6 +43,10 @@ struct Relations {
     /// The last three letters of every form that names a sex, to pass over
     /// most words without a lookup.
     gendered_endings: Vec<[u8; 3]>,
+    /// By a past word's first letter (lowercase ASCII), a bit for each of
+    /// their lengths in bytes (63 for 63 or more), to pass over most ASCII
+    /// words without lowercasing them.
+    past_shapes: [u64; 128],
 }
 
 static RELATIONS_LIST: LazyLock<Relations> = LazyLock::new(|| {
@@ -74,16 +78,29 @@ static RELATIONS_LIST: LazyLock<Relations> = LazyLock::new(|| {
         .collect();
     gendered_endings.sort_unstable();
     gendered_endings.dedup();
+    let past: FastSet<&'static str> = set("past");
+    let mut past_shapes = [0u64; 128];
+    for word in &past {
+        if let Some(&b) = word.as_bytes().first().filter(|b| b.is_ascii()) {
+            past_shapes[usize::from(b.to_ascii_lowercase())] |= shape_bit(word.len());
+        }
+    }
     Relations {
         ranks: set("ranks"),
-        past: set("past"),
+        past,
         levels: set("levels"),
         one_name: set("one-name"),
         forms,
         longest_form,
         gendered_endings,
+        past_shapes,
     }
 });
+
+/// The bit for a word of `len` bytes in `Relations::past_shapes`.
+fn shape_bit(len: usize) -> u64 {
+    1 << len.min(63)
+}
 
 /// A word's last three bytes, lowercase ASCII.
 fn ending(word: &str) -> Option<[u8; 3]> {
@@ -177,8 +194,28 @@ pub fn relate(a: &str, b: &str) -> Agreement {
 
 /// Whether a word puts a title in the past ("former", "then").
 pub fn is_past(word: &str) -> bool {
-    // Asked of every word of every title, each analysis: a short ASCII
-    // word is lowercased on the stack, and one lowercase already not at all.
+    // Asked of every word of every title, each analysis. An ASCII word
+    // lowercases to as many bytes, so one whose first letter and length no
+    // past word has is passed over at once; a short ASCII word is
+    // lowercased on the stack, and one lowercase already not at all.
+    let relations = &*RELATIONS_LIST;
+    let bytes = word.as_bytes();
+    if word.is_ascii() {
+        let prefixed = |prefix: &str| {
+            bytes
+                .get(..prefix.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+        };
+        if prefixed("ex-") || prefixed("then-") {
+            return true;
+        }
+        let listed_shape = bytes.first().is_some_and(|b| {
+            relations.past_shapes[usize::from(b.to_ascii_lowercase())] & shape_bit(bytes.len()) != 0
+        });
+        if !listed_shape {
+            return false;
+        }
+    }
     let mut ascii = [0u8; 16];
     let lower = if !word.chars().any(char::is_uppercase) {
         std::borrow::Cow::Borrowed(word)
@@ -189,7 +226,7 @@ pub fn is_past(word: &str) -> bool {
     } else {
         std::borrow::Cow::Owned(word.to_lowercase())
     };
-    RELATIONS_LIST.past.contains(lower.as_ref())
+    relations.past.contains(lower.as_ref())
         || lower
             .strip_prefix("ex-")
             .or(lower.strip_prefix("then-"))
@@ -248,6 +285,13 @@ mod tests {
             assert_eq!(is_past(word), word != "Förmer", "{word}");
         }
         assert!(!is_past("Minister"));
+        // Every listed word, capitalised too, passes the first-letter and length filter.
+        for word in &RELATIONS_LIST.past {
+            let mut capitalised = word.to_string();
+            capitalised[..1].make_ascii_uppercase();
+            assert!(is_past(word) && is_past(&capitalised), "{word}");
+        }
+        assert!(is_past("EX-PRESIDENT") && is_past("Then-Senator"));
     }
 
     #[test]
