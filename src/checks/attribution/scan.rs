@@ -42,8 +42,9 @@ pub(super) enum Speaker {
 
 pub(super) struct Scan<'a> {
     pub prose: &'a Prose,
-    /// The people and organisations of the document, for what pronouns refer to.
-    pub actors: &'a Actors,
+    /// The people and organisations of the document, for what pronouns
+    /// refer to: read through [`Scan::actors`].
+    actors: &'a Actors,
     /// In text order; none inside a headline or a quotation.
     pub hits: Rc<Vec<Hit>>,
     /// The first word a pronoun may refer back to, for "he"/"she" ([1]) and
@@ -54,6 +55,10 @@ pub(super) struct Scan<'a> {
     /// Whether [`Scan::in_person`] was asked since [`Scan::forget_asked`]:
     /// findings that depend on the whole text's voice are kept with it.
     asked_in_person: Cell<bool>,
+    /// Whether the actor model was read since [`Scan::forget_read_actors`]:
+    /// its answers depend on the whole document, so findings that read it
+    /// are not kept by paragraph.
+    read_actors: Cell<bool>,
 }
 
 impl<'a> Scan<'a> {
@@ -74,6 +79,7 @@ impl<'a> Scan<'a> {
             first_describing: Default::default(),
             in_person: scanned.voice.in_person(),
             asked_in_person: Cell::new(false),
+            read_actors: Cell::new(false),
         }
     }
 
@@ -100,6 +106,17 @@ impl<'a> Scan<'a> {
     /// Whether [`Scan::in_person`] was asked since this was last called.
     pub fn forget_asked(&self) -> bool {
         self.asked_in_person.replace(false)
+    }
+
+    /// The document's people and organisations (noted as read).
+    pub fn actors(&self) -> &'a Actors {
+        self.read_actors.set(true);
+        self.actors
+    }
+
+    /// Whether [`Scan::actors`] was read since this was last called.
+    pub fn forget_read_actors(&self) -> bool {
+        self.read_actors.replace(false)
     }
 
     /// The hits of a span of text, in order.
@@ -506,7 +523,7 @@ impl<'a> Scan<'a> {
                 ActorKind::Government,
             ]
         };
-        if self.actors.last_before(offset, fits).is_some() {
+        if self.actors().last_before(offset, fits).is_some() {
             return true;
         }
         // The first such word is found once per scan, not once per pronoun.

@@ -37,6 +37,7 @@ pub struct ScanMemo {
     blocks: BlockMemo<BlockScan>,
     pub(in crate::checks::attribution) claims: FindingsMemo,
     pub(in crate::checks::attribution) vague: FindingsMemo,
+    pub(in crate::checks::attribution) orphans: FindingsMemo,
     pub(in crate::checks::attribution) repeats: RepeatsMemo,
 }
 
