@@ -21,6 +21,7 @@ mod beside;
 mod kept;
 mod repeats;
 
+pub(super) use kept::Kept;
 pub(super) use repeats::RepeatsMemo;
 
 use super::lexicon::{self, Roles};
@@ -103,7 +104,8 @@ impl Rule for OrphanQuote {
             None => repeats::repeated_quotations(prose, &mut RepeatsMemo::default()),
         };
         // A paragraph's findings are kept between analyses under a key of
-        // what the rule reads for it, unless they read the actor model.
+        // what the rule reads for it, with the answers the actor model gave
+        // about its pronouns, unless they read the actor model otherwise.
         let mut memo = ctx.memo.map(|memo| memo.scan.borrow_mut());
         let mut memo = memo.as_deref_mut().map(|memo| &mut memo.orphans);
         for (b, block) in prose.blocks.iter().enumerate() {
@@ -118,15 +120,19 @@ impl Rule for OrphanQuote {
             };
             let key = kept::key(prose, b, repeated);
             let start = block.span.start;
-            if let Some(kept) = memo.reuse(key, |_| true) {
-                out.extend(kept.at(start));
+            let tokens = block.tokens.start;
+            let same_answers = |kept: &kept::Kept| kept.same_answers(&scan, tokens);
+            if let Some(kept) = memo.reuse(key, same_answers) {
+                out.extend(kept.findings.at(start));
                 continue;
             }
             scan.forget_read_actors();
             let mut found = Vec::new();
             orphans(prose, &scan, b, repeated, &mut found);
-            if !scan.forget_read_actors() {
-                memo.insert(key, BlockFindings::relative(&found, start));
+            let (read_actors, antecedents) = scan.forget_read_actors();
+            if !read_actors {
+                let findings = BlockFindings::relative(&found, start);
+                memo.insert(key, kept::Kept::new(findings, &antecedents, tokens));
             }
             out.extend(found);
         }

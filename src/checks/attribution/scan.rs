@@ -10,7 +10,7 @@
 //! a spokesperson, a statement owned by someone ("the ministry's statement",
 //! "a statement from X"), or a news agency.
 
-use std::cell::{Cell, OnceCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::Rc;
 
 use super::lexicon::{contains, entry, Roles, LEXICON};
@@ -59,6 +59,11 @@ pub(super) struct Scan<'a> {
     /// its answers depend on the whole document, so findings that read it
     /// are not kept by paragraph.
     read_actors: Cell<bool>,
+    /// The pronouns asked about in [`Scan::antecedent_possible`] since
+    /// [`Scan::forget_read_actors`], with the answers: findings that read
+    /// the actor model only so are kept with them, and used again while
+    /// the same questions get the same answers.
+    antecedents_asked: RefCell<Vec<(usize, bool)>>,
 }
 
 impl<'a> Scan<'a> {
@@ -80,6 +85,7 @@ impl<'a> Scan<'a> {
             in_person: scanned.voice.in_person(),
             asked_in_person: Cell::new(false),
             read_actors: Cell::new(false),
+            antecedents_asked: RefCell::default(),
         }
     }
 
@@ -114,9 +120,14 @@ impl<'a> Scan<'a> {
         self.actors
     }
 
-    /// Whether [`Scan::actors`] was read since this was last called.
-    pub fn forget_read_actors(&self) -> bool {
-        self.read_actors.replace(false)
+    /// Whether [`Scan::actors`] was read since this was last called, and
+    /// the pronouns [`Scan::antecedent_possible`] was asked about, with its
+    /// answers.
+    pub fn forget_read_actors(&self) -> (bool, Vec<(usize, bool)>) {
+        (
+            self.read_actors.replace(false),
+            self.antecedents_asked.take(),
+        )
     }
 
     /// The hits of a span of text, in order.
@@ -508,6 +519,13 @@ impl<'a> Scan<'a> {
     /// building standing for a government — which the actor model, reading a
     /// bare headline, may not know as a name.
     pub fn antecedent_possible(&self, t: usize) -> bool {
+        let answer = self.antecedent_possible_unasked(t);
+        self.antecedents_asked.borrow_mut().push((t, answer));
+        answer
+    }
+
+    /// [`Scan::antecedent_possible`], not noted as asked: to check a kept answer.
+    pub fn antecedent_possible_unasked(&self, t: usize) -> bool {
         let offset = self.token(t).span.start;
         let pronoun = self.word(t).to_ascii_lowercase();
         let person = matches!(pronoun.as_str(), "he" | "she");
@@ -523,7 +541,7 @@ impl<'a> Scan<'a> {
                 ActorKind::Government,
             ]
         };
-        if self.actors().last_before(offset, fits).is_some() {
+        if self.actors.last_before(offset, fits).is_some() {
             return true;
         }
         // The first such word is found once per scan, not once per pronoun.

@@ -8,15 +8,54 @@
 //! quotations repeats words quoted elsewhere. The key covers all of these,
 //! with no offsets, so a paragraph keeps its key when text before it
 //! changes length. The actor model, which answers for the whole document,
-//! is not in it: findings that read it are not kept (see
-//! [`super::super::scan::Scan::actors`]).
+//! is not in it: findings that asked it whether a pronoun has anyone to
+//! refer to are kept with its answers, and used again only while it gives
+//! the same ones; findings that read it otherwise are not kept (see
+//! [`super::super::scan::Scan::forget_read_actors`]).
 
 use std::hash::Hasher;
 
 use super::RUN_REACH;
-use crate::checks::attribution::per_block::FORWARD_TOKENS;
+use crate::checks::attribution::per_block::{BlockFindings, FORWARD_TOKENS};
+use crate::checks::attribution::scan::Scan;
 use crate::hashing::FastHasher;
 use crate::prose::Prose;
+
+/// A block's findings, and the pronouns the actor model was asked about
+/// for them (by token, from the block's first token), with its answers.
+#[derive(Debug)]
+pub(in crate::checks::attribution) struct Kept {
+    pub findings: BlockFindings,
+    antecedents: Vec<(isize, bool)>,
+}
+
+impl Kept {
+    pub(super) fn new(
+        findings: BlockFindings,
+        asked: &[(usize, bool)],
+        first_token: usize,
+    ) -> Kept {
+        let relative = |t: usize| t as isize - first_token as isize;
+        Kept {
+            findings,
+            antecedents: asked
+                .iter()
+                .map(|&(t, answer)| (relative(t), answer))
+                .collect(),
+        }
+    }
+
+    /// Whether the actor model gives the same answers now, for the block
+    /// whose first token is `first_token`.
+    pub(super) fn same_answers(&self, scan: &Scan<'_>, first_token: usize) -> bool {
+        self.antecedents.iter().all(|&(relative, answer)| {
+            first_token
+                .checked_add_signed(relative)
+                .filter(|&t| t < scan.prose.tokens.len())
+                .is_some_and(|t| scan.antecedent_possible_unasked(t) == answer)
+        })
+    }
+}
 
 /// The key of what the rule reads for the quotations of block `block`.
 pub(super) fn key(prose: &Prose, block: usize, repeated: &[bool]) -> u64 {
@@ -215,5 +254,16 @@ mod tests {
         assert!(orphan_quotes(&introduced).is_empty());
         assert_eq!(orphan_quotes(&unknown), ["\"We lost the vote.\""]);
         assert!(orphan_quotes(&introduced).is_empty());
+        // Whether "he" has anyone to refer to is asked of the actor model
+        // and the prose before, far beyond the key's reach: a kept answer
+        // is checked before the findings are used again.
+        let quoted = "\"The ferry ran late.\"\n\n".repeat(12);
+        let spoken = "\"We lost the vote,\" he said.";
+        let described = format!("The mayor arrived.\n\n{quoted}{spoken}");
+        let undescribed = format!("{quoted}{spoken}");
+        let his = |found: Vec<String>| found.iter().any(|q| q.contains("We lost"));
+        assert!(!his(orphan_quotes(&described)));
+        assert!(his(orphan_quotes(&undescribed)));
+        assert!(!his(orphan_quotes(&described)));
     }
 }
