@@ -21,6 +21,7 @@ mod cited;
 mod family;
 mod memo;
 mod runs;
+mod things;
 mod titles;
 mod vocabulary;
 mod words;
@@ -452,6 +453,7 @@ impl Reader<'_> {
             self.learned_kind(n, heading);
             self.cited_author(n);
             self.family_name(n);
+            self.thing_name(n, range.start);
             self.found.names[n].placed = self.placed(n);
         }
         self.descriptions(range, heading);
