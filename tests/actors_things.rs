@@ -40,6 +40,19 @@ async fn modifiers_owned_works_and_quoted_titles_hover_as_no_person() {
     // A party's possessive owns no work: its member stays a person.
     let value = client.hover_text(&u, THINGS, "Whitlock").await;
     assert_eq!(kind_of(&value), "Person", "{value}");
+    // The end of a listed place's name is no one's given name: only the
+    // general's own "Antonio" refers to him, not the city's.
+    let refs = client
+        .references_at(&u, THINGS, "General Antonio Reyes")
+        .await;
+    let columns: Vec<u64> = refs
+        .iter()
+        .filter_map(|r| r["range"]["start"]["character"].as_u64())
+        .collect();
+    let city = THINGS.lines().last().unwrap_or("").find("San Antonio");
+    let city = city.map(|c| (c + "San ".len()) as u64);
+    assert_eq!(columns.len(), 2, "{refs:?}");
+    assert!(!columns.iter().any(|&c| Some(c) == city), "{refs:?}");
     client.shutdown().await;
 }
 
@@ -48,5 +61,8 @@ fn the_cli_lists_the_people_and_none_of_the_things() {
     let listed = actors_json("things-named.md", THINGS);
     let mut names = people(&listed);
     names.sort_unstable();
-    assert_eq!(names, ["Ada Tolliver", "Mina Okafor", "Whitlock"]);
+    assert_eq!(
+        names,
+        ["Ada Tolliver", "Antonio Reyes", "Mina Okafor", "Whitlock"]
+    );
 }
