@@ -66,3 +66,24 @@ fn the_cli_lists_the_people_and_none_of_the_things() {
         ["Ada Tolliver", "Antonio Reyes", "Mina Okafor", "Whitlock"]
     );
 }
+
+const READING_LIST: &str = include_str!("fixtures/actors/reading-list.md");
+
+/// A reading list's "Family, Given." names make no person of the given
+/// name; a name greeted after a comma ("Thanks, Mark") stays a person.
+#[tokio::test]
+async fn a_given_name_after_a_listed_family_name_is_no_one_of_its_own() {
+    let mut client = TestClient::start().await;
+    let u = uri("reading-list.md");
+    client.open_and_wait(&u, "markdown", READING_LIST).await;
+    for needle in ["Petra", "Hamish"] {
+        let value = client.hover_text(&u, READING_LIST, needle).await;
+        assert!(
+            !matches!(kind_of(&value), "Person" | "Probably"),
+            "{needle} is no person of its own: {value}"
+        );
+    }
+    let value = client.hover_text(&u, READING_LIST, "Mark").await;
+    assert_eq!(kind_of(&value), "Person", "{value}");
+    client.shutdown().await;
+}

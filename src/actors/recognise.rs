@@ -19,6 +19,7 @@
 mod bodies;
 mod cited;
 mod family;
+mod inverted;
 mod memo;
 mod runs;
 mod things;
@@ -454,6 +455,7 @@ impl Reader<'_> {
             self.cited_author(n);
             self.family_name(n);
             self.thing_name(n, range.start);
+            self.inverted_given_name(n, range.start);
             self.found.names[n].placed = self.placed(n);
         }
         self.descriptions(range, heading);
