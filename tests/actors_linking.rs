@@ -2,9 +2,9 @@
 //! real entry points (issue 13): a courtesy title in French, a relation that
 //! keeps two people of one surname apart, a court case's name that is no
 //! reference to a person, a middle name that is no one's given name, given
-//! names on later reference, a place before a title at a sentence start, and
-//! roles set off by commas before the name. Over JSON-RPC (hover,
-//! references), on articles of our own.
+//! names on later reference, a place before a title at a sentence start,
+//! roles set off by commas before the name, and epithets ("Aldric of
+//! Wensleydale"). Over JSON-RPC (hover, references), on articles of our own.
 
 mod common;
 
@@ -123,5 +123,54 @@ async fn a_place_before_a_title_and_a_role_set_off_before_the_name_are_read() {
     }
     let first = headline_in(&mut client, &u, SET_OFF, "Ruiz").await;
     assert!(!first.contains("pilots"), "{first}");
+    client.shutdown().await;
+}
+
+const EPITHETS: &str = include_str!("fixtures/actors/epithets.md");
+
+/// A place for an epithet ("Aldric of Wensleydale") makes one person, whom
+/// the first word alone names later ("Aldric"), and no person of the
+/// place. A person of a body ("Crane of Reuters"), of a lowercase phrase
+/// ("Vale of the county archive") or of a listed place after a title
+/// ("Prior Osgood of Yorkshire") keeps the family name.
+#[tokio::test]
+async fn an_epithet_of_a_place_is_part_of_the_name() {
+    let mut client = TestClient::start().await;
+    let u = uri("epithets.md");
+    client.open_and_wait(&u, "markdown", EPITHETS).await;
+    assert_eq!(
+        headline_in(&mut client, &u, EPITHETS, "Aldric of").await,
+        "**Aldric of Wensleydale**"
+    );
+    assert_eq!(
+        headline_in(&mut client, &u, EPITHETS, "Aldric\nwrote").await,
+        "**Aldric of Wensleydale**"
+    );
+    assert_eq!(
+        headline_in(&mut client, &u, EPITHETS, "Aldric said").await,
+        "**Aldric of Wensleydale**"
+    );
+    // The place is part of the name, and no one of its own.
+    assert_eq!(
+        headline_in(&mut client, &u, EPITHETS, "Wensleydale").await,
+        "**Aldric of Wensleydale**"
+    );
+    assert_eq!(
+        headline_in(&mut client, &u, EPITHETS, "Marguerite asked").await,
+        "**Marguerite of Corbenay**"
+    );
+    assert_eq!(
+        client.references_at(&u, EPITHETS, "Aldric of").await.len(),
+        3
+    );
+    // Quiet: the family name stays the person's own.
+    let vale = headline_in(&mut client, &u, EPITHETS, "Vale said").await;
+    assert_eq!(vale, "**Henrietta Vale**");
+    let osgood = headline_in(&mut client, &u, EPITHETS, "Osgood said").await;
+    assert!(!osgood.contains("Yorkshire"), "{osgood}");
+    assert_eq!(
+        headline_in(&mut client, &u, EPITHETS, "Crane of Reuters said").await,
+        "**Tobias Crane**"
+    );
     client.shutdown().await;
 }

@@ -14,6 +14,7 @@
 
 mod articled;
 mod bodies;
+mod epithets;
 mod full_names;
 mod index;
 mod memo;
@@ -26,6 +27,7 @@ mod tidy;
 use std::collections::HashMap;
 
 use articled::articled_words;
+use epithets::epithet_after;
 pub use memo::Memo;
 use mentions::{attach, description_mentions};
 use people_file::match_people;
@@ -115,6 +117,12 @@ struct Linker<'a> {
     slip_seen: FastSet<String>,
     /// Names cut down to their family name (a sentence opener dropped).
     narrowed: Vec<Option<Span>>,
+    /// Names with their epithet ("Catherine of Aragon"): the whole name.
+    widened: Vec<Option<Span>>,
+    /// The places of epithets ("Aragon"), which are no one's reference.
+    in_epithet: Vec<bool>,
+    /// The one-word names read as people's somewhere, once an epithet asks.
+    people_alone: Option<FastSet<String>>,
     /// People by office key, and the people holding a leader's office.
     holders: FastMap<String, Vec<usize>>,
     leaders: Vec<usize>,
@@ -143,6 +151,9 @@ impl<'a> Linker<'a> {
             slip_families: Vec::new(),
             slip_seen: FastSet::default(),
             narrowed: vec![None; names],
+            widened: vec![None; names],
+            in_epithet: vec![false; names],
+            people_alone: None,
             holders: FastMap::default(),
             leaders: Vec::new(),
             renamed: false,

@@ -20,6 +20,9 @@ impl Linker<'_> {
                 }
                 let parsed = &raw.parsed;
                 if parsed.given.is_none() {
+                    if let Some(place) = epithet_after(self.prose, raw) {
+                        self.epithet(names, i, place);
+                    }
                     continue;
                 }
                 if let Some(a) = self.family_written_whole(parsed) {
