@@ -174,3 +174,63 @@ async fn an_epithet_of_a_place_is_part_of_the_name() {
     );
     client.shutdown().await;
 }
+
+const SHORT_SURNAMES: &str = include_str!("fixtures/actors/short-surnames.md");
+
+/// Two-letter surnames after a given name ("Joyce To", "Fanny Ng"), even
+/// one that spells a function word, link later on ("To said"), while the
+/// word itself ("To be fair") stays no one's; two people of one surname
+/// ("Kelvin Au", "Maggie Au") stay apart.
+#[tokio::test]
+async fn two_letter_surnames_after_a_given_name_are_names() {
+    let mut client = TestClient::start().await;
+    let u = uri("short-surnames.md");
+    client.open_and_wait(&u, "markdown", SHORT_SURNAMES).await;
+    let text = SHORT_SURNAMES;
+    let joyce = headline_in(&mut client, &u, text, "Joyce To").await;
+    assert!(joyce.starts_with("**Joyce To**"), "{joyce}");
+    let later = headline_in(&mut client, &u, text, "To said").await;
+    assert!(later.starts_with("**Joyce To**"), "{later}");
+    let according = headline_in(&mut client, &u, text, "To.").await;
+    assert!(according.starts_with("**Joyce To**"), "{according}");
+    assert_eq!(headline_in(&mut client, &u, text, "To be fair").await, "");
+    assert_eq!(client.references_at(&u, text, "Joyce To").await.len(), 3);
+    assert_eq!(
+        headline_in(&mut client, &u, text, "Ng said").await,
+        headline_in(&mut client, &u, text, "Fanny Ng").await
+    );
+    let kelvin = headline_in(&mut client, &u, text, "Kelvin Au").await;
+    let maggie = headline_in(&mut client, &u, text, "Maggie Au").await;
+    assert!(kelvin.starts_with("**Kelvin Au**"), "{kelvin}");
+    assert!(maggie.starts_with("**Maggie Au**"), "{maggie}");
+    let au = headline_in(&mut client, &u, text, "Au said").await;
+    assert!(au.contains("not linked"), "{au}");
+    client.shutdown().await;
+}
+
+const COORDINATED: &str = include_str!("fixtures/actors/coordinated-roles.md");
+
+/// A role set off before a name keeps the place it is for ("the Labour MP
+/// for Ashfield, Rhona Castell"), with no person made of the place; a
+/// plural role after two coordinated names ("Ines Marlowe and Bo Varga,
+/// the co-founders") goes to neither, never to the second alone.
+#[tokio::test]
+async fn a_role_for_a_place_and_a_role_after_two_names() {
+    let mut client = TestClient::start().await;
+    let u = uri("coordinated-roles.md");
+    client.open_and_wait(&u, "markdown", COORDINATED).await;
+    let text = COORDINATED;
+    assert_eq!(
+        headline_in(&mut client, &u, text, "Rhona Castell").await,
+        "**Rhona Castell** — Labour MP for Ashfield"
+    );
+    assert_eq!(headline_in(&mut client, &u, text, "Ashfield").await, "");
+    for needle in ["Ines Marlowe", "Bo Varga", "Tavi Ruskin", "Elma Borth"] {
+        let head = headline_in(&mut client, &u, text, needle).await;
+        assert!(
+            head.starts_with(&format!("**{needle}**")) && !head.contains(" — "),
+            "{needle}: {head}"
+        );
+    }
+    client.shutdown().await;
+}
