@@ -234,3 +234,38 @@ async fn a_role_for_a_place_and_a_role_after_two_names() {
     }
     client.shutdown().await;
 }
+
+const KIN: &str = include_str!("fixtures/actors/kin-named-alike.md");
+
+/// A shorter form of a name after a relation ("the second son of Pierre
+/// Lanfort", after "Pierre Anselm Lanfort") is the relative, not the
+/// person named in full: fathers and sons share given names. Elsewhere a
+/// shorter form is the same person.
+#[tokio::test]
+async fn a_relative_named_alike_is_someone_else() {
+    let mut client = TestClient::start().await;
+    let u = uri("kin-named-alike.md");
+    client.open_and_wait(&u, "markdown", KIN).await;
+    assert_eq!(
+        headline_in(&mut client, &u, KIN, "Pierre Anselm").await,
+        "**Pierre Anselm Lanfort**"
+    );
+    assert_eq!(
+        headline_in(&mut client, &u, KIN, "Pierre Lanfort").await,
+        "**Pierre Lanfort**"
+    );
+    assert_eq!(
+        headline_in(&mut client, &u, KIN, "Lanfort was").await,
+        "**Pierre Anselm Lanfort**"
+    );
+    assert_eq!(
+        client.references_at(&u, KIN, "Pierre Lanfort").await.len(),
+        1
+    );
+    // Not after a relation: the shorter form is the person named in full.
+    assert_eq!(
+        headline_in(&mut client, &u, KIN, "Ruth\nDace").await,
+        "**Ruth Halloran Dace**"
+    );
+    client.shutdown().await;
+}
