@@ -173,7 +173,7 @@ mod tests {
     /// and paragraphs with a possessor, a title and an appositive, which
     /// an edit may write twice (a block whose reading is carried twice);
     /// and role words that name a man and a woman for one organisation.
-    const INSERTS: [&str; 28] = [
+    const INSERTS: [&str; 30] = [
         "\n\nDownstream Ines Marek said so.\n\n",
         " downstream ",
         "Lavrov",
@@ -195,6 +195,8 @@ mod tests {
         " Zelenskyy said. ",
         "\n\n\"We disagree,\" Shoigu said.\n\n",
         "\n\nAnna Keller met Kellar and Keller.\n\n",
+        "\n\nKellar said so.\n\n",
+        " the town of\n\nOrvalho and Kestle Rivers ",
         " kellar shoigo ",
         "\n\nThe lavrof and the keller.\n\n",
         "\n\nDownstream, the Downstream Board said: \"Downstream\".\n\n",
@@ -316,6 +318,21 @@ mod tests {
         assert_eq!(
             name_variant_through(&[&keller, &berg, &keller]),
             [true, false, true]
+        );
+    }
+
+    /// A slip is rarer than the spelling it slips from: the capitalised
+    /// words are counted by block, a paragraph written twice counts twice,
+    /// and a paragraph that goes takes its uses with it.
+    #[test]
+    fn a_respelling_follows_how_often_other_paragraphs_write_it() {
+        let story = "Tobias Wendt drew the first plans for the harbour in 1990. Wendt later moved inland.\n\n";
+        let slip = "The tide tables of Wedt were lost in a flood.\n\n";
+        let once = format!("{story}{slip}");
+        let twice = format!("{story}{slip}{slip}");
+        assert_eq!(
+            name_variant_through(&[&once, &twice, &once, &twice]),
+            [true, false, true, false]
         );
     }
 
@@ -455,6 +472,7 @@ mod tests {
                 let memoised = analyzer.analyze(&text, Language::Markdown, settings);
                 let fresh = analyze(&text, Language::Markdown, settings);
                 prop_assert_eq!(outcome(&memoised), outcome(&fresh));
+                prop_assert_eq!(&memoised.actors.places, &fresh.actors.places);
             }
         }
     }

@@ -266,14 +266,15 @@ impl Actors {
 
 /// Finds the actors of a document.
 /// What the actor model keeps between analyses of one document: each block's
-/// word-list scan and reading, for one list of titles added by the settings,
-/// and the last linking with a fingerprint of what it read (`link/memo.rs`).
+/// word-list scan, reading and places' names, for one list of titles added
+/// by the settings, and the last linking with a fingerprint of what it read (`link/memo.rs`).
 #[derive(Debug, Default)]
 pub struct Memo {
     added_titles: lexicon::AddedTitles,
     lexicon: BlockMemo<lexicon::BlockScan>,
     reading: BlockMemo<recognise::BlockFound>,
     vocabulary: recognise::VocabularyMemo,
+    places: BlockMemo<places::BlockPlaces>,
     linked: link::Memo,
 }
 
@@ -288,7 +289,7 @@ pub fn recognise(prose: &Prose, settings: &Settings, memo: &mut Memo) -> Actors 
     let scan = lexicon::LEXICON.scan(prose, &memo.added_titles, &mut memo.lexicon);
     let mut found = recognise::recognise(prose, &scan, &mut memo.reading, &mut memo.vocabulary);
     // Before linking, which takes no one of a name read as a place's.
-    let places = Places::find(prose, &mut found.names);
+    let places = Places::find(prose, &mut found.names, &mut memo.places);
     let (actors, mentions) = memo.linked.link(prose, found, people.as_ref());
     let statements = statements::find(prose, &scan, &actors, &mentions);
     let mut line_starts = vec![0];

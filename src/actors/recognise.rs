@@ -19,8 +19,10 @@
 mod bodies;
 mod cited;
 mod family;
+mod inverted;
 mod memo;
 mod runs;
+mod things;
 mod titles;
 mod vocabulary;
 mod words;
@@ -452,6 +454,8 @@ impl Reader<'_> {
             self.learned_kind(n, heading);
             self.cited_author(n);
             self.family_name(n);
+            self.thing_name(n, range.start);
+            self.inverted_given_name(n, range.start);
             self.found.names[n].placed = self.placed(n);
         }
         self.descriptions(range, heading);

@@ -12,7 +12,7 @@ pub mod attribution;
 pub mod references;
 pub mod suppression;
 
-use std::any::Any;
+use std::any::{Any, TypeId};
 use std::cell::RefCell;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
@@ -20,6 +20,7 @@ use std::rc::Rc;
 
 use crate::actors::Actors;
 use crate::config::{Level, Settings};
+use crate::hashing::FastMap;
 use crate::prose::Prose;
 use crate::span::Span;
 
@@ -143,13 +144,14 @@ pub struct Context<'a> {
 }
 
 /// What the rules keep between analyses of one document: the attribution
-/// scan of each block, what `name-variant` worked out about each word, and
-/// the words each block writes in lowercase, and the role words that name a
-/// sex in each block.
+/// scan of each block, what `name-variant` worked out about each word and
+/// the capitalised words each block writes, the words each block writes in
+/// lowercase, and the role words that name a sex in each block.
 #[derive(Debug, Default)]
 pub struct Memo {
     scan: RefCell<attribution::ScanMemo>,
     words: RefCell<references::WordMemo>,
+    capitalised: RefCell<references::CapitalisedMemo>,
     lowercase: RefCell<references::LowercaseMemo>,
     roles: RefCell<references::RolesMemo>,
 }
@@ -189,7 +191,9 @@ impl<'a> Context<'a> {
 /// family to share (the attribution rules share one scan of the document).
 #[derive(Default)]
 pub struct Shared {
-    values: RefCell<Vec<Rc<dyn Any>>>,
+    /// By type: rules ask for a value once per mention or person, so the
+    /// look-up is a hash, not a walk over every value made so far.
+    values: RefCell<FastMap<TypeId, Rc<dyn Any>>>,
 }
 
 impl Shared {
@@ -197,12 +201,14 @@ impl Shared {
         let found = self
             .values
             .borrow()
-            .iter()
-            .find_map(|v| Rc::clone(v).downcast::<T>().ok());
+            .get(&TypeId::of::<T>())
+            .and_then(|v| Rc::clone(v).downcast::<T>().ok());
         found.unwrap_or_else(|| {
             // Made outside any borrow, so a panicking `make` leaves the memo whole.
             let value = Rc::new(make());
-            self.values.borrow_mut().push(value.clone());
+            self.values
+                .borrow_mut()
+                .insert(TypeId::of::<T>(), value.clone());
             value
         })
     }

@@ -287,6 +287,25 @@ impl Reader<'_> {
                 .is_some_and(|m| m.last == i - 1)
     }
 
+    /// Whether token `first` lies inside a listed place's or body's name
+    /// that begins before it.
+    fn inside_listed_name(&self, first: usize) -> bool {
+        const LISTED: [Class; 6] = [
+            Class::Country,
+            Class::Capital,
+            Class::Place,
+            Class::Agency,
+            Class::Institution,
+            Class::International,
+        ];
+        self.scan.cover(first).any(PLACES_AND_BODIES)
+            && LISTED.iter().any(|&class| {
+                self.scan
+                    .covering(first, class)
+                    .is_some_and(|m| m.first < first)
+            })
+    }
+
     /// Records tokens `first..end` as a name; its index, unless its words
     /// make no name.
     fn push_name(
@@ -296,6 +315,11 @@ impl Reader<'_> {
         heading: bool,
         in_place_name: bool,
     ) -> Option<usize> {
+        // A listed place's or body's name that begins before the words
+        // holds them: "Antonio" in "take San Antonio" is the city's.
+        if self.inside_listed_name(first) {
+            return None;
+        }
         let index = self.found.names.len();
         let first_tok = &self.tokens[first];
         let last_tok = &self.tokens[end - 1];
@@ -376,6 +400,7 @@ impl Reader<'_> {
                 Class::NotName,
             ])))
             && !self.is(i, PRONOUNS)
+            && !self.inside_listed_name(i)
     }
 
     /// Records a listed word as a possible reference. Its token stays free, so

@@ -1,55 +1,235 @@
-//! The capitalised words of the text, gathered in one pass for
-//! `name-variant`: how often each is written, and where outside quotations.
-//! Its two searches for respellings then look each word up once, not once
-//! per use.
+//! The capitalised words of the text, for `name-variant`: how often each is
+//! written, and how often outside quotations. Its two searches for
+//! respellings then look each word up once, not once per use.
+//!
+//! A block's capitalised words depend on its text alone, so they are kept
+//! between analyses of one document by block key ([`CapitalisedMemo`]), and
+//! the document's counts are brought up to date with the blocks that came
+//! and went: an edit costs the blocks it changes. Where each word is written
+//! is asked only of the few words a search flags ([`Capitalised::uses`]).
 
-use crate::checks::Context;
-use crate::hashing::FastMap;
-use crate::prose::TokenKind;
+use std::sync::Arc;
 
-/// A capitalised word: every use counted, the uses outside quotations
-/// listed by token.
-pub(super) struct Word<'a> {
-    pub(super) text: &'a str,
+use crate::hashing::{FastMap, FastSet};
+use crate::prose::{Prose, TokenKind};
+
+/// A capitalised word: every use counted, and the uses outside quotations.
+pub(super) struct Word {
+    pub(super) text: Arc<str>,
     pub(super) count: usize,
-    pub(super) tokens: Vec<usize>,
+    pub(super) outside: usize,
+}
+
+/// One block's capitalised words: each word, how often the block writes it,
+/// and its uses outside quotations as token indices within the block.
+type BlockWords = Box<[(Arc<str>, u32, Box<[u32]>)]>;
+
+/// How often the document writes a word: in all, and outside quotations.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Totals {
+    count: u64,
+    outside: u64,
+}
+
+/// Each block key of the latest analysis with how many of its blocks have
+/// that key and their capitalised words; and the document's totals.
+#[derive(Debug, Default)]
+pub struct CapitalisedMemo {
+    blocks: Arc<FastMap<u64, (u32, BlockWords)>>,
+    totals: FastMap<Arc<str>, Totals>,
+}
+
+impl CapitalisedMemo {
+    /// The capitalised words of `prose`, reading again only the blocks whose
+    /// key the latest analysis did not have.
+    fn update(&mut self, prose: &Prose) -> Capitalised {
+        // Taken out while they change: a panic half-way leaves an empty
+        // memo, not a wrong one.
+        let mut kept = std::mem::take(&mut self.blocks);
+        let mut totals = std::mem::take(&mut self.totals);
+        let blocks = Arc::make_mut(&mut kept);
+        let mut now: FastMap<u64, u32> = FastMap::default();
+        for block in &prose.blocks {
+            *now.entry(block.key).or_insert(0) += 1;
+        }
+        blocks.retain(|key, (had, words)| {
+            let count = now.get(key).copied().unwrap_or(0);
+            if count != *had {
+                add(&mut totals, words, i64::from(count) - i64::from(*had));
+                *had = count;
+            }
+            count > 0
+        });
+        for block in &prose.blocks {
+            if blocks.contains_key(&block.key) {
+                continue;
+            }
+            let words = block_words(prose, block.tokens.clone());
+            let count = now.get(&block.key).copied().unwrap_or(1);
+            add(&mut totals, &words, i64::from(count));
+            blocks.insert(block.key, (count, words));
+        }
+        let words = totals
+            .iter()
+            .map(|(text, t)| Word {
+                text: Arc::clone(text),
+                count: usize::try_from(t.count).unwrap_or(usize::MAX),
+                outside: usize::try_from(t.outside).unwrap_or(usize::MAX),
+            })
+            .collect();
+        self.totals = totals;
+        self.blocks = Arc::clone(&kept);
+        Capitalised {
+            words,
+            blocks: kept,
+        }
+    }
+}
+
+/// Counts a block's words `by` more (or fewer) blocks; a word no block
+/// writes goes.
+fn add(totals: &mut FastMap<Arc<str>, Totals>, words: &BlockWords, by: i64) {
+    for (text, count, outside) in words.iter() {
+        let change = |n: u64, per_block: usize| {
+            let per_block = i64::try_from(per_block).unwrap_or(i64::MAX);
+            let n = i64::try_from(n).unwrap_or(i64::MAX);
+            u64::try_from(n.saturating_add(per_block.saturating_mul(by))).unwrap_or(0)
+        };
+        let total = totals.get(text).copied().unwrap_or_default();
+        let updated = Totals {
+            count: change(total.count, *count as usize),
+            outside: change(total.outside, outside.len()),
+        };
+        if updated.count == 0 {
+            totals.remove(text);
+        } else {
+            totals.insert(Arc::clone(text), updated);
+        }
+    }
+}
+
+/// The capitalised words of a block's tokens, in the order they first come.
+fn block_words(prose: &Prose, tokens: std::ops::Range<usize>) -> BlockWords {
+    let mut words: Vec<(Arc<str>, u32, Vec<u32>)> = Vec::new();
+    let mut by_text: FastMap<&str, usize> = FastMap::default();
+    for (t, token) in prose.tokens[tokens].iter().enumerate() {
+        if token.kind != TokenKind::Word || !token.capitalised {
+            continue;
+        }
+        let text = prose.slice(token.word);
+        let w = *by_text.entry(text).or_insert_with(|| {
+            words.push((Arc::from(text), 0, Vec::new()));
+            words.len() - 1
+        });
+        let word = &mut words[w];
+        word.1 += 1;
+        if !token.in_quote {
+            word.2.push(u32::try_from(t).unwrap_or(u32::MAX));
+        }
+    }
+    words
+        .into_iter()
+        .map(|(text, count, outside)| (text, count, outside.into_boxed_slice()))
+        .collect()
 }
 
 /// Every capitalised word of the text.
-pub(super) struct Capitalised<'a> {
-    words: Vec<Word<'a>>,
+pub(super) struct Capitalised {
+    words: Vec<Word>,
+    blocks: Arc<FastMap<u64, (u32, BlockWords)>>,
 }
 
-impl<'a> Capitalised<'a> {
-    pub(super) fn of(ctx: &'a Context<'_>) -> Self {
-        let mut words: Vec<Word<'a>> = Vec::new();
-        let mut by_text: FastMap<&'a str, usize> = FastMap::default();
-        for (t, token) in ctx.prose.tokens.iter().enumerate() {
-            if token.kind != TokenKind::Word || !token.capitalised {
-                continue;
-            }
-            let text = ctx.prose.slice(token.word);
-            let w = *by_text.entry(text).or_insert_with(|| {
-                words.push(Word {
-                    text,
-                    count: 0,
-                    tokens: Vec::new(),
-                });
-                words.len() - 1
-            });
-            let word = &mut words[w];
-            word.count += 1;
-            if !token.in_quote {
-                word.tokens.push(t);
-            }
+impl Capitalised {
+    /// The capitalised words of the text, counted again only in the blocks
+    /// the memo has not seen, where the rules keep one.
+    pub(super) fn of(ctx: &crate::checks::Context<'_>) -> Self {
+        match ctx.memo {
+            Some(memo) => memo.capitalised.borrow_mut().update(ctx.prose),
+            None => CapitalisedMemo::default().update(ctx.prose),
         }
-        Capitalised { words }
     }
 
-    /// The words written outside quotations, in the order they first are.
-    pub(super) fn outside_quotes(&self) -> Vec<&Word<'a>> {
-        let mut out: Vec<&Word<'a>> = self.words.iter().filter(|w| !w.tokens.is_empty()).collect();
-        out.sort_unstable_by_key(|w| w.tokens[0]);
+    /// The words written outside quotations, in no particular order.
+    pub(super) fn outside_quotes(&self) -> impl Iterator<Item = &Word> {
+        self.words.iter().filter(|w| w.outside > 0)
+    }
+
+    /// Where each of `words` is written outside quotations, as token
+    /// indices in text order: one pass over the blocks, asked only for the
+    /// words a search flags.
+    pub(super) fn uses<'w>(
+        &self,
+        prose: &Prose,
+        words: &FastSet<&'w str>,
+    ) -> FastMap<&'w str, Vec<usize>> {
+        let mut out: FastMap<&'w str, Vec<usize>> = FastMap::default();
+        if words.is_empty() {
+            return out;
+        }
+        for block in &prose.blocks {
+            let Some((_, list)) = self.blocks.get(&block.key) else {
+                continue;
+            };
+            for (text, _, outside) in list.iter() {
+                let Some(&word) = words.get(&**text) else {
+                    continue;
+                };
+                out.entry(word)
+                    .or_default()
+                    .extend(outside.iter().map(|&t| block.tokens.start + t as usize));
+            }
+        }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Language;
+
+    /// Every word with its counts and its uses, in a fixed order.
+    fn listed(prose: &Prose, found: &Capitalised) -> Vec<(String, usize, usize, Vec<usize>)> {
+        let texts: FastSet<&str> = found.words.iter().map(|w| &*w.text).collect();
+        let uses = found.uses(prose, &texts);
+        let mut out: Vec<_> = found
+            .words
+            .iter()
+            .map(|w| {
+                let at = uses.get(&*w.text).cloned().unwrap_or_default();
+                (w.text.to_string(), w.count, w.outside, at)
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// Kept counts equal a fresh count as paragraphs come, go, change and
+    /// repeat (a paragraph written twice counts twice), and quotations
+    /// count a use but not one outside them.
+    #[test]
+    fn kept_counts_equal_a_fresh_count() {
+        let keller = "Anna Keller met Keller in Tallinn.\n\n";
+        let quoted = "\"Keller is late,\" Marek said.\n\n";
+        let versions = [
+            format!("{keller}{quoted}"),
+            format!("{keller}{quoted}{quoted}"),
+            format!("{quoted}{keller}{keller}{quoted}"),
+            format!("{keller}Kellar said so.\n\n"),
+            String::new(),
+            format!("{keller}{quoted}"),
+        ];
+        let mut memo = CapitalisedMemo::default();
+        let mut blocks = Default::default();
+        for text in &versions {
+            let prose = crate::prose::parse(text, Language::Markdown, &mut blocks);
+            let kept = memo.update(&prose);
+            let fresh = CapitalisedMemo::default().update(&prose);
+            assert_eq!(listed(&prose, &kept), listed(&prose, &fresh), "{text}");
+        }
+        let prose = crate::prose::parse(&versions[2], Language::Markdown, &mut blocks);
+        let found = memo.update(&prose);
+        let keller = found.words.iter().find(|w| &*w.text == "Keller");
+        assert_eq!(keller.map(|w| (w.count, w.outside)), Some((6, 4)));
     }
 }

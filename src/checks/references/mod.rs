@@ -26,6 +26,7 @@ mod titles;
 mod unlike;
 mod words;
 
+pub(crate) use capitalised::CapitalisedMemo;
 pub use case::TitleCase as TitleCaseRule;
 pub use courtesy::CourtesyTitle;
 pub(crate) use lowercase::LowercaseMemo;
@@ -363,15 +364,26 @@ fn line(ctx: &Context<'_>, offset: usize) -> usize {
 
 /// A span's text with runs of white space made single spaces.
 fn text_of(ctx: &Context<'_>, span: Span) -> String {
-    let text = ctx.prose.slice(span);
-    // Most names are single-spaced already: one copy, no list of words.
-    let single_spaced = text
-        .split(' ')
-        .all(|w| !w.is_empty() && !w.contains(char::is_whitespace));
-    if single_spaced {
-        return text.to_string();
+    single_spaced(ctx.prose.slice(span))
+}
+
+/// Text with runs of white space made single spaces, borrowed where it has
+/// none (most names).
+fn single_spaced_cow(text: &str) -> std::borrow::Cow<'_, str> {
+    if is_single_spaced(text) {
+        return std::borrow::Cow::Borrowed(text);
     }
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    std::borrow::Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+fn is_single_spaced(text: &str) -> bool {
+    text.split(' ')
+        .all(|w| !w.is_empty() && !w.contains(char::is_whitespace))
+}
+
+/// Text with runs of white space made single spaces.
+fn single_spaced(text: &str) -> String {
+    single_spaced_cow(text).into_owned()
 }
 
 /// The name a later reference uses: the family name (the last given name for

@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use super::capitalised::{Capitalised, Word};
+use super::capitalised::Capitalised;
 use super::layout::Layout;
 use super::spelling::{difference, nfc, respelling, Difference};
 use super::words::WordMemo;
@@ -35,7 +35,7 @@ pub(super) fn unlinked_respellings(
     ctx: &Context<'_>,
     layout: &Layout,
     words: &mut WordMemo,
-    (places, capitalised): (&Places, &Capitalised<'_>),
+    (places, capitalised): (&Places, &Capitalised),
     out: &mut Vec<Finding>,
 ) {
     let anchors = anchors(ctx);
@@ -45,19 +45,15 @@ pub(super) fn unlinked_respellings(
     let surnames: Vec<&str> = anchors.iter().map(|a| a.surname).collect();
     words.index(&surnames);
     // Every word some actor's name is made of: a word that is part of a name
-    // of its own ("Kane" in "Tim Kane") is that name, not a slip.
-    let name_words: FastSet<&str> = ctx
-        .actors
-        .actors
-        .iter()
-        .flat_map(|a| a.name.split_whitespace())
-        .collect();
+    // of its own ("Kane" in "Tim Kane") is that name, not a slip. Gathered
+    // only if a word is asked about.
+    let name_words = std::cell::OnceCell::new();
     // The one surname each word respells, if exactly one: the same for
     // every use of the word, so asked once per word; then its uses in
     // text order.
-    let mut uses: Vec<(usize, &Word<'_>, usize, Difference)> = Vec::new();
+    let mut flagged: Vec<(&str, usize, Difference)> = Vec::new();
     for word in capitalised.outside_quotes() {
-        let text = word.text;
+        let text: &str = &word.text;
         if text.chars().count() < 4 || !text.chars().all(|c| c.is_alphabetic() || is_mark(c)) {
             continue;
         }
@@ -65,13 +61,24 @@ pub(super) fn unlinked_respellings(
             continue;
         };
         if respelling_of(ctx, text, word.count, &anchors[a], places) {
-            uses.extend(word.tokens.iter().map(|&t| (t, word, a, how)));
+            flagged.push((text, a, how));
         }
     }
+    let wanted: FastSet<&str> = flagged.iter().map(|f| f.0).collect();
+    let written = capitalised.uses(ctx.prose, &wanted);
+    let mut uses: Vec<(usize, &str, usize, Difference)> = flagged
+        .iter()
+        .flat_map(|&(text, a, how)| {
+            written
+                .get(text)
+                .into_iter()
+                .flatten()
+                .map(move |&t| (t, text, a, how))
+        })
+        .collect();
     uses.sort_unstable_by_key(|u| u.0);
-    for (t, capitalised_word, anchor, how) in uses {
+    for (t, word, anchor, how) in uses {
         let token = &ctx.prose.tokens[t];
-        let word = capitalised_word.text;
         let anchor = &anchors[anchor];
         if !alone(ctx, t) {
             continue;
@@ -277,14 +284,21 @@ struct Caption;
 /// Whether the word names no one of its own: not a reference to one of the
 /// anchor's people already (the linked rule judges those), not an
 /// organisation or place, and not a person introduced under that name.
-fn unlinked(
-    ctx: &Context<'_>,
+fn unlinked<'a>(
+    ctx: &'a Context<'_>,
     anchor: &[usize],
     span: Span,
-    name_words: &FastSet<&str>,
+    name_words: &std::cell::OnceCell<FastSet<&'a str>>,
     word: &str,
 ) -> bool {
     let Some(m) = ctx.actors.mention_at(span.start) else {
+        let name_words = name_words.get_or_init(|| {
+            ctx.actors
+                .actors
+                .iter()
+                .flat_map(|a| a.name.split_whitespace())
+                .collect()
+        });
         return !name_words.contains(word);
     };
     let mention = &ctx.actors.mentions[m];
@@ -354,32 +368,54 @@ pub(super) fn accent_variants(
     ctx: &Context<'_>,
     layout: &Layout,
     words: &mut WordMemo,
-    (places, capitalised): (&Places, &Capitalised<'_>),
+    (places, capitalised): (&Places, &Capitalised),
     out: &mut Vec<Finding>,
 ) {
     // Each form of a word, by its letters without accents; only the words
-    // written in two forms or more are looked at again.
-    let mut forms: FastMap<Arc<str>, Vec<Written<'_>>> = FastMap::default();
+    // written in two forms or more are looked at again, and only their uses
+    // are looked for, each form's list in the order the forms first come.
+    let mut by_letters: FastMap<Arc<str>, Vec<&str>> = FastMap::default();
     for word in capitalised.outside_quotes() {
-        let text = word.text;
+        let text: &str = &word.text;
         if text.chars().count() < 3 || !text.chars().all(|c| c.is_alphabetic() || is_mark(c)) {
             continue;
         }
-        let spans = word
-            .tokens
-            .iter()
-            .map(|&t| ctx.prose.tokens[t].word)
-            .collect();
-        forms
+        by_letters
             .entry(words.without_accents(text))
             .or_default()
-            .push((text, spans));
+            .push(text);
     }
+    let wanted: FastSet<&str> = by_letters
+        .values()
+        .filter(|list| list.len() >= 2)
+        .flatten()
+        .copied()
+        .collect();
+    let written = capitalised.uses(ctx.prose, &wanted);
+    let forms: Vec<Vec<Written<'_>>> = by_letters
+        .into_values()
+        .filter(|list| list.len() >= 2)
+        .map(|list| {
+            let mut list: Vec<Written<'_>> = list
+                .into_iter()
+                .map(|text| {
+                    let spans = written
+                        .get(text)
+                        .into_iter()
+                        .flatten()
+                        .map(|&t| ctx.prose.tokens[t].word)
+                        .collect();
+                    (text, spans)
+                })
+                .collect();
+            list.sort_unstable_by_key(|f| f.1.first().map(|s| s.start));
+            list
+        })
+        .collect();
     // Each use of a word written in two forms or more, in text order, with
     // its forms.
     let mut varied: Vec<(Span, &str, &[Written<'_>])> = forms
-        .values()
-        .filter(|list| list.len() >= 2)
+        .iter()
         .flat_map(|list| {
             list.iter()
                 .flat_map(move |f| f.1.iter().map(move |&span| (span, f.0, list.as_slice())))

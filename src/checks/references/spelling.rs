@@ -2,6 +2,8 @@
 //! "Zelenskyy"; "Keller", "Kellar"; "Martínez", "Martinez"), or encoded two
 //! ways, or a Chinese or Korean name shortened to its given name.
 
+use std::borrow::Cow;
+
 use icu_normalizer::{ComposingNormalizerBorrowed, DecomposingNormalizerBorrowed};
 
 use super::capitalised::Capitalised;
@@ -112,6 +114,10 @@ impl Rule for NameVariant {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let layout = layout(ctx);
         let places = &ctx.actors.places;
+        let mut fresh = WordMemo::default();
+        let mut kept = ctx.memo.map(|m| m.words.borrow_mut());
+        let words = kept.as_deref_mut().unwrap_or(&mut fresh);
+        words.start();
         // A name with its accents dropped, or in another encoding, is worth a
         // look even where only its shape says it is a person's.
         for (a, actor) in named(ctx.actors, Confidence::Likely) {
@@ -121,13 +127,9 @@ impl Rule for NameVariant {
             if actor.confidence == Confidence::Certain {
                 given_name_alone(ctx, &layout, a, actor, person, out);
             }
-            spellings(ctx, &layout, (a, actor), places, out);
+            spellings(ctx, &layout, (a, actor), (places, words), out);
         }
         shared_name_spelling(ctx, &layout, out);
-        let mut fresh = WordMemo::default();
-        let mut kept = ctx.memo.map(|m| m.words.borrow_mut());
-        let words = kept.as_deref_mut().unwrap_or(&mut fresh);
-        words.start();
         let capitalised = Capitalised::of(ctx);
         super::slips::unlinked_respellings(ctx, &layout, words, (places, &capitalised), out);
         super::slips::accent_variants(ctx, &layout, words, (places, &capitalised), out);
@@ -266,24 +268,36 @@ fn given_name_alone(
 }
 
 /// A reference's family name: its span and spelling.
-fn family_of(ctx: &Context<'_>, m: &Mention) -> Option<(Span, String)> {
-    let written = text_of(ctx, m.name);
+/// Borrowed from the text where it is written as it reads (most names).
+fn family_of<'a>(
+    ctx: &Context<'a>,
+    words: &mut WordMemo,
+    m: &Mention,
+) -> Option<(Span, Cow<'a, str>)> {
     match m.form {
-        Form::Family => Some((m.name, written)),
+        Form::Family => Some((m.name, super::single_spaced_cow(ctx.prose.slice(m.name)))),
         Form::Full => {
-            let words: Vec<&str> = written.split(' ').collect();
-            let parsed = PersonName::parse(&words)?;
-            let raw = ctx.prose.slice(m.name);
-            let family = parsed.family;
-            let at = match parsed.order {
-                NameOrder::GivenFirst => raw.rfind(family.as_str())?,
-                _ => raw.find(family.as_str())?,
-            };
-            let span = Span::new(m.name.start + at, m.name.start + at + family.len());
-            Some((span, family))
+            let (at, family) = words.family(ctx.prose.slice(m.name), family_in)?;
+            let start = m.name.start + at;
+            let span = Span::new(start, start + family.len());
+            // The family name is found in the name as written, so the text
+            // there spells it.
+            Some((span, Cow::Borrowed(ctx.prose.slice(span))))
         }
         _ => None,
     }
+}
+
+/// The family name of a full name as written, and where it starts in it.
+fn family_in(raw: &str) -> Option<(usize, String)> {
+    let written = super::single_spaced(raw);
+    let words: Vec<&str> = written.split(' ').collect();
+    let family = PersonName::parse(&words)?;
+    let at = match family.order {
+        NameOrder::GivenFirst => raw.rfind(family.family.as_str())?,
+        _ => raw.find(family.family.as_str())?,
+    };
+    Some((at, family.family))
 }
 
 /// Spellings of the family name that differ from the first one used, or
@@ -293,7 +307,7 @@ fn spellings(
     ctx: &Context<'_>,
     layout: &Layout,
     (a, actor): (usize, &Actor),
-    places: &Places,
+    (places, words): (&Places, &mut WordMemo),
     out: &mut Vec<Finding>,
 ) {
     let refs: Vec<&Mention> = checked(ctx, layout, a).map(|(_, m)| m).collect();
@@ -303,10 +317,10 @@ fn spellings(
         return;
     }
     let whole = whole_names(ctx, &refs, out);
-    let families: Vec<(Span, String)> = refs
+    let families: Vec<(Span, Cow<'_, str>)> = refs
         .iter()
         .filter(|m| !whole.contains(&m.name.start))
-        .filter_map(|m| family_of(ctx, m))
+        .filter_map(|m| family_of(ctx, words, m))
         .collect();
     let Some((first_span, first)) = families.first().cloned() else {
         return;
@@ -326,7 +340,7 @@ fn spellings(
         ),
         _ => {
             let (span, spelling) = usual_spelling(&families).unwrap_or((first_span, first));
-            (spelling, RelatedLocation::Here(span))
+            (spelling.into_owned(), RelatedLocation::Here(span))
         }
     };
     // One spelling throughout: nothing differs from it.
@@ -346,7 +360,7 @@ fn spellings(
     };
     let variants: Vec<(Span, String, Difference)> = families
         .iter()
-        .filter_map(|(span, f)| difference(f, &expected).map(|d| (*span, f.clone(), d)))
+        .filter_map(|(span, f)| difference(f, &expected).map(|d| (*span, f.to_string(), d)))
         .filter(|(span, f, d)| {
             sure || *d != Difference::Letters
                 || alone(span) && (shaped || settled_slip(ctx, &families, f, &expected))
@@ -420,7 +434,7 @@ fn introduced_in_shape<'a>(ctx: &Context<'_>, a: usize, actor: &'a Actor) -> Opt
 /// model hesitates and the article never gives it in full.
 fn settled_slip(
     ctx: &Context<'_>,
-    families: &[(Span, String)],
+    families: &[(Span, Cow<'_, str>)],
     written: &str,
     expected: &str,
 ) -> bool {
@@ -438,15 +452,15 @@ fn settled_slip(
 /// The spelling most references use, at its first use; on a tie, the first
 /// one written. One slip among many references is the slip, wherever it
 /// comes.
-fn usual_spelling(families: &[(Span, String)]) -> Option<(Span, String)> {
+fn usual_spelling<'a>(families: &[(Span, Cow<'a, str>)]) -> Option<(Span, Cow<'a, str>)> {
     // Counted once each: a person may be named hundreds of times.
     let mut counts: FastMap<&str, usize> = FastMap::default();
     for (_, f) in families {
         crate::work::step();
-        *counts.entry(f.as_str()).or_insert(0) += 1;
+        *counts.entry(f.as_ref()).or_insert(0) += 1;
     }
     let count = |f: &str| counts.get(f).copied().unwrap_or(0);
-    let mut best: Option<&(Span, String)> = None;
+    let mut best: Option<&(Span, Cow<'a, str>)> = None;
     for candidate in families {
         crate::work::step();
         if best.is_none_or(|b| count(&candidate.1) > count(&b.1)) {

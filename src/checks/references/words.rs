@@ -17,6 +17,11 @@ use crate::hashing::FastMap;
 pub struct WordMemo {
     current: FastMap<Box<str>, Facts>,
     previous: FastMap<Box<str>, Facts>,
+    /// Each full name as written, with where its family name starts in it
+    /// and how it reads: parsing a name costs more than the rest of the
+    /// rule's look at it, and most names are written again and again.
+    families: FastMap<Box<str>, Option<(usize, Arc<str>)>>,
+    previous_families: FastMap<Box<str>, Option<(usize, Arc<str>)>>,
     index: Option<KeptIndex>,
     /// Counts the indexes made: a word's answer against the surnames
     /// ([`WordMemo::respells`]) holds while this stays the same.
@@ -63,11 +68,34 @@ impl WordMemo {
     /// be carried on as this one asks about it.
     pub(super) fn start(&mut self) {
         self.previous = std::mem::take(&mut self.current);
+        self.previous_families = std::mem::take(&mut self.families);
     }
 
     /// Ends an analysis: the words it did not ask about go.
     pub(super) fn finish(&mut self) {
         self.previous = FastMap::default();
+        self.previous_families = FastMap::default();
+    }
+
+    /// Where the family name starts in a full name as written, and the
+    /// family name: `family_of(written)`, worked out once per spelling.
+    pub(super) fn family(
+        &mut self,
+        written: &str,
+        family_of: impl FnOnce(&str) -> Option<(usize, String)>,
+    ) -> Option<(usize, Arc<str>)> {
+        if let Some(known) = self.families.get(written) {
+            return known.clone();
+        }
+        let (written, known) = match self.previous_families.remove_entry(written) {
+            Some(kept) => kept,
+            None => (
+                Box::from(written),
+                family_of(written).map(|(at, f)| (at, Arc::from(f))),
+            ),
+        };
+        self.families.insert(written, known.clone());
+        known
     }
 
     fn facts(&mut self, word: &str) -> &mut Facts {
