@@ -6,8 +6,9 @@
 //! fit, the one introduced before the reference wins if only one was; otherwise
 //! the reference stays ambiguous. Headlines only ever link to people the body
 //! names. Linking runs in phases, a file each: full names make people
-//! (`full_names.rs`), single names link to them (`single_names.rs`, through
-//! the indexes of `index.rs`), names and descriptions become mentions
+//! (`full_names.rs`; with a place for an epithet, `epithets.rs`), single
+//! names link to them (`single_names.rs`, through the indexes of
+//! `index.rs`), names and descriptions become mentions
 //! (`mentions.rs`), offices, relations and roles are worked out (`roles.rs`),
 //! organisations join (`bodies.rs`), the people file is matched
 //! (`people_file.rs`) and the list is put in order (`tidy.rs`).
