@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// FxHash's mixing: a rotate, an xor and a multiply per eight bytes.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct FastHasher(u64);
 
 const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;

@@ -198,6 +198,15 @@ impl Phrases {
                     found = Some((end, id));
                 }
             }
+            // The white space after a word that begins no phrase ends the
+            // search before the next end is asked for.
+            let stops = bytes.get(at).is_none_or(|&b| {
+                b.is_ascii_whitespace()
+                    && (b != b' ' || !self.may_hold(hash) || !self.may_prefix(hash))
+            });
+            if stops {
+                return found;
+            }
         }
         found
     }

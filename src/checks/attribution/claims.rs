@@ -9,7 +9,9 @@
 //! [`sourced`]). One finding per clause, on its first cue, with an "Add a
 //! source" fix that ends the claim's clause with ", according to TK".
 
-use super::clauses::{add_source, continues_an_account, is_closer, sourced, ClauseBreaks};
+use super::clauses::{
+    add_source, continues_an_account, is_closer, sourced, ClauseBreaks, SentenceClauses,
+};
 use super::lexicon::{contains, Roles, LEXICON};
 use super::scan::{Hit, Scan};
 use super::{citations, judgements, nouns, per_block};
@@ -61,6 +63,7 @@ fn claims(ctx: &Context<'_>, scan: &Scan<'_>, hits: &[Hit], out: &mut Vec<Findin
     let mut account: Option<(usize, bool)> = None;
     // Whether a sentence cites a work, for the last sentence asked.
     let mut cited: Option<(usize, bool)> = None;
+    let mut clauses = SentenceClauses::default();
     for hit in hits {
         let same_clause = last.is_some_and(|sentence| {
             sentence == hit.sentence && !breaks.before(scan, hit.span.start)
@@ -74,7 +77,7 @@ fn claims(ctx: &Context<'_>, scan: &Scan<'_>, hits: &[Hit], out: &mut Vec<Findin
         if is_question(scan, hit.sentence)
             || answers_a_question(scan, hit.sentence)
             || idiom(scan, span)
-            || sourced(scan, hit.sentence, span)
+            || sourced(scan, hit.sentence, span, &mut clauses)
         {
             continue;
         }

@@ -22,10 +22,15 @@ const SOURCE_PLACEHOLDER: &str = "according to TK";
 /// not respond, …" do not, nor does a verb after the claim that goes on to
 /// report something else ("While the bill is expected to pass, the mayor
 /// warned that…").
-pub(super) fn sourced(scan: &Scan<'_>, sentence: usize, cue: Span) -> bool {
+pub(super) fn sourced(
+    scan: &Scan<'_>,
+    sentence: usize,
+    cue: Span,
+    clauses: &mut SentenceClauses,
+) -> bool {
     let prose = scan.prose;
     let s = &prose.sentences[sentence];
-    let clauses = clauses(scan, s.tokens.clone());
+    let clauses = clauses.of(scan, sentence);
     let clause_of = |offset: usize| {
         let i = prose.tokens[s.tokens.clone()].partition_point(|t| t.span.start < offset);
         clauses.get(i).copied().unwrap_or_default()
@@ -384,27 +389,42 @@ impl ClauseBreaks {
     }
 }
 
-/// For each token of a sentence: the number of its clause, and whether it
-/// stands in a subordinate clause.
-fn clauses(scan: &Scan<'_>, tokens: std::ops::Range<usize>) -> Vec<(usize, bool)> {
-    let prose = scan.prose;
-    let mut clause = 0;
-    let mut subordinate = false;
-    tokens
-        .map(|t| {
-            let token = &prose.tokens[t];
-            if is_clause_break(scan, t) {
-                clause += 1;
-                subordinate = false;
-            } else if token.kind != TokenKind::Punct
-                && !token.in_quote
-                && contains(&LEXICON.subordinators, prose.slice(token.word))
-            {
-                subordinate = true;
+/// The clauses of the last sentence asked, kept while the claims of one
+/// sentence are asked about in turn.
+#[derive(Default)]
+pub(super) struct SentenceClauses {
+    sentence: Option<usize>,
+    clauses: Vec<(usize, bool)>,
+}
+
+impl SentenceClauses {
+    /// For each token of the sentence: the number of its clause, and whether
+    /// it stands in a subordinate clause.
+    fn of(&mut self, scan: &Scan<'_>, sentence: usize) -> &[(usize, bool)] {
+        if self.sentence != Some(sentence) {
+            self.sentence = Some(sentence);
+            let prose = scan.prose;
+            let tokens = prose.sentences[sentence].tokens.clone();
+            self.clauses.clear();
+            self.clauses.reserve(tokens.len());
+            let mut clause = 0;
+            let mut subordinate = false;
+            for t in tokens {
+                let token = &prose.tokens[t];
+                if is_clause_break(scan, t) {
+                    clause += 1;
+                    subordinate = false;
+                } else if token.kind != TokenKind::Punct
+                    && !token.in_quote
+                    && contains(&LEXICON.subordinators, prose.slice(token.word))
+                {
+                    subordinate = true;
+                }
+                self.clauses.push((clause, subordinate));
             }
-            (clause, subordinate)
-        })
-        .collect()
+        }
+        &self.clauses
+    }
 }
 
 /// The "Add a source" edit: ", according to TK" at the end of the clause that

@@ -110,7 +110,32 @@ pub(super) struct Entry {
 }
 
 /// Lower-case words, as bytes: a lookup needs no UTF-8 check.
-pub(super) type WordSet = FastSet<&'static [u8]>;
+pub(super) struct WordSet {
+    words: FastSet<&'static [u8]>,
+    /// For each length up to [`LONGEST_WORD`], one bit per first byte (mod
+    /// 128) of the words of that length: most words of a text are in no set,
+    /// and this says so for a load and a mask instead of a hash and a probe.
+    shapes: [u128; LONGEST_WORD + 1],
+}
+
+/// The longest word [`contains`] looks up, in bytes.
+const LONGEST_WORD: usize = 24;
+
+impl FromIterator<&'static [u8]> for WordSet {
+    fn from_iter<I: IntoIterator<Item = &'static [u8]>>(words: I) -> WordSet {
+        let mut set = WordSet {
+            words: FastSet::default(),
+            shapes: [0; LONGEST_WORD + 1],
+        };
+        for word in words {
+            if let (Some(&first), Some(shape)) = (word.first(), set.shapes.get_mut(word.len())) {
+                *shape |= 1 << (first % 128);
+            }
+            set.words.insert(word);
+        }
+        set
+    }
+}
 
 pub(super) struct Lexicon {
     /// Every pattern, matched at word starts.
@@ -281,7 +306,7 @@ pub(super) fn contains(set: &WordSet, word: &str) -> bool {
     // as they are, and the curly apostrophe is one three-byte sequence. This
     // runs for most words of every analysis, so no char decoding.
     const CURLY: &[u8] = "’".as_bytes();
-    let mut buf = [0u8; 24];
+    let mut buf = [0u8; LONGEST_WORD];
     let mut len = 0;
     let bytes = word.as_bytes();
     let mut i = 0;
@@ -298,7 +323,8 @@ pub(super) fn contains(set: &WordSet, word: &str) -> bool {
         len += 1;
         i += step;
     }
-    set.contains(&buf[..len])
+    let shape = set.shapes[len];
+    len > 0 && shape & (1 << (buf[0] % 128)) != 0 && set.words.contains(&buf[..len])
 }
 
 #[cfg(test)]
@@ -321,6 +347,26 @@ mod tests {
         assert!(!contains(&set, "CAFÉ"), "only ASCII letters are lowered");
         assert!(!contains(&set, "saidx"));
         assert!(!contains(&set, &"said".repeat(7)), "longer than any entry");
+    }
+
+    #[test]
+    fn the_shape_filter_keeps_every_word_up_to_the_longest() {
+        let longest: &'static str = Box::leak("a".repeat(LONGEST_WORD).into_boxed_str());
+        let set: WordSet = [
+            &b"i"[..],
+            b"it's",
+            "über".as_bytes(),
+            b"zz",
+            longest.as_bytes(),
+        ]
+        .into_iter()
+        .collect();
+        for word in ["I", "IT’S", "über", "ZZ", longest] {
+            assert!(contains(&set, word), "{word}");
+        }
+        for word in ["", "a", "it", "zzz", "Über", "b"] {
+            assert!(!contains(&set, word), "{word}");
+        }
     }
 
     #[test]

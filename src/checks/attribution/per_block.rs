@@ -24,7 +24,7 @@ use crate::span::Span;
 /// walk is an agent looked for up to ten words after a participle (see
 /// `scan::AGENT_REACH`), then a word or two to tell a deadline or a measure
 /// from an agent.
-const FORWARD_TOKENS: usize = 16;
+pub(super) const FORWARD_TOKENS: usize = 16;
 
 /// A block's findings, at offsets from its start, and the voice of the text
 /// they were found in, if they depend on it.
@@ -35,6 +35,22 @@ pub(super) struct BlockFindings {
 }
 
 pub(super) type FindingsMemo = BlockMemo<BlockFindings>;
+
+impl BlockFindings {
+    /// Findings of a block that starts at `start`, kept relative to it;
+    /// for findings that do not depend on the voice of the whole text.
+    pub(super) fn relative(findings: &[Finding], start: usize) -> BlockFindings {
+        BlockFindings {
+            findings: findings.iter().map(|f| moved(f, start, 0)).collect(),
+            in_person: None,
+        }
+    }
+
+    /// The findings, for the block now at `start`.
+    pub(super) fn at(&self, start: usize) -> impl Iterator<Item = Finding> + '_ {
+        self.findings.iter().map(move |f| moved(f, 0, start))
+    }
+}
 
 /// Runs `find` on the hits of each block that has any and adds what it
 /// finds to `out`, reusing a block's findings from `memo` when its key and

@@ -18,12 +18,15 @@
 //! \"Golden Week\"", "\"Larry King Now\"") are not quotations of anyone.
 
 mod beside;
+mod kept;
 mod repeats;
 
+pub(super) use kept::Kept;
 pub(super) use repeats::RepeatsMemo;
 
 use super::lexicon::{self, Roles};
 use super::lexicon::{contains, LEXICON};
+use super::per_block::BlockFindings;
 use super::scan::{Hit, Scan, Speaker};
 use crate::checks::{Context, Finding, Rule, RuleInfo, Severity};
 use crate::prose::{BlockKind, Prose, Quotation, TokenKind};
@@ -100,87 +103,129 @@ impl Rule for OrphanQuote {
             Some(memo) => repeats::repeated_quotations(prose, &mut memo.scan.borrow_mut().repeats),
             None => repeats::repeated_quotations(prose, &mut RepeatsMemo::default()),
         };
-        // What a paragraph says of all its quotations, worked out once per
-        // paragraph: a plain-text article may be one paragraph.
-        let mut paragraph: Option<Paragraph> = None;
-        for (i, q) in prose.quotations.iter().enumerate() {
-            let block = &prose.blocks[q.block];
-            if paragraph.as_ref().is_none_or(|p| p.block != q.block) {
-                paragraph = Some(Paragraph::new(prose, q.block));
+        // A paragraph's findings are kept between analyses under a key of
+        // what the rule reads for it, with the answers the actor model gave
+        // about its pronouns, unless they read the actor model otherwise.
+        let mut memo = ctx.memo.map(|memo| memo.scan.borrow_mut());
+        let mut memo = memo.as_deref_mut().map(|memo| &mut memo.orphans);
+        for (b, block) in prose.blocks.iter().enumerate() {
+            let quotations = block.quotations.clone();
+            if quotations.is_empty() {
+                continue;
             }
-            let Some(paragraph) = paragraph.as_mut() else {
+            let repeated = &repeated[quotations];
+            let Some(memo) = memo.as_deref_mut() else {
+                orphans(prose, &scan, b, repeated, out);
                 continue;
             };
-            if q.nested
-                || q.continues
-                || block.kind == BlockKind::Heading
-                || is_name(prose, q)
-                || glossed_term(prose, q)
-                || repeated[i]
-            {
+            let key = kept::key(prose, b, repeated);
+            let start = block.span.start;
+            let tokens = block.tokens.start;
+            let same_answers = |kept: &kept::Kept| kept.same_answers(&scan, tokens);
+            if let Some(kept) = memo.reuse(key, same_answers) {
+                out.extend(kept.findings.at(start));
                 continue;
             }
-            if is_fragment(prose, q) || is_term(prose, q) {
-                if is_short_term(prose, q) || opens_as_name(prose, q) {
+            scan.forget_read_actors();
+            let mut found = Vec::new();
+            orphans(prose, &scan, b, repeated, &mut found);
+            let (read_actors, antecedents) = scan.forget_read_actors();
+            if !read_actors {
+                let findings = BlockFindings::relative(&found, start);
+                memo.insert(key, kept::Kept::new(findings, &antecedents, tokens));
+            }
+            out.extend(found);
+        }
+        if let Some(memo) = memo {
+            memo.finish();
+        }
+    }
+}
+
+/// The orphan quotations of block `block`; `repeated` says for each of its
+/// quotations whether its opening words are quoted elsewhere too.
+fn orphans(
+    prose: &Prose,
+    scan: &Scan<'_>,
+    block_index: usize,
+    repeated: &[bool],
+    out: &mut Vec<Finding>,
+) {
+    let block = &prose.blocks[block_index];
+    // What a paragraph says of all its quotations, worked out once.
+    let mut paragraph = Paragraph::new(prose, block_index);
+    let paragraph = &mut paragraph;
+    let quotations = &prose.quotations[block.quotations.clone()];
+    for (q, &repeated) in quotations.iter().zip(repeated) {
+        if q.nested
+            || q.continues
+            || block.kind == BlockKind::Heading
+            || is_name(prose, q)
+            || glossed_term(prose, q)
+            || repeated
+        {
+            continue;
+        }
+        if is_fragment(prose, q) || is_term(prose, q) {
+            if is_short_term(prose, q) || opens_as_name(prose, q) {
+                continue;
+            }
+            let paragraph_source = paragraph
+                .first_sourced(prose, scan)
+                .is_some_and(|start| start <= q.span.start);
+            // Its sentence, or one before it in the paragraph, names
+            // someone: whose words, or whose document, it quotes.
+            let named = paragraph
+                .first_named(prose)
+                .is_some_and(|start| start < q.span.end);
+            // A long partial quotation is read like a full one: a
+            // speaker in the paragraph before may own it.
+            let long = words_beyond(prose.slice(q.inner), FRAGMENT_WORDS);
+            let sourced = paragraph_source
+                || named
+                || speech_tag_follows(prose, q)
+                || credited(prose, q)
+                || (long && matches!(paragraph.speakers(prose, scan), Speakers::Known));
+            if !sourced {
+                out.push(
+                    Finding::new(
+                        &ORPHAN_QUOTE,
+                        q.span,
+                        "Whose words? These quotation marks have no source in their sentence: say who used the words, or drop the marks.",
+                    )
+                    .with_severity(Severity::Information),
+                );
+            }
+            continue;
+        }
+        if labelled(prose, q)
+            || paragraph.labelled
+            || introduced(prose, scan, q)
+            || in_exchange(prose, scan, q)
+        {
+            continue;
+        }
+        let message = match paragraph.speakers(prose, scan) {
+            Speakers::None => {
+                if speech_tag_follows(prose, q)
+                    || paragraph.tagged_before(prose, q.span.start)
+                    || named_around(prose, q)
+                    || speaker_within(prose, q)
+                    || credited(prose, q)
+                    || beside::speaker_beside(prose, scan, q)
+                    || beside::headline_speaker(prose, scan, q)
+                {
                     continue;
                 }
-                let paragraph_source = paragraph
-                    .first_sourced(prose, &scan)
-                    .is_some_and(|start| start <= q.span.start);
-                // Its sentence, or one before it in the paragraph, names
-                // someone: whose words, or whose document, it quotes.
-                let named = paragraph
-                    .first_named(prose)
-                    .is_some_and(|start| start < q.span.end);
-                // A long partial quotation is read like a full one: a
-                // speaker in the paragraph before may own it.
-                let long = words_beyond(prose.slice(q.inner), FRAGMENT_WORDS);
-                let sourced = paragraph_source
-                    || named
-                    || speech_tag_follows(prose, q)
-                    || credited(prose, q)
-                    || (long && matches!(paragraph.speakers(prose, &scan), Speakers::Known));
-                if !sourced {
-                    out.push(
-                        Finding::new(
-                            &ORPHAN_QUOTE,
-                            q.span,
-                            "Whose words? These quotation marks have no source in their sentence: say who used the words, or drop the marks.",
-                        )
-                        .with_severity(Severity::Information),
-                    );
-                }
-                continue;
+                "Who said this? This quotation has no speaker in its sentence, its paragraph or the paragraph before.".to_string()
             }
-            if labelled(prose, q)
-                || paragraph.labelled
-                || introduced(prose, &scan, q)
-                || in_exchange(prose, &scan, q)
-            {
-                continue;
+            Speakers::UnknownPronoun(t) => {
+                let pronoun = scan.word(t);
+                format!("Who is \"{pronoun}\"? No one comes before this quotation for \"{pronoun}\" to refer to.")
             }
-            let message = match paragraph.speakers(prose, &scan) {
-                Speakers::None => {
-                    if speech_tag_follows(prose, q)
-                        || paragraph.tagged_before(prose, q.span.start)
-                        || named_around(prose, q)
-                        || speaker_within(prose, q)
-                        || credited(prose, q)
-                        || beside::speaker_beside(prose, &scan, q)
-                        || beside::headline_speaker(prose, &scan, q)
-                    {
-                        continue;
-                    }
-                    "Who said this? This quotation has no speaker in its sentence, its paragraph or the paragraph before.".to_string()
-                }
-                Speakers::UnknownPronoun(t) => {
-                    let pronoun = scan.word(t);
-                    format!("Who is \"{pronoun}\"? No one comes before this quotation for \"{pronoun}\" to refer to.")
-                }
-                Speakers::Known => continue,
-            };
-            out.push(Finding::new(&ORPHAN_QUOTE, q.span, message));
-        }
+            Speakers::Known => continue,
+        };
+        out.push(Finding::new(&ORPHAN_QUOTE, q.span, message));
     }
 }
 

@@ -10,7 +10,7 @@
 //! a spokesperson, a statement owned by someone ("the ministry's statement",
 //! "a statement from X"), or a news agency.
 
-use std::cell::{Cell, OnceCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::Rc;
 
 use super::lexicon::{contains, entry, Roles, LEXICON};
@@ -42,8 +42,9 @@ pub(super) enum Speaker {
 
 pub(super) struct Scan<'a> {
     pub prose: &'a Prose,
-    /// The people and organisations of the document, for what pronouns refer to.
-    pub actors: &'a Actors,
+    /// The people and organisations of the document, for what pronouns
+    /// refer to: read through [`Scan::actors`].
+    actors: &'a Actors,
     /// In text order; none inside a headline or a quotation.
     pub hits: Rc<Vec<Hit>>,
     /// The first word a pronoun may refer back to, for "he"/"she" ([1]) and
@@ -54,6 +55,15 @@ pub(super) struct Scan<'a> {
     /// Whether [`Scan::in_person`] was asked since [`Scan::forget_asked`]:
     /// findings that depend on the whole text's voice are kept with it.
     asked_in_person: Cell<bool>,
+    /// Whether the actor model was read since [`Scan::forget_read_actors`]:
+    /// its answers depend on the whole document, so findings that read it
+    /// are not kept by paragraph.
+    read_actors: Cell<bool>,
+    /// The pronouns asked about in [`Scan::antecedent_possible`] since
+    /// [`Scan::forget_read_actors`], with the answers: findings that read
+    /// the actor model only so are kept with them, and used again while
+    /// the same questions get the same answers.
+    antecedents_asked: RefCell<Vec<(usize, bool)>>,
 }
 
 impl<'a> Scan<'a> {
@@ -74,6 +84,8 @@ impl<'a> Scan<'a> {
             first_describing: Default::default(),
             in_person: scanned.voice.in_person(),
             asked_in_person: Cell::new(false),
+            read_actors: Cell::new(false),
+            antecedents_asked: RefCell::default(),
         }
     }
 
@@ -100,6 +112,22 @@ impl<'a> Scan<'a> {
     /// Whether [`Scan::in_person`] was asked since this was last called.
     pub fn forget_asked(&self) -> bool {
         self.asked_in_person.replace(false)
+    }
+
+    /// The document's people and organisations (noted as read).
+    pub fn actors(&self) -> &'a Actors {
+        self.read_actors.set(true);
+        self.actors
+    }
+
+    /// Whether [`Scan::actors`] was read since this was last called, and
+    /// the pronouns [`Scan::antecedent_possible`] was asked about, with its
+    /// answers.
+    pub fn forget_read_actors(&self) -> (bool, Vec<(usize, bool)>) {
+        (
+            self.read_actors.replace(false),
+            self.antecedents_asked.take(),
+        )
     }
 
     /// The hits of a span of text, in order.
@@ -491,6 +519,13 @@ impl<'a> Scan<'a> {
     /// building standing for a government — which the actor model, reading a
     /// bare headline, may not know as a name.
     pub fn antecedent_possible(&self, t: usize) -> bool {
+        let answer = self.antecedent_possible_unasked(t);
+        self.antecedents_asked.borrow_mut().push((t, answer));
+        answer
+    }
+
+    /// [`Scan::antecedent_possible`], not noted as asked: to check a kept answer.
+    pub fn antecedent_possible_unasked(&self, t: usize) -> bool {
         let offset = self.token(t).span.start;
         let pronoun = self.word(t).to_ascii_lowercase();
         let person = matches!(pronoun.as_str(), "he" | "she");

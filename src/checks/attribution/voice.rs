@@ -116,6 +116,16 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_is_a_whole_word_before_any_apostrophe() {
+        let pronouns = |text: &str| {
+            let prose = crate::prose::parse(text, Language::Markdown, &mut Default::default());
+            Voice::of(&prose, &prose.tokens).pronouns
+        };
+        assert_eq!(pronouns("I'm sure WE’VE met, and you'll see yours."), 4);
+        assert_eq!(pronouns("Young mystery owners use ourselvesque words."), 0);
+    }
+
+    #[test]
     fn news_copy_and_quoted_speakers_are_not() {
         assert!(!told_in_person(
             "The council voted on Tuesday to close the depot. The plan seems doomed."

@@ -105,7 +105,7 @@ fn opens_with_someone(prose: &Prose, scan: &Scan<'_>, s: usize, alone: bool) -> 
     if !alone {
         return true;
     }
-    let actors = scan.actors;
+    let actors = scan.actors();
     let span = sentence.span;
     let first = actors
         .mentions
@@ -119,7 +119,7 @@ fn opens_with_someone(prose: &Prose, scan: &Scan<'_>, s: usize, alone: bool) -> 
 
 /// The actor of a mention starting at `offset`, if the actor model knows one.
 fn actor_named_at(scan: &Scan<'_>, offset: usize) -> Option<usize> {
-    let actors = scan.actors;
+    let actors = scan.actors();
     actors.mention_at(offset).and_then(|m| {
         let mention = &actors.mentions[m];
         (mention.span.start == offset)

@@ -53,11 +53,12 @@ pub(super) fn repeated_quotations(prose: &Prose, memo: &mut RepeatsMemo) -> Vec<
     let mut now: FastMap<u64, (u32, Arc<BlockRuns>)> = FastMap::default();
     let mut in_order = Vec::new();
     let mut lower = String::new();
+    let mut words = Vec::new();
     for block in prose.blocks.iter().filter(|b| !b.quotations.is_empty()) {
         let runs = memo.blocks.get_or_make(block.key, || {
             prose.quotations[block.quotations.clone()]
                 .iter()
-                .map(|q| quotation_runs(prose.slice(q.inner), &mut lower))
+                .map(|q| quotation_runs(prose.slice(q.inner), &mut lower, &mut words))
                 .collect()
         });
         now.entry(block.key)
@@ -108,29 +109,37 @@ fn count(holders: &mut FastMap<u64, u32>, runs: &BlockRuns, times: i64) {
 }
 
 /// The runs of a quotation's words. Words are compared by a hash of their
-/// lowercase form, made in one reused buffer: a string per quoted word was
-/// most of this rule's time.
-fn quotation_runs(inner: &str, lower: &mut String) -> QuotationRuns {
-    let words: Vec<u64> = inner
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            lower.clear();
-            if w.is_ascii() {
-                // A copy lowercased in place, not a string grown char by char.
-                lower.push_str(w);
-                lower.make_ascii_lowercase();
-            } else {
-                lower.push_str(&w.to_lowercase());
-            }
-            word_hash(lower)
-        })
-        .collect();
+/// lowercase form: an ASCII word is hashed byte by byte as it stands, and only
+/// a word outside ASCII is lowercased into the reused buffer first (a string
+/// per quoted word was once most of this rule's time). `words` is a buffer
+/// for the word hashes, reused from one quotation to the next.
+fn quotation_runs(inner: &str, lower: &mut String, words: &mut Vec<u64>) -> QuotationRuns {
+    words.clear();
+    words.extend(inner.split_whitespace().filter_map(|w| {
+        if w.is_ascii() {
+            let bytes = w.as_bytes();
+            let start = bytes.iter().position(u8::is_ascii_alphanumeric)?;
+            let end = bytes.iter().rposition(u8::is_ascii_alphanumeric)? + 1;
+            return Some(word_hash(&bytes[start..end]));
+        }
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() {
+            return None;
+        }
+        lower.clear();
+        lower.push_str(&w.to_lowercase());
+        Some(word_hash(lower.as_bytes()))
+    }));
+    let words = &words[..];
     let mut runs = Vec::with_capacity(words.len() * REPEAT_WORDS);
     for start in 0..words.len() {
-        for len in 1..=REPEAT_WORDS.min(words.len() - start) {
-            runs.push(run_hash(&words[start..start + len]));
+        // Each run extends the one before it by a word.
+        let mut hash = FastHasher::default();
+        for (len, &word) in words[start..].iter().take(REPEAT_WORDS).enumerate() {
+            hash.write_u64(word);
+            let mut run = hash.clone();
+            run.write_usize(len + 1);
+            runs.push(run.finish());
         }
     }
     // Each run once: a quotation that says a word twice holds it once.
@@ -138,10 +147,10 @@ fn quotation_runs(inner: &str, lower: &mut String) -> QuotationRuns {
     runs.dedup();
     // A crosshead may add an article to the words it repeats: "'A change
     // maker.'" over a body that quotes "change maker".
-    let articles = ["a", "an", "the"].map(word_hash);
+    let articles = [b"a".as_slice(), b"an", b"the"].map(word_hash);
     let opening = match words.split_first() {
         Some((first, rest)) if !rest.is_empty() && articles.contains(first) => rest,
-        _ => &words[..],
+        _ => words,
     };
     QuotationRuns {
         runs,
@@ -150,11 +159,16 @@ fn quotation_runs(inner: &str, lower: &mut String) -> QuotationRuns {
     }
 }
 
-fn word_hash(lower: &str) -> u64 {
-    let mut hash = FastHasher::default();
-    hash.write(lower.as_bytes());
-    hash.write_usize(lower.len());
-    hash.finish()
+/// The hash of a word, ASCII-lowercased as it is read (the bytes of a word
+/// outside ASCII are lowercased already).
+fn word_hash(word: &[u8]) -> u64 {
+    let hash = word.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+        (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)
+    });
+    let mut hasher = FastHasher::default();
+    hasher.write_u64(hash);
+    hasher.write_usize(word.len());
+    hasher.finish()
 }
 
 /// A run's hash: its words' hashes and its length, so that runs of

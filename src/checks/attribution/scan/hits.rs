@@ -9,7 +9,7 @@ use std::rc::Rc;
 use super::super::lexicon::{Roles, LEXICON};
 use super::super::newsroom::SourceNames;
 use super::super::per_block::FindingsMemo;
-use super::super::quotes::RepeatsMemo;
+use super::super::quotes::{Kept, RepeatsMemo};
 use super::super::voice::Voice;
 use crate::config::Settings;
 use crate::prose::{BlockKind, BlockMemo, Prose, TokenKind};
@@ -37,6 +37,7 @@ pub struct ScanMemo {
     blocks: BlockMemo<BlockScan>,
     pub(in crate::checks::attribution) claims: FindingsMemo,
     pub(in crate::checks::attribution) vague: FindingsMemo,
+    pub(in crate::checks::attribution) orphans: BlockMemo<Kept>,
     pub(in crate::checks::attribution) repeats: RepeatsMemo,
 }
 
