@@ -2,9 +2,9 @@
 //! real entry points (issue 13): a courtesy title in French, a relation that
 //! keeps two people of one surname apart, a court case's name that is no
 //! reference to a person, a middle name that is no one's given name, given
-//! names on later reference, a place before a title at a sentence start, and
-//! roles set off by commas before the name. Over JSON-RPC (hover,
-//! references), on articles of our own.
+//! names on later reference, a place before a title at a sentence start,
+//! roles set off by commas before the name, and epithets ("Aldric of
+//! Wensleydale"). Over JSON-RPC (hover, references), on articles of our own.
 
 mod common;
 
@@ -123,5 +123,149 @@ async fn a_place_before_a_title_and_a_role_set_off_before_the_name_are_read() {
     }
     let first = headline_in(&mut client, &u, SET_OFF, "Ruiz").await;
     assert!(!first.contains("pilots"), "{first}");
+    client.shutdown().await;
+}
+
+const EPITHETS: &str = include_str!("fixtures/actors/epithets.md");
+
+/// A place for an epithet ("Aldric of Wensleydale") makes one person, whom
+/// the first word alone names later ("Aldric"), and no person of the
+/// place. A person of a body ("Crane of Reuters"), of a lowercase phrase
+/// ("Vale of the county archive") or of a listed place after a title
+/// ("Prior Osgood of Yorkshire") keeps the family name.
+#[tokio::test]
+async fn an_epithet_of_a_place_is_part_of_the_name() {
+    let mut client = TestClient::start().await;
+    let u = uri("epithets.md");
+    client.open_and_wait(&u, "markdown", EPITHETS).await;
+    assert_eq!(
+        headline_in(&mut client, &u, EPITHETS, "Aldric of").await,
+        "**Aldric of Wensleydale**"
+    );
+    assert_eq!(
+        headline_in(&mut client, &u, EPITHETS, "Aldric\nwrote").await,
+        "**Aldric of Wensleydale**"
+    );
+    assert_eq!(
+        headline_in(&mut client, &u, EPITHETS, "Aldric said").await,
+        "**Aldric of Wensleydale**"
+    );
+    // The place is part of the name, and no one of its own.
+    assert_eq!(
+        headline_in(&mut client, &u, EPITHETS, "Wensleydale").await,
+        "**Aldric of Wensleydale**"
+    );
+    assert_eq!(
+        headline_in(&mut client, &u, EPITHETS, "Marguerite asked").await,
+        "**Marguerite of Corbenay**"
+    );
+    assert_eq!(
+        client.references_at(&u, EPITHETS, "Aldric of").await.len(),
+        3
+    );
+    // Quiet: the family name stays the person's own.
+    let vale = headline_in(&mut client, &u, EPITHETS, "Vale said").await;
+    assert_eq!(vale, "**Henrietta Vale**");
+    let osgood = headline_in(&mut client, &u, EPITHETS, "Osgood said").await;
+    assert!(!osgood.contains("Yorkshire"), "{osgood}");
+    assert_eq!(
+        headline_in(&mut client, &u, EPITHETS, "Crane of Reuters said").await,
+        "**Tobias Crane**"
+    );
+    client.shutdown().await;
+}
+
+const SHORT_SURNAMES: &str = include_str!("fixtures/actors/short-surnames.md");
+
+/// Two-letter surnames after a given name ("Joyce To", "Fanny Ng"), even
+/// one that spells a function word, link later on ("To said"), while the
+/// word itself ("To be fair") stays no one's; two people of one surname
+/// ("Kelvin Au", "Maggie Au") stay apart.
+#[tokio::test]
+async fn two_letter_surnames_after_a_given_name_are_names() {
+    let mut client = TestClient::start().await;
+    let u = uri("short-surnames.md");
+    client.open_and_wait(&u, "markdown", SHORT_SURNAMES).await;
+    let text = SHORT_SURNAMES;
+    let joyce = headline_in(&mut client, &u, text, "Joyce To").await;
+    assert!(joyce.starts_with("**Joyce To**"), "{joyce}");
+    let later = headline_in(&mut client, &u, text, "To said").await;
+    assert!(later.starts_with("**Joyce To**"), "{later}");
+    let according = headline_in(&mut client, &u, text, "To.").await;
+    assert!(according.starts_with("**Joyce To**"), "{according}");
+    assert_eq!(headline_in(&mut client, &u, text, "To be fair").await, "");
+    assert_eq!(client.references_at(&u, text, "Joyce To").await.len(), 3);
+    assert_eq!(
+        headline_in(&mut client, &u, text, "Ng said").await,
+        headline_in(&mut client, &u, text, "Fanny Ng").await
+    );
+    let kelvin = headline_in(&mut client, &u, text, "Kelvin Au").await;
+    let maggie = headline_in(&mut client, &u, text, "Maggie Au").await;
+    assert!(kelvin.starts_with("**Kelvin Au**"), "{kelvin}");
+    assert!(maggie.starts_with("**Maggie Au**"), "{maggie}");
+    let au = headline_in(&mut client, &u, text, "Au said").await;
+    assert!(au.contains("not linked"), "{au}");
+    client.shutdown().await;
+}
+
+const COORDINATED: &str = include_str!("fixtures/actors/coordinated-roles.md");
+
+/// A role set off before a name keeps the place it is for ("the Labour MP
+/// for Ashfield, Rhona Castell"), with no person made of the place; a
+/// plural role after two coordinated names ("Ines Marlowe and Bo Varga,
+/// the co-founders") goes to neither, never to the second alone.
+#[tokio::test]
+async fn a_role_for_a_place_and_a_role_after_two_names() {
+    let mut client = TestClient::start().await;
+    let u = uri("coordinated-roles.md");
+    client.open_and_wait(&u, "markdown", COORDINATED).await;
+    let text = COORDINATED;
+    assert_eq!(
+        headline_in(&mut client, &u, text, "Rhona Castell").await,
+        "**Rhona Castell** — Labour MP for Ashfield"
+    );
+    assert_eq!(headline_in(&mut client, &u, text, "Ashfield").await, "");
+    for needle in ["Ines Marlowe", "Bo Varga", "Tavi Ruskin", "Elma Borth"] {
+        let head = headline_in(&mut client, &u, text, needle).await;
+        assert!(
+            head.starts_with(&format!("**{needle}**")) && !head.contains(" — "),
+            "{needle}: {head}"
+        );
+    }
+    client.shutdown().await;
+}
+
+const KIN: &str = include_str!("fixtures/actors/kin-named-alike.md");
+
+/// A shorter form of a name after a relation ("the second son of Pierre
+/// Lanfort", after "Pierre Anselm Lanfort") is the relative, not the
+/// person named in full: fathers and sons share given names. Elsewhere a
+/// shorter form is the same person.
+#[tokio::test]
+async fn a_relative_named_alike_is_someone_else() {
+    let mut client = TestClient::start().await;
+    let u = uri("kin-named-alike.md");
+    client.open_and_wait(&u, "markdown", KIN).await;
+    assert_eq!(
+        headline_in(&mut client, &u, KIN, "Pierre Anselm").await,
+        "**Pierre Anselm Lanfort**"
+    );
+    assert_eq!(
+        headline_in(&mut client, &u, KIN, "Pierre Lanfort").await,
+        "**Pierre Lanfort**"
+    );
+    assert_eq!(
+        headline_in(&mut client, &u, KIN, "Lanfort was").await,
+        "**Pierre Anselm Lanfort**"
+    );
+    assert_eq!(
+        client.references_at(&u, KIN, "Pierre Lanfort").await.len(),
+        1
+    );
+    // Not after a relation: the shorter form is the person named in full.
+    assert_eq!(
+        headline_in(&mut client, &u, KIN, "Ruth\nDace").await,
+        "**Ruth Halloran Dace**"
+    );
     client.shutdown().await;
 }

@@ -6,14 +6,16 @@
 //! fit, the one introduced before the reference wins if only one was; otherwise
 //! the reference stays ambiguous. Headlines only ever link to people the body
 //! names. Linking runs in phases, a file each: full names make people
-//! (`full_names.rs`), single names link to them (`single_names.rs`, through
-//! the indexes of `index.rs`), names and descriptions become mentions
+//! (`full_names.rs`; with a place for an epithet, `epithets.rs`), single
+//! names link to them (`single_names.rs`, through the indexes of
+//! `index.rs`), names and descriptions become mentions
 //! (`mentions.rs`), offices, relations and roles are worked out (`roles.rs`),
 //! organisations join (`bodies.rs`), the people file is matched
 //! (`people_file.rs`) and the list is put in order (`tidy.rs`).
 
 mod articled;
 mod bodies;
+mod epithets;
 mod full_names;
 mod index;
 mod memo;
@@ -26,6 +28,7 @@ mod tidy;
 use std::collections::HashMap;
 
 use articled::articled_words;
+use epithets::epithet_after;
 pub use memo::Memo;
 use mentions::{attach, description_mentions};
 use people_file::match_people;
@@ -115,6 +118,12 @@ struct Linker<'a> {
     slip_seen: FastSet<String>,
     /// Names cut down to their family name (a sentence opener dropped).
     narrowed: Vec<Option<Span>>,
+    /// Names with their epithet ("Catherine of Aragon"): the whole name.
+    widened: Vec<Option<Span>>,
+    /// The places of epithets ("Aragon"), which are no one's reference.
+    in_epithet: Vec<bool>,
+    /// The one-word names read as people's somewhere, once an epithet asks.
+    people_alone: Option<FastSet<String>>,
     /// People by office key, and the people holding a leader's office.
     holders: FastMap<String, Vec<usize>>,
     leaders: Vec<usize>,
@@ -143,6 +152,9 @@ impl<'a> Linker<'a> {
             slip_families: Vec::new(),
             slip_seen: FastSet::default(),
             narrowed: vec![None; names],
+            widened: vec![None; names],
+            in_epithet: vec![false; names],
+            people_alone: None,
             holders: FastMap::default(),
             leaders: Vec::new(),
             renamed: false,

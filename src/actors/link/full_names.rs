@@ -20,6 +20,9 @@ impl Linker<'_> {
                 }
                 let parsed = &raw.parsed;
                 if parsed.given.is_none() {
+                    if let Some(place) = epithet_after(self.prose, raw) {
+                        self.epithet(names, i, place);
+                    }
                     continue;
                 }
                 if let Some(a) = self.family_written_whole(parsed) {
@@ -49,7 +52,7 @@ impl Linker<'_> {
                 let words = parsed.full.split(' ').count();
                 let existing = self
                     .existing_person(parsed)
-                    .filter(|&a| !self.fuller_beside(a, raw));
+                    .filter(|&a| !self.fuller_beside(a, raw) && !self.kin_named_alike(a, raw));
                 let actor = match existing {
                     Some(a) => {
                         let fuller = self.actors[a].person.as_ref().is_some_and(|p| {
@@ -126,6 +129,16 @@ impl Linker<'_> {
         };
         known.full.split(' ').count() < raw.parsed.full.split(' ').count()
             && self.prose.block_at(self.introduced[a]) == self.prose.block_at(raw.name.start)
+    }
+
+    /// Whether a name written after a relation ("the second son of Pierre
+    /// Lanfort") is a relative of that name, not the person `a` it would
+    /// otherwise be a shorter or fuller form of ("Pierre Charles Lanfort"):
+    /// fathers and sons share given names. The same name written again is
+    /// the same person.
+    fn kin_named_alike(&self, a: usize, raw: &RawName) -> bool {
+        relation_before(self.prose, raw)
+            && self.by_full.get(lookup_key(&raw.parsed.full).as_ref()) != Some(&a)
     }
 
     /// The one person whose family name opens with particles and this
@@ -253,4 +266,14 @@ pub(super) fn kin_after(prose: &Prose, end: usize) -> bool {
             .map_or("", |t| prose.slice(t.span))
     };
     word(0) == "and" && matches!(word(1), "his" | "her" | "their") && LEXICON.is_relation(word(2))
+}
+
+/// Whether a relation and "of" come just before a name ("the son of
+/// Pierre Lanfort"). (Linking's memo keeps this too.)
+pub(super) fn relation_before(prose: &Prose, raw: &RawName) -> bool {
+    let before = prose.text[..raw.span.start].trim_end();
+    let relation = before
+        .strip_suffix(" of")
+        .and_then(|lead| lead.rsplit([' ', ',', '(']).next());
+    relation.is_some_and(|r| LEXICON.is_relation(r))
 }

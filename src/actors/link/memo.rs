@@ -18,7 +18,8 @@
 //! start), the text from its first offset to its last is the same, the
 //! findings that moved moved by the edit's length and all lie after those
 //! that did not, each name is in the same paragraph and starts or does not
-//! start a sentence as before, is or is not followed by "and his son" as
+//! start a sentence as before, is or is not followed by "and his son" or
+//! by the same epithet ("of Aragon") and preceded by "the son of" as
 //! before, and the words written as things ("the Confederacy.") and the
 //! people file are the same.
 
@@ -195,6 +196,8 @@ fn fingerprints(prose: &Prose, found: &mut Found) -> Vec<Item> {
             prose.tokens.get(first).map(|t| t.sentence_start),
             family,
             super::full_names::kin_after(prose, name.tokens.end),
+            super::full_names::relation_before(prose, name),
+            super::epithets::epithet_after(prose, name).map(|place| prose.slice(place)),
         )
             .hash(&mut shape);
         item.shape = shape.finish();

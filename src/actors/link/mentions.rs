@@ -51,6 +51,10 @@ impl Linker<'_> {
                     mention.span = narrow;
                     mention.name = narrow;
                 }
+                if let Some(whole) = self.widened[i] {
+                    mention.span.end = mention.span.end.max(whole.end);
+                    mention.name = whole;
+                }
                 mentions.push(mention);
             }
         }

@@ -52,6 +52,7 @@ impl Linker<'_> {
     fn people_named_once(&mut self, names: &[RawName]) {
         for (i, raw) in names.iter().enumerate() {
             if self.targets[i].is_some()
+                || self.in_epithet[i]
                 || raw.in_title
                 || raw.not_person
                 || raw.heading
@@ -155,7 +156,8 @@ impl Linker<'_> {
 
     /// Links single name `i`.
     fn link_single_name(&mut self, names: &[RawName], i: usize, raw: &RawName) {
-        if self.targets[i].is_some() || raw.in_title || self.in_case_name(raw) {
+        if self.targets[i].is_some() || self.in_epithet[i] || raw.in_title || self.in_case_name(raw)
+        {
             return;
         }
         let written = match self.narrowed[i] {

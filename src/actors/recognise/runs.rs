@@ -59,6 +59,34 @@ impl Reader<'_> {
                 .all(|part| LEXICON.is_syllabic(part))
     }
 
+    /// "Joyce To", "Stanley Ho": a two-letter word the lists hold as a
+    /// function word, capitalised inside a sentence and ending a name, is a
+    /// (Cantonese) surname, not the word it spells.
+    fn short_surname(&self, i: usize) -> bool {
+        let token = &self.tokens[i];
+        let mut letters = self.word(i).chars();
+        let shaped = letters.next().is_some_and(char::is_uppercase)
+            && letters.next().is_some_and(char::is_lowercase)
+            && letters.next().is_none();
+        shaped
+            && token.kind == TokenKind::Word
+            && self.uses[i] == Use::Free
+            && !self.tokens.get(i + 1).is_some_and(|t| {
+                t.capitalised && t.kind == TokenKind::Word && i + 1 < self.sentence_end
+            })
+    }
+
+    /// "To said", "said To": such a surname on its own, inside a sentence
+    /// or before a speech verb. Like a listed word, it is a reference only
+    /// to a person named in full ("Joyce To").
+    fn short_surname_alone(&self, i: usize) -> bool {
+        let speaks = || {
+            self.tokens[i].possessive()
+                || i + 1 < self.sentence_end && self.scan.cover(i + 1).has(Class::SpeechVerb)
+        };
+        self.capitalised(i) && self.short_surname(i) && (!self.tokens[i].sentence_start || speaks())
+    }
+
     pub(super) fn next_is_nameish(&self, i: usize) -> bool {
         let next = i + 1;
         next < self.sentence_end
@@ -94,7 +122,7 @@ impl Reader<'_> {
         let mut i = range.start;
         while i < range.end {
             if !(self.initial(i, range.end) || self.nameish(i, false)) {
-                if self.listed_surname(i) {
+                if self.listed_surname(i) || !heading && self.short_surname_alone(i) {
                     self.push_listed(i, heading);
                 }
                 i += 1;
@@ -128,6 +156,16 @@ impl Reader<'_> {
                     words.push(next);
                     j = next;
                     continue;
+                }
+                if !heading
+                    && given_start
+                    && words.len() == 1
+                    && !self.tokens[next].sentence_start
+                    && self.short_surname(next)
+                {
+                    words.push(next);
+                    j = next;
+                    break;
                 }
                 // Particles between two name words: "Charles de Gaulle",
                 // "Ursula von der Leyen".

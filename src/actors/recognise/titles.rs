@@ -450,20 +450,45 @@ impl Reader<'_> {
         }
         let comma = start - 1;
         let mut first = comma;
+        // One-word names after "for" or "of" in the role are places ("the
+        // Labour MP for Ashfield, Jane Doe"): read into it if it is one.
+        let mut places = Vec::new();
         while first > range.start
             && comma - first < 14
             && self.tokens[first - 1].kind == TokenKind::Word
-            && !matches!(self.uses[first - 1], Use::Name(_))
         {
+            if let Use::Name(other) = self.uses[first - 1] {
+                let other = other as usize;
+                let Some(place) = self.found.names.get(other).filter(|o| {
+                    o.parsed.given.is_none()
+                        && o.tokens.end == first
+                        && o.tokens.start > range.start + 1
+                        && self.is(o.tokens.start - 1, CONNECTORS & !THE)
+                }) else {
+                    break;
+                };
+                places.push((other, place.tokens.clone()));
+                first = place.tokens.start;
+                continue;
+            }
             first -= 1;
+        }
+        for (_, tokens) in &places {
+            self.uses[tokens.clone()].fill(Use::Body);
         }
         let opens_clause = first == range.start
             || self.tokens[first].sentence_start
             || self.is_punct(first - 1, ";:—–");
-        if first == comma || !opens_clause {
-            return;
+        let title = (first < comma && opens_clause)
+            .then(|| self.appositive(first, comma))
+            .flatten();
+        for (other, tokens) in places {
+            match title {
+                Some(_) => self.found.names[other].in_title = true,
+                None => self.uses[tokens].fill(Use::Name(other as u32)),
+            }
         }
-        let Some(mut title) = self.appositive(first, comma) else {
+        let Some(mut title) = title else {
             return;
         };
         title.after_name = false;
