@@ -175,6 +175,41 @@ fn moved(finding: &Finding, from: usize, to: usize) -> Finding {
     moved
 }
 
+/// Applies one generated edit to an article built from numbered
+/// paragraphs: `(0, i, p, _)` puts paragraph `p` in at `i`, `(1, i, _, _)`
+/// takes one out, `(2, i, p, _)` rewrites one as `p`, and `(3, _, _, at)`
+/// types a character, or a paragraph break, near byte `at`. Returns the
+/// edited text. Shared by the property tests of the rules that keep
+/// findings per paragraph.
+#[cfg(test)]
+pub(crate) fn edited_article(
+    paragraphs: &mut Vec<usize>,
+    (op, i, p, at): (u8, usize, usize, usize),
+    article: impl Fn(&[usize]) -> String,
+) -> String {
+    let i = i % (paragraphs.len() + 1);
+    match op {
+        0 => paragraphs.insert(i, p),
+        1 if paragraphs.len() > 1 => {
+            paragraphs.remove(i.min(paragraphs.len() - 1));
+        }
+        2 if !paragraphs.is_empty() => {
+            let last = paragraphs.len() - 1;
+            paragraphs[i.min(last)] = p;
+        }
+        _ => {}
+    }
+    let mut text = article(paragraphs);
+    if op == 3 {
+        let mut at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        text.insert_str(at, if at % 3 == 0 { "\n\n" } else { "x" });
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
@@ -245,28 +280,8 @@ mod tests {
             let mut paragraphs = start;
             let mut text = article(&paragraphs);
             analyzer.analyze(&text, language, &settings);
-            for (op, i, p, at) in edits {
-                let i = i % (paragraphs.len() + 1);
-                match op {
-                    0 => paragraphs.insert(i, p),
-                    1 if paragraphs.len() > 1 => {
-                        paragraphs.remove(i.min(paragraphs.len() - 1));
-                    }
-                    2 => {
-                        let last = paragraphs.len() - 1;
-                        paragraphs[i.min(last)] = p;
-                    }
-                    _ => {}
-                }
-                text = article(&paragraphs);
-                if op == 3 {
-                    // A character typed somewhere, perhaps a paragraph break.
-                    let mut at = at.min(text.len());
-                    while !text.is_char_boundary(at) {
-                        at -= 1;
-                    }
-                    text.insert_str(at, if at % 3 == 0 { "\n\n" } else { "x" });
-                }
+            for edit in edits {
+                text = super::edited_article(&mut paragraphs, edit, article);
                 let kept = analyzer.analyze(&text, language, &settings);
                 let fresh = analyze(&text, language, &settings);
                 prop_assert_eq!(attribution(&kept.findings), attribution(&fresh.findings), "{}", text);

@@ -385,6 +385,12 @@ fn introduces_next(prose: &Prose, block: usize) -> bool {
 
 /// The last paragraph of a quotation that runs on over several paragraphs.
 fn last_block_of(prose: &Prose, block: usize) -> &crate::prose::Block {
+    &prose.blocks[last_run_on_block(prose, block)]
+}
+
+/// The index of the last paragraph that a quotation opening in `block`
+/// runs on over (`block` itself when none follows on).
+fn last_run_on_block(prose: &Prose, block: usize) -> usize {
     let mut last = block;
     while let Some(next) = prose.blocks.get(last + 1) {
         let continues = prose.quotations[next.quotations.clone()]
@@ -395,7 +401,7 @@ fn last_block_of(prose: &Prose, block: usize) -> &crate::prose::Block {
         }
         last += 1;
     }
-    &prose.blocks[last]
+    last
 }
 
 /// A partial quotation inside a sentence: neither a quoted sentence or

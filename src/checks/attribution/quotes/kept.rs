@@ -101,17 +101,8 @@ pub(super) fn key(prose: &Prose, block: usize, repeated: &[bool]) -> u64 {
 /// after it up to [`FORWARD_TOKENS`] tokens.
 fn reach_end(prose: &Prose, block: usize) -> usize {
     let blocks = &prose.blocks;
-    let mut last = block;
-    while let Some(next) = blocks.get(last + 1) {
-        let continues = prose.quotations[next.quotations.clone()]
-            .first()
-            .is_some_and(|q| q.continues);
-        if !continues {
-            break;
-        }
-        last += 1;
-    }
-    last = (last + 1).min(blocks.len() - 1).max(last);
+    let run_on = super::last_run_on_block(prose, block);
+    let mut last = (run_on + 1).min(blocks.len() - 1).max(run_on);
     let mut tokens = 0;
     while tokens < FORWARD_TOKENS && last + 1 < blocks.len() {
         last += 1;
@@ -193,27 +184,8 @@ mod tests {
             let mut paragraphs = start;
             let mut text = article(&paragraphs);
             analyzer.analyze(&text, language, &settings);
-            for (op, i, p, at) in edits {
-                let i = i % (paragraphs.len() + 1);
-                match op {
-                    0 => paragraphs.insert(i, p),
-                    1 if paragraphs.len() > 1 => {
-                        paragraphs.remove(i.min(paragraphs.len() - 1));
-                    }
-                    2 => {
-                        let last = paragraphs.len() - 1;
-                        paragraphs[i.min(last)] = p;
-                    }
-                    _ => {}
-                }
-                text = article(&paragraphs);
-                if op == 3 {
-                    let mut at = at.min(text.len());
-                    while !text.is_char_boundary(at) {
-                        at -= 1;
-                    }
-                    text.insert_str(at, if at % 3 == 0 { "\n\n" } else { "x" });
-                }
+            for edit in edits {
+                text = crate::checks::attribution::per_block::edited_article(&mut paragraphs, edit, article);
                 let kept = analyzer.analyze(&text, language, &settings);
                 let fresh = analyze(&text, language, &settings);
                 prop_assert_eq!(orphans(&kept.findings), orphans(&fresh.findings), "{}", text);
