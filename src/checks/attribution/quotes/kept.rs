@@ -116,6 +116,7 @@ mod tests {
     use proptest::prelude::*;
 
     use crate::analysis::{analyze, Analyzer};
+    use crate::checks::attribution::per_block::kept_checks;
     use crate::config::Settings;
     use crate::document::Language;
 
@@ -146,20 +147,8 @@ mod tests {
         "Lepp slammed the table. \"We lost the vote.\"",
     ];
 
-    fn article(paragraphs: &[usize]) -> String {
-        paragraphs
-            .iter()
-            .map(|&p| PARAGRAPHS[p % PARAGRAPHS.len()])
-            .collect::<Vec<_>>()
-            .join("\n\n")
-    }
-
     fn orphans(findings: &[crate::checks::Finding]) -> Vec<String> {
-        findings
-            .iter()
-            .filter(|f| f.code == "orphan-quote")
-            .map(|f| format!("{f:?}"))
-            .collect()
+        kept_checks::findings_of(findings, &["orphan-quote"])
     }
 
     proptest! {
@@ -178,18 +167,7 @@ mod tests {
             ),
             plain in any::<bool>(),
         ) {
-            let settings = Settings::default();
-            let language = if plain { Language::PlainText } else { Language::Markdown };
-            let mut analyzer = Analyzer::default();
-            let mut paragraphs = start;
-            let mut text = article(&paragraphs);
-            analyzer.analyze(&text, language, &settings);
-            for edit in edits {
-                text = crate::checks::attribution::per_block::edited_article(&mut paragraphs, edit, article);
-                let kept = analyzer.analyze(&text, language, &settings);
-                let fresh = analyze(&text, language, &settings);
-                prop_assert_eq!(orphans(&kept.findings), orphans(&fresh.findings), "{}", text);
-            }
+            kept_checks::kept_equal_fresh(&PARAGRAPHS, start, edits, plain, &["orphan-quote"])?;
         }
     }
 
