@@ -124,7 +124,7 @@ impl Analysis {
             }
             end = m.span.end;
             let targets = match &m.target {
-                Target::Actor(a) => std::slice::from_ref(a),
+                Target::Actor(a) | Target::NamedFor(a) => std::slice::from_ref(a),
                 Target::Ambiguous(list) => list.as_slice(),
             };
             if targets.iter().any(|&a| a >= actors) {

@@ -82,6 +82,11 @@ pub enum Target {
     /// A name shared by several people, left unlinked; the candidates, in order
     /// of introduction.
     Ambiguous(Vec<usize>),
+    /// A surname used to name a group or an office's term after a person
+    /// ("the Okonjo family", "the Vance administration"): the hover shows
+    /// whom it is named for, but it is no reference to them (it introduces
+    /// no one, makes no mention of theirs and speaks for no one).
+    NamedFor(usize),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -114,7 +119,7 @@ impl Mention {
         crate::work::step();
         match self.target {
             Target::Actor(a) => Some(a),
-            Target::Ambiguous(_) => None,
+            Target::Ambiguous(_) | Target::NamedFor(_) => None,
         }
     }
 }
