@@ -319,6 +319,16 @@ const CASES: &[Case] = &[
         Quiet,
     ),
     md(
+        "statement as an occasion",
+        "The mayor is expected to win the vote and, as custom demands, will thank the council during her victory speech.\n",
+        claim("is expected to"),
+    ),
+    md(
+        "statement as an occasion",
+        "The mayor is expected to win the vote, her deputy said during a briefing.\n",
+        Quiet,
+    ),
+    md(
         "speech verb that reports nothing",
         "The board appears to ignore what adds up to a majority of the fees.\n",
         claim("appears to"),
@@ -596,6 +606,16 @@ const CASES: &[Case] = &[
     md(
         "dateline",
         "# Mayor under pressure\n\nHALIFAX, March 3 (Reuters) - The mayor is expected to resign on Friday.\n",
+        claim("is expected to"),
+    ),
+    md(
+        "dateline",
+        "# Mayor under pressure\n\nHalifax (AFP) – The mayor is expected to resign on Friday.\n",
+        claim("is expected to"),
+    ),
+    md(
+        "dateline",
+        "# Mayor under pressure\n\nMarch 3 (Reuters) - The mayor is expected to resign on Friday.\n",
         claim("is expected to"),
     ),
     md(

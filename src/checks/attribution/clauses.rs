@@ -58,6 +58,11 @@ pub(super) fn sourced(
         let talked_about = clause == cue_clause
             && only_a_statement(hit)
             && (hit.span.start >= cue.end || judged_statement(scan, s.tokens.clone(), hit, cue));
+        // "…is expected to win and, if he follows custom, will thank them
+        // during his speech": a statement named after the claim as an
+        // occasion is when something happens, not who makes the claim.
+        let an_occasion_after =
+            only_a_statement(hit) && hit.span.start >= cue.end && occasion(scan, hit);
         !cue.covers(hit.span)
             && !by_some_means(scan, hit)
             && (leads_into_cue || !subordinate)
@@ -65,6 +70,7 @@ pub(super) fn sourced(
             && !own_infinitive_before
             && !describes_a_noun
             && !talked_about
+            && !an_occasion_after
             && scan.is_marker(hit)
     })
 }
@@ -111,6 +117,14 @@ fn only_a_statement(hit: &Hit) -> bool {
                 .or(Roles::AGENCY)
                 .or(Roles::REPORTING),
         )
+}
+
+/// A statement noun after "during" or "at", perhaps with an owner and a
+/// modifier between: "during his acceptance speech", "at a rally".
+fn occasion(scan: &Scan<'_>, hit: &Hit) -> bool {
+    scan.prev_words(hit.tokens.start)
+        .take(3)
+        .any(|p| scan.word_is(Some(p), "during") || scan.word_is(Some(p), "at"))
 }
 
 /// How many words may stand between a statement and the cue it is the

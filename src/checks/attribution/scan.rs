@@ -260,10 +260,13 @@ impl<'a> Scan<'a> {
     }
 
     /// Whether an agency's name sits in a wire dateline ("LONDON (AP) —",
-    /// "WASHINGTON, June 24 (Reuters) -"): the story's byline, which sources
-    /// nothing the story goes on to say. A dateline opens its paragraph with a
-    /// place in capitals, perhaps a date, the agency in brackets, then a dash.
+    /// "Cleveland (AFP) –", "WASHINGTON, June 24 (Reuters) -"): the story's
+    /// byline, which sources nothing the story goes on to say. A dateline
+    /// opens its paragraph with a few capitalised words (a place, perhaps a
+    /// date), the agency in brackets, then a dash; a lowercase word ("told
+    /// the Associated Press (AP) -") makes it prose.
     fn in_dateline(&self, hit: &Hit) -> bool {
+        const MOST_WORDS: usize = 6;
         let prose = self.prose;
         let Some(block) = prose.block_at(hit.span.start) else {
             return false;
@@ -278,15 +281,15 @@ impl<'a> Scan<'a> {
         };
         let dashed = after.trim_start().starts_with(['—', '–', '-', '―']);
         let mut words = place.split_whitespace();
-        let capitals = words.next().is_some_and(|w| {
-            w.chars().any(char::is_alphabetic) && w.chars().all(|c| !c.is_lowercase())
-        });
-        let rest_capitalised = words.all(|w| {
+        let place_first = words
+            .next()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+        let rest_capitalised = words.by_ref().take(MOST_WORDS).all(|w| {
             w.chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         });
-        dashed && capitals && rest_capitalised
+        dashed && place_first && rest_capitalised && words.next().is_none()
     }
 
     /// A reporting verb form used as a finite verb, in the active voice or
