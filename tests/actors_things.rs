@@ -1,6 +1,6 @@
 //! Names a sentence uses as things' names (issue 13's phantom people): a
 //! name between an article and a noun, a work owned by a person's name, a
-//! name inside a quoted title. Over JSON-RPC (hover) and through
+//! name inside a quoted title, a name in a list of dated works. Over JSON-RPC (hover) and through
 //! `copydesk actors`, on an article of our own, with the people who must
 //! stay people.
 
@@ -85,5 +85,32 @@ async fn a_given_name_after_a_listed_family_name_is_no_one_of_its_own() {
     }
     let value = client.hover_text(&u, READING_LIST, "Mark").await;
     assert_eq!(kind_of(&value), "Person", "{value}");
+    client.shutdown().await;
+}
+
+const DATED_WORKS: &str = include_str!("fixtures/actors/dated-works.md");
+
+/// A name dated in brackets in a list of works dated so, where another
+/// opens with an article, is a work's; authors cited by year in a list of
+/// their own stay people.
+#[tokio::test]
+async fn a_name_in_a_list_of_dated_works_is_no_person() {
+    let mut client = TestClient::start().await;
+    let u = uri("dated-works.md");
+    client.open_and_wait(&u, "markdown", DATED_WORKS).await;
+    for needle in ["Harlan", "Bellwether"] {
+        let value = client.hover_text(&u, DATED_WORKS, needle).await;
+        assert!(
+            !matches!(kind_of(&value), "Person" | "Probably"),
+            "{needle} is no person: {value}"
+        );
+    }
+    for needle in ["Corran Ashby", "Varga", "Okafor"] {
+        let value = client.hover_text(&u, DATED_WORKS, needle).await;
+        assert!(
+            matches!(kind_of(&value), "Person" | "Probably"),
+            "{needle} is a person: {value}"
+        );
+    }
     client.shutdown().await;
 }

@@ -63,7 +63,7 @@ impl Reader<'_> {
     }
 
     /// A year as works are dated, four digits from 1500 to 2099.
-    fn is_year(&self, k: usize) -> bool {
+    pub(super) fn is_year(&self, k: usize) -> bool {
         self.tokens[k].kind == TokenKind::Number
             && self
                 .word(k)

@@ -4,7 +4,10 @@
 //! - a name owned by a person's name, a work or a thing of theirs
 //!   ("Corvell's Notebooks");
 //! - a name inside a quoted title of a work ("the song "Rain Over My
-//!   Father"", "the painting "Anna of Kell"").
+//!   Father"", "the painting "Anna of Kell"");
+//! - a name dated in brackets in a list of works dated so, one of which
+//!   opens with an article ("roles include The Quiet Shore (2007), Harlan
+//!   (2013)"): a work's name, as the titles beside it show.
 //!
 //! Such a name makes no person of its own (a person the article names
 //! elsewhere still takes it, as in "the Harland administration" after
@@ -35,6 +38,10 @@ const QUOTE_TOKENS: usize = 12;
 /// How many capitalised words a coordinated modifier may have ("the Galt
 /// and Pryce probes").
 const MODIFIER_WORDS: usize = 3;
+/// How many tokens before or after a dated name another dated work may
+/// begin, and how many words a work's title may have.
+const WORKS_TOKENS: usize = 24;
+const WORK_TITLE_WORDS: usize = 8;
 
 impl Reader<'_> {
     /// Makes no person of the name at `n` where the sentence uses it as a
@@ -51,7 +58,8 @@ impl Reader<'_> {
         let thing = (!evidence.written()
             && !evidence.name_shape
             && (end == first + 1 && !name.possessive && self.modifier(first, end, lo)
-                || self.owned(n, first, lo)))
+                || self.owned(n, first, lo)
+                || self.dated_work(first, end, lo)))
             || !evidence.character && self.quoted_title(name.span.start, first, end, lo);
         if thing {
             self.found.names[n].not_person = true;
@@ -118,6 +126,47 @@ impl Reader<'_> {
             && self.tokens[owner].possessive()
             && !self.scan.cover(owner).any(PLACES_AND_BODIES)
             && (person_before || self.tag(owner).is_some_and(|t| t.kind == NameKind::Person))
+    }
+
+    /// "The Quiet Shore (2007), Harlan (2013)": the name over `first..end`
+    /// is an item of a comma list, dated in brackets, and another item
+    /// dated so near it in the sentence is a title that opens with an
+    /// article. `lo` is the first token of the sentence.
+    fn dated_work(&self, first: usize, end: usize, lo: usize) -> bool {
+        let listed = first > lo && self.is_punct(first - 1, ",")
+            || end + 3 < self.sentence_end && self.is_punct(end + 3, ",");
+        if !listed || !self.dated(end) {
+            return false;
+        }
+        let near =
+            lo.max(first.saturating_sub(WORKS_TOKENS))..self.sentence_end.min(end + WORKS_TOKENS);
+        near.filter(|&k| k < first || k >= end)
+            .any(|k| self.dated_title_at(k, lo))
+    }
+
+    /// Whether tokens `k..k + 3` are a year in round brackets.
+    fn dated(&self, k: usize) -> bool {
+        k + 2 < self.sentence_end
+            && self.is_punct(k, "(")
+            && self.is_year(k + 1)
+            && self.is_punct(k + 2, ")")
+    }
+
+    /// Whether a work's title dated in brackets begins at token `k`, inside
+    /// the sentence that starts at `lo`: a capitalised article there, then
+    /// words, and the bracketed year.
+    fn dated_title_at(&self, k: usize, lo: usize) -> bool {
+        if k == lo || !self.capitalised(k) || !self.is(k, words::ARTICLES) {
+            return false;
+        }
+        let mut j = k + 1;
+        while j < self.sentence_end
+            && j - k <= WORK_TITLE_WORDS
+            && self.tokens[j].kind == TokenKind::Word
+        {
+            j += 1;
+        }
+        j > k + 1 && self.dated(j)
     }
 
     /// Whether the name over `first..end` lies in a double-quoted title
