@@ -635,7 +635,7 @@ fn person_precision(dir: &Path, gold: &GoldPeople, show: bool) -> Result<Counts,
                 actor.kind == ActorKind::Person && actor.confidence == Confidence::Certain
             };
             let person = match &m.target {
-                Target::Actor(a) => called(*a),
+                Target::Actor(a) | Target::NamedFor(a) => called(*a),
                 Target::Ambiguous(list) => list.iter().all(|&a| called(a)),
             };
             let name = m.name.of(&text);

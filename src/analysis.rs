@@ -124,7 +124,7 @@ impl Analysis {
             }
             end = m.span.end;
             let targets = match &m.target {
-                Target::Actor(a) => std::slice::from_ref(a),
+                Target::Actor(a) | Target::NamedFor(a) => std::slice::from_ref(a),
                 Target::Ambiguous(list) => list.as_slice(),
             };
             if targets.iter().any(|&a| a >= actors) {
@@ -138,6 +138,19 @@ impl Analysis {
         }
         None
     }
+}
+
+/// Builds what every analysis builds once per process, whatever the text:
+/// the word lists, the name model and the two patterns every document asks
+/// (about 23 M instructions), so that the server pays it at start-up, not
+/// on the first document opened. Patterns that only some texts need (a
+/// bracket, a tagline, embedded HTML) are still compiled on first use:
+/// building them all would cost more than the first document saves.
+pub fn warm_up() {
+    prose::warm_up();
+    actors::warm_up();
+    checks::attribution::warm_up();
+    checks::references::warm_up();
 }
 
 /// Analyses a text once, with no cache to keep.

@@ -36,6 +36,7 @@ pub fn describe(actors: &Actors, mention: usize, text: &str) -> Option<String> {
     let m = actors.mentions.get(mention)?;
     match &m.target {
         Target::Actor(a) => Some(describe_actor(actors, *a, text)),
+        Target::NamedFor(a) => Some(describe_namesake(actors, m.name, *a, text)),
         Target::Ambiguous(candidates) => Some(describe_ambiguous(actors, m.name, candidates, text)),
     }
 }
@@ -144,6 +145,22 @@ fn describe_actor(actors: &Actors, a: usize, text: &str) -> String {
         out.push('\n');
     }
     out.trim_end().to_string()
+}
+
+/// A group or term named for a person ("the Vance administration"): who
+/// the person is, and that this is no reference to them.
+fn describe_namesake(actors: &Actors, name: Span, a: usize, text: &str) -> String {
+    let noun = text[name.end..]
+        .trim_start()
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    format!(
+        "*{} {noun}*: named for {}, not a reference to them\n\n{}",
+        collapse(name.of(text)),
+        actors.actors[a].name,
+        describe_actor(actors, a, text)
+    )
 }
 
 fn describe_ambiguous(actors: &Actors, name: Span, candidates: &[usize], text: &str) -> String {

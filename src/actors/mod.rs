@@ -38,6 +38,12 @@ pub use recognise::Title;
 pub(crate) use statements::{content as statement_content, TopQuotes};
 
 use crate::config::Settings;
+
+/// Builds the word lists and reads the name model now (see [`crate::analysis::warm_up`]).
+pub(crate) fn warm_up() {
+    std::sync::LazyLock::force(&lexicon::LEXICON);
+    tagger::model();
+}
 use crate::prose::{BlockMemo, Prose};
 use crate::span::Span;
 
@@ -82,6 +88,11 @@ pub enum Target {
     /// A name shared by several people, left unlinked; the candidates, in order
     /// of introduction.
     Ambiguous(Vec<usize>),
+    /// A surname used to name a group or an office's term after a person
+    /// ("the Okonjo family", "the Vance administration"): the hover shows
+    /// whom it is named for, but it is no reference to them (it introduces
+    /// no one, makes no mention of theirs and speaks for no one).
+    NamedFor(usize),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -114,7 +125,7 @@ impl Mention {
         crate::work::step();
         match self.target {
             Target::Actor(a) => Some(a),
-            Target::Ambiguous(_) => None,
+            Target::Ambiguous(_) | Target::NamedFor(_) => None,
         }
     }
 }

@@ -416,15 +416,18 @@ fn a_government_named_after_its_leader_is_an_actor_unless_the_leader_is_named() 
     );
     let (ferrante, _) = find(&actors, "Ferrante government");
     assert_eq!(actors.statements_of(ferrante).count(), 1);
-    // Holm is a person here: "Holm cabinet" is her reference, not a new actor.
+    // Holm is a person here: "Holm cabinet" is named for her, not a new
+    // actor, and not one of her references.
     assert!(actors.actors.iter().all(|a| a.name != "Holm cabinet"));
     assert_eq!(
         references(&prose, &actors, "Lena Holm"),
-        vec![
-            ("Prime Minister Lena Holm".into(), Form::Full),
-            ("Holm".into(), Form::Family)
-        ]
+        vec![("Prime Minister Lena Holm".into(), Form::Full)]
     );
+    let (holm, _) = find(&actors, "Lena Holm");
+    let cabinet = actors
+        .mention_at(text.find("Holm cabinet").unwrap())
+        .map(|m| actors.mentions[m].target.clone());
+    assert_eq!(cabinet, Some(Target::NamedFor(holm)));
 }
 
 #[test]

@@ -219,7 +219,7 @@ fn json_with(path: &str, text: &str, positions: &Positions, actors: &Actors) -> 
                     .collect::<Vec<_>>());
                 Some(r)
             }
-            Target::Actor(_) => None,
+            Target::Actor(_) | Target::NamedFor(_) => None,
         })
         .collect();
     json!({

@@ -46,7 +46,7 @@ fn references_at(snapshot: &Snapshot, at: usize) -> Option<Vec<Span>> {
     let m = actors.mention_at(at)?;
     Some(match &actors.mentions[m].target {
         Target::Actor(a) => actors.mentions_of(*a).map(|m| m.name).collect(),
-        Target::Ambiguous(_) => vec![actors.mentions[m].name],
+        Target::Ambiguous(_) | Target::NamedFor(_) => vec![actors.mentions[m].name],
     })
 }
 
@@ -165,6 +165,8 @@ pub fn rename(
     let mention = &actors.mentions[m];
     let actor = match &mention.target {
         Target::Actor(a) => *a,
+        // A group named for someone is renamed from the person's name.
+        Target::NamedFor(_) => return Ok(None),
         Target::Ambiguous(c) => {
             return Err(Error::invalid_params(format!(
                 "this name is shared by {} people; rename from a fuller reference",

@@ -57,6 +57,7 @@ impl Linker<'_> {
                 || raw.not_person
                 || raw.heading
                 || raw.listed
+                || group_noun_after(&self.prose.text, raw).is_some()
             {
                 continue;
             }
@@ -205,9 +206,17 @@ impl Linker<'_> {
                 }
             }
         };
-        if let Target::Actor(a) = target {
-            self.strong[a] |= raw.evidence.certain();
-        }
+        let target = match target {
+            // "the Vance administration": named for Vance, no reference to him.
+            Target::Actor(a) if group_noun_after(&self.prose.text, raw).is_some() => {
+                Target::NamedFor(a)
+            }
+            Target::Actor(a) => {
+                self.strong[a] |= raw.evidence.certain();
+                Target::Actor(a)
+            }
+            other => other,
+        };
         self.targets[i] = Some(target);
         self.forms[i] = form;
     }

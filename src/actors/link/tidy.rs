@@ -58,9 +58,15 @@ pub(super) fn order(text: &str, mentions: &mut Vec<Mention>, index: &mut [Option
 }
 
 /// Removes actors left without mentions (a headline-only name, a mention lost
-/// to an overlap) and renumbers the rest.
+/// to an overlap) and renumbers the rest. A person a group is named for
+/// stays, so that the group's hover can say who it is.
 pub(super) fn drop_unreferenced(actors: &mut Vec<Actor>, mentions: &mut [Mention]) {
-    let keep: Vec<bool> = actors.iter().map(|a| !a.mentions.is_empty()).collect();
+    let mut keep: Vec<bool> = actors.iter().map(|a| !a.mentions.is_empty()).collect();
+    for m in mentions.iter() {
+        if let Target::NamedFor(a) = m.target {
+            keep[a] = true;
+        }
+    }
     if keep.iter().all(|&k| k) {
         return;
     }
@@ -86,7 +92,7 @@ pub(super) fn drop_unreferenced(actors: &mut Vec<Actor>, mentions: &mut [Mention
     }
     for m in mentions.iter_mut() {
         match &mut m.target {
-            Target::Actor(a) => *a = new_index[*a],
+            Target::Actor(a) | Target::NamedFor(a) => *a = new_index[*a],
             Target::Ambiguous(list) => {
                 list.retain(|a| new_index[*a] != usize::MAX);
                 for a in list.iter_mut() {
