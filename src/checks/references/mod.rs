@@ -354,7 +354,27 @@ fn shared_names<'a>(
 
 /// Whether a title names an office held in the past ("former governor",
 /// "then prime minister", "the late justice", "former Democratic governor").
+/// Worked out once per title and analysis: `title-mismatch`, `repeated-title`
+/// and `title-case` all ask, some more than once. The answer reads only the
+/// text of the title's span and the two tokens before it, so the span is
+/// the key.
 fn in_past(ctx: &Context<'_>, t: &crate::actors::Title) -> bool {
+    let known = ctx.shared.get_or_insert_with(PastTitles::default);
+    let key = (t.span.start, t.span.end);
+    if let Some(&answer) = known.0.borrow().get(&key) {
+        return answer;
+    }
+    let answer = names_past_office(ctx, t);
+    known.0.borrow_mut().insert(key, answer);
+    answer
+}
+
+/// [`in_past`]'s answers by the title's span.
+#[derive(Default)]
+struct PastTitles(std::cell::RefCell<FastMap<(usize, usize), bool>>);
+
+/// [`in_past`], worked out.
+fn names_past_office(ctx: &Context<'_>, t: &crate::actors::Title) -> bool {
     let words = ctx.prose.slice(t.span).split_whitespace();
     let first = ctx.prose.token_at(t.span.start).unwrap_or(0);
     let before = (first.saturating_sub(2)..first)

@@ -90,6 +90,57 @@ fn title_of<'m>(ctx: &Context<'_>, m: &'m Mention) -> Option<&'m Title> {
         .or(m.appositive.as_deref().filter(|t| comparable(ctx, t)))
 }
 
+/// A person's references that carry a title to compare, in order, but for
+/// a surname before the introduction ("Mayor Okafor", then "Mayor Grace
+/// Okafor"): that is `late-introduction`'s one error, and its fix moves the
+/// introduction there, so the introduction is no repeat of it. Both title
+/// rules compare them; they are worked out once per analysis for both.
+fn compared<'a>(
+    ctx: &'a Context<'_>,
+    layout: &Layout,
+    a: usize,
+    actor: &Actor,
+) -> Vec<(&'a Mention, &'a Title)> {
+    let known = ctx
+        .shared
+        .get_or_insert_with(|| Compared(vec![std::cell::OnceCell::new(); ctx.actors.actors.len()]));
+    let work_out = || {
+        let early = before_introduction(ctx, layout, a, actor);
+        titled(ctx, layout, a)
+            .filter(|&(_, m, _)| !early.is_some_and(|e| std::ptr::eq(e, m)))
+            .map(|(i, m, t)| {
+                (
+                    i,
+                    m.appositive
+                        .as_deref()
+                        .is_some_and(|ap| std::ptr::eq(ap, t)),
+                )
+            })
+            .collect()
+    };
+    let fresh;
+    let indices: &[(usize, bool)] = match known.0.get(a) {
+        Some(cell) => cell.get_or_init(work_out),
+        None => {
+            fresh = work_out();
+            &fresh
+        }
+    };
+    let mentions = &ctx.actors.mentions;
+    indices
+        .iter()
+        .filter_map(|&(i, appositive)| {
+            let m = mentions.get(i)?;
+            let t = if appositive { &m.appositive } else { &m.title };
+            Some((m, t.as_deref()?))
+        })
+        .collect()
+}
+
+/// [`compared`]'s answers for each actor: each reference's index, and
+/// whether its title is the appositive.
+struct Compared(Vec<std::cell::OnceCell<Vec<(usize, bool)>>>);
+
 /// A person's references that carry a title to compare, in order. A given
 /// name whose name runs on past it ("Mayor Bill de Blasio", "Vice President
 /// George H.W. Bush") names someone the model did not read in full, linked
@@ -99,11 +150,10 @@ fn titled<'a>(
     ctx: &'a Context<'_>,
     layout: &'a Layout,
     actor: usize,
-) -> Vec<(&'a Mention, &'a Title)> {
+) -> impl Iterator<Item = (usize, &'a Mention, &'a Title)> + 'a {
     checked(ctx, layout, actor)
         .filter(|(_, m)| is_name(m) && !(m.form == Form::Given && name_runs_on(ctx, m)))
-        .filter_map(|(_, m)| title_of(ctx, m).map(|t| (m, t)))
-        .collect()
+        .filter_map(|(i, m)| title_of(ctx, m).map(|t| (i, m, t)))
 }
 
 /// Whether the name at `m` goes on past the mention: initials or a
@@ -154,15 +204,7 @@ impl Rule for TitleMismatch {
         let style = HouseStyle::of(ctx.settings.style);
         let layout = layout(ctx);
         for (a, actor) in people(ctx.actors) {
-            // A surname before the introduction ("Mayor Okafor", then
-            // "Mayor Grace Okafor") is `late-introduction`'s one error, and
-            // its fix moves the introduction there: the introduction is no
-            // repeat of it.
-            let early = before_introduction(ctx, &layout, a, actor);
-            let titled: Vec<_> = titled(ctx, &layout, a)
-                .into_iter()
-                .filter(|(m, _)| !early.is_some_and(|e| std::ptr::eq(e, *m)))
-                .collect();
+            let titled = compared(ctx, &layout, a, actor);
             let Some(&(first_m, first)) = titled.first() else {
                 continue;
             };
@@ -366,15 +408,7 @@ impl Rule for RepeatedTitle {
         let layout = layout(ctx);
         let counts = surname_counts(ctx.actors);
         for (a, actor) in people(ctx.actors) {
-            // A surname before the introduction ("Mayor Okafor", then
-            // "Mayor Grace Okafor") is `late-introduction`'s one error, and
-            // its fix moves the introduction there: the introduction is no
-            // repeat of it.
-            let early = before_introduction(ctx, &layout, a, actor);
-            let titled: Vec<_> = titled(ctx, &layout, a)
-                .into_iter()
-                .filter(|(m, _)| !early.is_some_and(|e| std::ptr::eq(e, *m)))
-                .collect();
+            let titled = compared(ctx, &layout, a, actor);
             let Some(&(first_m, first)) = titled.first() else {
                 continue;
             };
