@@ -140,19 +140,6 @@ impl Analysis {
     }
 }
 
-/// Builds what every analysis builds once per process, whatever the text:
-/// the word lists, the name model and the two patterns every document asks
-/// (about 23 M instructions), so that the server pays it at start-up, not
-/// on the first document opened. Patterns that only some texts need (a
-/// bracket, a tagline, embedded HTML) are still compiled on first use:
-/// building them all would cost more than the first document saves.
-pub fn warm_up() {
-    prose::warm_up();
-    actors::warm_up();
-    checks::attribution::warm_up();
-    checks::references::warm_up();
-}
-
 /// Analyses a text once, with no cache to keep.
 pub fn analyze(text: &str, language: Language, settings: &Settings) -> Analysis {
     Analyzer::default().analyze(text, language, settings)

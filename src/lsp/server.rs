@@ -266,17 +266,6 @@ impl LanguageServer for Backend {
         self.store().encoding = encoding;
         let notices = self.init_settings(&params, encoding);
         self.tell(notices).await;
-        // The word lists, name model and patterns are built once per process:
-        // here, before the client sends its first document, rather than
-        // inside that document's analysis.
-        if tokio::task::spawn_blocking(crate::analysis::warm_up)
-            .await
-            .is_err()
-        {
-            tracing::warn!(
-                "building the word lists at start-up failed; the first analysis builds them"
-            );
-        }
         Ok(InitializeResult {
             capabilities: ServerCapabilities {
                 position_encoding: Some(convert::encoding_kind(encoding)),

@@ -56,12 +56,6 @@ static LEADING_REFERENCES: LazyLock<Regex> = LazyLock::new(|| {
 static SUPERSCRIPT: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?:\p{L}{3}|[.,;:!?’”\x22)])[¹²³⁴⁵⁶⁷⁸⁹⁰]+"));
 
-/// Compiles now the one pattern every sentence with a cue asks; the
-/// others wait for a bracket or a superscript, as most documents have none.
-pub(super) fn warm_up() {
-    LazyLock::force(&LEADING_REFERENCES);
-}
-
 fn regex(pattern: &str) -> Regex {
     // The patterns are constants of this file, checked by the tests below.
     Regex::new(pattern).unwrap_or_else(|e| panic!("citation pattern {pattern:?}: {e}"))

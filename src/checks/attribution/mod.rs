@@ -24,9 +24,3 @@ pub use claims::UnattributedClaim;
 pub use quotes::OrphanQuote;
 pub(crate) use scan::ScanMemo;
 pub use vague::VagueAttribution;
-
-/// Builds the family's word lists and patterns now (see [`crate::analysis::warm_up`]).
-pub(crate) fn warm_up() {
-    std::sync::LazyLock::force(&lexicon::LEXICON);
-    citations::warm_up();
-}
