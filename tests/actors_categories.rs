@@ -166,8 +166,9 @@ async fn two_letter_surnames_link_and_two_people_named_au_stay_apart() {
 }
 
 /// UK copy sets the role off after the name ("Maren Holt, the prime
-/// minister, said"), and before it ("Ukraine's foreign minister, Andrii
-/// Sybiha, said"): the role is the person's, and the surname links.
+/// minister, said"; "Søren Østergård, a Danish diplomat, said"), and before
+/// it ("Ukraine's foreign minister, Andrii Sybiha, said"): the role is the
+/// person's, the hover shows it without a hedge, and the surname links.
 #[tokio::test]
 async fn roles_set_off_after_and_before_the_name_are_the_persons() {
     let mut a = Article::open("roles-after.md", ROLES_AFTER).await;
@@ -184,11 +185,25 @@ async fn roles_set_off_after_and_before_the_name_are_the_persons() {
         a.references("Andrii Sybiha").await,
         ["Andrii Sybiha", "Sybiha"]
     );
+    // An appositive with a job and a nationality is the role, and the
+    // person is no longer hedged as probably one.
+    let hover = a.hover("Østergård left").await;
+    assert!(
+        hover.starts_with(
+            "**Søren Østergård** — Danish diplomat\n\nPerson · 2 references · first on line 7: “Søren Østergård”"
+        ),
+        "{hover}"
+    );
+    assert_eq!(
+        a.references("Østergård left").await,
+        ["Søren Østergård", "Østergård"]
+    );
     assert_eq!(
         a.outline().await,
         pairs(&[
             ("Maren Holt", "prime minister · 2 ref."),
             ("Andrii Sybiha", "Ukraine's foreign minister · 2 ref."),
+            ("Søren Østergård", "Danish diplomat · 2 ref."),
         ])
     );
     a.close().await;
@@ -267,9 +282,10 @@ async fn a_father_and_son_and_two_presidents_of_one_name_stay_apart() {
     a.close().await;
 }
 
-/// A title of two words is read whole ("City Manager"), and a name that
-/// differs only in its accents ("Jose Martinez") is the same person, which
-/// the reference rules then flag.
+/// A title of two words is read whole ("City Manager"), and its fix in
+/// lowercase too ("city manager" is one office, "city" no level before
+/// it); a name that differs only in its accents ("Jose Martinez") is the
+/// same person, which the reference rules then flag.
 #[tokio::test]
 async fn a_two_word_title_is_read_whole_and_dropped_accents_are_one_person() {
     let mut a = Article::open("spellings-and-titles.md", SPELLINGS).await;
@@ -281,6 +297,9 @@ async fn a_two_word_title_is_read_whole_and_dropped_accents_are_one_person() {
         a.references("Jose Martinez").await,
         ["José Martínez", "Jose Martinez"]
     );
+    assert_eq!(a.headline("Jose Martinez").await, "**José Martínez**");
+    let names: Vec<String> = a.outline().await.into_iter().map(|(n, _)| n).collect();
+    assert_eq!(names, ["Raúl Domínguez", "José Martínez"]);
     let line = SPELLINGS[..SPELLINGS.find("Jose Martinez").unwrap()]
         .matches('\n')
         .count();
@@ -290,6 +309,31 @@ async fn a_two_word_title_is_read_whole_and_dropped_accents_are_one_person() {
         .flatten()
         .any(|d| d["code"] == "name-variant" && d["range"]["start"]["line"] == line);
     assert!(flagged, "{}", a.diagnostics);
+    // The lowercase title's fix capitalises the whole office, never
+    // "city Manager".
+    let case = a.diagnostics["diagnostics"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|d| d["code"] == "title-case")
+        .cloned()
+        .unwrap_or_default();
+    let message = case["message"].as_str().unwrap_or("");
+    assert!(message.ends_with("'City Manager'"), "{}", a.diagnostics);
+    let actions = a
+        .client
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": a.uri}, "range": case["range"], "context": {"diagnostics": [case]}}),
+        )
+        .await;
+    let fixed: Vec<&str> = actions[0]["edit"]["changes"][&a.uri]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e["newText"].as_str())
+        .collect();
+    assert_eq!(fixed, ["City", "Manager"], "{actions}");
     a.close().await;
 }
 
@@ -320,5 +364,120 @@ async fn a_team_a_hospital_and_a_datelines_agency_are_no_one() {
         .filter(|(_, d)| !d.starts_with("organisation"))
         .collect();
     assert!(people.is_empty(), "{people:?}");
+    a.close().await;
+}
+
+const ALIKE: &str = include_str!("fixtures/actors/categories/father-and-son-alike.md");
+
+/// "Halvard Lind, the mayor … His father, Halvard Lind,": a father and son
+/// of one full name are two people, and a bare "Lind" after both is no
+/// one's. A bare "Okoye" between a sister and the brother named after it
+/// is hers; after both, no one's.
+#[tokio::test]
+async fn a_father_and_son_of_one_full_name_stay_apart() {
+    let mut a = Article::open("father-and-son-alike.md", ALIKE).await;
+    assert_eq!(
+        a.headline("Halvard Lind, the").await,
+        "**Halvard Lind** — mayor"
+    );
+    assert_eq!(a.references("Halvard Lind, the").await, ["Halvard Lind"]);
+    assert_eq!(
+        a.headline("Halvard Lind, founded").await,
+        "**Halvard Lind** — father"
+    );
+    assert_eq!(
+        a.references("Halvard Lind, founded").await,
+        ["Halvard Lind"]
+    );
+    let bare = a.headline("Lind said").await;
+    assert!(
+        bare.starts_with("**Lind** — not linked: 2 people"),
+        "{bare}"
+    );
+    assert_eq!(
+        a.references("Okoye said trade").await,
+        ["Mara Okoye", "Okoye"]
+    );
+    assert_eq!(a.references("Dayo Okoye").await, ["Dayo Okoye"]);
+    let bare = a.headline("Okoye said he").await;
+    assert!(
+        bare.starts_with("**Okoye** — not linked: 2 people"),
+        "{bare}"
+    );
+    assert_eq!(
+        a.outline().await,
+        pairs(&[
+            ("Halvard Lind", "mayor · 1 ref."),
+            ("Halvard Lind", "father · 1 ref."),
+            ("Mara Okoye", "farmer · 2 ref."),
+            ("Dayo Okoye", "brother · 1 ref."),
+        ])
+    );
+    a.close().await;
+}
+
+const NOT_THE_ARTICLE: &str = include_str!("fixtures/actors/categories/not-the-article.md");
+
+/// A Markdown link's text ("Read more: [Mayor Wu says …](url)") points to
+/// another page: its "Wu" is the mayor's, but no first reference, which
+/// the hover takes from the story, and no rule flags the story's full name
+/// as coming late.
+#[tokio::test]
+async fn a_links_text_is_no_first_reference() {
+    let mut a = Article::open("not-the-article.md", NOT_THE_ARTICLE).await;
+    let hover = a.hover("Wu said").await;
+    assert!(
+        hover.starts_with("**Michelle Wu** — Mayor\n\nPerson · 3 references · first on line 7: “Mayor Michelle Wu”"),
+        "{hover}"
+    );
+    assert_eq!(a.references("Wu said").await, ["Wu", "Michelle Wu", "Wu"]);
+    let names: Vec<String> = a.outline().await.into_iter().map(|(n, _)| n).collect();
+    assert!(names.contains(&"Michelle Wu".to_string()), "{names:?}");
+    let flagged: Vec<&Value> = a.diagnostics["diagnostics"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .collect();
+    assert!(flagged.is_empty(), "{flagged:?}");
+    a.close().await;
+}
+
+const COURTESY_APART: &str = include_str!("fixtures/actors/categories/courtesy-apart.md");
+
+/// A sister and "her brother, Emeka Okafor" are two people, though his
+/// given name is on no list, so "Ms Okafor" and "Mr Okafor" are left
+/// unlinked; of two men named Alan, "Sir Alan" is the one introduced as
+/// Sir; a lowercase particle inside a sentence ("thanked bin Rashid")
+/// still names the person.
+#[tokio::test]
+async fn relatives_and_namesakes_stay_apart_under_courtesy_titles() {
+    let mut a = Article::open("courtesy-apart.md", COURTESY_APART).await;
+    assert_eq!(a.references("Grace Okafor").await, ["Grace Okafor"]);
+    assert_eq!(a.references("Emeka Okafor").await, ["Emeka Okafor"]);
+    for needle in ["Ms Okafor", "Mr Okafor"] {
+        let bare = a.headline(needle).await;
+        assert!(bare.contains("not linked: 2 people"), "{needle}: {bare}");
+    }
+    assert_eq!(
+        a.headline("Sir Alan said").await,
+        "**Alan Fenwick** — retired judge"
+    );
+    assert_eq!(
+        a.references("Sir Alan said").await,
+        ["Alan Fenwick", "Alan"]
+    );
+    assert_eq!(a.references("Alan Brooke").await, ["Alan Brooke"]);
+    assert_eq!(a.headline("Rashid for").await, "**Omar bin Rashid**");
+    let names: Vec<String> = a.outline().await.into_iter().map(|(n, _)| n).collect();
+    assert_eq!(
+        names,
+        [
+            "Grace Okafor",
+            "Emeka Okafor",
+            "Omar bin Rashid",
+            "Alan Fenwick",
+            "Alan Brooke"
+        ]
+    );
     a.close().await;
 }

@@ -90,6 +90,30 @@ async fn a_son_of_the_same_name_and_two_people_of_one_surname_stay_apart() {
         Some("**Robert F. Kennedy**"),
         "{father}"
     );
+    // Each is his own person, with his own one reference.
+    assert_eq!(
+        client
+            .references_at(&u, MERGES, "Robert F. Kennedy Jr.")
+            .await
+            .len(),
+        1
+    );
+    assert_eq!(
+        client
+            .references_at(&u, MERGES, "Robert F. Kennedy.")
+            .await
+            .len(),
+        1
+    );
+    let names = client.outline_names(&u).await;
+    assert_eq!(
+        names
+            .iter()
+            .filter(|n| n.starts_with("Robert F. Kennedy"))
+            .count(),
+        2,
+        "{names:?}"
+    );
     let value = client.hover_text(&u, MERGES, "Joyce Au said").await;
     assert_eq!(
         value.lines().next(),

@@ -94,6 +94,12 @@ async fn given_names_link_to_the_one_person_who_goes_by_them() {
         waved.starts_with("**Rosa** — not linked: 3 people"),
         "{waved}"
     );
+    // In the outline, each Rosa once, and no person "Rosa".
+    let names = client.outline_names(&u).await;
+    for rosa in ["Rosa Delgado", "Rosa Imrie", "Rosa Tallis"] {
+        assert_eq!(names.iter().filter(|n| *n == rosa).count(), 1, "{names:?}");
+    }
+    assert!(!names.iter().any(|n| n == "Rosa"), "{names:?}");
     client.shutdown().await;
 }
 
@@ -225,6 +231,13 @@ async fn a_role_for_a_place_and_a_role_after_two_names() {
         "**Rhona Castell** — Labour MP for Ashfield"
     );
     assert_eq!(headline_in(&mut client, &u, text, "Ashfield").await, "");
+    assert_eq!(
+        client.references_at(&u, text, "Rhona Castell").await.len(),
+        1
+    );
+    let names = client.outline_names(&u).await;
+    assert!(names.iter().any(|n| n == "Rhona Castell"), "{names:?}");
+    assert!(!names.iter().any(|n| n.contains("Ashfield")), "{names:?}");
     for needle in ["Ines Marlowe", "Bo Varga", "Tavi Ruskin", "Elma Borth"] {
         let head = headline_in(&mut client, &u, text, needle).await;
         assert!(

@@ -69,10 +69,11 @@ fn describe_actor(actors: &Actors, a: usize, text: &str) -> String {
     out.push_str("\n\n");
     let mentions: Vec<_> = actors.mentions_of(a).collect();
     let _ = write!(out, "{}", capitalise(kind_label(actor)));
-    // The first reference in the body: a headline does not introduce anyone.
+    // The first reference in the body: a headline, a caption or a link's
+    // text introduces no one.
     if let Some(first) = mentions
         .iter()
-        .find(|m| !m.heading && !m.caption)
+        .find(|m| !m.heading && !m.caption && !actors.in_link(m))
         .or(mentions.first())
     {
         let n = mentions.len();

@@ -437,6 +437,13 @@ impl Lexicon {
             .is_some_and(|id| self.entries[id].iter().any(|p| p.class == Class::Relation))
     }
 
+    /// Whether a phrase, in any case, is a listed office ("city manager").
+    pub fn is_office(&self, phrase: &str) -> bool {
+        self.phrases
+            .get(phrase)
+            .is_some_and(|id| self.entries[id].iter().any(|p| p.class == Class::Office))
+    }
+
     /// Whether a word, on its own, is a listed nationality ("American").
     pub fn is_nationality(&self, word: &str) -> bool {
         self.phrases.get(word).is_some_and(|id| {

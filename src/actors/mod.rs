@@ -202,6 +202,9 @@ pub struct Actors {
     /// Where the article writes places' names.
     pub places: Places,
     line_starts: Vec<usize>,
+    /// Markdown links' spans ([`Prose::links`]): names in their text are
+    /// no first reference.
+    links: Vec<Span>,
     /// For each [`ActorKind`], the mentions of actors of that kind, in order:
     /// what a pronoun can refer back to, found by binary search.
     by_kind: [Vec<usize>; 3],
@@ -262,6 +265,15 @@ impl Actors {
             .saturating_sub(1)
     }
 
+    /// Whether a mention is in a Markdown link's text ("Read more: [Mayor
+    /// Wu says …](url)"): a pointer to another page, not the article's words.
+    pub fn in_link(&self, mention: &Mention) -> bool {
+        let i = self.links.partition_point(|l| l.end < mention.span.end);
+        self.links
+            .get(i)
+            .is_some_and(|l| l.start <= mention.span.start)
+    }
+
     /// The people-file entry of an actor.
     pub fn entry_of(&self, actor: usize) -> Option<&PersonEntry> {
         let entry = self.actors.get(actor)?.entry?;
@@ -320,6 +332,7 @@ pub fn recognise(prose: &Prose, settings: &Settings, memo: &mut Memo) -> Actors 
         people,
         places,
         line_starts,
+        links: prose.links.clone(),
     }
 }
 

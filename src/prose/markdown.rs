@@ -14,10 +14,12 @@ struct Container {
     id: usize,
 }
 
-pub(super) fn read(source: &str) -> (String, Vec<RawBlock>, Vec<Span>) {
+/// The prose text, its blocks, where HTML is, and where each link's text is.
+pub(super) fn read(source: &str) -> (String, Vec<RawBlock>, Vec<Span>, Vec<Span>) {
     let mut prose = blank(source);
     let mut blocks: Vec<RawBlock> = Vec::new();
     let mut html = Vec::new();
+    let mut links = Vec::new();
     let mut stack: Vec<Container> = Vec::new();
     let mut last_container: Option<Container> = None;
     let mut next_id = 0;
@@ -50,6 +52,12 @@ pub(super) fn read(source: &str) -> (String, Vec<RawBlock>, Vec<Span>) {
                         ..
                     } => {
                         hidden += 1;
+                        None
+                    }
+                    // The whole link: its destination is blanked, so only
+                    // its text is prose.
+                    Tag::Link { .. } => {
+                        links.push(Span::new(range.start, range.end));
                         None
                     }
                     _ => None,
@@ -103,7 +111,7 @@ pub(super) fn read(source: &str) -> (String, Vec<RawBlock>, Vec<Span>) {
     // Every write copies whole UTF-8 sequences into a blank buffer, so this cannot
     // fail; if it ever did, an all-blank text keeps offsets valid and finds nothing.
     let prose = String::from_utf8(prose).unwrap_or_else(|_| " ".repeat(len));
-    (prose, blocks, html)
+    (prose, blocks, html, links)
 }
 
 fn is_autolink(source: &str, start: usize) -> bool {

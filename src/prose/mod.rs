@@ -90,6 +90,9 @@ pub struct Prose {
     /// Where HTML comments may be: Markdown's HTML (not code), or, in plain
     /// text, lines that hold nothing but a comment. Suppression comments live here.
     pub comment_regions: Vec<Span>,
+    /// Markdown links, in order: their text is a pointer to another page
+    /// ("Read more: [Mayor Wu says …](url)"), not the article's own words.
+    pub links: Vec<Span>,
 }
 
 impl Prose {
@@ -265,7 +268,7 @@ fn block_key(kind: BlockKind, text: &str) -> u64 {
 
 /// Builds the prose model of a document, reusing cached blocks.
 pub fn parse(text: &str, language: Language, cache: &mut BlockCache) -> Prose {
-    let (prose_text, mut raw_blocks, comment_regions) = match language {
+    let (prose_text, mut raw_blocks, comment_regions, links) = match language {
         Language::Markdown => markdown::read(text),
         Language::PlainText => plaintext::read(text),
     };
@@ -285,6 +288,7 @@ pub fn parse(text: &str, language: Language, cache: &mut BlockCache) -> Prose {
     let mut prose = Prose {
         text: prose_text,
         comment_regions,
+        links,
         blocks: Vec::with_capacity(locals.len()),
         sentences: Vec::with_capacity(count(|l| l.sentences.len())),
         quotations: Vec::with_capacity(count(|l| l.quotations.len())),

@@ -6,7 +6,7 @@
 use super::{looks_like_heading, BlockKind, RawBlock};
 use crate::span::Span;
 
-pub(super) fn read(source: &str) -> (String, Vec<RawBlock>, Vec<Span>) {
+pub(super) fn read(source: &str) -> (String, Vec<RawBlock>, Vec<Span>, Vec<Span>) {
     let mut prose = String::with_capacity(source.len());
     let mut comments = Vec::new();
     let mut blocks: Vec<RawBlock> = Vec::new();
@@ -50,7 +50,7 @@ pub(super) fn read(source: &str) -> (String, Vec<RawBlock>, Vec<Span>) {
     if let Some((span, _)) = open {
         blocks.push(raw(span));
     }
-    (prose, blocks, comments)
+    (prose, blocks, comments, Vec::new())
 }
 
 fn raw(span: Span) -> RawBlock {

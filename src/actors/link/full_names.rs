@@ -50,9 +50,11 @@ impl Linker<'_> {
                     continue;
                 }
                 let words = parsed.full.split(' ').count();
-                let existing = self
-                    .existing_person(parsed)
-                    .filter(|&a| !self.fuller_beside(a, raw) && !self.kin_named_alike(a, raw));
+                let existing = self.existing_person(parsed).filter(|&a| {
+                    !self.fuller_beside(a, raw)
+                        && !self.kin_named_alike(a, raw)
+                        && !self.own_relative_alike(a, names, i)
+                });
                 let actor = match existing {
                     Some(a) => {
                         let fuller = self.actors[a].person.as_ref().is_some_and(|p| {
@@ -141,6 +143,24 @@ impl Linker<'_> {
             && self.by_full.get(lookup_key(&raw.parsed.full).as_ref()) != Some(&a)
     }
 
+    /// Whether name `i` repeats the full name of person `a`, named just
+    /// before it, after a relation of theirs ("Halvard Lind, the mayor …
+    /// His father, Halvard Lind,"): a father and son of one name are two
+    /// people, for no one is their own father. Only when the name just
+    /// before, in the same paragraph, is `a`'s, so that "his" is surely `a`.
+    fn own_relative_alike(&self, a: usize, names: &[RawName], i: usize) -> bool {
+        let raw = &names[i];
+        let just_before = i
+            .checked_sub(1)
+            .filter(|&j| self.targets[j] == Some(Target::Actor(a)))
+            .is_some_and(|j| {
+                self.prose.block_at(names[j].span.start) == self.prose.block_at(raw.span.start)
+            });
+        just_before
+            && self.by_full.get(lookup_key(&raw.parsed.full).as_ref()) == Some(&a)
+            && pronoun_relation_before(self.prose, raw)
+    }
+
     /// The one person whose family name opens with particles and this
     /// name is ("De Bruyne", "Ní Bhriain" after "Máire Ní Bhriain"): the
     /// particles are no given name.
@@ -224,7 +244,9 @@ impl Linker<'_> {
             }
             let family_words = raw.parsed.family.split(' ').count();
             // A name followed by a relative of the same family name is no
-            // opener: "Tane Wiremu and his son, Aroha Wiremu" are two people.
+            // opener, nor one after a relation: "Tane Wiremu and his son,
+            // Aroha Wiremu", "Grace Okafor … her brother, Emeka Okafor" are
+            // two people.
             // Inside a sentence, only someone named before makes the first
             // word an opener: "a choked-up Jeb Bush" before "George Bush".
             let named_before = || {
@@ -238,7 +260,9 @@ impl Linker<'_> {
             } else {
                 named_before()
             };
-            if opener && !kin_after(self.prose, raw.tokens.end) {
+            let kin =
+                kin_after(self.prose, raw.tokens.end) || pronoun_relation_before(self.prose, raw);
+            if opener && !kin {
                 // Only the family name refers; the opener is an ordinary word.
                 let first = raw.tokens.end - family_words;
                 self.narrowed[i] =
@@ -266,6 +290,21 @@ pub(super) fn kin_after(prose: &Prose, end: usize) -> bool {
             .map_or("", |t| prose.slice(t.span))
     };
     word(0) == "and" && matches!(word(1), "his" | "her" | "their") && LEXICON.is_relation(word(2))
+}
+
+/// Whether a possessive pronoun and a relation come just before a name,
+/// set off by a comma or not ("His father, Halvard Lind", "and her son
+/// Tom"). (Linking's memo keeps this too.)
+pub(super) fn pronoun_relation_before(prose: &Prose, raw: &RawName) -> bool {
+    let before = prose.text[..raw.span.start].trim_end();
+    let before = before.strip_suffix(',').unwrap_or(before).trim_end();
+    let mut words = before.rsplit([' ', '\n', '(', '—']);
+    let relation = words.next().unwrap_or("");
+    let pronoun = words.next().unwrap_or("");
+    LEXICON.is_relation(relation)
+        && ["his", "her", "their"]
+            .iter()
+            .any(|p| pronoun.eq_ignore_ascii_case(p))
 }
 
 /// Whether a relation and "of" come just before a name ("the son of

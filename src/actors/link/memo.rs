@@ -19,8 +19,8 @@
 //! findings that moved moved by the edit's length and all lie after those
 //! that did not, each name is in the same paragraph and starts or does not
 //! start a sentence as before, is or is not followed by "and his son" or
-//! by the same epithet ("of Aragon") and preceded by "the son of" as
-//! before, and the words written as things ("the Confederacy.") and the
+//! by the same epithet ("of Aragon") and preceded by "the son of" or
+//! "his son," as before, and the words written as things ("the Confederacy.") and the
 //! people file are the same.
 
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -197,6 +197,7 @@ fn fingerprints(prose: &Prose, found: &mut Found) -> Vec<Item> {
             family,
             super::full_names::kin_after(prose, name.tokens.end),
             super::full_names::relation_before(prose, name),
+            super::full_names::pronoun_relation_before(prose, name),
             super::epithets::epithet_after(prose, name).map(|place| prose.slice(place)),
         )
             .hash(&mut shape);

@@ -104,9 +104,25 @@ impl Linker<'_> {
     /// Links every single name to the one person it fits, or to all it
     /// fits when nothing tells them apart.
     fn link_single_names(&mut self, names: &[RawName]) {
+        let courtesies = self.courtesies(names);
         for (i, raw) in names.iter().enumerate() {
-            self.link_single_name(names, i, raw);
+            self.link_single_name(names, i, raw, &courtesies);
         }
+    }
+
+    /// Each person's courtesy titles as written in their full names ("Sir"
+    /// of "Sir Alan Fenwick"), lowercase and without a stop.
+    fn courtesies(&self, names: &[RawName]) -> Vec<Vec<String>> {
+        let mut out = vec![Vec::new(); self.actors.len()];
+        for (i, raw) in names.iter().enumerate() {
+            if let (Some(Target::Actor(a)), Some(c)) = (&self.targets[i], raw.courtesy) {
+                let word = courtesy_word(self.prose, c);
+                if !out[*a].contains(&word) {
+                    out[*a].push(word);
+                }
+            }
+        }
+        out
     }
 
     /// Whether a name is a party in the name of a court case ("Kennedy v.
@@ -156,7 +172,13 @@ impl Linker<'_> {
     }
 
     /// Links single name `i`.
-    fn link_single_name(&mut self, names: &[RawName], i: usize, raw: &RawName) {
+    fn link_single_name(
+        &mut self,
+        names: &[RawName],
+        i: usize,
+        raw: &RawName,
+        courtesies: &[Vec<String>],
+    ) {
         if self.targets[i].is_some() || self.in_epithet[i] || raw.in_title || self.in_case_name(raw)
         {
             return;
@@ -191,6 +213,20 @@ impl Linker<'_> {
             let ahead = self.introduced[a] > raw.name.start;
             !ahead || self.blocks_between(raw.name.start, self.introduced[a]) <= reach
         });
+        // A courtesy title on later reference names the one person who
+        // was introduced with it, of several who share the name: "Sir
+        // Alan" is Sir Alan Fenwick, not Alan Brooke.
+        if let (Some(c), true) = (raw.courtesy, candidates.len() > 1) {
+            let word = courtesy_word(self.prose, c);
+            let titled: Vec<usize> = candidates
+                .iter()
+                .copied()
+                .filter(|&a| courtesies.get(a).is_some_and(|w| w.contains(&word)))
+                .collect();
+            if let [one] = titled[..] {
+                candidates = vec![one];
+            }
+        }
         let target = match candidates.len() {
             0 => return,
             1 => Target::Actor(candidates[0]),
@@ -220,4 +256,9 @@ impl Linker<'_> {
         self.targets[i] = Some(target);
         self.forms[i] = form;
     }
+}
+
+/// A courtesy title as compared: lowercase, without its stop ("Dr." is "dr").
+fn courtesy_word(prose: &Prose, span: Span) -> String {
+    prose.slice(span).trim_end_matches('.').to_lowercase()
 }

@@ -196,11 +196,22 @@ fn governed_words(ctx: &Context<'_>, title: &Title) -> (Vec<Span>, bool) {
             .next()
             .is_some_and(|p| p.eq_ignore_ascii_case("of"))
     };
+    // A level word that opens a listed office is part of it ("city
+    // manager"): the office is "City Manager", never "city Manager".
+    let opens_office = |k: usize| {
+        title.case_words.get(k + 1).is_some_and(|next| {
+            let phrase = ctx
+                .prose
+                .slice(Span::new(title.case_words[k].start, next.end));
+            LEXICON.is_office(&phrase.split_whitespace().collect::<Vec<_>>().join(" "))
+        })
+    };
     let words: Vec<Span> = title
         .case_words
         .iter()
-        .copied()
-        .filter(|w| !offices::is_level(ctx.prose.slice(*w)) || after_of(w))
+        .enumerate()
+        .filter(|&(k, w)| !offices::is_level(ctx.prose.slice(*w)) || after_of(w) || opens_office(k))
+        .map(|(_, w)| *w)
         .collect();
     // "of" joins only where no office word comes before it ("son of"), not
     // inside an office ("secretary of state").
