@@ -69,17 +69,32 @@ impl Linker<'_> {
 
     /// The people a single name can refer to: by family name first, else by
     /// given name.
+    /// People known by one name and a suffix ("Johann II") share the
+    /// word with those who have it for a given name ("Johann Bernoulli"):
+    /// the word alone may be any of them.
     pub(super) fn candidates(&self, word: &str) -> (Vec<usize>, Form) {
         let word = lookup_key(word);
+        let given = || {
+            self.by_given
+                .get(word.as_ref())
+                .cloned()
+                .unwrap_or_default()
+        };
         if let Some(family) = self.by_family.get(word.as_ref()) {
-            return (family.clone(), Form::Family);
+            let suffixed_alone = family.iter().all(|&a| {
+                self.actors[a]
+                    .person
+                    .as_ref()
+                    .is_some_and(|p| p.given.is_none() && p.suffix.is_some())
+            });
+            let mut all = family.clone();
+            if suffixed_alone {
+                all.extend(given());
+                all.sort_unstable();
+            }
+            return (all, Form::Family);
         }
-        let given = self
-            .by_given
-            .get(word.as_ref())
-            .cloned()
-            .unwrap_or_default();
-        (given, Form::Given)
+        (given(), Form::Given)
     }
 
     /// The people whose family name this is a spelling variant of

@@ -249,6 +249,15 @@ impl Linker<'_> {
             }
             Target::Actor(a) => {
                 self.strong[a] |= raw.evidence.certain();
+                // Found beside a suffixed one-word name: the word is this
+                // person's given name.
+                let key = lookup_key(written);
+                let has = |index: &FastMap<String, Vec<usize>>| {
+                    index.get(key.as_ref()).is_some_and(|l| l.contains(&a))
+                };
+                if form == Form::Family && has(&self.by_given) && !has(&self.by_family) {
+                    form = Form::Given;
+                }
                 Target::Actor(a)
             }
             other => other,
