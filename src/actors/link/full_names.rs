@@ -296,15 +296,21 @@ pub(super) fn kin_after(prose: &Prose, end: usize) -> bool {
 /// set off by a comma or not ("His father, Halvard Lind", "and her son
 /// Tom"). (Linking's memo keeps this too.)
 pub(super) fn pronoun_relation_before(prose: &Prose, raw: &RawName) -> bool {
-    let before = prose.text[..raw.span.start].trim_end();
-    let before = before.strip_suffix(',').unwrap_or(before).trim_end();
-    let mut words = before.rsplit([' ', '\n', '(', '—']);
-    let relation = words.next().unwrap_or("");
-    let pronoun = words.next().unwrap_or("");
-    LEXICON.is_relation(relation)
+    // Read from the tokens, not the text: asked of every name on every edit
+    // (the memo's fingerprint), and the pronoun settles nearly all of them.
+    let first = raw.tokens.start;
+    let back = |k: usize| first.checked_sub(k).and_then(|t| prose.tokens.get(t));
+    let comma = back(1).is_some_and(|t| prose.slice(t.span) == ",");
+    let at = if comma { 2 } else { 1 };
+    let (Some(relation), Some(pronoun)) = (back(at), back(at + 1)) else {
+        return false;
+    };
+    let pronoun = prose.slice(pronoun.word);
+    matches!(pronoun.len(), 3 | 5)
         && ["his", "her", "their"]
             .iter()
             .any(|p| pronoun.eq_ignore_ascii_case(p))
+        && LEXICON.is_relation(prose.slice(relation.word))
 }
 
 /// Whether a relation and "of" come just before a name ("the son of

@@ -250,13 +250,20 @@ impl Linker<'_> {
             Target::Actor(a) => {
                 self.strong[a] |= raw.evidence.certain();
                 // Found beside a suffixed one-word name: the word is this
-                // person's given name.
-                let key = lookup_key(written);
-                let has = |index: &FastMap<String, Vec<usize>>| {
-                    index.get(key.as_ref()).is_some_and(|l| l.contains(&a))
-                };
-                if form == Form::Family && has(&self.by_given) && !has(&self.by_family) {
-                    form = Form::Given;
+                // person's given name. (Looked up only for a person with a
+                // given name and another family name: most are not.)
+                let other_family = self.actors[a]
+                    .person
+                    .as_ref()
+                    .is_some_and(|p| p.given.is_some() && p.family != *written);
+                if form == Form::Family && other_family {
+                    let key = lookup_key(written);
+                    let has = |index: &FastMap<String, Vec<usize>>| {
+                        index.get(key.as_ref()).is_some_and(|l| l.contains(&a))
+                    };
+                    if has(&self.by_given) && !has(&self.by_family) {
+                        form = Form::Given;
+                    }
                 }
                 Target::Actor(a)
             }
