@@ -374,6 +374,29 @@ mod tests {
         );
     }
 
+    /// A person whose references an edit leaves alone stays known as
+    /// spelled one way; one whose name the edit respells is judged again,
+    /// and flagged, and known again once the slip is put right.
+    #[test]
+    fn people_spelled_one_way_are_kept_across_edits() {
+        let settings = Settings::default();
+        let story = "Anna Keller, the harbour master, met Jonas Brandt in Rostock.\n\nKeller said the ferries would run. Brandt agreed.\n\nThe quay was quiet on Monday, Keller said. Brandt said so too.\n";
+        let typed = story.replace("quiet on Monday", "quiet on Tuesday");
+        let slip = typed.replace("Brandt agreed", "Brant agreed");
+        let mut analyzer = Analyzer::default();
+        let kept: Vec<(usize, bool)> = [story, &typed, &slip, &typed]
+            .iter()
+            .map(|text| {
+                let memoised = analyzer.analyze(text, Language::Markdown, &settings);
+                let fresh = analyze(text, Language::Markdown, &settings);
+                assert_eq!(memoised.findings, fresh.findings);
+                let flagged = memoised.findings.iter().any(|f| f.code == "name-variant");
+                (analyzer.checks.people_spelled_one_way(), flagged)
+            })
+            .collect();
+        assert_eq!(kept, [(2, false), (2, false), (1, true), (2, false)]);
+    }
+
     /// An analysis given up half-way (the text changed) leaves memos that
     /// the next analysis uses as if it had never started.
     #[test]

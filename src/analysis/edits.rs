@@ -56,12 +56,17 @@ const TYPED: [&str; 11] = [
 ];
 
 /// Surnames and what they may become.
-const RENAMES: [(&str, &str); 5] = [
+/// Some make a variant of a name the story spells one way ("Brant",
+/// "Holmé"), some put right the variant it has ("Kellar").
+const RENAMES: [(&str, &str); 8] = [
     ("Keller", "Kellner"),
     ("Brandt", "Brant"),
     ("Holm", "Holmé"),
     ("Marek", "Maurer"),
     ("Vik", "Wik"),
+    ("Kellar", "Keller"),
+    ("Keller", "Kellar"),
+    ("Brandt", "Brändt"),
 ];
 
 #[derive(Clone, Debug)]
@@ -86,6 +91,12 @@ enum Edit {
         name: usize,
         which: u8,
     },
+    /// The last sentence of a paragraph moved to the end of another, and
+    /// with it its references to people.
+    MoveSentence {
+        from: f64,
+        to: f64,
+    },
 }
 
 fn edit_strategy() -> impl Strategy<Value = Edit> {
@@ -97,6 +108,7 @@ fn edit_strategy() -> impl Strategy<Value = Edit> {
             .prop_map(|(at, paragraph)| Edit::InsertParagraph { at, paragraph }),
         1 => (0.0..1.0f64).prop_map(|at| Edit::DeleteParagraph { at }),
         2 => (0..RENAMES.len(), 0u8..3).prop_map(|(name, which)| Edit::Rename { name, which }),
+        1 => (0.0..1.0f64, 0.0..1.0f64).prop_map(|(from, to)| Edit::MoveSentence { from, to }),
     ]
 }
 
@@ -157,6 +169,19 @@ fn apply(paragraphs: &mut Vec<String>, edit: &Edit) {
                     paragraphs[k].replacen(from, to, 1)
                 };
             }
+        }
+        Edit::MoveSentence { from, to } => {
+            if paragraphs.is_empty() {
+                return;
+            }
+            let (from, to) = (pick(from, paragraphs.len()), pick(to, paragraphs.len()));
+            let text = paragraphs[from].trim_end_matches('.');
+            let cut = text.rfind(". ").map_or(0, |i| i + 2);
+            let sentence = paragraphs[from][cut..].to_string();
+            paragraphs[from].truncate(cut);
+            let kept = paragraphs[from].trim_end().len();
+            paragraphs[from].truncate(kept);
+            paragraphs[to] = format!("{} {sentence}", paragraphs[to]).trim().to_string();
         }
     }
 }

@@ -144,16 +144,26 @@ pub struct Context<'a> {
 }
 
 /// What the rules keep between analyses of one document: the attribution
-/// scan of each block, what `name-variant` worked out about each word and
-/// the capitalised words each block writes, the words each block writes in
+/// scan of each block, what `name-variant` worked out about each word, the
+/// people it found spelled one way and the capitalised words each block
+/// writes, the words each block writes in
 /// lowercase, and the role words that name a sex in each block.
 #[derive(Debug, Default)]
 pub struct Memo {
     scan: RefCell<attribution::ScanMemo>,
     words: RefCell<references::WordMemo>,
+    quiet: RefCell<references::QuietMemo>,
     capitalised: RefCell<references::CapitalisedMemo>,
     lowercase: RefCell<references::LowercaseMemo>,
     roles: RefCell<references::RolesMemo>,
+}
+
+impl Memo {
+    /// How many people `name-variant` keeps as spelled one way.
+    #[cfg(test)]
+    pub(crate) fn people_spelled_one_way(&self) -> usize {
+        self.quiet.borrow().len()
+    }
 }
 
 impl<'a> Context<'a> {

@@ -8,6 +8,7 @@ use icu_normalizer::{ComposingNormalizerBorrowed, DecomposingNormalizerBorrowed}
 
 use super::capitalised::Capitalised;
 use super::layout::Layout;
+use super::quiet::QuietMemo;
 use super::words::WordMemo;
 use super::{checked, later_name, layout, line, named, shared_names, text_of};
 use crate::actors::lexicon::LEXICON;
@@ -118,6 +119,11 @@ impl Rule for NameVariant {
         let mut kept = ctx.memo.map(|m| m.words.borrow_mut());
         let words = kept.as_deref_mut().unwrap_or(&mut fresh);
         words.start();
+        let mut kept_quiet = ctx.memo.map(|m| m.quiet.borrow_mut());
+        let mut quiet = kept_quiet.as_deref_mut();
+        if let Some(q) = quiet.as_deref_mut() {
+            q.start();
+        }
         // A name with its accents dropped, or in another encoding, is worth a
         // look even where only its shape says it is a person's.
         for (a, actor) in named(ctx.actors, Confidence::Likely) {
@@ -127,7 +133,16 @@ impl Rule for NameVariant {
             if actor.confidence == Confidence::Certain {
                 given_name_alone(ctx, &layout, a, actor, person, out);
             }
-            spellings(ctx, &layout, (a, actor), (places, words), out);
+            spellings(
+                ctx,
+                &layout,
+                (a, actor),
+                (places, words, quiet.as_deref_mut()),
+                out,
+            );
+        }
+        if let Some(q) = quiet {
+            q.finish();
         }
         shared_name_spelling(ctx, &layout, out);
         let capitalised = Capitalised::of(ctx);
@@ -302,28 +317,71 @@ fn family_in(raw: &str) -> Option<(usize, String)> {
 
 /// Spellings of the family name that differ from the first one used, or
 /// from the people file's; and full names that lost their accents or
-/// encoding as a whole ("Jose Martinez" after "José Martínez").
+/// encoding as a whole ("Jose Martinez" after "José Martínez"). A person
+/// spelled one way in an earlier analysis, with the same references written
+/// the same way, is not read again (`quiet.rs`).
 fn spellings(
     ctx: &Context<'_>,
     layout: &Layout,
     (a, actor): (usize, &Actor),
-    (places, words): (&Places, &mut WordMemo),
+    (places, words, quiet): (&Places, &mut WordMemo, Option<&mut QuietMemo>),
     out: &mut Vec<Finding>,
 ) {
     let refs: Vec<&Mention> = checked(ctx, layout, a).map(|(_, m)| m).collect();
+    let entry = ctx.actors.entry_of(a);
     // One reference spells the name one way, unless a people file spells
     // it another.
-    if refs.len() < 2 && ctx.actors.entry_of(a).is_none() {
+    if refs.len() < 2 && entry.is_none() {
         return;
     }
-    let whole = whole_names(ctx, &refs, out);
+    let Some(quiet) = quiet else {
+        spellings_of(ctx, (a, actor), &refs, (places, words), out);
+        return;
+    };
+    let key = quiet.key(entry.map(|e| e.name.as_str()), &refs, |m| {
+        ctx.prose.slice(m.name)
+    });
+    if quiet.spelled_one_way(&key) {
+        return;
+    }
+    if spellings_of(ctx, (a, actor), &refs, (places, words), out) == Spelled::OneWay {
+        quiet.keep(&key);
+    }
+}
+
+/// What [`spellings_of`] found.
+#[derive(PartialEq, Eq)]
+enum Spelled {
+    /// One spelling throughout, read from the people file's name and the
+    /// references' forms and texts alone.
+    OneWay,
+    /// Spellings that differ, or a finding.
+    Otherwise,
+}
+
+fn spellings_of(
+    ctx: &Context<'_>,
+    (a, actor): (usize, &Actor),
+    refs: &[&Mention],
+    (places, words): (&Places, &mut WordMemo),
+    out: &mut Vec<Finding>,
+) -> Spelled {
+    let found = out.len();
+    let one_way = |out: &Vec<Finding>| {
+        if out.len() == found {
+            Spelled::OneWay
+        } else {
+            Spelled::Otherwise
+        }
+    };
+    let whole = whole_names(ctx, refs, out);
     let families: Vec<(Span, Cow<'_, str>)> = refs
         .iter()
         .filter(|m| !whole.contains(&m.name.start))
         .filter_map(|m| family_of(ctx, words, m))
         .collect();
     let Some((first_span, first)) = families.first().cloned() else {
-        return;
+        return one_way(out);
     };
     let entry = ctx.actors.entry_of(a);
     let listed = entry.and_then(|e| {
@@ -345,7 +403,7 @@ fn spellings(
     };
     // One spelling throughout: nothing differs from it.
     if families.iter().all(|(_, f)| *f == expected) {
-        return;
+        return one_way(out);
     }
     // Where only the shape of the name says it is a person's, only accents
     // and encodings: "Buddhism" and "Buddhist" differ in one letter too;
@@ -408,6 +466,7 @@ fn spellings(
                 .with_fix(format!("Spell it '{expected}' everywhere"), edits.clone()),
         );
     }
+    Spelled::Otherwise
 }
 
 /// The surname of a full name in name-shaped words ("Bedřich Smetana"),
