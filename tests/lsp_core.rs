@@ -33,6 +33,39 @@ async fn initialize_announces_incremental_sync_save_and_utf16_by_default() {
     client.shutdown().await;
 }
 
+/// `initialize` does not wait for the word lists, the name model and the
+/// patterns: the server builds them on a thread of its own. A document
+/// opened at once, while they may still be built, gets what one opened
+/// after them gets.
+#[tokio::test]
+async fn the_word_lists_are_built_beside_initialize_and_a_first_open_gets_what_a_later_one_does() {
+    let (mut client, result) = TestClient::start_with(json!({}), Value::Null).await;
+    assert_eq!(result["serverInfo"]["name"], "copydesk");
+    let article = include_str!("../examples/harbour-patrol.md");
+    let first = client
+        .open_and_wait(&uri("first.md"), "markdown", article)
+        .await;
+    let deadline = std::time::Instant::now() + common::WAIT;
+    while !copydesk::analysis::warmed_up() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the server never built the word lists"
+        );
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    let later = client
+        .open_and_wait(&uri("later.md"), "markdown", article)
+        .await;
+    assert_ne!(first["diagnostics"], json!([]));
+    assert_eq!(
+        first["diagnostics"]
+            .to_string()
+            .replace("first.md", "later.md"),
+        later["diagnostics"].to_string()
+    );
+    client.shutdown().await;
+}
+
 #[tokio::test]
 async fn utf8_is_used_when_the_client_offers_it() {
     let (client, result) = TestClient::start_with(

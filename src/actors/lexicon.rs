@@ -294,19 +294,21 @@ impl Lexicon {
             }
         }
         // One phrase per entry text, whatever its case and lists.
-        let mut index: HashMap<String, usize> = HashMap::new();
-        let mut texts: Vec<String> = Vec::new();
+        let mut index: FastMap<String, usize> = FastMap::default();
         let mut entries: Vec<Vec<Pattern>> = Vec::new();
         for p in &patterns {
-            let key = p.text.to_ascii_lowercase();
-            let id = *index.entry(key.clone()).or_insert_with(|| {
-                texts.push(key);
+            let next = entries.len();
+            let id = *index.entry(p.text.to_ascii_lowercase()).or_insert(next);
+            if id == next {
                 entries.push(Vec::new());
-                entries.len() - 1
-            });
+            }
             entries[id].push(Pattern { ..*p });
         }
-        let phrases = Phrases::new(texts.iter().map(String::as_str));
+        let mut texts: Vec<&str> = vec![""; entries.len()];
+        for (text, &id) in &index {
+            texts[id] = text;
+        }
+        let phrases = Phrases::new(texts.iter().copied());
         let mut family_first = FastMap::default();
         for (section, later) in [
             ("chinese", LaterName::Family),

@@ -38,6 +38,12 @@ pub use recognise::Title;
 pub(crate) use statements::{content as statement_content, TopQuotes};
 
 use crate::config::Settings;
+
+/// Builds the word lists and reads the name model now (see [`crate::analysis::warm_up`]).
+pub(crate) fn warm_up() {
+    std::sync::LazyLock::force(&lexicon::LEXICON);
+    tagger::model();
+}
 use crate::prose::{BlockMemo, Prose};
 use crate::span::Span;
 

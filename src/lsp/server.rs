@@ -252,6 +252,19 @@ enum Ran {
 #[tower_lsp::async_trait]
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        // The word lists, name model and patterns are built once per process:
+        // on a thread of their own from here on, so that neither this answer
+        // nor the first document opened waits for all of them (an analysis
+        // that needs one still being built waits for that one). Detached: a
+        // server told to exit meanwhile does not wait for it.
+        if let Err(e) = std::thread::Builder::new()
+            .name("warm-up".into())
+            .spawn(crate::analysis::warm_up)
+        {
+            tracing::warn!(
+                "no thread to build the word lists on ({e}); the first analysis builds them"
+            );
+        }
         let utf8 = params
             .capabilities
             .general

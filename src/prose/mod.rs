@@ -263,6 +263,11 @@ fn block_key(kind: BlockKind, text: &str) -> u64 {
     h.finish()
 }
 
+/// Reads the sentence splitter's lists now (see [`crate::analysis::warm_up`]).
+pub(crate) fn warm_up() {
+    sentences::warm_up();
+}
+
 /// Builds the prose model of a document, reusing cached blocks.
 pub fn parse(text: &str, language: Language, cache: &mut BlockCache) -> Prose {
     let (prose_text, mut raw_blocks, comment_regions) = match language {

@@ -35,6 +35,11 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists {
     openers: wordlist::entries(OPENERS).collect(),
 });
 
+/// Reads the lists now rather than on the first document.
+pub(super) fn warm_up() {
+    LazyLock::force(&LISTS);
+}
+
 fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
 }

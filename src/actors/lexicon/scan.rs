@@ -257,6 +257,11 @@ impl Scan {
         self.cover.get(i).copied().unwrap_or_default()
     }
 
+    /// Every entry found, by first token, longest first.
+    pub fn matches(&self) -> &[LexMatch] {
+        &self.matches
+    }
+
     /// The entries starting at token `i`, longest first.
     pub fn starting(&self, i: usize) -> &[LexMatch] {
         crate::work::step();

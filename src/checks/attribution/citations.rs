@@ -87,15 +87,24 @@ pub(super) fn cites_a_work(source: &str, prose: &Prose, sentence: usize) -> bool
     }
     let own = text.get(s.span.start..end).unwrap_or_default();
     // Numbers that open the sentence are the last one's.
-    let own = match LEADING_REFERENCES.find(own) {
+    let own = match opens_with_bracket(own)
+        .then(|| LEADING_REFERENCES.find(own))
+        .flatten()
+    {
         Some(lead) => &own[lead.end()..],
         None => own,
     };
     let after = text.get(end..).unwrap_or_default();
-    let reference_after = after
-        .trim_start_matches(|c: char| c.is_whitespace() || c == ',')
-        .starts_with('[');
-    cites(own) || (reference_after && LEADING_REFERENCES.is_match(after))
+    cites(own) || (opens_with_bracket(after) && LEADING_REFERENCES.is_match(after))
+}
+
+/// Whether `text` opens with a square bracket after white space and
+/// commas, as [`LEADING_REFERENCES`] needs: most sentences do not, and this
+/// says so without the pattern, which is then never compiled (5 M
+/// instructions, 4% of a first analysis at 10,000 words).
+fn opens_with_bracket(text: &str) -> bool {
+    text.trim_start_matches(|c: char| c.is_whitespace() || c == ',')
+        .starts_with('[')
 }
 
 /// Whether `text` has a character every citation needs: a bracket or a

@@ -24,3 +24,8 @@ pub use claims::UnattributedClaim;
 pub use quotes::OrphanQuote;
 pub(crate) use scan::ScanMemo;
 pub use vague::VagueAttribution;
+
+/// Builds the family's word lists now (see [`crate::analysis::warm_up`]).
+pub(crate) fn warm_up() {
+    std::sync::LazyLock::force(&lexicon::LEXICON);
+}

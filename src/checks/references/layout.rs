@@ -45,6 +45,13 @@ static TAGLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:[A-Z][\p{L}'’.-]*,? (?:and )?)+reported from (?:(?:[A-Z][\p{L}.'’-]*|and|the),? ?)+$|.* contributed (?:to this (?:report|story)|reporting\b|from (?:(?:[A-Z][\p{L}.'’-]*|and|the),? ?)+$)|\(?Reporting by )")
         .expect("the tagline pattern is valid")
 });
+
+/// Compiles now the one pattern every document asks (its top blocks may
+/// open with a dateline); the others wait for a tagline's words or a '<'.
+pub(super) fn warm_up() {
+    LazyLock::force(&DATELINE);
+}
+
 /// The most words a tagline has.
 const TAGLINE_WORDS: usize = 40;
 

@@ -46,6 +46,12 @@ use crate::hashing::FastMap;
 use crate::span::Span;
 use layout::Layout;
 
+/// Builds the family's word lists and patterns now (see [`crate::analysis::warm_up`]).
+pub(crate) fn warm_up() {
+    layout::warm_up();
+    offices::warm_up();
+}
+
 /// The people the rules check: named persons, not names that only look like
 /// one, nor labels of one letter ("speaker G" in a transcript).
 fn people(actors: &Actors) -> impl Iterator<Item = (usize, &Actor)> {

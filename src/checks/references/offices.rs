@@ -49,6 +49,11 @@ struct Relations {
     past_shapes: [u64; 128],
 }
 
+/// Reads the lists now rather than on the first document.
+pub(super) fn warm_up() {
+    LazyLock::force(&RELATIONS_LIST);
+}
+
 static RELATIONS_LIST: LazyLock<Relations> = LazyLock::new(|| {
     let set = |name: &str| wordlist::section(RELATIONS, name).into_iter().collect();
     let mut forms = FastMap::default();
