@@ -44,7 +44,8 @@ async fn madame_is_a_courtesy_title_on_later_reference() {
 }
 
 /// "Peter Vasquez, the brother of Senator Vasquez": two people; and the
-/// "Vasquez" of a case's name ("Vasquez v. Carrow") is neither of them.
+/// "Vasquez" of a case's name ("Vasquez v. Carrow") is neither of them,
+/// but a party of its own.
 #[tokio::test]
 async fn a_relation_and_a_case_name_keep_people_of_one_surname_apart() {
     let mut client = TestClient::start().await;
@@ -65,7 +66,12 @@ async fn a_relation_and_a_case_name_keep_people_of_one_surname_apart() {
             .len(),
         1
     );
-    assert_eq!(headline(&mut client, &u, "Vasquez v.").await, "");
+    let party = headline(&mut client, &u, "Vasquez v.").await;
+    assert!(party.starts_with("**Vasquez**"), "{party}");
+    assert_eq!(
+        client.references_at(&u, LINKING, "Vasquez v.").await.len(),
+        1
+    );
     client.shutdown().await;
 }
 

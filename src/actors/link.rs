@@ -177,6 +177,14 @@ impl Linker<'_> {
     }
 
     fn new_person(&mut self, name: PersonName, at: usize, strong: bool) -> usize {
+        let a = self.unindexed_person(name, at);
+        self.strong[a] = strong;
+        self.index_person(a);
+        a
+    }
+
+    /// A new person, probably, that no name index finds.
+    fn unindexed_person(&mut self, name: PersonName, at: usize) -> usize {
         self.actors.push(Actor {
             kind: ActorKind::Person,
             name: name.full.clone(),
@@ -190,8 +198,7 @@ impl Linker<'_> {
             entry: None,
         });
         self.introduced.push(at);
-        self.strong.push(strong);
-        self.index_person(self.actors.len() - 1);
+        self.strong.push(false);
         self.actors.len() - 1
     }
 }

@@ -8,7 +8,8 @@
 //!    in a head word ("Chinese Foreign Ministry", "Constitution Hall"); capitals
 //!    and countries that act ("Beijing says");
 //! 2. name runs (`runs.rs`): capitalised words that are not in any list, with particles
-//!    and initials ("L. Ron Hubbard", "Charles de Gaulle");
+//!    and initials ("L. Ron Hubbard", "Charles de Gaulle"), but not a word
+//!    talked about as a name (`mentioned.rs`: "the nickname "Dee"");
 //! 3. for each run (`titles.rs`), the title to its left ("U.S. Secretary of State", "his
 //!    Russian counterpart") and the appositive to its right (", the EU's
 //!    foreign policy chief,");
@@ -21,6 +22,7 @@ mod cited;
 mod family;
 mod inverted;
 mod memo;
+mod mentioned;
 mod runs;
 mod things;
 mod titles;
@@ -259,6 +261,7 @@ pub fn recognise(
         vocabulary,
         asked: Vec::new(),
         caption: false,
+        sentence_start: 0,
         sentence_end: 0,
         uses: vec![Use::Free; prose.tokens.len()],
         found: Found::default(),
@@ -318,7 +321,9 @@ struct Reader<'a> {
     asked: Vec<(u64, u8)>,
     /// The sentence being read is in a photo caption.
     caption: bool,
-    /// The end of the sentence being read: nothing past it is looked at.
+    /// The first token of the sentence being read, and its end: nothing
+    /// outside them is looked at.
+    sentence_start: usize,
     sentence_end: usize,
     uses: Vec<Use>,
     found: Found,
@@ -443,6 +448,7 @@ impl Reader<'_> {
         if range.is_empty() {
             return;
         }
+        self.sentence_start = range.start;
         self.sentence_end = range.end;
         self.bodies(range.clone(), heading);
         let first_name = self.found.names.len();

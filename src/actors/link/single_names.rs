@@ -45,6 +45,50 @@ impl Linker<'_> {
     pub(super) fn single_names(&mut self, names: &[RawName]) {
         self.people_named_once(names);
         self.link_single_names(names);
+        self.case_parties(names);
+    }
+
+    /// The one-word parties of court cases ("Vasquez v. Carrow"): a person
+    /// per name, probably (the tagger's sure word makes it sure), shared by
+    /// the cases that name the party and by no one else. A person the story
+    /// names otherwise is not linked to the party, nor the party to them:
+    /// the case's name says nothing of which of them it is. No listed
+    /// place's or body's name ("Nebraska"), nor a name the tagger is sure
+    /// is a thing's.
+    fn case_parties(&mut self, names: &[RawName]) {
+        let mut parties: FastMap<String, usize> = FastMap::default();
+        for (i, raw) in names.iter().enumerate() {
+            let party = self.targets[i].is_none()
+                && !self.in_epithet[i]
+                && !raw.in_title
+                && !raw.not_person
+                && !raw.heading
+                && !raw.parsed.full.contains(' ')
+                && !LEXICON.names_a_place(&raw.parsed.full)
+                && self.in_case_name(raw);
+            if !party {
+                continue;
+            }
+            let key = lookup_key(&raw.parsed.full).into_owned();
+            let sure = raw.evidence.certain();
+            let actor = match parties.get(&key) {
+                Some(&a) => a,
+                None => {
+                    // A single name is a family name, whatever its shape;
+                    // not indexed, so no other name finds the party.
+                    let mut parsed = PersonName::clone(&raw.parsed);
+                    parsed.family = parsed.full.clone();
+                    parsed.given = None;
+                    parsed.order = super::super::names::NameOrder::GivenFirst;
+                    let a = self.unindexed_person(parsed, raw.name.start);
+                    parties.insert(key, a);
+                    a
+                }
+            };
+            self.strong[actor] |= sure;
+            self.targets[i] = Some(Target::Actor(actor));
+            self.forms[i] = Form::Family;
+        }
     }
 
     /// People named only by a single name, made from the references that

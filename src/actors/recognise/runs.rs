@@ -316,8 +316,9 @@ impl Reader<'_> {
         in_place_name: bool,
     ) -> Option<usize> {
         // A listed place's or body's name that begins before the words
-        // holds them: "Antonio" in "take San Antonio" is the city's.
-        if self.inside_listed_name(first) {
+        // holds them: "Antonio" in "take San Antonio" is the city's. Nor
+        // is a word the sentence talks about as a name anyone's.
+        if self.inside_listed_name(first) || self.mentioned_as_name(first, end) {
             return None;
         }
         let index = self.found.names.len();
