@@ -3,11 +3,12 @@
 
 import * as vscode from "vscode";
 import {
+  CancellationToken,
   DidChangeConfigurationNotification,
   LanguageClient,
   LanguageClientOptions,
+  MessageSignature,
   ServerOptions,
-  State,
 } from "vscode-languageclient/node";
 
 import { showActors } from "./actors";
@@ -59,10 +60,6 @@ async function start(): Promise<void> {
     return;
   }
   const executable = { command: lookup.path, args: ["--stdio"] };
-  // The requests VS Code sends by itself as the cursor moves. While this
-  // client stops (a restart, a new copydesk.path) they get no answer, not an
-  // error notice: the client would try to start the server again for them.
-  const stopped = (): boolean => created.state === State.Stopped;
   const serverOptions: ServerOptions = { run: executable, debug: executable };
   const clientOptions: LanguageClientOptions = {
     // Only real files and new buffers: a diff or a git view of the same file must not get diagnostics twice.
@@ -73,12 +70,6 @@ async function start(): Promise<void> {
     outputChannel: output,
     initializationOptions: serverSettings(),
     middleware: {
-      provideCodeActions: (document, range, context, token, next) =>
-        stopped() ? [] : next(document, range, context, token),
-      provideHover: (document, position, token, next) => (stopped() ? null : next(document, position, token)),
-      provideDocumentHighlights: (document, position, token, next) =>
-        stopped() ? [] : next(document, position, token),
-      provideDocumentSymbols: (document, token, next) => (stopped() ? [] : next(document, token)),
       workspace: {
         // Answer the server's pull with the server's settings only, shaped as it expects.
         configuration: async (params, token, next) => {
@@ -95,7 +86,7 @@ async function start(): Promise<void> {
       },
     },
   };
-  const created = new LanguageClient("copydesk", "copydesk", serverOptions, clientOptions);
+  const created = new Client("copydesk", "copydesk", serverOptions, clientOptions);
   try {
     await created.start();
     client = created;
@@ -109,6 +100,31 @@ async function start(): Promise<void> {
     void vscode.window
       .showErrorMessage(`copydesk: the server at ${lookup.path} did not start (${reason}).`, "Show log")
       .then((choice) => choice === "Show log" && output.show());
+  }
+}
+
+/**
+ * A language client whose requests fail quietly once it has left the running
+ * state. VS Code asks for code actions, hovers and highlights by itself as the
+ * cursor moves; one asked just before a restart or a new copydesk.path can
+ * reach the client while it stops, and vscode-languageclient 9 then fails it
+ * with "Starting server failed" (its `$start` finds no running connection)
+ * and shows that as an error notice. Such a request gets the empty answer, as
+ * the library itself gives one asked after the client stopped. A request that
+ * fails while the server runs is still reported.
+ */
+class Client extends LanguageClient {
+  override handleFailedRequest<T>(
+    type: MessageSignature,
+    token: CancellationToken | undefined,
+    error: unknown,
+    defaultValue: T,
+    showNotification?: boolean,
+  ): T {
+    if (!this.isRunning()) {
+      return defaultValue;
+    }
+    return super.handleFailedRequest(type, token, error, defaultValue, showNotification);
   }
 }
 
