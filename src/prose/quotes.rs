@@ -40,10 +40,7 @@ pub(super) fn find(text: &str) -> Vec<LocalQuote> {
     // begins with `"`, `'` or 0xE2, the lead byte of `“”‘’`).
     let bytes = text.as_bytes();
     let mut from = 0;
-    while let Some(skip) = bytes[from..]
-        .iter()
-        .position(|&b| b == b'"' || b == b'\'' || b == 0xE2)
-    {
+    while let Some(skip) = memchr::memchr3(b'"', b'\'', 0xE2, &bytes[from..]) {
         let i = from + skip;
         let Some(c) = text[i..].chars().next() else {
             break;
