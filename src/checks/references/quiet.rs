@@ -30,23 +30,32 @@ pub(super) struct Key<'a> {
 }
 
 /// The people found spelled one way, by the hash of their parts; the parts
-/// themselves are kept too, so that a hash both share answers nothing.
+/// themselves are kept too, so that a hash both share answers nothing. Each
+/// is stamped with the last analysis that asked for it: a person asked for
+/// again costs one look-up, and once the memo holds more than twice the
+/// people this analysis asked about, the others go.
 #[derive(Debug, Default)]
 pub(crate) struct QuietMemo {
-    current: FastMap<u64, Kept>,
-    previous: FastMap<u64, Kept>,
+    kept: FastMap<u64, (u64, Kept)>,
+    /// The analysis under way, and how many people it asked about.
+    now: u64,
+    used: usize,
 }
 
 impl QuietMemo {
-    /// Begins an analysis: what the last one found is looked up, and kept
-    /// for the next only where this one asks for it again.
+    /// Begins an analysis.
     pub(super) fn start(&mut self) {
-        self.previous = std::mem::take(&mut self.current);
+        self.now += 1;
+        self.used = 0;
     }
 
-    /// Ends an analysis: the people it did not ask about go.
+    /// Ends an analysis: if the memo holds more than twice the people it
+    /// asked about, the others go.
     pub(super) fn finish(&mut self) {
-        self.previous = FastMap::default();
+        if self.kept.len() > 2 * self.used {
+            let now = self.now;
+            self.kept.retain(|_, (seen, _)| *seen == now);
+        }
     }
 
     pub(super) fn key<'a>(
@@ -61,7 +70,7 @@ impl QuietMemo {
             .chain(refs.iter().map(|m| (form_tag(m.form), slice(m))))
             .collect();
         Key {
-            hash: self.current.hasher().hash_one(&parts),
+            hash: self.kept.hasher().hash_one(&parts),
             parts,
         }
     }
@@ -76,12 +85,12 @@ impl QuietMemo {
                     .zip(&key.parts)
                     .all(|((tag, text), (t, s))| tag == t && **text == **s)
         };
-        if self.current.get(&key.hash).is_some_and(|k| same(k)) {
-            return true;
-        }
-        match self.previous.remove(&key.hash) {
-            Some(kept) if same(&kept) => {
-                self.current.insert(key.hash, kept);
+        match self.kept.get_mut(&key.hash) {
+            Some((seen, kept)) if same(kept) => {
+                if *seen != self.now {
+                    *seen = self.now;
+                    self.used += 1;
+                }
                 true
             }
             _ => false,
@@ -95,13 +104,22 @@ impl QuietMemo {
             .iter()
             .map(|&(tag, text)| (tag, Box::from(text)))
             .collect();
-        self.current.insert(key.hash, parts);
+        if self
+            .kept
+            .insert(key.hash, (self.now, parts))
+            .is_none_or(|(seen, _)| seen != self.now)
+        {
+            self.used += 1;
+        }
     }
 
-    /// How many people are kept as spelled one way.
+    /// How many people the latest analysis knows as spelled one way.
     #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
-        self.current.len()
+        self.kept
+            .values()
+            .filter(|(seen, _)| *seen == self.now)
+            .count()
     }
 }
 
