@@ -14,8 +14,9 @@ use crate::actors::{Form, Mention};
 use crate::hashing::FastMap;
 
 /// What a person's answer read: the people file's name (tag [`LISTED`]),
-/// then each reference's form and text as written, in order.
-type Parts<'a> = Vec<(u8, &'a str)>;
+/// then each reference's form and text as written, in order. One list is
+/// filled again for each person, so asking costs no allocation.
+pub(super) type Parts<'a> = Vec<(u8, &'a str)>;
 
 /// The tag of the people file's name among the references' forms.
 const LISTED: u8 = u8::MAX;
@@ -24,9 +25,9 @@ const LISTED: u8 = u8::MAX;
 type Kept = Box<[(u8, Box<str>)]>;
 
 /// A person's parts, with their hash.
-pub(super) struct Key<'a> {
+pub(super) struct Key<'k, 'a> {
     hash: u64,
-    parts: Parts<'a>,
+    parts: &'k [(u8, &'a str)],
 }
 
 /// The people found spelled one way, by the hash of their parts; the parts
@@ -58,31 +59,31 @@ impl QuietMemo {
         }
     }
 
-    pub(super) fn key<'a>(
+    /// The key of a person's parts, written into `parts`.
+    pub(super) fn key<'k, 'a>(
         &self,
+        parts: &'k mut Parts<'a>,
         listed: Option<&'a str>,
         refs: &[&Mention],
         slice: impl Fn(&Mention) -> &'a str,
-    ) -> Key<'a> {
-        let parts: Parts<'a> = listed
-            .map(|name| (LISTED, name))
-            .into_iter()
-            .chain(refs.iter().map(|m| (form_tag(m.form), slice(m))))
-            .collect();
+    ) -> Key<'k, 'a> {
+        parts.clear();
+        parts.extend(listed.map(|name| (LISTED, name)));
+        parts.extend(refs.iter().map(|m| (form_tag(m.form), slice(m))));
         Key {
-            hash: self.kept.hasher().hash_one(&parts),
+            hash: self.kept.hasher().hash_one(&**parts),
             parts,
         }
     }
 
     /// Whether an earlier analysis, or this one, found these parts spelled
     /// one way.
-    pub(super) fn spelled_one_way(&mut self, key: &Key<'_>) -> bool {
+    pub(super) fn spelled_one_way(&mut self, key: &Key<'_, '_>) -> bool {
         let same = |kept: &[(u8, Box<str>)]| {
             kept.len() == key.parts.len()
                 && kept
                     .iter()
-                    .zip(&key.parts)
+                    .zip(key.parts)
                     .all(|((tag, text), (t, s))| tag == t && **text == **s)
         };
         match self.kept.get_mut(&key.hash) {
@@ -98,7 +99,7 @@ impl QuietMemo {
     }
 
     /// Keeps that these parts are spelled one way.
-    pub(super) fn keep(&mut self, key: &Key<'_>) {
+    pub(super) fn keep(&mut self, key: &Key<'_, '_>) {
         let parts = key
             .parts
             .iter()
