@@ -62,6 +62,14 @@ impl Reader<'_> {
         false
     }
 
+    /// Whether the number at `year`, right after a one-word name at `first`
+    /// in the sentence that starts at token `lo`, is a cited work's year:
+    /// a year inside brackets ("(Varga 2016)", "(see Varga 2016; …)"), not
+    /// a product's or an event's number ("Windows 2000", "Apollo 11").
+    pub(super) fn cited_year(&self, first: usize, year: usize, lo: usize) -> bool {
+        self.is_year(year) && !self.acronym(first) && self.in_brackets(first, lo)
+    }
+
     /// A year as works are dated, four digits from 1500 to 2099.
     pub(super) fn is_year(&self, k: usize) -> bool {
         self.tokens[k].kind == TokenKind::Number

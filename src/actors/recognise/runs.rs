@@ -187,9 +187,11 @@ impl Reader<'_> {
             }
             let end = j + 1;
             // The words run on into a head, a number or a title: not a name.
-            // (A head already read as a place named after the person does not.)
+            // (A head already read as a place named after the person does not,
+            // nor a cited work's year: "(Varga 2016)".)
             let blocked = end < range.end
                 && (self.tokens[end].kind == TokenKind::Number
+                    && !(words.len() == 1 && self.cited_year(i, end, range.start))
                     || self.capitalised(end)
                         && self.uses[end] == Use::Free
                         && self.scan.any_at(end, HEADS).is_some());
