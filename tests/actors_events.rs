@@ -119,7 +119,9 @@ const BARE_CITATIONS: &str = include_str!("fixtures/actors/citations_bare.md");
 /// person named in full in another paragraph ("Haldane Rusk"), who keeps
 /// their later references, but is the one named in full beside the
 /// citation ("Mirela Costa's survey … (Costa 2019)"). An acronym before a
-/// year stays no one.
+/// year stays no one. So are authors cited by a reference's number after
+/// co-authors ("Lancing and colleagues [12]"), but not words joined by a
+/// bare "and" ("Park and Ride [3]").
 #[tokio::test]
 async fn authors_cited_with_a_bare_year_are_people_apart_from_the_story_s() {
     let mut client = TestClient::start().await;
@@ -132,6 +134,7 @@ async fn authors_cited_with_a_bare_year_are_people_apart_from_the_story_s() {
         ("Pellam 2020", "Pellam"),
         ("Costa 2019", "Mirela Costa"),
         ("Rusk said", "Haldane Rusk"),
+        ("Lancing and", "Lancing"),
     ] {
         let value = client.hover_text(&u, BARE_CITATIONS, needle).await;
         assert_eq!(
@@ -140,8 +143,13 @@ async fn authors_cited_with_a_bare_year_are_people_apart_from_the_story_s() {
             "{needle}: {value}"
         );
     }
-    let value = client.hover_text(&u, BARE_CITATIONS, "OECD").await;
-    assert!(!value.to_lowercase().contains("person"), "OECD: {value}");
+    for needle in ["OECD", "Park and", "Ride [3]"] {
+        let value = client.hover_text(&u, BARE_CITATIONS, needle).await;
+        assert!(
+            !value.to_lowercase().contains("person"),
+            "{needle}: {value}"
+        );
+    }
     let references = |needle: &'static str| {
         json!({
             "textDocument": {"uri": u},
