@@ -316,3 +316,26 @@ async fn a_known_given_name_the_tagger_reads_as_a_person_s_in_a_headline_is_a_pe
     assert!(outline.iter().all(|n| !n.contains("Jordan")), "{outline:?}");
     client.shutdown().await;
 }
+
+const JOINED_INITIALS: &str = include_str!("fixtures/actors/joined-initials.md");
+
+/// Initials written together ("J.R. Tallis") open a full name, which the
+/// surname alone names later; a dotted abbreviation listed as a place's
+/// ("U.S. Steel", "D.C. United") opens no one's name.
+#[tokio::test]
+async fn initials_written_together_open_a_full_name() {
+    let mut client = TestClient::start().await;
+    let u = uri("joined-initials.md");
+    client.open_and_wait(&u, "markdown", JOINED_INITIALS).await;
+    for needle in ["J.R. Tallis", "Tallis said"] {
+        let first = headline_in(&mut client, &u, JOINED_INITIALS, needle).await;
+        assert_eq!(first, "**J.R. Tallis**", "{needle}");
+    }
+    let refs = client
+        .references_at(&u, JOINED_INITIALS, "Tallis said")
+        .await;
+    assert_eq!(refs.len(), 2, "{refs:?}");
+    let outline = client.outline_names(&u).await;
+    assert_eq!(outline, ["J.R. Tallis"], "{outline:?}");
+    client.shutdown().await;
+}

@@ -20,8 +20,10 @@ impl Reader<'_> {
         if self.acronym(i) {
             // "AS Heagle": unlisted capitals before a name are initials.
             // (An all-capitals word is never the function word it spells: "AS".)
+            // So are initials written together: "O.J. Tarrow", "J.R.R. Vell".
             let listed = cover.any(NOT_NAME_WORDS.without(Class::NotName));
-            return w.chars().count() <= 3 && !listed && self.next_is_nameish(i);
+            let initials = w.chars().count() <= 3 || dotted_initials(w);
+            return initials && !listed && self.next_is_nameish(i);
         }
         if !cover.any(NOT_NAME_WORDS) {
             return true;
@@ -453,4 +455,18 @@ fn name_shape(words: &[&str], parsed: &PersonName) -> bool {
 fn is_domain(word: &str) -> bool {
     word.split_once('.')
         .is_some_and(|(_, after)| after.chars().next().is_some_and(char::is_lowercase))
+}
+
+/// "O.J.", "J.R.R.": two or more capital letters, each with its period.
+fn dotted_initials(word: &str) -> bool {
+    let letters = word.strip_suffix('.').unwrap_or(word).split('.');
+    let mut n = 0;
+    for letter in letters {
+        let mut chars = letter.chars();
+        if !(chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()) {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 2
 }
