@@ -339,3 +339,24 @@ async fn initials_written_together_open_a_full_name() {
     assert_eq!(outline, ["J.R. Tallis"], "{outline:?}");
     client.shutdown().await;
 }
+
+const COURTESY_GIVEN: &str = include_str!("fixtures/actors/courtesy-given.md");
+
+/// After a courtesy title the first word of a name is the person's given
+/// name, not a word that describes them ("Dame Orla Maria Tennant"), so the
+/// headline's "Orla Tennant" is her; a capitalised word before a known
+/// given name with no courtesy title still describes the person
+/// ("Harbourmaster Tom Vell").
+#[tokio::test]
+async fn a_courtesy_title_keeps_the_first_word_a_given_name() {
+    let mut client = TestClient::start().await;
+    let u = uri("courtesy-given.md");
+    client.open_and_wait(&u, "markdown", COURTESY_GIVEN).await;
+    let dame = headline_in(&mut client, &u, COURTESY_GIVEN, "Orla Maria").await;
+    assert_eq!(dame, "**Orla Maria Tennant**");
+    let refs = client.references_at(&u, COURTESY_GIVEN, "Orla Maria").await;
+    assert_eq!(refs.len(), 3, "{refs:?}");
+    let vell = headline_in(&mut client, &u, COURTESY_GIVEN, "Tom Vell").await;
+    assert_eq!(vell, "**Tom Vell** — Harbourmaster");
+    client.shutdown().await;
+}

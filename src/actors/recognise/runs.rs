@@ -222,10 +222,13 @@ impl Reader<'_> {
             // before a known given name describe the person.
             // Longer capitalised runs before a given name are not the person's
             // ("Council on American - Islamic Relations Alia Salem").
+            // After a courtesy title the first word is the person's own
+            // ("Dame Orla Maria Tennant").
+            let courtesied = first > range.start && self.scan.cover(first - 1).has(Class::Courtesy);
             let given_at = words
                 .iter()
                 .position(|&k| self.given_name(k))
-                .filter(|&g| g > 0 && words.len() - g >= 2);
+                .filter(|&g| g > 0 && words.len() - g >= 2 && !courtesied);
             let mut prefix = None;
             if let Some(g) = given_at {
                 if g == 1 {
