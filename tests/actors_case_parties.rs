@@ -29,5 +29,22 @@ async fn case_parties_are_people_of_their_own() {
     assert!(party.starts_with("**Dunmore**"), "{party}");
     let judge = client.references_at(&u, TEXT, "Ines Dunmore").await;
     assert_eq!(judge.len(), 1, "{judge:?}");
+    // A case's first party after "in" or "at" is a party, not a place;
+    // a place after "from" or "in" with no case stays no one.
+    for needle in ["Marbury v.", "Corran versus"] {
+        let party = client.hover_text(&u, TEXT, needle).await;
+        let name = needle.split(' ').next().unwrap_or_default();
+        assert!(
+            party.starts_with(&format!("**{name}**")),
+            "{needle}: {party}"
+        );
+    }
+    for needle in ["Kelso", "Ardley"] {
+        let place = client.hover_text(&u, TEXT, needle).await;
+        assert!(
+            !place.to_lowercase().contains("person"),
+            "{needle}: {place}"
+        );
+    }
     client.shutdown().await;
 }

@@ -111,3 +111,59 @@ async fn authors_cited_by_year_are_probably_people_and_stay_apart() {
     }
     client.shutdown().await;
 }
+
+const BARE_CITATIONS: &str = include_str!("fixtures/actors/citations_bare.md");
+
+/// Authors cited with a bare year in brackets ("(Vintner 2016)", "(Ostrova
+/// & Rusk 2018)") are probably people too; a cited surname is not the
+/// person named in full in another paragraph ("Haldane Rusk"), who keeps
+/// their later references, but is the one named in full beside the
+/// citation ("Mirela Costa's survey … (Costa 2019)"). An acronym before a
+/// year stays no one. So are authors cited by a reference's number after
+/// co-authors ("Lancing and colleagues [12]"), but not words joined by a
+/// bare "and" ("Park and Ride [3]").
+#[tokio::test]
+async fn authors_cited_with_a_bare_year_are_people_apart_from_the_story_s() {
+    let mut client = TestClient::start().await;
+    let u = uri("citations-bare.md");
+    client.open_and_wait(&u, "markdown", BARE_CITATIONS).await;
+    for (needle, name) in [
+        ("Vintner 2016", "Vintner"),
+        ("Ostrova &", "Ostrova"),
+        ("Rusk 2018", "Rusk"),
+        ("Pellam 2020", "Pellam"),
+        ("Costa 2019", "Mirela Costa"),
+        ("Rusk said", "Haldane Rusk"),
+        ("Lancing and", "Lancing"),
+    ] {
+        let value = client.hover_text(&u, BARE_CITATIONS, needle).await;
+        assert_eq!(
+            value.lines().next(),
+            Some(format!("**{name}**").as_str()),
+            "{needle}: {value}"
+        );
+    }
+    for needle in ["OECD", "Park and", "Ride [3]"] {
+        let value = client.hover_text(&u, BARE_CITATIONS, needle).await;
+        assert!(
+            !value.to_lowercase().contains("person"),
+            "{needle}: {value}"
+        );
+    }
+    let references = |needle: &'static str| {
+        json!({
+            "textDocument": {"uri": u},
+            "position": position_of(BARE_CITATIONS, needle),
+            "context": {"includeDeclaration": true}
+        })
+    };
+    let rusk = client
+        .request("textDocument/references", references("Haldane Rusk"))
+        .await;
+    assert_eq!(rusk.as_array().map_or(0, Vec::len), 2, "{rusk}");
+    let outline = client.outline_names(&u).await;
+    for name in ["Vintner", "Ostrova", "Rusk", "Pellam", "Haldane Rusk"] {
+        assert!(outline.iter().any(|n| n == name), "{name}: {outline:?}");
+    }
+    client.shutdown().await;
+}

@@ -113,7 +113,9 @@ async fn given_names_link_to_the_one_person_who_goes_by_them() {
 /// Marwick opened") is the title's, and a role set off by a comma before
 /// a name ("The chairman, Brennan, said") is that person's; the first of a
 /// list after a plural noun ("the three pilots, Ruiz, Lee and Tan") gets no
-/// role.
+/// role. A role set off so after an opening phrase is the person's too
+/// ("Speaking on Thursday, the prime minister, Keir Marsh, said"), but a
+/// phrase with no role in it is no one's ("the repairs, Joss Pell,").
 #[tokio::test]
 async fn a_place_before_a_title_and_a_role_set_off_before_the_name_are_read() {
     let mut client = TestClient::start().await;
@@ -127,6 +129,8 @@ async fn a_place_before_a_title_and_a_role_set_off_before_the_name_are_read() {
             "**Olena Dravko** — Ukraine's foreign minister",
         ),
         ("Tomas Vell", "**Tomas Vell** — treasurer"),
+        ("Keir Marsh", "**Keir Marsh** — prime minister"),
+        ("Lina Orr", "**Lina Orr** — deputy"),
     ] {
         assert_eq!(
             headline_in(&mut client, &u, SET_OFF, needle).await,
@@ -135,6 +139,8 @@ async fn a_place_before_a_title_and_a_role_set_off_before_the_name_are_read() {
     }
     let first = headline_in(&mut client, &u, SET_OFF, "Ruiz").await;
     assert!(!first.contains("pilots"), "{first}");
+    let pell = headline_in(&mut client, &u, SET_OFF, "Joss Pell").await;
+    assert_eq!(pell, "**Joss Pell**");
     client.shutdown().await;
 }
 
@@ -286,5 +292,71 @@ async fn a_relative_named_alike_is_someone_else() {
         headline_in(&mut client, &u, KIN, "Ruth\nDace").await,
         "**Ruth Halloran Dace**"
     );
+    client.shutdown().await;
+}
+
+const HEADLINE_NAMES: &str = include_str!("fixtures/actors/headline-names.md");
+
+/// A line read as a headline (short, over a longer paragraph) introduces
+/// the person a known given name opens, where the tagger reads the name
+/// as a person's without being sure ("Mary Durham", an author's line);
+/// a headline whose given name the tagger does not read as a person's
+/// introduces no one ("Jordan Valley Water Board").
+#[tokio::test]
+async fn a_known_given_name_the_tagger_reads_as_a_person_s_in_a_headline_is_a_person() {
+    let mut client = TestClient::start().await;
+    let u = uri("headline-names.md");
+    client.open_and_wait(&u, "markdown", HEADLINE_NAMES).await;
+    let durham = headline_in(&mut client, &u, HEADLINE_NAMES, "Mary Durham").await;
+    assert_eq!(durham, "**Mary Durham**");
+    let jordan = client.hover_text(&u, HEADLINE_NAMES, "Jordan Valley").await;
+    assert!(!jordan.to_lowercase().contains("person"), "{jordan}");
+    let outline = client.outline_names(&u).await;
+    assert!(outline.iter().any(|n| n == "Mary Durham"), "{outline:?}");
+    assert!(outline.iter().all(|n| !n.contains("Jordan")), "{outline:?}");
+    client.shutdown().await;
+}
+
+const JOINED_INITIALS: &str = include_str!("fixtures/actors/joined-initials.md");
+
+/// Initials written together ("J.R. Tallis") open a full name, which the
+/// surname alone names later; a dotted abbreviation listed as a place's
+/// ("U.S. Steel", "D.C. United") opens no one's name.
+#[tokio::test]
+async fn initials_written_together_open_a_full_name() {
+    let mut client = TestClient::start().await;
+    let u = uri("joined-initials.md");
+    client.open_and_wait(&u, "markdown", JOINED_INITIALS).await;
+    for needle in ["J.R. Tallis", "Tallis said"] {
+        let first = headline_in(&mut client, &u, JOINED_INITIALS, needle).await;
+        assert_eq!(first, "**J.R. Tallis**", "{needle}");
+    }
+    let refs = client
+        .references_at(&u, JOINED_INITIALS, "Tallis said")
+        .await;
+    assert_eq!(refs.len(), 2, "{refs:?}");
+    let outline = client.outline_names(&u).await;
+    assert_eq!(outline, ["J.R. Tallis"], "{outline:?}");
+    client.shutdown().await;
+}
+
+const COURTESY_GIVEN: &str = include_str!("fixtures/actors/courtesy-given.md");
+
+/// After a courtesy title the first word of a name is the person's given
+/// name, not a word that describes them ("Dame Orla Maria Tennant"), so the
+/// headline's "Orla Tennant" is her; a capitalised word before a known
+/// given name with no courtesy title still describes the person
+/// ("Harbourmaster Tom Vell").
+#[tokio::test]
+async fn a_courtesy_title_keeps_the_first_word_a_given_name() {
+    let mut client = TestClient::start().await;
+    let u = uri("courtesy-given.md");
+    client.open_and_wait(&u, "markdown", COURTESY_GIVEN).await;
+    let dame = headline_in(&mut client, &u, COURTESY_GIVEN, "Orla Maria").await;
+    assert_eq!(dame, "**Orla Maria Tennant**");
+    let refs = client.references_at(&u, COURTESY_GIVEN, "Orla Maria").await;
+    assert_eq!(refs.len(), 3, "{refs:?}");
+    let vell = headline_in(&mut client, &u, COURTESY_GIVEN, "Tom Vell").await;
+    assert_eq!(vell, "**Tom Vell** — Harbourmaster");
     client.shutdown().await;
 }

@@ -70,7 +70,9 @@ fn the_cli_lists_the_people_and_none_of_the_things() {
 const READING_LIST: &str = include_str!("fixtures/actors/reading-list.md");
 
 /// A reading list's "Family, Given." names make no person of the given
-/// name; a name greeted after a comma ("Thanks, Mark") stays a person.
+/// name, and the family name is probably a person's ("Lind, Petra and
+/// Moss, Alan."), as a cited author's is; a name greeted after a comma
+/// ("Thanks, Mark") stays a person.
 #[tokio::test]
 async fn a_given_name_after_a_listed_family_name_is_no_one_of_its_own() {
     let mut client = TestClient::start().await;
@@ -85,6 +87,14 @@ async fn a_given_name_after_a_listed_family_name_is_no_one_of_its_own() {
     }
     let value = client.hover_text(&u, READING_LIST, "Mark").await;
     assert_eq!(kind_of(&value), "Person", "{value}");
+    for needle in ["Lind", "Moss"] {
+        let value = client.hover_text(&u, READING_LIST, needle).await;
+        assert!(value.starts_with(&format!("**{needle}**")), "{value}");
+        assert!(
+            matches!(kind_of(&value), "Person" | "Probably"),
+            "{needle} is a person: {value}"
+        );
+    }
     client.shutdown().await;
 }
 

@@ -579,6 +579,12 @@ impl Reader<'_> {
             return false;
         }
         let (first, end) = (name.tokens.start, name.tokens.end);
+        // "in Lynch v. Overholser": the first party of a case's name, not
+        // a place after "in".
+        if end < self.sentence_end && matches!(self.word(end), "v" | "v." | "vs" | "vs." | "versus")
+        {
+            return false;
+        }
         let opening = self.list_opening(first, end);
         let before = |back: usize| {
             (opening >= back && !self.tokens[opening + 1 - back].sentence_start)

@@ -68,10 +68,13 @@ impl Linker<'_> {
                         self.strong[a] |= raw.evidence.certain();
                         a
                     }
-                    // A headline introduces no one, unless surely a person;
-                    // what the tagger reads as no person's name introduces
-                    // no one either (it may still be a known person's).
-                    None if raw.not_person || heading && !raw.evidence.certain() => continue,
+                    // A headline introduces no one, unless surely a person,
+                    // or probably one: a known given name the tagger reads
+                    // as a person's name ("Claire Warwick" over a longer
+                    // line); what the tagger reads as no person's name
+                    // introduces no one either (it may still be a known
+                    // person's).
+                    None if raw.not_person || heading && !headline_person(raw) => continue,
                     None => self.new_person(
                         PersonName::clone(parsed),
                         raw.name.start,
@@ -321,4 +324,12 @@ pub(super) fn relation_before(prose: &Prose, raw: &RawName) -> bool {
         .strip_suffix(" of")
         .and_then(|lead| lead.rsplit([' ', ',', '(']).next());
     relation.is_some_and(|r| LEXICON.is_relation(r))
+}
+
+/// Whether a name in a headline introduces its person: the tagger is sure,
+/// the text says so, or the name opens with a known given name that the
+/// tagger reads as a person's, though not surely.
+fn headline_person(raw: &RawName) -> bool {
+    let e = raw.evidence;
+    e.certain() || e.name_shape && e.leaning && raw.parsed.given.is_some()
 }

@@ -39,6 +39,21 @@ impl Linker<'_> {
                 .is_some_and(|p| p.suffix == raw.parsed.suffix)
     }
 
+    /// Whether single name `raw` cannot be person `actor` because it is a
+    /// cited author's surname ("(Baron & Beresford 2014)") and the person
+    /// was named in full in another paragraph: a work's author shares the
+    /// surname of the story's person, and the citation says nothing more of
+    /// who wrote it. The full name in the citation's paragraph is the
+    /// author ("Ines Harbeck's survey … (Harbeck 2014)").
+    fn cited_apart(&self, actor: usize, raw: &RawName) -> bool {
+        raw.evidence.cited
+            && self.actors[actor]
+                .person
+                .as_ref()
+                .is_some_and(|p| p.given.is_some())
+            && self.prose.block_at(self.introduced[actor]) != self.prose.block_at(raw.name.start)
+    }
+
     /// Single names ("Lavrov", "President Xi", "Mr. Lavrov"): people named only
     /// this way are made from the references that show they are people; then
     /// every single name links to the one person it fits.
@@ -94,6 +109,8 @@ impl Linker<'_> {
     /// People named only by a single name, made from the references that
     /// show they are people.
     fn people_named_once(&mut self, names: &[RawName]) {
+        // Cited authors set apart from the story's people, by surname.
+        let mut cited: FastMap<String, usize> = FastMap::default();
         for (i, raw) in names.iter().enumerate() {
             if self.targets[i].is_some()
                 || self.in_epithet[i]
@@ -125,23 +142,31 @@ impl Linker<'_> {
             // Lynley, the brother of Inspector Lynley" makes two people.
             let related = self.related_before(names, i);
             let fits = |a: &usize| self.suffix_fits(*a, raw) && !related.contains(a);
-            if !shows_person
-                || a_thing
-                || self.candidates(&raw.parsed.full).0.iter().any(fits)
-                || self.variant_candidates(&raw.parsed.full).iter().any(fits)
-            {
+            let mut found = self.candidates(&raw.parsed.full).0;
+            found.extend(self.variant_candidates(&raw.parsed.full));
+            found.retain(fits);
+            let set_apart = !found.is_empty() && found.iter().all(|&a| self.cited_apart(a, raw));
+            if !shows_person || a_thing || !found.is_empty() && !set_apart {
                 continue;
             }
-            let mut parsed = PersonName::clone(&raw.parsed);
-            // A single name is a family name, whatever its shape.
-            parsed.family = parsed.full.clone();
-            // Known by the suffix too: "Napoleon III".
-            if let Some(suffix) = &parsed.suffix {
-                parsed.full = format!("{} {suffix}", parsed.family);
+            if set_apart {
+                // Known to no index, so no other reference to the story's
+                // person of that surname finds the cited author.
+                let key = lookup_key(&raw.parsed.full).into_owned();
+                let author = match cited.get(&key) {
+                    Some(&a) => a,
+                    None => {
+                        let a = self.unindexed_person(single_family(raw), raw.name.start);
+                        cited.insert(key, a);
+                        a
+                    }
+                };
+                self.strong[author] |= raw.evidence.certain();
+                self.targets[i] = Some(Target::Actor(author));
+                self.forms[i] = Form::Family;
+                continue;
             }
-            parsed.given = None;
-            parsed.order = super::super::names::NameOrder::GivenFirst;
-            self.new_person(parsed, raw.name.start, raw.evidence.certain());
+            self.new_person(single_family(raw), raw.name.start, raw.evidence.certain());
         }
     }
 
@@ -244,6 +269,7 @@ impl Linker<'_> {
         candidates.retain(|&a| self.suffix_fits(a, raw));
         let related = self.related_before(names, i);
         candidates.retain(|a| !related.contains(a));
+        candidates.retain(|&a| !self.cited_apart(a, raw));
         // A name before anyone of that name is introduced links forward
         // only to an introduction close by: a surname far ahead of a full
         // name ("Obama" in paragraph 3, "Michelle Obama" in paragraph 30)
@@ -321,4 +347,17 @@ impl Linker<'_> {
 /// A courtesy title as compared: lowercase, without its stop ("Dr." is "dr").
 fn courtesy_word(prose: &Prose, span: Span) -> String {
     prose.slice(span).trim_end_matches('.').to_lowercase()
+}
+
+/// A single name as a person's name: a family name, whatever its shape,
+/// known by its suffix too ("Napoleon III").
+fn single_family(raw: &RawName) -> PersonName {
+    let mut parsed = PersonName::clone(&raw.parsed);
+    parsed.family = parsed.full.clone();
+    if let Some(suffix) = &parsed.suffix {
+        parsed.full = format!("{} {suffix}", parsed.family);
+    }
+    parsed.given = None;
+    parsed.order = super::super::names::NameOrder::GivenFirst;
+    parsed
 }

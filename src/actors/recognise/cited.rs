@@ -15,8 +15,9 @@ impl Reader<'_> {
     /// Whether the name at `n`, in the sentence that starts at token `lo`,
     /// is one word followed by the year of a work: after the bracket of a
     /// year ("Varga (2016)"), or inside brackets ("(Varga 2016)", "(Varga et
-    /// al., 2016)"), perhaps after other authors' names. Not an acronym
-    /// ("(OECD 2015)"), nor a name inside a title or a list.
+    /// al., 2016)"), perhaps after other authors' names; or a reading
+    /// list's family name ("Varga, Ilona. Salt", `inverted.rs`). Not an
+    /// acronym ("(OECD 2015)"), nor a name inside a title or a list.
     pub(super) fn cited(&self, n: usize, lo: usize) -> bool {
         let name = &self.found.names[n];
         let (first, end) = (name.tokens.start, name.tokens.end);
@@ -25,7 +26,7 @@ impl Reader<'_> {
             && !name.listed
             && end == first + 1
             && !self.acronym(first)
-            && self.year_follows(first, end, lo)
+            && (self.year_follows(first, end, lo) || self.inverted_family_name(first, end, lo))
     }
 
     /// Gives a cited author's name the tagger's leaning (probably a
@@ -40,10 +41,14 @@ impl Reader<'_> {
     }
 
     /// Whether a work's year follows the name over tokens `first..end` of
-    /// the sentence that starts at token `lo`.
+    /// the sentence that starts at token `lo`, or the number of a work in
+    /// the references after co-authors.
     fn year_follows(&self, first: usize, end: usize, lo: usize) -> bool {
         let stop = self.sentence_end.min(end + AUTHOR_TOKENS);
         let mut k = end;
+        // Joined to other authors as only authors are: "&", "et al.",
+        // "and colleagues".
+        let mut coauthors = false;
         while k < stop {
             if self.is_year(k) {
                 return self.in_brackets(first, lo);
@@ -51,8 +56,17 @@ impl Reader<'_> {
             if self.is_punct(k, "(") {
                 return k + 1 < self.sentence_end && self.is_year(k + 1);
             }
+            // A numbered reference after such authors: "Carrano & Biewener
+            // [7]", "Ruiz and colleagues [15]" (not "Park and Ride [1]").
+            if self.is_punct(k, "[") {
+                return coauthors
+                    && k + 2 < self.sentence_end
+                    && self.tokens[k + 1].kind == TokenKind::Number
+                    && self.is_punct(k + 2, "]");
+            }
+            coauthors |= self.is_punct(k, "&") || matches!(self.word(k), "et" | "colleagues");
             let joins = self.is_punct(k, ",.&")
-                || matches!(self.word(k), "and" | "et" | "al")
+                || matches!(self.word(k), "and" | "et" | "al" | "colleagues")
                 || self.capitalised(k);
             if !joins {
                 return false;
@@ -60,6 +74,14 @@ impl Reader<'_> {
             k += 1;
         }
         false
+    }
+
+    /// Whether the number at `year`, right after a one-word name at `first`
+    /// in the sentence that starts at token `lo`, is a cited work's year:
+    /// a year inside brackets ("(Varga 2016)", "(see Varga 2016; …)"), not
+    /// a product's or an event's number ("Windows 2000", "Apollo 11").
+    pub(super) fn cited_year(&self, first: usize, year: usize, lo: usize) -> bool {
+        self.is_year(year) && !self.acronym(first) && self.in_brackets(first, lo)
     }
 
     /// A year as works are dated, four digits from 1500 to 2099.

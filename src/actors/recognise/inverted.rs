@@ -1,6 +1,7 @@
 //! A reading list's names, family name first: "Oduya, Grace. A History of
 //! Salt", "Lind, Petra and Moss, Alan. Tide Tables". The given name after
-//! the comma is the family name's, not a person of its own.
+//! the comma is the family name's, not a person of its own; the family
+//! name is probably a person's.
 
 use super::*;
 
@@ -30,5 +31,23 @@ impl Reader<'_> {
         if family.tokens.len() == 1 && family.tokens.end + 1 == first && opens && ends {
             self.found.names[n].not_person = true;
         }
+    }
+
+    /// Whether the one-word name over tokens `first..end` of the sentence
+    /// `lo..` is a reading list's family name: it opens the sentence or
+    /// follows "and", and a comma and one known given name follow it that
+    /// end the entry's names ("Oduya, Grace. A History of Salt"). An entry
+    /// cites a work, as a year after a name does (`cited.rs`).
+    pub(super) fn inverted_family_name(&self, first: usize, end: usize, lo: usize) -> bool {
+        let opens = first == lo || first > lo && self.word(first - 1) == "and";
+        let given = end + 1;
+        let after = given + 1;
+        opens
+            && given < self.sentence_end
+            && self.is_punct(end, ",")
+            && self.given_name(given)
+            && (after >= self.sentence_end
+                || self.is_punct(after, ".")
+                || self.word(after) == "and")
     }
 }

@@ -20,8 +20,10 @@ impl Reader<'_> {
         if self.acronym(i) {
             // "AS Heagle": unlisted capitals before a name are initials.
             // (An all-capitals word is never the function word it spells: "AS".)
+            // So are initials written together: "O.J. Tarrow", "J.R.R. Vell".
             let listed = cover.any(NOT_NAME_WORDS.without(Class::NotName));
-            return w.chars().count() <= 3 && !listed && self.next_is_nameish(i);
+            let initials = w.chars().count() <= 3 || dotted_initials(w);
+            return initials && !listed && self.next_is_nameish(i);
         }
         if !cover.any(NOT_NAME_WORDS) {
             return true;
@@ -187,9 +189,11 @@ impl Reader<'_> {
             }
             let end = j + 1;
             // The words run on into a head, a number or a title: not a name.
-            // (A head already read as a place named after the person does not.)
+            // (A head already read as a place named after the person does not,
+            // nor a cited work's year: "(Varga 2016)".)
             let blocked = end < range.end
                 && (self.tokens[end].kind == TokenKind::Number
+                    && !(words.len() == 1 && self.cited_year(i, end, range.start))
                     || self.capitalised(end)
                         && self.uses[end] == Use::Free
                         && self.scan.any_at(end, HEADS).is_some());
@@ -218,10 +222,13 @@ impl Reader<'_> {
             // before a known given name describe the person.
             // Longer capitalised runs before a given name are not the person's
             // ("Council on American - Islamic Relations Alia Salem").
+            // After a courtesy title the first word is the person's own
+            // ("Dame Orla Maria Tennant").
+            let courtesied = first > range.start && self.scan.cover(first - 1).has(Class::Courtesy);
             let given_at = words
                 .iter()
                 .position(|&k| self.given_name(k))
-                .filter(|&g| g > 0 && words.len() - g >= 2);
+                .filter(|&g| g > 0 && words.len() - g >= 2 && !courtesied);
             let mut prefix = None;
             if let Some(g) = given_at {
                 if g == 1 {
@@ -451,4 +458,18 @@ fn name_shape(words: &[&str], parsed: &PersonName) -> bool {
 fn is_domain(word: &str) -> bool {
     word.split_once('.')
         .is_some_and(|(_, after)| after.chars().next().is_some_and(char::is_lowercase))
+}
+
+/// "O.J.", "J.R.R.": two or more capital letters, each with its period.
+fn dotted_initials(word: &str) -> bool {
+    let letters = word.strip_suffix('.').unwrap_or(word).split('.');
+    let mut n = 0;
+    for letter in letters {
+        let mut chars = letter.chars();
+        if !(chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()) {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 2
 }

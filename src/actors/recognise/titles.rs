@@ -438,7 +438,8 @@ impl Reader<'_> {
 
     /// A role set off by a comma before a name that opens its clause: "The
     /// chairman, Green, said", "Ukraine's foreign minister, Andrii Sybiha,
-    /// said". The name is set off on both sides and no capitalised word
+    /// said", also after an opening phrase ("On Tuesday, the chairman,
+    /// Green, said"). The name is set off on both sides and no capitalised word
     /// follows it (not a list: "the ministers, Ruiz, Lee and Tan").
     fn set_off_before(&mut self, n: usize, start: usize, end: usize, range: Range<usize>) {
         if start < range.start + 2 || !self.is_punct(start - 1, ",") {
@@ -476,9 +477,13 @@ impl Reader<'_> {
         for (_, tokens) in &places {
             self.uses[tokens.clone()].fill(Use::Body);
         }
+        // Or a role with an article or possessive, set off by commas on
+        // both sides after an opening phrase: "Speaking on Tuesday, the
+        // prime minister, Keir Marsh, said".
         let opens_clause = first == range.start
             || self.tokens[first].sentence_start
-            || self.is_punct(first - 1, ";:—–");
+            || self.is_punct(first - 1, ";:—–")
+            || self.is_punct(first - 1, ",") && self.is(first, ARTICLES | POSSESSIVE_PRONOUNS);
         let title = (first < comma && opens_clause)
             .then(|| self.appositive(first, comma))
             .flatten();
