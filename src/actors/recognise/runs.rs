@@ -259,15 +259,12 @@ impl Reader<'_> {
                 continue;
             };
             // Never a title's words, nor a place's ("Black Rod", "Memorial"),
-            // nor a word with a digit ("Sept14"); never begun by a joining
-            // word ("of"), never a letter alone ("M = 7.6").
+            // nor a word with a digit ("Sept14").
             let free = (t.first..=t.last).all(|k| {
                 self.uses[k] == Use::Free
                     && !self.scan.cover(k).any(TITLE_WORDS.or(HEADS))
                     && !self.word(k).contains(|c: char| c.is_ascii_digit())
-            }) && self.capitalised(t.first)
-                && self.capitalised(t.last)
-                && !(t.first == t.last && self.word(t.first).chars().count() == 1)
+            }) && self.capitalised(t.last)
                 // Unsure, the tagger adds no name with a listed word in it
                 // ("East Saltmarch", a quay).
                 && (t.margin >= SURE || (t.first..=t.last).all(|k| self.scan.cover(k).bits() == 0))
