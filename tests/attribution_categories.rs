@@ -9,6 +9,8 @@ mod claims;
 mod common;
 #[path = "attribution_categories/quotes.rs"]
 mod quotes;
+#[path = "attribution_categories/structure.rs"]
+mod structure;
 
 use common::{covered, uri, TestClient};
 
@@ -597,58 +599,6 @@ const CASES: &[Case] = &[
         "I moved to the island in May, and my neighbours took me in. We fish, and our harbour is considered the safest on the coast.\n",
         claim("is considered"),
     ),
-    // Structure: a wire dateline is the byline, not a source.
-    md(
-        "dateline",
-        "# Mayor under pressure\n\nHALIFAX (AP) — The mayor is expected to resign on Friday.\n",
-        claim("is expected to"),
-    ),
-    md(
-        "dateline",
-        "# Mayor under pressure\n\nHALIFAX, March 3 (Reuters) - The mayor is expected to resign on Friday.\n",
-        claim("is expected to"),
-    ),
-    md(
-        "dateline",
-        "# Mayor under pressure\n\nHalifax (AFP) – The mayor is expected to resign on Friday.\n",
-        claim("is expected to"),
-    ),
-    md(
-        "dateline",
-        "# Mayor under pressure\n\nMarch 3 (Reuters) - The mayor is expected to resign on Friday.\n",
-        claim("is expected to"),
-    ),
-    md(
-        "dateline",
-        "# Mayor under pressure\n\nThe mayor is expected to resign on Friday, AP reported.\n",
-        Quiet,
-    ),
-    // Structure: headlines are known by the document's shape.
-    txt(
-        "headline",
-        "Critics say the plan will fail.\n",
-        vague("Critics say"),
-    ),
-    txt(
-        "headline",
-        "Mayor is expected to resign.\n\nThe council meets on Monday to choose who will run the city until the vote.\n",
-        claim("is expected to"),
-    ),
-    txt(
-        "headline",
-        "Mayor expected to resign\n\nThe council meets on Monday to choose who will run the city until the vote.\n",
-        Quiet,
-    ),
-    md(
-        "headline",
-        "# Critics say the mayor will resign\n\nThe council meets on Monday to choose who will run the city.\n",
-        Quiet,
-    ),
-    md(
-        "headline",
-        "The harbour opened in May after ten years of planning and two court cases.\n\nWhat critics say\n\nThe harbour fee doubled in June, and ferry operators moved their boats to Digby.\n",
-        Quiet,
-    ),
 ];
 
 #[tokio::test]
@@ -660,6 +610,7 @@ async fn every_category_is_flagged_or_quiet_as_it_should_be() {
         .chain(citations::CASES)
         .chain(claims::CASES)
         .chain(quotes::CASES)
+        .chain(structure::CASES)
         .enumerate()
     {
         let extension = if case.language == "markdown" {

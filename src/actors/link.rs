@@ -84,6 +84,10 @@ fn link(
     }
     roles(&mut actors, &mentions, prose, people);
     drop_unreferenced(&mut actors, &mut mentions);
+    // Both are kept (by the analysis and by linking's memo): without the
+    // room their growth left.
+    actors.shrink_to_fit();
+    mentions.shrink_to_fit();
     (actors, mentions)
 }
 

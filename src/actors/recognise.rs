@@ -302,6 +302,9 @@ pub fn recognise(
         }
     }
     memo.finish();
+    // A block read grows the findings by doubling once they outrun the room
+    // reserved: linking holds them at its peak, so without the spare room.
+    reader.found.shrink_to_fit();
     reader.found
 }
 

@@ -27,8 +27,9 @@ const STORY: [&str; 9] = [
 /// Paragraphs an edit may put in: a new person, a second person sharing a
 /// surname, a respelling, a title that clashes, a quotation with no speaker,
 /// and a surname with its accents changed, in a caption and under a subhead
-/// (which `name-variant` does not judge).
-const PARAGRAPHS: [&str; 8] = [
+/// (which `name-variant` does not judge); and a subhead, a tagline and a
+/// label, which change where sections start and what the rules judge.
+const PARAGRAPHS: [&str; 11] = [
     "Deputy Port Minister Lena Keller said nothing.",
     "Brandt said so.",
     "Transport Minister Anna Keller arrived late.",
@@ -37,6 +38,9 @@ const PARAGRAPHS: [&str; 8] = [
     "The Harbour Authority said Vik was right.",
     "Kellér and Hölm spoke; Brändt did not.",
     "Photo: Holm at the quay (Reuters)\n\n## Holmé",
+    "Keller: No deal yet.",
+    "Holm reported from Rostock.",
+    "FULL TEXT",
 ];
 
 /// What a keystroke or a paste puts in, and a letter with an accent, which

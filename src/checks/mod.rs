@@ -146,7 +146,8 @@ pub struct Context<'a> {
 /// What the rules keep between analyses of one document: the attribution
 /// scan of each block, what `name-variant` worked out about each word, the
 /// people it found spelled one way and the capitalised words each block
-/// writes, the words each block writes in
+/// writes, the shape of each block of the body (a subhead, a tagline, a
+/// label: `references/layout.rs`), the words each block writes in
 /// lowercase, and the role words that name a sex in each block.
 #[derive(Debug, Default)]
 pub struct Memo {
@@ -154,6 +155,7 @@ pub struct Memo {
     words: RefCell<references::WordMemo>,
     quiet: RefCell<references::QuietMemo>,
     capitalised: RefCell<references::CapitalisedMemo>,
+    layout: RefCell<references::LayoutMemo>,
     lowercase: RefCell<references::LowercaseMemo>,
     roles: RefCell<references::RolesMemo>,
 }

@@ -2,7 +2,7 @@
 
 mod position;
 
-pub use position::{byte_at, line_col_at, Encoding, LineCol, Resolved};
+pub use position::{byte_at, line_col_at, Encoding, LineCol, Lines, Resolved};
 
 use ropey::Rope;
 

@@ -8,7 +8,7 @@ use tower_lsp::lsp_types::{
 };
 
 use crate::checks::{self, Finding, RelatedLocation, Severity};
-use crate::document::{byte_at, line_col_at, Encoding, LineCol, Resolved};
+use crate::document::{byte_at, line_col_at, Encoding, LineCol, Lines, Resolved};
 use crate::span::Span;
 
 pub const SOURCE: &str = "copydesk";
@@ -36,6 +36,19 @@ pub fn range(rope: &Rope, span: Span, encoding: Encoding) -> Range {
     )
 }
 
+/// [`position`], from a line index of the text.
+pub fn position_in(lines: &Lines, byte: usize, encoding: Encoding) -> Position {
+    let lc = lines.line_col(byte, encoding);
+    Position::new(lc.line, lc.col)
+}
+
+fn range_in(lines: &Lines, span: Span, encoding: Encoding) -> Range {
+    Range::new(
+        position_in(lines, span.start, encoding),
+        position_in(lines, span.end, encoding),
+    )
+}
+
 pub fn byte(rope: &Rope, position: Position, encoding: Encoding) -> Resolved {
     byte_at(rope, line_col(position), encoding)
 }
@@ -60,14 +73,21 @@ pub fn severity(severity: Severity) -> DiagnosticSeverity {
 /// A finding as a diagnostic. Its fixes travel in `data`, as edits that carry
 /// the text they replace, so a code action needs no re-analysis and can tell
 /// when the document has moved on under them.
-pub fn diagnostic(finding: &Finding, uri: &Url, rope: &Rope, encoding: Encoding) -> Diagnostic {
+/// `lines` is the line index of `rope`.
+pub fn diagnostic(
+    finding: &Finding,
+    uri: &Url,
+    rope: &Rope,
+    lines: &Lines,
+    encoding: Encoding,
+) -> Diagnostic {
     let related = finding
         .related
         .iter()
         .filter_map(|r| {
             let location = match &r.location {
                 RelatedLocation::Here(span) => {
-                    Location::new(uri.clone(), range(rope, *span, encoding))
+                    Location::new(uri.clone(), range_in(lines, *span, encoding))
                 }
                 RelatedLocation::File { path, line } => Location::new(
                     Url::from_file_path(path).ok()?,
@@ -89,7 +109,7 @@ pub fn diagnostic(finding: &Finding, uri: &Url, rope: &Rope, encoding: Encoding)
                 .iter()
                 .map(|e| {
                     json!({
-                        "range": range(rope, e.span, encoding),
+                        "range": range_in(lines, e.span, encoding),
                         "newText": e.replacement,
                         "oldText": rope_slice(rope, e.span),
                     })
@@ -99,7 +119,7 @@ pub fn diagnostic(finding: &Finding, uri: &Url, rope: &Rope, encoding: Encoding)
         })
         .collect();
     Diagnostic {
-        range: range(rope, finding.span, encoding),
+        range: range_in(lines, finding.span, encoding),
         severity: Some(severity(finding.severity)),
         code: Some(NumberOrString::String(finding.code.to_string())),
         code_description: checks::rule_info(finding.code)

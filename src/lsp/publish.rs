@@ -16,7 +16,7 @@ use tower_lsp::lsp_types::{Diagnostic, PublishDiagnosticsParams, Url};
 
 use super::convert;
 use crate::checks::{Finding, RelatedLocation};
-use crate::document::Encoding;
+use crate::document::{Encoding, Lines};
 use crate::span::Span;
 
 /// The diagnostics last published for a document, serialised, by a 128-bit
@@ -44,13 +44,15 @@ impl Published {
         self.converted = 0;
         let mut diagnostics = String::with_capacity(findings.len() * 256);
         let mut scratch = Vec::new();
+        // Every finding's positions are asked, converted anew or not.
+        let lines = Lines::new(rope);
         for (i, finding) in findings.iter().enumerate() {
-            let key = shown(finding, rope, encoding, &mut scratch);
+            let key = shown(finding, rope, &lines, encoding, &mut scratch);
             let json = match self.kept.remove(&key).or_else(|| kept.remove(&key)) {
                 Some(json) => json,
                 None => {
                     self.converted += 1;
-                    json(&convert::diagnostic(finding, uri, rope, encoding))
+                    json(&convert::diagnostic(finding, uri, rope, &lines, encoding))
                 }
             };
             if i > 0 {
@@ -98,13 +100,19 @@ fn json(value: &impl Serialize) -> String {
 /// edits; the related messages and files; the fixes' titles, replacements
 /// and the text they replace. `scratch` holds it all, each string ended by
 /// 0xff (never a byte of UTF-8), then is hashed twice.
-fn shown(finding: &Finding, rope: &Rope, encoding: Encoding, scratch: &mut Vec<u8>) -> u128 {
+fn shown(
+    finding: &Finding,
+    rope: &Rope,
+    lines: &Lines,
+    encoding: Encoding,
+    scratch: &mut Vec<u8>,
+) -> u128 {
     fn text(scratch: &mut Vec<u8>, s: &str) {
         scratch.extend_from_slice(s.as_bytes());
         scratch.push(0xff);
     }
     let position = |scratch: &mut Vec<u8>, byte: usize| {
-        let p = convert::position(rope, byte, encoding);
+        let p = convert::position_in(lines, byte, encoding);
         scratch.extend_from_slice(&p.line.to_le_bytes());
         scratch.extend_from_slice(&p.character.to_le_bytes());
     };

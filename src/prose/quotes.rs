@@ -35,18 +35,30 @@ pub(super) fn find(text: &str) -> Vec<LocalQuote> {
     // open is passed over without a search of the stack, and a search that
     // finds its mark drops what it passed, so the stack is walked about once.
     let mut open = [0usize; 2];
-    let mut prev: Option<char> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let mut next = chars.peek().map(|&(_, n)| n);
+    // Only the marks are looked at, with the characters on either side:
+    // the text between them is passed over a byte at a time (every mark
+    // begins with `"`, `'` or 0xE2, the lead byte of `“”‘’`).
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(skip) = memchr::memchr3(b'"', b'\'', 0xE2, &bytes[from..]) {
+        let i = from + skip;
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        from = i + c.len_utf8();
+        if !matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’') {
+            continue;
+        }
+        let prev = text[..i].chars().next_back();
+        let mut next = text[from..].chars().next();
         let mut len = c.len_utf8();
         let top = stack.last().map(|o| o.mark);
         // Two apostrophes typed as one double mark (''We will,'' she said):
         // an old newsroom convention that some wire copy still carries.
         let doubled = c == '\'' && next == Some('\'');
         if doubled {
-            chars.next();
-            next = chars.peek().map(|&(_, n)| n);
+            from += 1;
+            next = text[from..].chars().next();
             len = 2;
         }
         let action = match c {
@@ -92,7 +104,6 @@ pub(super) fn find(text: &str) -> Vec<LocalQuote> {
             Some(_) => {}
             None => {}
         }
-        prev = Some(c);
     }
     // A double quotation left open runs to the end of the block; open single
     // marks at the end were apostrophes ("the '90s").

@@ -53,7 +53,16 @@ pub(super) fn split(text: &str) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while let Some(c) = text[i..].chars().next() {
+    // Only a full stop, `!`, `?` or `…` (whose lead byte is 0xE2) can end
+    // a sentence: the bytes between them are passed over.
+    while let Some(skip) = text.as_bytes()[i..]
+        .iter()
+        .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+    {
+        i += skip;
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         if !matches!(c, '.' | '!' | '?' | '…') {
             i += c.len_utf8();
             continue;
@@ -98,8 +107,12 @@ fn ends_sentence(text: &str, run_start: usize, run_end: usize, end: usize) -> bo
     let Some(next) = after_space.chars().next() else {
         return true;
     };
-    let next_word = first_word(after_space);
-    let opener_follows = LISTS.openers.contains(next_word.to_lowercase().as_str());
+    // Asked only where the answer turns on it.
+    let opener_follows = || {
+        LISTS
+            .openers
+            .contains(first_word(after_space).to_lowercase().as_str())
+    };
     if !(next.is_uppercase() || next.is_ascii_digit() || is_opener(next) || next == '—') {
         return false;
     }
@@ -116,12 +129,12 @@ fn ends_sentence(text: &str, run_start: usize, run_end: usize, end: usize) -> bo
         let dotted = word.contains('.') && word.chars().any(char::is_alphabetic);
         let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
         if dotted || initial || LISTS.ambiguous.contains(lower.as_str()) {
-            return opener_follows;
+            return opener_follows();
         }
         return true;
     }
     if run.contains('…') || run.starts_with("..") {
-        return opener_follows || is_opener(next);
+        return opener_follows() || is_opener(next);
     }
     true
 }

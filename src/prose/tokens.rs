@@ -95,15 +95,29 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | '.' | '&' | ',' | '\u{2011}')
 }
 
+/// The character at byte `at` of `text` (a character boundary), read
+/// without decoding when it is ASCII.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    match text.as_bytes().get(at) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text[at..].chars().next(),
+        None => None,
+    }
+}
+
+/// One pass by byte offset: each character is read once where a word goes
+/// on, and an ASCII one without decoding.
 pub(super) fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    let mut at = 0;
+    while let Some(c) = char_at(text, at) {
+        let start = at;
+        at += c.len_utf8();
         if c.is_whitespace() {
             continue;
         }
         if !c.is_alphanumeric() {
-            let span = Span::new(start, start + c.len_utf8());
+            let span = Span::new(start, at);
             tokens.push(Token {
                 span,
                 word: span,
@@ -114,20 +128,16 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
             });
             continue;
         }
-        let mut end = start + c.len_utf8();
+        let mut end = at;
         let mut has_letter = c.is_alphabetic();
         let mut has_dot = false;
-        loop {
-            let rest = &text[end..];
-            let mut it = rest.chars();
-            let Some(n) = it.next() else { break };
+        while let Some(n) = char_at(text, end) {
             if is_word_char(n) {
                 has_letter |= n.is_alphabetic();
                 end += n.len_utf8();
-                chars.next();
                 continue;
             }
-            let after = it.next();
+            let after = char_at(text, end + n.len_utf8());
             // A comma joins digits only ("10,000"); other joiners join any word characters.
             let joins = is_joiner(n)
                 && after.is_some_and(is_word_char)
@@ -137,12 +147,10 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
             }
             has_dot |= n == '.';
             end += n.len_utf8();
-            chars.next();
         }
         // "U.S." keeps its final period; "Mr." does not.
         if has_dot && has_letter && text[end..].starts_with('.') {
             end += 1;
-            chars.next();
         }
         // A plural possessive keeps its apostrophe: "the critics’ questions".
         let stem_end = end;
@@ -151,10 +159,10 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
             if let (Some('\'' | '’'), Some(after)) = (rest.next(), rest.next()) {
                 if after.is_whitespace() && rest.next().is_some_and(char::is_alphabetic) {
                     end += text[end..].chars().next().map_or(0, char::len_utf8);
-                    chars.next();
                 }
             }
         }
+        at = end;
         let span = Span::new(start, end);
         let token_text = &text[start..stem_end];
         let word = possessive_stem(token_text).map_or(Span::new(start, stem_end), |len| {
@@ -179,12 +187,14 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
 /// A name that opens with an elided lowercase particle ("d'Ettorre",
 /// "dell'Orto"): capitalised as a name, though its first letter is not.
 fn elided_particle(word: &str) -> bool {
-    ["d", "l", "dell", "dall", "degl"].iter().any(|p| {
-        word.strip_prefix(p)
-            .and_then(|rest| rest.strip_prefix(['\'', '’']))
-            .and_then(|rest| rest.chars().next())
-            .is_some_and(char::is_uppercase)
-    })
+    // Every particle begins with `d` or `l`: most words are passed at once.
+    matches!(word.as_bytes().first(), Some(b'd' | b'l'))
+        && ["d", "l", "dell", "dall", "degl"].iter().any(|p| {
+            word.strip_prefix(p)
+                .and_then(|rest| rest.strip_prefix(['\'', '’']))
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_uppercase)
+        })
 }
 
 /// The length of a possessive's stem: "Lavrov's" -> 6.
@@ -192,7 +202,8 @@ fn possessive_stem(token: &str) -> Option<usize> {
     let stem = token
         .strip_suffix("'s")
         .or_else(|| token.strip_suffix("’s"))?;
-    (!stem.is_empty() && !CONTRACTIONS.contains(&stem.to_lowercase().as_str()))
+    // No character outside ASCII lowercases to one of these letters.
+    (!stem.is_empty() && !CONTRACTIONS.iter().any(|c| c.eq_ignore_ascii_case(stem)))
         .then_some(stem.len())
 }
 

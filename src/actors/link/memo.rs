@@ -23,7 +23,7 @@
 //! "his son," as before, and the words written as things ("the Confederacy.") and the
 //! people file are the same.
 
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{BuildHasher, Hash, Hasher};
 use std::sync::Arc;
 
 use super::super::people::People;
@@ -236,13 +236,14 @@ fn fingerprint<T: Coordinates + Hash>(prose: &Prose, finding: &mut T) -> Item {
     let mut shape = FastHasher::default();
     finding.hash(&mut shape);
     finding.coordinates(&mut |unit, at| by(unit, at, true));
-    let mut text = DefaultHasher::new();
-    prose.text.get(lo..hi).unwrap_or("").hash(&mut text);
+    // foldhash's quality hash, fixed-seeded: spreads text as well as
+    // SipHash at a fraction of the cost, for every finding each analysis.
+    const TEXT: foldhash::quality::FixedState = foldhash::quality::FixedState::with_seed(0);
     Item {
         lo,
         hi,
         shape: shape.finish(),
-        text: text.finish(),
+        text: TEXT.hash_one(prose.text.get(lo..hi).unwrap_or("")),
     }
 }
 

@@ -17,6 +17,8 @@ pub(super) fn order(text: &str, mentions: &mut Vec<Mention>, index: &mut [Option
         )
     });
     let mut slots: Vec<Option<Mention>> = std::mem::take(mentions).into_iter().map(Some).collect();
+    // At most every mention stays: room for all at once, not grown by doubling.
+    mentions.reserve_exact(slots.len());
     let mut new_of_old = vec![None; slots.len()];
     let mut olds: Vec<usize> = Vec::with_capacity(slots.len());
     for old in order {

@@ -178,6 +178,12 @@ impl Found {
         self.descriptions.reserve(room(held[2]));
     }
 
+    pub(super) fn shrink_to_fit(&mut self) {
+        self.names.shrink_to_fit();
+        self.bodies.shrink_to_fit();
+        self.descriptions.shrink_to_fit();
+    }
+
     /// Appends a block's kept findings, placed at `origin`.
     pub(super) fn append_placed(&mut self, local: &Found, origin: Origin) {
         let shift = Shift {

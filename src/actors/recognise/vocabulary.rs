@@ -8,34 +8,39 @@ use std::ops::Range;
 
 use super::super::tagger::features::{opens_clause, CAPITAL_ELSEWHERE, LOWER_ELSEWHERE};
 use super::super::tagger::folded_hash;
-use crate::hashing::{FastMap, FastSet};
+use crate::hashing::FastMap;
 use crate::prose::{Block, Prose, TokenKind};
 
 /// A word as the whole-document scan filters it: its folded hash, its
-/// first byte lowercased and its length (up to 63).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// first byte lowercased and its length (up to 63), with the bit it sets
+/// when written elsewhere ([`LOWER_ELSEWHERE`] or [`CAPITAL_ELSEWHERE`];
+/// 0 for an opener). The bit lies in the room the hash leaves, so a block
+/// keeps 16 bytes a word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 struct Shape {
     hash: u64,
     first: u8,
     length: u8,
+    bit: u8,
 }
 
 impl Shape {
-    fn of(word: &str) -> Shape {
+    fn of(word: &str, bit: u8) -> Shape {
         Shape {
             hash: folded_hash(word),
             first: word.as_bytes().first().map_or(0, u8::to_ascii_lowercase),
             length: u8::try_from(word.len().min(63)).unwrap_or(63),
+            bit,
         }
     }
 }
 
 /// One block's distinct openers, and its distinct other words with the bit
-/// each sets ([`LOWER_ELSEWHERE`] or [`CAPITAL_ELSEWHERE`]).
+/// each sets.
 #[derive(Debug)]
 struct BlockPart {
     openers: Box<[Shape]>,
-    elsewhere: Box<[(Shape, u8)]>,
+    elsewhere: Box<[Shape]>,
 }
 
 /// One way a word is written elsewhere, and in how many blocks.
@@ -85,7 +90,8 @@ impl Counts {
             adjust(&mut self.firsts[usize::from(shape.first)], by);
             adjust(&mut self.lengths[usize::from(shape.length)], by);
         }
-        for &(shape, bit) in part.elsewhere.iter() {
+        for &shape in part.elsewhere.iter() {
+            let bit = shape.bit;
             let variants = self.elsewhere.entry(shape.hash).or_default();
             match variants
                 .iter_mut()
@@ -186,26 +192,33 @@ fn opens_after_the_block_before(prose: &Prose, block: &Block) -> bool {
 }
 
 /// A block's part, as [`super::super::tagger::document_words`] reads each token.
+/// Distinct words are found by sorting, not hashing into sets: a block's
+/// words are few, and the parts are counted in any order.
 fn block_part(prose: &Prose, tokens: Range<usize>) -> BlockPart {
-    let mut openers: FastSet<Shape> = FastSet::default();
-    let mut elsewhere: FastSet<(Shape, u8)> = FastSet::default();
+    let mut openers: Vec<Shape> = Vec::new();
+    let mut elsewhere: Vec<Shape> = Vec::with_capacity(tokens.len());
     for i in tokens {
         let t = &prose.tokens[i];
         if t.kind != TokenKind::Word {
             continue;
         }
-        let shape = Shape::of(prose.slice(t.word));
+        let word = prose.slice(t.word);
         if !t.capitalised {
-            elsewhere.insert((shape, LOWER_ELSEWHERE));
+            elsewhere.push(Shape::of(word, LOWER_ELSEWHERE));
         } else if !opens_clause(prose, i) {
-            elsewhere.insert((shape, CAPITAL_ELSEWHERE));
+            elsewhere.push(Shape::of(word, CAPITAL_ELSEWHERE));
         } else {
-            openers.insert(shape);
+            openers.push(Shape::of(word, 0));
         }
     }
+    let distinct = |mut shapes: Vec<Shape>| {
+        shapes.sort_unstable();
+        shapes.dedup();
+        shapes.into_boxed_slice()
+    };
     BlockPart {
-        openers: openers.into_iter().collect(),
-        elsewhere: elsewhere.into_iter().collect(),
+        openers: distinct(openers),
+        elsewhere: distinct(elsewhere),
     }
 }
 

@@ -20,9 +20,15 @@
 mod beside;
 mod kept;
 mod repeats;
+mod terms;
 
 pub(super) use kept::Kept;
 pub(super) use repeats::RepeatsMemo;
+
+use terms::{
+    glossed_term, is_fragment, is_name, is_short_term, is_term, opens_as_name, words_beyond,
+    FRAGMENT_WORDS,
+};
 
 use super::lexicon::{self, Roles};
 use super::lexicon::{contains, LEXICON};
@@ -39,55 +45,11 @@ static ORPHAN_QUOTE: RuleInfo = RuleInfo {
     doc: include_str!("../../../docs/rules/orphan-quote.md"),
 };
 
-/// A quoted fragment of at most this many words, inside a sentence, is a
-/// partial quotation or scare quotes rather than a full quotation.
-const FRAGMENT_WORDS: usize = 5;
-
-/// A quoted fragment of at most this many words is a term, left alone.
-const SHORT_TERM_WORDS: usize = 2;
-
-/// A quoted term has at most this many words.
-const TERM_WORDS: usize = 3;
-
 /// How many quoted paragraphs before a quotation are read as one run with it.
 const RUN_REACH: usize = 8;
 
 /// The longest transcript label a quotation may open with ("SEN. ANA RUIZ:").
 const LABEL_LEN: usize = 30;
-
-/// Words before a quotation mark that make what follows a name or a title.
-const NAMING: [&str; 21] = [
-    "called",
-    "dubbed",
-    "titled",
-    "entitled",
-    "named",
-    "nicknamed",
-    "labeled",
-    "labelled",
-    "branded",
-    "termed",
-    "known",
-    "as",
-    "so-called",
-    "word",
-    "words",
-    "term",
-    "phrase",
-    "slogan",
-    "hashtag",
-    "headlined",
-    // A cross-reference: "see \"Dynamic equivalence\"".
-    "see",
-];
-
-/// How far back from a quotation mark its naming word is looked for, in
-/// bytes: more than the longest of [`NAMING`] with its comma and an article.
-const NAMING_REACH: usize = 32;
-
-/// Small words a title may leave in lower case ("Master of the Universe").
-const TITLE_SMALL_WORDS: [&str; 10] =
-    ["a", "an", "the", "of", "and", "in", "on", "for", "to", "at"];
 
 pub struct OrphanQuote;
 
@@ -404,61 +366,6 @@ fn last_run_on_block(prose: &Prose, block: usize) -> usize {
     last
 }
 
-/// A partial quotation inside a sentence: neither a quoted sentence or
-/// clause ("We will win," she said) nor one that runs on. Short, or opening
-/// in lower case whatever its length ("funded by \"closing loopholes for
-/// …\"", "the \"longest standoff in …\" is over"): words taken into the
-/// writer's own sentence.
-fn is_fragment(prose: &Prose, q: &Quotation) -> bool {
-    let inner = prose.slice(q.inner);
-    let short = !words_beyond(inner, FRAGMENT_WORDS);
-    let starts_sentence = prose
-        .sentence_at(q.span.start)
-        .is_some_and(|s| prose.sentences[s].span.start == q.span.start);
-    let lower_case = inner
-        .chars()
-        .find(|c| c.is_alphabetic())
-        .is_some_and(char::is_lowercase);
-    q.closed && !starts_sentence && (short || lower_case)
-}
-
-/// A quoted term that opens its sentence as its subject ("'Stay or pay'
-/// could make firms think twice"): a name being mentioned, a plan's or a
-/// slogan's, not words put in anyone's mouth.
-fn opens_as_name(prose: &Prose, q: &Quotation) -> bool {
-    is_term(prose, q)
-        && prose
-            .sentence_at(q.span.start)
-            .is_some_and(|s| prose.sentences[s].span.start == q.span.start)
-}
-
-/// One or two quoted words inside a sentence ("a “minimal” delay", "so-called
-/// \"super PACs\""): a term or the writer's irony, a matter of style rather
-/// than of sourcing. On annotated political news, every such flag fell where
-/// nobody's words were missing but two.
-fn is_short_term(prose: &Prose, q: &Quotation) -> bool {
-    !words_beyond(prose.slice(q.inner), SHORT_TERM_WORDS)
-}
-
-/// A short quoted term used as a noun in its sentence: at most
-/// [`TERM_WORDS`] words with no punctuation of their own, followed by more of
-/// the sentence ("\"Containment\" has been policy since 1950",
-/// "\"Refoulement\" (forcible return) is forbidden"). Read like scare quotes.
-fn is_term(prose: &Prose, q: &Quotation) -> bool {
-    let inner = prose.slice(q.inner).trim();
-    let bare = !inner.ends_with(['.', ',', '!', '?', ';', ':', '…']);
-    let continues = prose.text[q.span.end..]
-        .trim_start()
-        .starts_with(|c: char| c.is_alphanumeric() || c == '(');
-    q.closed && bare && continues && !words_beyond(inner, TERM_WORDS)
-}
-
-/// Whether `text` has more than `most` words: counted no further than that,
-/// so a long quotation costs no more than a short one.
-fn words_beyond(text: &str, most: usize) -> bool {
-    text.split_whitespace().nth(most).is_some()
-}
-
 /// A speech tag after the quotation, in its sentence: the quoted words end
 /// with a comma, "!", "?", "…" or a dash, and the sentence goes on with words
 /// ("\"Sit down,\" ordered Judge Lena Marsh", "\"Never!\" the crowd
@@ -585,12 +492,6 @@ fn introduced(prose: &Prose, scan: &Scan<'_>, q: &Quotation) -> bool {
     })
 }
 
-/// A quoted term glossed in brackets right after it ("\"refoulement\"
-/// (forcible return)"): a word being explained, not anyone's words.
-fn glossed_term(prose: &Prose, q: &Quotation) -> bool {
-    is_term(prose, q) && prose.text[q.span.end..].trim_start().starts_with('(')
-}
-
 /// A paragraph that opens with a transcript label ("Q:", "A:", "RUIZ:",
 /// "SEN. ANA RUIZ:"): the label is the speaker of its quotations.
 fn labelled_paragraph(prose: &Prose, block: usize) -> bool {
@@ -658,49 +559,6 @@ fn labelled(prose: &Prose, q: &Quotation) -> bool {
         .and_then(|name| name.chars().next())
         .is_some_and(char::is_uppercase);
     label || signed
-}
-
-/// A name or title in quotation marks: after a naming word ("known as",
-/// "dubbed"), or every main word capitalised. Marks around no words at all
-/// (a number, a markup attribute `id="…"`) quote no one either.
-fn is_name(prose: &Prose, q: &Quotation) -> bool {
-    let no_words = !prose.slice(q.inner).chars().any(char::is_alphabetic);
-    if no_words || prose.text[..q.span.start].ends_with('=') {
-        return true;
-    }
-    // The word before: a naming word is short, so a few bytes back suffice
-    // (and a quotation inside one long run of text costs no walk over it).
-    let mut from = q.span.start.saturating_sub(NAMING_REACH);
-    while !prose.text.is_char_boundary(from) {
-        from -= 1;
-    }
-    // The naming word, read past an article: "is called the \"fight or flight\" response".
-    let mut words = prose.text[from..q.span.start]
-        .split_whitespace()
-        .rev()
-        .map(|w| w.trim_end_matches([',', ':']).to_lowercase());
-    // Not "as a \"total disaster\"", a characterisation.
-    let before = words.next().unwrap_or_default();
-    let naming = if matches!(before.as_str(), "the" | "a" | "an") {
-        words
-            .next()
-            .is_some_and(|w| w != "as" && NAMING.contains(&w.as_str()))
-    } else {
-        NAMING.contains(&before.as_str())
-    };
-    if naming {
-        return true;
-    }
-    let inner = prose.slice(q.inner).trim().trim_end_matches([',', '.']);
-    let mut words = inner.split_whitespace().peekable();
-    words.peek().is_some()
-        && words.all(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
-                || TITLE_SMALL_WORDS.contains(&w)
-        })
-        && words_beyond(inner, 1)
 }
 
 fn sentences_of(prose: &Prose, span: Span) -> std::ops::Range<usize> {

@@ -10,19 +10,43 @@
 
 use std::sync::Arc;
 
-use crate::hashing::{FastMap, FastSet};
+use crate::hashing::{FastHasher, FastMap, FastSet};
 use crate::prose::{Prose, TokenKind};
 
 /// A capitalised word: every use counted, and the uses outside quotations.
-pub(super) struct Word {
-    pub(super) text: Arc<str>,
+pub(super) struct Word<'a> {
+    pub(super) text: &'a str,
     pub(super) count: usize,
     pub(super) outside: usize,
 }
 
-/// One block's capitalised words: each word, how often the block writes it,
-/// and its uses outside quotations as token indices within the block.
-type BlockWords = Box<[(Arc<str>, u32, Box<[u32]>)]>;
+/// One block's capitalised words, in the order they first come.
+type BlockWords = Box<[BlockWord]>;
+
+/// A capitalised word of a block: the word and its hash ([`word_hash`]),
+/// how often the block writes it, and its uses outside quotations as token
+/// indices within the block.
+#[derive(Clone, Debug)]
+struct BlockWord {
+    text: Arc<str>,
+    hash: u64,
+    count: u32,
+    outside: Box<[u32]>,
+}
+
+/// One of 1,024 bits, from a hash's top bits (the best mixed).
+fn bit_of(hash: u64) -> usize {
+    (hash >> 54) as usize
+}
+
+/// A word's hash, by which [`Capitalised::uses`] passes over the words it
+/// was not asked about without reading them.
+fn word_hash(word: &str) -> u64 {
+    std::hash::BuildHasher::hash_one(
+        &std::hash::BuildHasherDefault::<FastHasher>::default(),
+        word,
+    )
+}
 
 /// How often the document writes a word: in all, and outside quotations.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -36,7 +60,8 @@ struct Totals {
 #[derive(Debug, Default)]
 pub struct CapitalisedMemo {
     blocks: Arc<FastMap<u64, (u32, BlockWords)>>,
-    totals: FastMap<Arc<str>, Totals>,
+    /// Shared with the latest [`Capitalised`], which reads them in place.
+    totals: Arc<FastMap<Arc<str>, Totals>>,
 }
 
 impl CapitalisedMemo {
@@ -46,16 +71,19 @@ impl CapitalisedMemo {
         // Taken out while they change: a panic half-way leaves an empty
         // memo, not a wrong one.
         let mut kept = std::mem::take(&mut self.blocks);
-        let mut totals = std::mem::take(&mut self.totals);
+        let mut shared_totals = std::mem::take(&mut self.totals);
+        let totals = Arc::make_mut(&mut shared_totals);
         let blocks = Arc::make_mut(&mut kept);
-        let mut now: FastMap<u64, u32> = FastMap::default();
+        // Sized once: growing it block by block rehashes it many times.
+        let mut now: FastMap<u64, u32> =
+            FastMap::with_capacity_and_hasher(prose.blocks.len(), Default::default());
         for block in &prose.blocks {
             *now.entry(block.key).or_insert(0) += 1;
         }
         blocks.retain(|key, (had, words)| {
             let count = now.get(key).copied().unwrap_or(0);
             if count != *had {
-                add(&mut totals, words, i64::from(count) - i64::from(*had));
+                add(totals, words, i64::from(count) - i64::from(*had));
                 *had = count;
             }
             count > 0
@@ -66,21 +94,13 @@ impl CapitalisedMemo {
             }
             let words = block_words(prose, block.tokens.clone());
             let count = now.get(&block.key).copied().unwrap_or(1);
-            add(&mut totals, &words, i64::from(count));
+            add(totals, &words, i64::from(count));
             blocks.insert(block.key, (count, words));
         }
-        let words = totals
-            .iter()
-            .map(|(text, t)| Word {
-                text: Arc::clone(text),
-                count: usize::try_from(t.count).unwrap_or(usize::MAX),
-                outside: usize::try_from(t.outside).unwrap_or(usize::MAX),
-            })
-            .collect();
-        self.totals = totals;
+        self.totals = Arc::clone(&shared_totals);
         self.blocks = Arc::clone(&kept);
         Capitalised {
-            words,
+            totals: shared_totals,
             blocks: kept,
         }
     }
@@ -89,7 +109,13 @@ impl CapitalisedMemo {
 /// Counts a block's words `by` more (or fewer) blocks; a word no block
 /// writes goes.
 fn add(totals: &mut FastMap<Arc<str>, Totals>, words: &BlockWords, by: i64) {
-    for (text, count, outside) in words.iter() {
+    for BlockWord {
+        text,
+        count,
+        outside,
+        ..
+    } in words.iter()
+    {
         let change = |n: u64, per_block: usize| {
             let per_block = i64::try_from(per_block).unwrap_or(i64::MAX);
             let n = i64::try_from(n).unwrap_or(i64::MAX);
@@ -129,13 +155,18 @@ fn block_words(prose: &Prose, tokens: std::ops::Range<usize>) -> BlockWords {
     }
     words
         .into_iter()
-        .map(|(text, count, outside)| (text, count, outside.into_boxed_slice()))
+        .map(|(text, count, outside)| BlockWord {
+            hash: word_hash(&text),
+            text,
+            count,
+            outside: outside.into_boxed_slice(),
+        })
         .collect()
 }
 
 /// Every capitalised word of the text.
 pub(super) struct Capitalised {
-    words: Vec<Word>,
+    totals: Arc<FastMap<Arc<str>, Totals>>,
     blocks: Arc<FastMap<u64, (u32, BlockWords)>>,
 }
 
@@ -149,9 +180,26 @@ impl Capitalised {
         }
     }
 
+    /// Every word, in no particular order.
+    fn words(&self) -> impl Iterator<Item = Word<'_>> {
+        self.totals.iter().map(|(text, t)| Word {
+            text,
+            count: usize::try_from(t.count).unwrap_or(usize::MAX),
+            outside: usize::try_from(t.outside).unwrap_or(usize::MAX),
+        })
+    }
+
     /// The words written outside quotations, in no particular order.
-    pub(super) fn outside_quotes(&self) -> impl Iterator<Item = &Word> {
-        self.words.iter().filter(|w| w.outside > 0)
+    pub(super) fn outside_quotes(&self) -> impl Iterator<Item = Word<'_>> {
+        self.words().filter(|w| w.outside > 0)
+    }
+
+    /// `word`, if the text writes it outside quotations.
+    pub(super) fn written_outside(&self, word: &str) -> Option<&str> {
+        self.totals
+            .get_key_value(word)
+            .filter(|(_, t)| t.outside > 0)
+            .map(|(text, _)| &**text)
     }
 
     /// Where each of `words` is written outside quotations, as token
@@ -166,11 +214,28 @@ impl Capitalised {
         if words.is_empty() {
             return out;
         }
+        // A word is passed over by a bit of its hash, kept with it, unless
+        // a word asked about sets the same bit.
+        let mut asked = [0u64; 16];
+        for word in words {
+            let bit = bit_of(word_hash(word));
+            asked[bit / 64] |= 1 << (bit % 64);
+        }
         for block in &prose.blocks {
             let Some((_, list)) = self.blocks.get(&block.key) else {
                 continue;
             };
-            for (text, _, outside) in list.iter() {
+            for BlockWord {
+                text,
+                hash,
+                outside,
+                ..
+            } in list.iter()
+            {
+                let bit = bit_of(*hash);
+                if asked[bit / 64] & (1 << (bit % 64)) == 0 {
+                    continue;
+                }
                 let Some(&word) = words.get(&**text) else {
                     continue;
                 };
@@ -190,13 +255,12 @@ mod tests {
 
     /// Every word with its counts and its uses, in a fixed order.
     fn listed(prose: &Prose, found: &Capitalised) -> Vec<(String, usize, usize, Vec<usize>)> {
-        let texts: FastSet<&str> = found.words.iter().map(|w| &*w.text).collect();
+        let texts: FastSet<&str> = found.words().map(|w| w.text).collect();
         let uses = found.uses(prose, &texts);
         let mut out: Vec<_> = found
-            .words
-            .iter()
+            .words()
             .map(|w| {
-                let at = uses.get(&*w.text).cloned().unwrap_or_default();
+                let at = uses.get(w.text).cloned().unwrap_or_default();
                 (w.text.to_string(), w.count, w.outside, at)
             })
             .collect();
@@ -229,7 +293,7 @@ mod tests {
         }
         let prose = crate::prose::parse(&versions[2], Language::Markdown, &mut blocks);
         let found = memo.update(&prose);
-        let keller = found.words.iter().find(|w| &*w.text == "Keller");
+        let keller = found.words().find(|w| w.text == "Keller");
         assert_eq!(keller.map(|w| (w.count, w.outside)), Some((6, 4)));
     }
 }

@@ -11,6 +11,7 @@ use super::{checked, in_past, layout, line, people};
 use crate::actors::lexicon::LEXICON;
 use crate::actors::{Form, Mention, Title};
 use crate::checks::{Context, Edit, Finding, Rule, RuleInfo, Severity};
+use crate::prose::Token;
 use crate::span::Span;
 
 static TITLE_CASE: RuleInfo = RuleInfo {
@@ -137,8 +138,10 @@ fn judge<'m>(ctx: &Context<'_>, m: &Mention, title: &'m Title) -> Option<Judged<
     if !title.formal {
         return None;
     }
-    let (words, cut) = governed_words(ctx, title);
-    let head = head_word(ctx, title, &words)?;
+    // The title's tokens, found once for the questions below.
+    let tokens = &ctx.prose.tokens[token_range(ctx, title.span)];
+    let (words, cut) = governed_words(ctx, title, tokens);
+    let head = head_word(ctx, tokens, &words)?;
     let in_past = in_past(ctx, title);
     let place = if m.form == Form::Description {
         Place::StandingAlone
@@ -158,12 +161,12 @@ fn judge<'m>(ctx: &Context<'_>, m: &Mention, title: &'m Title) -> Option<Judged<
         let formal = words.len() >= 2 || title.country.is_some() || title.opens_phrase;
         // "Log Cabin Republicans president", "president of the Communications
         // Workers": an office in an organisation, which houses write either way.
-        if organisation_office(ctx, title, &words) {
+        if organisation_office(ctx, title, tokens, &words) {
             return None;
         }
         let ends_in_office = words
             .last()
-            .is_some_and(|w| w.end == last_word_end(ctx, title));
+            .is_some_and(|w| w.end == last_word_end(title, tokens));
         if !formal || !ends_in_office {
             return None;
         }
@@ -186,7 +189,7 @@ fn judge<'m>(ctx: &Context<'_>, m: &Mention, title: &'m Title) -> Option<Judged<
 /// adviser to Sen.", "a son of Deputy Prime Minister"), only those after the
 /// last joining word. Also whether the title was cut so: then an article
 /// before it belongs to the description, not to the title.
-fn governed_words(ctx: &Context<'_>, title: &Title) -> (Vec<Span>, bool) {
+fn governed_words(ctx: &Context<'_>, title: &Title, tokens: &[Token]) -> (Vec<Span>, bool) {
     let before_name = !title.set_off && !title.after_name;
     // A level word after "of" is part of the office ("secretary of state").
     let after_of = |w: &Span| {
@@ -215,12 +218,12 @@ fn governed_words(ctx: &Context<'_>, title: &Title) -> (Vec<Span>, bool) {
         .collect();
     // "of" joins only where no office word comes before it ("son of"), not
     // inside an office ("secretary of state").
-    let join = ctx.prose.tokens[token_range(ctx, title.span)]
+    let join = tokens
         .iter()
         .filter(|t| {
-            let word = ctx.prose.slice(t.word).to_lowercase();
-            JOINS.contains(&word.as_str())
-                || word == "of" && !words.iter().any(|w| w.end <= t.span.start)
+            let word = ctx.prose.slice(t.word);
+            JOINS.iter().any(|j| word.eq_ignore_ascii_case(j))
+                || word.eq_ignore_ascii_case("of") && !words.iter().any(|w| w.end <= t.span.start)
         })
         .map(|t| t.span.end)
         .next_back();
@@ -234,8 +237,7 @@ fn governed_words(ctx: &Context<'_>, title: &Title) -> (Vec<Span>, bool) {
 
 /// A title that names an organisation's office: one office word after a
 /// capitalised name that is no country, or an office "of" a named body.
-fn organisation_office(ctx: &Context<'_>, title: &Title, words: &[Span]) -> bool {
-    let tokens = &ctx.prose.tokens[token_range(ctx, title.span)];
+fn organisation_office(ctx: &Context<'_>, title: &Title, tokens: &[Token], words: &[Span]) -> bool {
     let governed = |t: &crate::prose::Token| title.case_words.contains(&t.word);
     let of_body = tokens.windows(2).any(|w| {
         ctx.prose.slice(w[0].word).eq_ignore_ascii_case("of")
@@ -261,8 +263,8 @@ fn organisation_office(ctx: &Context<'_>, title: &Title, words: &[Span]) -> bool
 
 /// The word that heads a title: its last office word, or, with "of", the
 /// last before it ("secretary of State").
-fn head_word(ctx: &Context<'_>, title: &Title, words: &[Span]) -> Option<Span> {
-    let of = ctx.prose.tokens[token_range(ctx, title.span)]
+fn head_word(ctx: &Context<'_>, tokens: &[Token], words: &[Span]) -> Option<Span> {
+    let of = tokens
         .iter()
         .find(|t| ctx.prose.slice(t.word).eq_ignore_ascii_case("of"))
         .map(|t| t.span.start);
@@ -279,8 +281,8 @@ fn token_range(ctx: &Context<'_>, span: Span) -> std::ops::Range<usize> {
         ..tokens.partition_point(|t| t.span.start < span.end)
 }
 
-fn last_word_end(ctx: &Context<'_>, title: &Title) -> usize {
-    ctx.prose.tokens[token_range(ctx, title.span)]
+fn last_word_end(title: &Title, tokens: &[Token]) -> usize {
+    tokens
         .iter()
         .rev()
         .find(|t| t.kind == crate::prose::TokenKind::Word)

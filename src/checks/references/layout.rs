@@ -9,7 +9,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::prose::{BlockKind, Prose};
+use crate::hashing::FastMap;
+use crate::prose::{Block, BlockKind, Prose};
 use crate::span::Span;
 
 /// How many blocks from the top may still be top matter.
@@ -75,6 +76,39 @@ static EMBEDDED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the embedded-text pattern is valid")
 });
 
+/// What [`Layout::of`] reads of a block of the body, which depends on the
+/// block's kind and text alone.
+#[derive(Clone, Copy, Debug)]
+struct Shape {
+    /// A heading, label, separator or subhead: a section starts there.
+    opens_section: bool,
+    /// A subhead or a tagline: display text or end matter, not the body.
+    display: bool,
+}
+
+impl Shape {
+    fn of(prose: &Prose, block: &Block) -> Shape {
+        // Labels, subheads and separators are short: most blocks are
+        // passed over by their token count alone.
+        let short = block.tokens.len() <= 2 * SUBHEAD_WORDS;
+        let text = prose.slice(block.span);
+        let subhead = short && is_subhead(text);
+        let tagline = block.tokens.len() <= TAGLINE_WORDS && is_tagline(text.trim());
+        let divider = short && (is_label(text) || is_separator(text));
+        Shape {
+            opens_section: block.kind == BlockKind::Heading || divider || subhead,
+            display: subhead || tagline,
+        }
+    }
+}
+
+/// Each block's [`Shape`] by block key, kept between analyses of one
+/// document: an edit reads again the blocks it changes, not the story.
+#[derive(Debug, Default)]
+pub struct LayoutMemo {
+    shapes: FastMap<u64, Shape>,
+}
+
 pub struct Layout {
     /// Where the body begins: after the last label of the top matter, or at
     /// the dateline.
@@ -94,8 +128,9 @@ pub struct Layout {
 }
 
 impl Layout {
-    /// The layout of `text`, whose prose is `prose`.
-    pub fn of(text: &str, prose: &Prose) -> Layout {
+    /// The layout of `text`, whose prose is `prose`; each block's shape
+    /// is read again only where `memo` has not seen its key.
+    pub fn of(text: &str, prose: &Prose, memo: &mut LayoutMemo) -> Layout {
         let (mut body_start, deck) = match headline_end(prose) {
             Top::Headline(end) => (end, None),
             Top::Deck(deck) => (deck.end, Some(deck)),
@@ -115,31 +150,44 @@ impl Layout {
         }
         let mut section_starts = vec![body_start];
         let mut subheads = Vec::new();
+        // Taken out while it changes: a panic half-way leaves an empty
+        // memo, not a wrong one.
+        let mut kept = std::mem::take(&mut memo.shapes);
+        let mut shapes = FastMap::with_capacity_and_hasher(kept.len(), Default::default());
         for block in &prose.blocks {
             if block.span.start <= body_start {
                 continue;
             }
-            // Labels, subheads and separators are short: most blocks are
-            // passed over by their token count alone.
-            let short = block.tokens.len() <= 2 * SUBHEAD_WORDS;
-            let text = prose.slice(block.span);
-            let subhead = short && is_subhead(text);
-            let tagline = block.tokens.len() <= TAGLINE_WORDS && is_tagline(text.trim());
-            let divider = short && (is_label(text) || is_separator(text));
-            if block.kind == BlockKind::Heading || divider || subhead {
+            let shape = match kept.remove(&block.key) {
+                Some(shape) => shape,
+                None => shapes
+                    .get(&block.key)
+                    .copied()
+                    .unwrap_or_else(|| Shape::of(prose, block)),
+            };
+            shapes.insert(block.key, shape);
+            if shape.opens_section {
                 section_starts.push(block.span.start);
             }
-            if subhead || tagline {
+            if shape.display {
                 subheads.push(block.span);
             }
         }
+        memo.shapes = shapes;
+        // One search for three bytes reads the text once; most stories
+        // write none of them.
+        let marked = memchr::memchr3(b'[', b'<', b'>', text.as_bytes()).is_some();
         Layout {
             body_start,
             section_starts,
             subheads,
             deck,
-            links: LinkTexts::of(text),
-            embedded: embedded(text),
+            links: if marked {
+                LinkTexts::of(text)
+            } else {
+                LinkTexts::default()
+            },
+            embedded: if marked { embedded(text) } else { Vec::new() },
         }
     }
 
@@ -426,14 +474,15 @@ mod tests {
         let mut cache = crate::prose::BlockCache::default();
         let text = "Talks resume in Moscow;\nLavrov and Wang meet again.\n\nLavrov said the talks were useful.\n\nMore.";
         let prose = crate::prose::parse(text, crate::document::Language::PlainText, &mut cache);
-        let layout = Layout::of(text, &prose);
+        let layout = Layout::of(text, &prose, &mut LayoutMemo::default());
         assert!(!layout.in_body(text.find("Wang").unwrap()));
         assert!(layout.in_body(text.find("Lavrov said").unwrap()));
         // A short sentence between the headline and a longer first
         // paragraph is a deck.
         let text = "Party meets to heal wounds.\n\nWarren may help Ruiz and Berg.\n\nRuiz and Berg met on Monday in the capital to talk about the budget and the vote.";
         let prose = crate::prose::parse(text, crate::document::Language::PlainText, &mut cache);
-        assert!(!Layout::of(text, &prose).in_body(text.find("Warren").unwrap()));
+        assert!(!Layout::of(text, &prose, &mut LayoutMemo::default())
+            .in_body(text.find("Warren").unwrap()));
         assert!(title_case(
             "Trump Just Announced Who He Would Love To See Run"
         ));
@@ -441,18 +490,57 @@ mod tests {
         // A long first paragraph full of names is copy, not a headline.
         let names = "In the matter of Ada Rowe, Bram Stoker Holdings, Carla Diaz, Dmitri Orlov, Edna Ferber, Felix Unger, Gloria Steinem, Harold Pinter, Iris Murdoch, Jonas Salk, Karen Blixen, Louis Armstrong, Mona Lisa Saperstein and Nora Ephron, the Court sat at Halifax.\n\nThe judge spoke.\n\nThe lawyers spoke after her.";
         let prose = crate::prose::parse(names, crate::document::Language::PlainText, &mut cache);
-        assert!(Layout::of(names, &prose).in_body(names.find("Ada").unwrap()));
+        assert!(Layout::of(names, &prose, &mut LayoutMemo::default())
+            .in_body(names.find("Ada").unwrap()));
         // Two blocks only: the first is copy, not a headline.
         let short = "Lavrov said the talks were useful.\n\nRussian Foreign Minister Sergei Lavrov met Wang.";
         let prose = crate::prose::parse(short, crate::document::Language::PlainText, &mut cache);
-        assert!(Layout::of(short, &prose).in_body(0));
+        assert!(Layout::of(short, &prose, &mut LayoutMemo::default()).in_body(0));
         // Unless it is in headline capitals.
         let short = "Rowe: Why The Moscow Talks With Lavrov Were Useful.\n\nAda Rowe said the talks with Sergei Lavrov were useful.";
         let prose = crate::prose::parse(short, crate::document::Language::PlainText, &mut cache);
-        assert!(!Layout::of(short, &prose).in_body(0));
+        assert!(!Layout::of(short, &prose, &mut LayoutMemo::default()).in_body(0));
         let names = "Prime Minister Albanese arrived in Jakarta on Monday.\n\nPrime Minister Albanese spoke.";
         let prose = crate::prose::parse(names, crate::document::Language::PlainText, &mut cache);
-        assert!(Layout::of(names, &prose).in_body(0));
+        assert!(Layout::of(names, &prose, &mut LayoutMemo::default()).in_body(0));
+    }
+
+    /// A kept block's shape is the one a fresh reading gives, as subheads,
+    /// taglines and labels come, go and repeat.
+    #[test]
+    fn kept_shapes_equal_fresh_ones() {
+        let head = "Talks end\n\nWARSAW — Anna Keller met Jonas Brandt.\n\n";
+        let subhead = "Keller: No deal yet.\n\n";
+        let copy = "Keller said the talks would go on. Brandt agreed with her.\n\n";
+        let tagline = "Okafor reported from Lagos.\n\n";
+        let versions = [
+            format!("{head}{copy}{subhead}{copy}{tagline}"),
+            format!("{head}{subhead}{copy}{subhead}{copy}"),
+            format!("{head}{copy}FULL TEXT\n\n{copy}* * *\n\n{copy}"),
+            format!("{head}{copy}{copy}"),
+            format!("{head}{copy}{subhead}[Keller](https://example.com) <q>said</q>\n\n{tagline}"),
+            format!("{head}{copy}{subhead}{copy}{tagline}"),
+        ];
+        let shape = |text: &str, layout: &Layout| {
+            (
+                layout.body_start,
+                layout.section_starts.clone(),
+                layout.subheads.clone(),
+                layout.embedded.clone(),
+                text.char_indices()
+                    .map(|(i, _)| layout.in_link_text(Span::new(i, i + 1)))
+                    .collect::<Vec<_>>(),
+            )
+        };
+        let mut memo = LayoutMemo::default();
+        let mut cache = crate::prose::BlockCache::default();
+        for text in &versions {
+            let prose = crate::prose::parse(text, crate::document::Language::Markdown, &mut cache);
+            let kept = Layout::of(text, &prose, &mut memo);
+            let fresh = Layout::of(text, &prose, &mut LayoutMemo::default());
+            assert_eq!(shape(text, &kept), shape(text, &fresh), "{text}");
+        }
+        assert!(memo.shapes.len() >= 3);
     }
 
     #[test]
@@ -463,7 +551,7 @@ mod tests {
             crate::document::Language::PlainText,
             &mut Default::default(),
         );
-        let layout = Layout::of(text, &prose);
+        let layout = Layout::of(text, &prose, &mut LayoutMemo::default());
         let at = |needle: &str, from: usize| from + text[from..].find(needle).unwrap();
         assert!(!layout.in_embedded(0));
         assert!(layout.in_embedded(at("Mr.", 0)));

@@ -38,7 +38,9 @@ impl LowercaseMemo {
         let mut blocks = std::mem::take(&mut self.blocks);
         let mut words = std::mem::take(&mut self.words);
         let counts = Arc::make_mut(&mut words);
-        let mut now: FastMap<u64, u32> = FastMap::default();
+        // Sized once: growing it block by block rehashes it many times.
+        let mut now: FastMap<u64, u32> =
+            FastMap::with_capacity_and_hasher(prose.blocks.len(), Default::default());
         for block in &prose.blocks {
             *now.entry(block.key).or_insert(0) += 1;
         }

@@ -30,6 +30,7 @@ mod words;
 pub(crate) use capitalised::CapitalisedMemo;
 pub use case::TitleCase as TitleCaseRule;
 pub use courtesy::CourtesyTitle;
+pub(crate) use layout::LayoutMemo;
 pub(crate) use lowercase::LowercaseMemo;
 pub use names::LateIntroduction;
 pub(crate) use quiet::QuietMemo;
@@ -197,8 +198,10 @@ fn named(actors: &Actors, least: Confidence) -> impl Iterator<Item = (usize, &Ac
 
 /// The article's layout, worked out once per analysis.
 fn layout(ctx: &Context<'_>) -> Rc<Layout> {
-    ctx.shared
-        .get_or_insert_with(|| Layout::of(ctx.text, ctx.prose))
+    ctx.shared.get_or_insert_with(|| match ctx.memo {
+        Some(memo) => Layout::of(ctx.text, ctx.prose, &mut memo.layout.borrow_mut()),
+        None => Layout::of(ctx.text, ctx.prose, &mut LayoutMemo::default()),
+    })
 }
 
 /// A reference a rule may judge: in the story's body (not a headline,
@@ -242,8 +245,13 @@ fn sure(ctx: &Context<'_>, m: &Mention) -> bool {
         return true;
     };
     let before = &ctx.prose.tokens[t - 1];
-    let block = ctx.prose.block_at(m.name.start);
-    if ctx.prose.block_at(before.span.start) != block {
+    // Whether the name's block holds the token before: a block's tokens
+    // are a run, so its first token's index says.
+    let same_block = match ctx.prose.block_at(m.name.start) {
+        Some(b) => ctx.prose.blocks[b].tokens.contains(&(t - 1)),
+        None => ctx.prose.block_at(before.span.start).is_none(),
+    };
+    if !same_block {
         return true;
     }
     let word = lowercase::lowered(ctx.prose.slice(before.word));

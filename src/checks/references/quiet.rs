@@ -14,8 +14,9 @@ use crate::actors::{Form, Mention};
 use crate::hashing::FastMap;
 
 /// What a person's answer read: the people file's name (tag [`LISTED`]),
-/// then each reference's form and text as written, in order.
-type Parts<'a> = Vec<(u8, &'a str)>;
+/// then each reference's form and text as written, in order. One list is
+/// filled again for each person, so asking costs no allocation.
+pub(super) type Parts<'a> = Vec<(u8, &'a str)>;
 
 /// The tag of the people file's name among the references' forms.
 const LISTED: u8 = u8::MAX;
@@ -24,64 +25,73 @@ const LISTED: u8 = u8::MAX;
 type Kept = Box<[(u8, Box<str>)]>;
 
 /// A person's parts, with their hash.
-pub(super) struct Key<'a> {
+pub(super) struct Key<'k, 'a> {
     hash: u64,
-    parts: Parts<'a>,
+    parts: &'k [(u8, &'a str)],
 }
 
 /// The people found spelled one way, by the hash of their parts; the parts
-/// themselves are kept too, so that a hash both share answers nothing.
+/// themselves are kept too, so that a hash both share answers nothing. Each
+/// is stamped with the last analysis that asked for it: a person asked for
+/// again costs one look-up, and once the memo holds more than twice the
+/// people this analysis asked about, the others go.
 #[derive(Debug, Default)]
 pub(crate) struct QuietMemo {
-    current: FastMap<u64, Kept>,
-    previous: FastMap<u64, Kept>,
+    kept: FastMap<u64, (u64, Kept)>,
+    /// The analysis under way, and how many people it asked about.
+    now: u64,
+    used: usize,
 }
 
 impl QuietMemo {
-    /// Begins an analysis: what the last one found is looked up, and kept
-    /// for the next only where this one asks for it again.
+    /// Begins an analysis.
     pub(super) fn start(&mut self) {
-        self.previous = std::mem::take(&mut self.current);
+        self.now += 1;
+        self.used = 0;
     }
 
-    /// Ends an analysis: the people it did not ask about go.
+    /// Ends an analysis: if the memo holds more than twice the people it
+    /// asked about, the others go.
     pub(super) fn finish(&mut self) {
-        self.previous = FastMap::default();
+        if self.kept.len() > 2 * self.used {
+            let now = self.now;
+            self.kept.retain(|_, (seen, _)| *seen == now);
+        }
     }
 
-    pub(super) fn key<'a>(
+    /// The key of a person's parts, written into `parts`.
+    pub(super) fn key<'k, 'a>(
         &self,
+        parts: &'k mut Parts<'a>,
         listed: Option<&'a str>,
         refs: &[&Mention],
         slice: impl Fn(&Mention) -> &'a str,
-    ) -> Key<'a> {
-        let parts: Parts<'a> = listed
-            .map(|name| (LISTED, name))
-            .into_iter()
-            .chain(refs.iter().map(|m| (form_tag(m.form), slice(m))))
-            .collect();
+    ) -> Key<'k, 'a> {
+        parts.clear();
+        parts.extend(listed.map(|name| (LISTED, name)));
+        parts.extend(refs.iter().map(|m| (form_tag(m.form), slice(m))));
         Key {
-            hash: self.current.hasher().hash_one(&parts),
+            hash: self.kept.hasher().hash_one(&**parts),
             parts,
         }
     }
 
     /// Whether an earlier analysis, or this one, found these parts spelled
     /// one way.
-    pub(super) fn spelled_one_way(&mut self, key: &Key<'_>) -> bool {
+    pub(super) fn spelled_one_way(&mut self, key: &Key<'_, '_>) -> bool {
         let same = |kept: &[(u8, Box<str>)]| {
             kept.len() == key.parts.len()
                 && kept
                     .iter()
-                    .zip(&key.parts)
+                    .zip(key.parts)
                     .all(|((tag, text), (t, s))| tag == t && **text == **s)
         };
-        if self.current.get(&key.hash).is_some_and(|k| same(k)) {
-            return true;
-        }
-        match self.previous.remove(&key.hash) {
-            Some(kept) if same(&kept) => {
-                self.current.insert(key.hash, kept);
+        match self.kept.get_mut(&key.hash) {
+            Some((seen, kept)) if same(kept) => {
+                if *seen != self.now {
+                    *seen = self.now;
+                    self.used += 1;
+                }
                 true
             }
             _ => false,
@@ -89,19 +99,28 @@ impl QuietMemo {
     }
 
     /// Keeps that these parts are spelled one way.
-    pub(super) fn keep(&mut self, key: &Key<'_>) {
+    pub(super) fn keep(&mut self, key: &Key<'_, '_>) {
         let parts = key
             .parts
             .iter()
             .map(|&(tag, text)| (tag, Box::from(text)))
             .collect();
-        self.current.insert(key.hash, parts);
+        if self
+            .kept
+            .insert(key.hash, (self.now, parts))
+            .is_none_or(|(seen, _)| seen != self.now)
+        {
+            self.used += 1;
+        }
     }
 
-    /// How many people are kept as spelled one way.
+    /// How many people the latest analysis knows as spelled one way.
     #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
-        self.current.len()
+        self.kept
+            .values()
+            .filter(|(seen, _)| *seen == self.now)
+            .count()
     }
 }
 

@@ -53,7 +53,7 @@ pub(super) fn unlinked_respellings(
     // text order.
     let mut flagged: Vec<(&str, usize, Difference)> = Vec::new();
     for word in capitalised.outside_quotes() {
-        let text: &str = &word.text;
+        let text = word.text;
         if text.chars().count() < 4 || !text.chars().all(|c| c.is_alphabetic() || is_mark(c)) {
             continue;
         }
@@ -374,16 +374,32 @@ pub(super) fn accent_variants(
     // Each form of a word, by its letters without accents; only the words
     // written in two forms or more are looked at again, and only their uses
     // are looked for, each form's list in the order the forms first come.
+    //
+    // Two forms with the same letters differ in accents or encoding, so
+    // one of them at least is not ASCII: the forms are gathered from the
+    // words that are not, each list with the word its letters spell, if the
+    // text writes it. An ASCII word is passed over unread.
+    let eligible = |text: &str| {
+        text.chars().count() >= 3 && text.chars().all(|c| c.is_alphabetic() || is_mark(c))
+    };
     let mut by_letters: FastMap<Arc<str>, Vec<&str>> = FastMap::default();
     for word in capitalised.outside_quotes() {
-        let text: &str = &word.text;
-        if text.chars().count() < 3 || !text.chars().all(|c| c.is_alphabetic() || is_mark(c)) {
+        let text = word.text;
+        if text.is_ascii() || !eligible(text) {
             continue;
         }
         by_letters
             .entry(words.without_accents(text))
             .or_default()
             .push(text);
+    }
+    for (letters, list) in &mut by_letters {
+        if let Some(plain) = capitalised
+            .written_outside(letters)
+            .filter(|l| l.is_ascii() && eligible(l))
+        {
+            list.push(plain);
+        }
     }
     let wanted: FastSet<&str> = by_letters
         .values()

@@ -8,7 +8,7 @@ use icu_normalizer::{ComposingNormalizerBorrowed, DecomposingNormalizerBorrowed}
 
 use super::capitalised::Capitalised;
 use super::layout::Layout;
-use super::quiet::QuietMemo;
+use super::quiet::{Parts, QuietMemo};
 use super::words::WordMemo;
 use super::{checked, later_name, layout, line, named, shared_names, text_of};
 use crate::actors::lexicon::LEXICON;
@@ -124,6 +124,8 @@ impl Rule for NameVariant {
         if let Some(q) = quiet.as_deref_mut() {
             q.start();
         }
+        // Filled again for each person: asking allocates nothing.
+        let mut scratch = Scratch::default();
         // A name with its accents dropped, or in another encoding, is worth a
         // look even where only its shape says it is a person's.
         for (a, actor) in named(ctx.actors, Confidence::Likely) {
@@ -138,6 +140,7 @@ impl Rule for NameVariant {
                 &layout,
                 (a, actor),
                 (places, words, quiet.as_deref_mut()),
+                &mut scratch,
                 out,
             );
         }
@@ -320,14 +323,18 @@ fn family_in(raw: &str) -> Option<(usize, String)> {
 /// encoding as a whole ("Jose Martinez" after "José Martínez"). A person
 /// spelled one way in an earlier analysis, with the same references written
 /// the same way, is not read again (`quiet.rs`).
-fn spellings(
-    ctx: &Context<'_>,
-    layout: &Layout,
+fn spellings<'s>(
+    ctx: &'s Context<'_>,
+    layout: &'s Layout,
     (a, actor): (usize, &Actor),
     (places, words, quiet): (&Places, &mut WordMemo, Option<&mut QuietMemo>),
+    scratch: &mut Scratch<'s>,
     out: &mut Vec<Finding>,
 ) {
-    let refs: Vec<&Mention> = checked(ctx, layout, a).map(|(_, m)| m).collect();
+    let refs = &mut scratch.refs;
+    refs.clear();
+    refs.extend(checked(ctx, layout, a).map(|(_, m)| m));
+    let refs = &refs[..];
     let entry = ctx.actors.entry_of(a);
     // One reference spells the name one way, unless a people file spells
     // it another.
@@ -335,18 +342,29 @@ fn spellings(
         return;
     }
     let Some(quiet) = quiet else {
-        spellings_of(ctx, (a, actor), &refs, (places, words), out);
+        spellings_of(ctx, (a, actor), refs, (places, words), out);
         return;
     };
-    let key = quiet.key(entry.map(|e| e.name.as_str()), &refs, |m| {
-        ctx.prose.slice(m.name)
-    });
+    let prose = ctx.prose;
+    let key = quiet.key(
+        &mut scratch.parts,
+        entry.map(|e| e.name.as_str()),
+        refs,
+        |m| prose.slice(m.name),
+    );
     if quiet.spelled_one_way(&key) {
         return;
     }
-    if spellings_of(ctx, (a, actor), &refs, (places, words), out) == Spelled::OneWay {
+    if spellings_of(ctx, (a, actor), refs, (places, words), out) == Spelled::OneWay {
         quiet.keep(&key);
     }
+}
+
+/// The lists [`spellings`] fills for each person, kept across people.
+#[derive(Default)]
+struct Scratch<'a> {
+    refs: Vec<&'a Mention>,
+    parts: Parts<'a>,
 }
 
 /// What [`spellings_of`] found.

@@ -11,21 +11,75 @@ use super::spelling::{difference, without_accents, Difference};
 use crate::actors::{name_key, skeleton, slip_keys};
 use crate::hashing::FastMap;
 
-/// The words the latest analysis asked about, and the index of its
-/// surnames: the memo holds about as many words as the document has.
+/// The words recent analyses asked about, and the index of its surnames:
+/// the memo holds at most twice as many words as the latest analysis asked
+/// about ([`Stamped`]).
 #[derive(Debug, Default)]
 pub struct WordMemo {
-    current: FastMap<Box<str>, Facts>,
-    previous: FastMap<Box<str>, Facts>,
+    words: Stamped<Facts>,
     /// Each full name as written, with where its family name starts in it
     /// and how it reads: parsing a name costs more than the rest of the
     /// rule's look at it, and most names are written again and again.
-    families: FastMap<Box<str>, Option<(usize, Arc<str>)>>,
-    previous_families: FastMap<Box<str>, Option<(usize, Arc<str>)>>,
+    families: Stamped<Option<(usize, Arc<str>)>>,
     index: Option<KeptIndex>,
     /// Counts the indexes made: a word's answer against the surnames
     /// ([`WordMemo::respells`]) holds while this stays the same.
     generation: u64,
+}
+
+/// Answers by word, each stamped with the last analysis that asked for it:
+/// an answer asked for again costs one look-up, not a move from the last
+/// analysis's table to this one's. Once the table holds more than twice the
+/// words this analysis asked about, the others go.
+#[derive(Debug)]
+struct Stamped<V> {
+    entries: FastMap<Box<str>, (u64, V)>,
+    /// The analysis under way.
+    now: u64,
+    /// How many entries it asked about.
+    used: usize,
+}
+
+impl<V> Default for Stamped<V> {
+    fn default() -> Self {
+        Stamped {
+            entries: FastMap::default(),
+            now: 0,
+            used: 0,
+        }
+    }
+}
+
+impl<V> Stamped<V> {
+    fn start(&mut self) {
+        self.now += 1;
+        self.used = 0;
+    }
+
+    fn finish(&mut self) {
+        if self.entries.len() > 2 * self.used {
+            let now = self.now;
+            self.entries.retain(|_, (seen, _)| *seen == now);
+        }
+    }
+
+    /// The answer for `word`, made now if no analysis kept one.
+    fn get_or_make(&mut self, word: &str, make: impl FnOnce() -> V) -> &mut V {
+        if !self.entries.contains_key(word) {
+            self.entries
+                .insert(Box::from(word), (self.now.wrapping_sub(1), make()));
+        }
+        match self.entries.get_mut(word) {
+            Some((seen, value)) => {
+                if *seen != self.now {
+                    *seen = self.now;
+                    self.used += 1;
+                }
+                value
+            }
+            None => unreachable!("inserted just above"),
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -64,17 +118,17 @@ impl SurnameIndex {
 }
 
 impl WordMemo {
-    /// Starts an analysis: what the last one asked about is kept aside, to
-    /// be carried on as this one asks about it.
+    /// Starts an analysis.
     pub(super) fn start(&mut self) {
-        self.previous = std::mem::take(&mut self.current);
-        self.previous_families = std::mem::take(&mut self.families);
+        self.words.start();
+        self.families.start();
     }
 
-    /// Ends an analysis: the words it did not ask about go.
+    /// Ends an analysis: if the memo holds more than twice the words it
+    /// asked about, the others go.
     pub(super) fn finish(&mut self) {
-        self.previous = FastMap::default();
-        self.previous_families = FastMap::default();
+        self.words.finish();
+        self.families.finish();
     }
 
     /// Where the family name starts in a full name as written, and the
@@ -84,40 +138,20 @@ impl WordMemo {
         written: &str,
         family_of: impl FnOnce(&str) -> Option<(usize, String)>,
     ) -> Option<(usize, Arc<str>)> {
-        if let Some(known) = self.families.get(written) {
-            return known.clone();
-        }
-        let (written, known) = match self.previous_families.remove_entry(written) {
-            Some(kept) => kept,
-            None => (
-                Box::from(written),
-                family_of(written).map(|(at, f)| (at, Arc::from(f))),
-            ),
-        };
-        self.families.insert(written, known.clone());
-        known
+        self.families
+            .get_or_make(written, || {
+                family_of(written).map(|(at, f)| (at, Arc::from(f)))
+            })
+            .clone()
     }
 
     fn facts(&mut self, word: &str) -> &mut Facts {
-        if !self.current.contains_key(word) {
-            let (word, facts) = match self.previous.remove_entry(word) {
-                Some(kept) => kept,
-                None => (
-                    Box::from(word),
-                    Facts {
-                        keys: keys(word).into(),
-                        without_accents: without_accents(word).into(),
-                        differences: Vec::new(),
-                        respells: None,
-                    },
-                ),
-            };
-            self.current.insert(word, facts);
-        }
-        match self.current.get_mut(word) {
-            Some(facts) => facts,
-            None => unreachable!("inserted just above"),
-        }
+        self.words.get_or_make(word, || Facts {
+            keys: keys(word).into(),
+            without_accents: without_accents(word).into(),
+            differences: Vec::new(),
+            respells: None,
+        })
     }
 
     /// The keys under which a word and its respellings meet: its skeleton
@@ -227,17 +261,28 @@ mod tests {
             difference("Kellar", "Keller")
         );
         assert_eq!(*memo.without_accents("Martínez"), *"Martinez");
+        memo.finish();
         memo.start();
-        // Asked again: carried into this analysis, with its comparisons.
-        assert_eq!(memo.current.len(), 0);
+        // Asked again: kept from the last analysis, with its comparisons.
         memo.keys("Kellar");
-        assert_eq!(memo.current["Kellar"].differences.len(), 1);
-        // Not asked about in an analysis: gone at its end.
+        assert_eq!(memo.facts("Kellar").differences.len(), 1);
+        // Not asked about in an analysis: gone at its end once the memo
+        // holds more than twice the words asked about.
         memo.finish();
-        assert!(memo.previous.is_empty() && !memo.current.contains_key("Martínez"));
+        assert_eq!(memo.words.entries.len(), 2);
+        memo.start();
+        memo.keys("Kellar");
+        memo.keys("Okafor");
+        memo.finish();
+        assert_eq!(memo.words.entries.len(), 3);
+        memo.start();
+        memo.keys("Okafor");
+        memo.finish();
+        assert!(memo.words.entries.contains_key("Okafor"));
+        assert_eq!(memo.words.entries.len(), 1);
         memo.start();
         memo.finish();
-        assert!(memo.previous.is_empty() && memo.current.is_empty());
+        assert!(memo.words.entries.is_empty());
     }
 
     #[test]
@@ -247,7 +292,7 @@ mod tests {
         memo.index(&["Keller", "Halvorsen"]);
         assert_eq!(memo.respells("Kellar"), Some((0, Difference::Letters)));
         memo.index(&["Keller", "Halvorsen"]);
-        let kept = memo.current["Kellar"].respells.map(|(made, _)| made);
+        let kept = memo.facts("Kellar").respells.map(|(made, _)| made);
         assert_eq!(kept, Some(memo.generation));
         // Other surnames, or the same in another order: worked out again.
         memo.index(&["Halvorsen", "Keller"]);
