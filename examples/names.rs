@@ -634,8 +634,11 @@ fn person_precision(dir: &Path, gold: &GoldPeople, show: bool) -> Result<Counts,
                 let actor = &actors.actors[a];
                 actor.kind == ActorKind::Person && actor.confidence == Confidence::Certain
             };
+            // A group or term named for someone ("the Vance campaign") is
+            // shown as named for them, not as a person: no call.
             let person = match &m.target {
-                Target::Actor(a) | Target::NamedFor(a) => called(*a),
+                Target::Actor(a) => called(*a),
+                Target::NamedFor(_) => false,
                 Target::Ambiguous(list) => list.iter().all(|&a| called(a)),
             };
             let name = m.name.of(&text);

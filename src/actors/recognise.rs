@@ -465,6 +465,7 @@ impl Reader<'_> {
             self.family_name(n);
             self.thing_name(n, range.start);
             self.inverted_given_name(n, range.start);
+            self.letter_alone(n);
             self.found.names[n].placed = self.placed(n);
         }
         self.descriptions(range, heading);

@@ -13,7 +13,11 @@ impl Reader<'_> {
             return false;
         }
         let w = self.word(i);
-        if !w.chars().next().is_some_and(char::is_alphabetic) || is_domain(w) {
+        // No name has a digit in a word ("Sept14", "B52").
+        if !w.chars().next().is_some_and(char::is_alphabetic)
+            || is_domain(w)
+            || w.contains(|c: char| c.is_ascii_digit())
+        {
             return false;
         }
         let cover = self.scan.cover(i);
@@ -261,9 +265,12 @@ impl Reader<'_> {
             let Some(t) = self.person_at(i, LEAN) else {
                 continue;
             };
-            // Never a title's words, nor a place's ("Black Rod", "Memorial").
+            // Never a title's words, nor a place's ("Black Rod", "Memorial"),
+            // nor a word with a digit ("Sept14").
             let free = (t.first..=t.last).all(|k| {
-                self.uses[k] == Use::Free && !self.scan.cover(k).any(TITLE_WORDS.or(HEADS))
+                self.uses[k] == Use::Free
+                    && !self.scan.cover(k).any(TITLE_WORDS.or(HEADS))
+                    && !self.word(k).contains(|c: char| c.is_ascii_digit())
             }) && self.capitalised(t.last)
                 // Unsure, the tagger adds no name with a listed word in it
                 // ("East Saltmarch", a quay).
@@ -279,6 +286,21 @@ impl Reader<'_> {
                     evidence.leaning_alone = evidence.leaning && t.margin >= LEAN_ALONE;
                 }
             }
+        }
+    }
+
+    /// A letter alone ("M = 7.6", "group B") is no one's name, unless a
+    /// title, courtesy title, age or verb of saying makes it one ("Agent
+    /// K", "K said").
+    pub(super) fn letter_alone(&mut self, n: usize) {
+        let name = &self.found.names[n];
+        let first = name.tokens.start;
+        if name.tokens.len() == 1
+            && self.word(first).chars().count() == 1
+            && !name.evidence.written()
+            && !name.evidence.speaker
+        {
+            self.found.names[n].not_person = true;
         }
     }
 

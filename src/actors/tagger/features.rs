@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use super::super::lexicon::{Classes, Scan, LEXICON};
+use super::super::lexicon::{Class, Classes, Scan, LEXICON};
 use crate::prose::{Prose, Token, TokenKind};
 
 /// Whether the document writes a word in lowercase somewhere.
@@ -279,6 +279,134 @@ impl Window<'_> {
         let left = if at > 0 { flags.get(at - 1) } else { None };
         push(27, neighbour_flags(left));
         push(28, neighbour_flags(flags.get(at + 1)));
+        // The other items of a list the run is one of ("Apache Junction,
+        // Fountain Hills, Queen Creek"; "Winston - Yale - Allegheny"): what
+        // the name lists say of the items on either side, and the word
+        // before the list's first item ("islands", "such as").
+        let (left_item, right_item, _opener) = self.list_items(first, last);
+        // Only a neighbour the lists know as a place, or headed as one,
+        // speaks: the feature is for places in lists.
+        let placed = |code: u64| code & 6 != 0;
+        if placed(left_item) {
+            push(29, mix(left_item, position));
+        }
+        if placed(right_item) {
+            push(30, mix(right_item, position));
+        }
+    }
+
+    /// What the name lists say of the list items beside the run
+    /// `first..=last` (0 where there is none), and the word before the
+    /// first item of the list (0 if the run opens it).
+    fn list_items(&self, first: usize, last: usize) -> (u64, u64, u64) {
+        let (lo, hi) = (self.tokens.start, self.tokens.end);
+        // Separators between items: a comma, a dash, a slash, "and", "or".
+        let separator = |k: usize| {
+            let t = self.token(k);
+            let w = self.word(k);
+            match t.kind {
+                TokenKind::Word => matches!(w, "and" | "or"),
+                _ => matches!(w, "," | "-" | "–" | "—" | "/"),
+            }
+        };
+        // The item that ends at token `end` (walking left) or starts at
+        // `start` (walking right): capitalised words and joiners, at most
+        // `MAX_ITEM` tokens.
+        const MAX_ITEM: usize = 6;
+        let item_left = |end: usize| -> Option<(usize, usize)> {
+            let mut start = end;
+            while start > lo
+                && end - start + 1 < MAX_ITEM
+                && (self.capitalised(start - 1)
+                    || joiner(self.word(start - 1))
+                        && start >= lo + 2
+                        && self.capitalised(start - 2))
+            {
+                start -= 1;
+            }
+            self.capitalised(start).then_some((start, end))
+        };
+        let item_right = |start: usize| -> Option<(usize, usize)> {
+            let mut end = start;
+            while end + 1 < hi
+                && end + 1 - start < MAX_ITEM
+                && (self.capitalised(end + 1)
+                    || joiner(self.word(end + 1)) && end + 2 < hi && self.capitalised(end + 2))
+            {
+                end += 1;
+            }
+            Some((start, end))
+        };
+        // Up to two separators (", and"), then a capitalised word.
+        let before_item = |k: usize| -> Option<usize> {
+            let mut j = k;
+            let mut seps = 0;
+            while j > lo && separator(j - 1) && seps < 2 {
+                j -= 1;
+                seps += 1;
+            }
+            (seps > 0 && j > lo && self.capitalised(j - 1)).then(|| j - 1)
+        };
+        let after_item = |k: usize| -> Option<usize> {
+            let mut j = k + 1;
+            let mut seps = 0;
+            while j < hi && separator(j) && seps < 2 {
+                j += 1;
+                seps += 1;
+            }
+            (seps > 0 && j < hi && self.capitalised(j)).then_some(j)
+        };
+        let left = before_item(first).and_then(item_left);
+        let right = after_item(last).and_then(item_right);
+        // The word before the list: walk left over at most a few items.
+        let mut opener = 0;
+        if let Some((mut start, _)) = left {
+            for _ in 0..8 {
+                match before_item(start).and_then(item_left) {
+                    Some((s, _)) => start = s,
+                    None => break,
+                }
+            }
+            opener = if start > lo {
+                self.token_value(start - 1)
+            } else {
+                0x5eed
+            };
+        }
+        let code = |item: Option<(usize, usize)>| item.map_or(0, |(s, e)| self.item_code(s, e));
+        (code(left), code(right), opener)
+    }
+
+    /// One list item as a feature value: whether the lists know a word of
+    /// it as a place or a body, whether its last word heads places' names,
+    /// whether it opens with a known given name.
+    fn item_code(&self, start: usize, end: usize) -> u64 {
+        const PLACE: Classes = Classes::of(&[Class::Country, Class::Capital, Class::Place]);
+        const BODY: Classes = Classes::of(&[
+            Class::Agency,
+            Class::Institution,
+            Class::International,
+            Class::Group,
+            Class::OrganisationHead,
+            Class::GovernmentHead,
+        ]);
+        let mut code = 1;
+        for k in start..=end {
+            let c = self.scan.cover(k);
+            if c.any(PLACE) {
+                code |= 2;
+            }
+            if c.any(BODY) {
+                code |= 16;
+            }
+        }
+        if self.scan.cover(end).has(Class::PlaceHead) || LEXICON.is_place_head(self.word(end)) {
+            code |= 4;
+        }
+        if LEXICON.is_given_name(self.word(start)) {
+            code |= 8;
+        }
+        code
     }
 
     /// A neighbour as a feature value: its folded word, or its mark.
