@@ -120,6 +120,17 @@ pub struct Mention {
     pub(crate) reach: usize,
 }
 
+impl Actor {
+    /// Frees the room its lists grew beyond their length: the answer of a
+    /// linking is kept between analyses (`link/memo.rs`).
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.name.shrink_to_fit();
+        self.offices.shrink_to_fit();
+        self.mentions.shrink_to_fit();
+        self.relations.shrink_to_fit();
+    }
+}
+
 impl Mention {
     pub fn actor(&self) -> Option<usize> {
         crate::work::step();

@@ -297,7 +297,8 @@ pub fn recognise(
         reader.asked.clear();
         reader.block(block);
         if let Some(found) = reader.found.local_since(origin, bodies) {
-            let asked = std::mem::take(&mut reader.asked);
+            // Copied at its length: the reader's grows by doubling.
+            let asked = reader.asked.as_slice().into();
             memo.insert(block.key, BlockFound { found, asked });
         }
     }

@@ -102,6 +102,9 @@ impl Lexicon {
                 }
             }
         }
+        // Kept between analyses: at their length, not the room they grew.
+        scan.matches.shrink_to_fit();
+        scan.not_names.shrink_to_fit();
         scan
     }
 }

@@ -101,7 +101,12 @@ impl Memo {
         // The kept answer is stale: freed before the new one is built, so the
         // two are never held at once.
         self.kept = None;
-        let (actors, mentions) = link(prose, found, people.map(|p| &**p), &articled);
+        let (mut actors, mut mentions) = link(prose, found, people.map(|p| &**p), &articled);
+        // Kept between analyses: at their length, not the room they grew.
+        actors.shrink_to_fit();
+        actors.iter_mut().for_each(Actor::shrink_to_fit);
+        mentions.shrink_to_fit();
+        items.shrink_to_fit();
         let (actors, mentions) = (Arc::new(actors), Arc::new(mentions));
         self.kept = Some(Kept {
             people: people.cloned(),

@@ -16,7 +16,7 @@ pub struct BlockFound {
     /// token, names and descriptions from its first.
     pub(super) found: Found,
     /// Word hashes asked of the document's vocabulary, with the answers.
-    pub(super) asked: Vec<(u64, u8)>,
+    pub(super) asked: Box<[(u64, u8)]>,
 }
 
 /// Where a block's coordinates start in a document.

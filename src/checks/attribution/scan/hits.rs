@@ -44,7 +44,7 @@ pub struct ScanMemo {
 /// One block's hits and voice.
 #[derive(Debug)]
 struct BlockScan {
-    hits: Vec<Hit>,
+    hits: Box<[Hit]>,
     voice: Voice,
 }
 
@@ -82,7 +82,8 @@ pub(super) fn scan(prose: &Prose, settings: &Settings, memo: &mut ScanMemo) -> S
                 hit.sentence -= sentence;
             }
             BlockScan {
-                hits: found,
+                // At its length: it grew by doubling.
+                hits: found.into_boxed_slice(),
                 voice: Voice::of(prose, &prose.tokens[block.tokens.clone()]),
             }
         });
