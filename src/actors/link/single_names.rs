@@ -265,7 +265,11 @@ impl Linker<'_> {
         raw: &RawName,
         courtesies: &[Vec<String>],
     ) {
-        if self.targets[i].is_some() || self.in_epithet[i] || raw.in_title || self.in_case_name(raw)
+        if self.targets[i].is_some()
+            || self.in_epithet[i]
+            || raw.in_title
+            || raw.animal
+            || self.in_case_name(raw)
         {
             return;
         }
