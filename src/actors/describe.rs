@@ -4,6 +4,7 @@
 
 use std::fmt::Write as _;
 
+use super::link::namesake_phrase;
 use super::recognise::collapse;
 use super::{Actor, ActorKind, Actors, Confidence, Form, Target};
 use crate::span::Span;
@@ -151,14 +152,10 @@ fn describe_actor(actors: &Actors, a: usize, text: &str) -> String {
 /// A group or term named for a person ("the Vance administration"): who
 /// the person is, and that this is no reference to them.
 fn describe_namesake(actors: &Actors, name: Span, a: usize, text: &str) -> String {
-    let noun = text[name.end..]
-        .trim_start()
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
+    let phrase = namesake_phrase(text, name);
     format!(
-        "*{} {noun}*: named for {}, not a reference to them\n\n{}",
-        collapse(name.of(text)),
+        "*{}*: named for {}, not a reference to them\n\n{}",
+        collapse(phrase.of(text)),
         actors.actors[a].name,
         describe_actor(actors, a, text)
     )

@@ -17,6 +17,7 @@
 //!
 //! A block's reading is kept between analyses (`memo.rs`).
 
+mod animals;
 mod bodies;
 mod cited;
 mod family;
@@ -175,6 +176,9 @@ pub struct RawName {
     /// person ("Leeds United", "Question Time"), and the text says nothing
     /// that makes them a person's: no person is made of it.
     pub not_person: bool,
+    /// Named as an animal's ("our dog, Biscuit"): no person, and no
+    /// reference to a person of that name (`recognise/animals.rs`).
+    pub animal: bool,
     /// A name with no given name and nothing in the text to make it a
     /// person's, written where a place's name goes ("near
     /// Franklin", "Warren, Ohio"): see `actors::places`.
@@ -465,6 +469,7 @@ impl Reader<'_> {
             self.cited_author(n);
             self.family_name(n);
             self.thing_name(n, range.start);
+            self.animal_name(n, range.start);
             self.inverted_given_name(n, range.start);
             self.letter_alone(n);
             self.found.names[n].placed = self.placed(n);

@@ -119,6 +119,7 @@ impl Linker<'_> {
                 || raw.heading
                 || raw.listed
                 || group_noun_after(&self.prose.text, raw).is_some()
+                || common_use(&self.prose.text, raw) == Some(CommonUse::Indefinite)
             {
                 continue;
             }
@@ -240,6 +241,22 @@ impl Linker<'_> {
             .collect()
     }
 
+    /// Whether single name `raw`, fitting person `a` in `form`, is used as
+    /// a common noun for a thing named after them.
+    fn common_noun(&self, raw: &RawName, a: usize, form: Form) -> bool {
+        match common_use(&self.prose.text, raw) {
+            Some(CommonUse::Indefinite) => true,
+            Some(CommonUse::Possessive) => {
+                form == Form::Family
+                    && self.actors[a]
+                        .person
+                        .as_ref()
+                        .is_some_and(|p| p.given.is_some())
+            }
+            None => false,
+        }
+    }
+
     /// Links single name `i`.
     fn link_single_name(
         &mut self,
@@ -248,7 +265,11 @@ impl Linker<'_> {
         raw: &RawName,
         courtesies: &[Vec<String>],
     ) {
-        if self.targets[i].is_some() || self.in_epithet[i] || raw.in_title || self.in_case_name(raw)
+        if self.targets[i].is_some()
+            || self.in_epithet[i]
+            || raw.in_title
+            || raw.animal
+            || self.in_case_name(raw)
         {
             return;
         }
@@ -317,6 +338,10 @@ impl Linker<'_> {
             Target::Actor(a) if group_noun_after(&self.prose.text, raw).is_some() => {
                 Target::NamedFor(a)
             }
+            // "a Negroni", "my Okonjo was sweet": a thing or a kind named
+            // for the person. After a possessive only a surname: "my Anna"
+            // may be Anna.
+            Target::Actor(a) if self.common_noun(raw, a, form) => Target::NamedFor(a),
             Target::Actor(a) => {
                 self.strong[a] |= raw.evidence.certain();
                 // Found beside a suffixed one-word name: the word is this
