@@ -149,8 +149,8 @@ pub(crate) struct RawBlock {
 /// What the per-block passes find, in offsets relative to the block start.
 #[derive(Debug)]
 pub struct BlockProse {
-    sentences: Vec<Span>,
-    quotations: Vec<quotes::LocalQuote>,
+    sentences: Box<[Span]>,
+    quotations: Box<[quotes::LocalQuote]>,
     tokens: Vec<LocalToken>,
     /// For each sentence, the range of its tokens in `tokens`.
     sentence_tokens: Vec<Range<usize>>,
@@ -188,9 +188,10 @@ impl BlockProse {
                 t.in_quote = true;
             }
         }
+        // Kept between analyses: at their length, not the room they grew.
         BlockProse {
-            sentences,
-            quotations,
+            sentences: sentences.into_boxed_slice(),
+            quotations: quotations.into_boxed_slice(),
             tokens: tokens.iter().map(LocalToken::of).collect(),
             sentence_tokens,
         }
