@@ -150,17 +150,10 @@ async fn authors_cited_with_a_bare_year_are_people_apart_from_the_story_s() {
             "{needle}: {value}"
         );
     }
-    let references = |needle: &'static str| {
-        json!({
-            "textDocument": {"uri": u},
-            "position": position_of(BARE_CITATIONS, needle),
-            "context": {"includeDeclaration": true}
-        })
-    };
     let rusk = client
-        .request("textDocument/references", references("Haldane Rusk"))
+        .references_at(&u, BARE_CITATIONS, "Haldane Rusk")
         .await;
-    assert_eq!(rusk.as_array().map_or(0, Vec::len), 2, "{rusk}");
+    assert_eq!(rusk.len(), 2, "{rusk:?}");
     let outline = client.outline_names(&u).await;
     for name in ["Vintner", "Ostrova", "Rusk", "Pellam", "Haldane Rusk"] {
         assert!(outline.iter().any(|n| n == name), "{name}: {outline:?}");
